@@ -1,0 +1,47 @@
+/* commands: check and answers (see commands.h). */
+#include "commands.h"
+
+#include "paths.h"
+
+#include "../form/form.h"
+#include "../store/store.h"
+
+#include <stdio.h>
+
+int hys_cmd_check(const char *path)
+{
+    hys_diags *d = hys_diags_create(path);
+    if (!d) {
+        fprintf(stderr, "haveyoursay: out of memory\n");
+        return 1;
+    }
+    hys_form *f = hys_form_load(path, d, NULL);
+    hys_diags_print(d, stdout);
+    int errors = hys_diags_errors(d), warnings = hys_diags_warnings(d);
+    if (f) {
+        printf("%s: can run: \"%s\" (%s, version %s), %d questions, %d language%s", path, f->title,
+               f->id, f->version[0] ? f->version : "none", f->nquestions, f->nlangs,
+               f->nlangs == 1 ? "" : "s");
+        for (int i = 0; i < f->nlangs; i++)
+            printf("%s%s (%s)", i ? ", " : ": ", f->langs[i].name, f->langs[i].code);
+        printf("; %d warning%s\n", warnings, warnings == 1 ? "" : "s");
+    } else {
+        printf("%s: cannot run: %d error%s, %d warning%s\n", path, errors, errors == 1 ? "" : "s",
+               warnings, warnings == 1 ? "" : "s");
+    }
+    hys_form_destroy(f);
+    hys_diags_destroy(d);
+    return f ? 0 : 1;
+}
+
+int hys_cmd_answers(const char *data_dir)
+{
+    char dir[1024], err[512];
+    if (data_dir) snprintf(dir, sizeof dir, "%s", data_dir);
+    else hys_paths_data(dir, sizeof dir);
+    if (hys_store_print_answers(dir, stdout, err, sizeof err) != HYS_OK) {
+        fprintf(stderr, "haveyoursay: %s\n", err);
+        return 1;
+    }
+    return 0;
+}

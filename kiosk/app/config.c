@@ -1,0 +1,74 @@
+/* config: DATA/config.ini (see config.h). */
+#include "config.h"
+
+#include "../util/text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void hys_config_default(hys_config *c)
+{
+    memset(c, 0, sizeof *c);
+    hys_journey_config_default(&c->times);
+    c->period = HYS_PERIOD_HOUR;
+}
+
+static int seconds(const char *v, long min, long max, long *out_ms)
+{
+    char *end;
+    double s = strtod(v, &end);
+    if (end == v || *end || s < (double)min || s > (double)max) return 0;
+    *out_ms = (long)(s * 1000);
+    return 1;
+}
+
+int hys_config_load(hys_config *c, const char *path)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp) return 0;
+    char line[1200];
+    int n = 0, problems = 0;
+    while (fgets(line, sizeof line, fp)) {
+        n++;
+        char *hash = strchr(line, '#');
+        if (hash) *hash = '\0';
+        hys_trim(line);
+        if (!line[0]) continue;
+        char *eq = strchr(line, '=');
+        if (!eq) {
+            fprintf(stderr, "%s:%d: expected key = value\n", path, n);
+            problems++;
+            continue;
+        }
+        *eq = '\0';
+        char *k = hys_trim(line), *v = hys_trim(eq + 1);
+        int ok = 1;
+        if (!strcmp(k, "form")) snprintf(c->form, sizeof c->form, "%s", v);
+        else if (!strcmp(k, "idle_seconds")) ok = seconds(v, 10, 3600, &c->times.idle_ms);
+        else if (!strcmp(k, "still_there_seconds"))
+            ok = seconds(v, 20, 600, &c->times.still_there_ms);
+        else if (!strcmp(k, "thanks_seconds")) ok = seconds(v, 2, 600, &c->times.thanks_ms);
+        else if (!strcmp(k, "quick_thanks_seconds"))
+            ok = seconds(v, 1, 60, &c->times.quick_thanks_ms);
+        else if (!strcmp(k, "quick_repeat_seconds"))
+            ok = seconds(v, 0, 3600, &c->times.quick_repeat_ms);
+        else if (!strcmp(k, "period")) {
+            if (!strcmp(v, "hour")) c->period = HYS_PERIOD_HOUR;
+            else if (!strcmp(v, "day")) c->period = HYS_PERIOD_DAY;
+            else if (!strcmp(v, "week")) c->period = HYS_PERIOD_WEEK;
+            else ok = 0;
+        } else {
+            fprintf(stderr, "%s:%d: unknown setting \"%s\" ignored\n", path, n, k);
+            problems++;
+            continue;
+        }
+        if (!ok) {
+            fprintf(stderr, "%s:%d: \"%s\" is not a valid value for %s; default kept\n", path, n,
+                    v, k);
+            problems++;
+        }
+    }
+    fclose(fp);
+    return problems;
+}

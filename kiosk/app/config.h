@@ -1,0 +1,22 @@
+/* config: the kiosk's settings, from DATA/config.ini (key = value lines,
+ * # comments). Every key has a default; unknown keys and bad values are
+ * reported with file:line and ignored. */
+#ifndef HYS_CONFIG_H
+#define HYS_CONFIG_H
+
+#include "../journey/journey.h"
+#include "../store/store.h"
+
+typedef struct hys_config {
+    char form[1024];          /* question set to run; "" = the bundled demo set */
+    hys_journey_config times; /* idle, countdown, thanks, quick poll */
+    hys_period period;        /* how coarse the time recorded with answers is */
+} hys_config;
+
+void hys_config_default(hys_config *c);
+/* Read path over the defaults in c. A missing file is fine (returns 0);
+ * problems are printed to stderr as path:line: message. Returns the number of
+ * problems. */
+int hys_config_load(hys_config *c, const char *path);
+
+#endif

@@ -1,0 +1,42 @@
+/* kiosk: the running program: one question set, its journey, the answer
+ * store, the screen and the program's words, wired together; touch and key
+ * input in, frames out. Used by the real event loop and by replays. */
+#ifndef HYS_KIOSK_H
+#define HYS_KIOSK_H
+
+#include "../layout/layout.h"
+
+typedef struct hys_kiosk_options {
+    const char *form;     /* question set; NULL = from config, else the demo set */
+    const char *data;     /* data folder; NULL = the default */
+    int w, h;             /* window size; 0 = full screen / 1280x800 offscreen */
+    int offscreen;        /* replay: no window */
+    int windowed;         /* developer: a window instead of full screen */
+} hys_kiosk_options;
+
+typedef struct hys_kiosk hys_kiosk;
+
+/* Start everything. NULL with a one-line reason in err on failure. */
+hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn);
+/* Flush every answer to disk and stop. NULL is fine. */
+void hys_kiosk_close(hys_kiosk *k);
+/* The real event loop, until the program is asked to stop. Returns an exit status. */
+int hys_kiosk_run(hys_kiosk *k);
+
+/* Input, on the kiosk's clock (ms). Act on lift: release activates the
+ * target pressed only if the finger is still on it. */
+void hys_kiosk_press(hys_kiosk *k, int x, int y, long now);
+void hys_kiosk_release(hys_kiosk *k, int x, int y, long now);
+/* A key by SDL key name ("Return", "BackSpace", …). 0 when the name is unknown. */
+int hys_kiosk_key(hys_kiosk *k, const char *name, long now);
+void hys_kiosk_text(hys_kiosk *k, const char *utf8, long now);
+/* Let time pass to now (timers fire in order). */
+void hys_kiosk_advance(hys_kiosk *k, long now);
+/* The frame for the current state (laid out again if anything changed). */
+const hys_frame *hys_kiosk_frame(hys_kiosk *k);
+/* Draw the current frame; save it when path is not NULL. 0 or -1 with err. */
+int hys_kiosk_shot(hys_kiosk *k, const char *path, char *err, size_t errn);
+/* Wait until every answer given so far is on disk. */
+void hys_kiosk_sync(hys_kiosk *k);
+
+#endif

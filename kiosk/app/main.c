@@ -1,0 +1,119 @@
+/* main: the haveyoursay command line.
+ *   haveyoursay [--form FILE] [--data DIR] [--windowed] [--size WxH]
+ *   haveyoursay --form FILE --data DIR --replay SCRIPT [--shots DIR] [--size WxH]
+ *   haveyoursay check FORM
+ *   haveyoursay answers [--data DIR] */
+#include "commands.h"
+#include "kiosk.h"
+#include "replay.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void usage(FILE *out)
+{
+    fputs("usage:\n"
+          "  haveyoursay [--form FILE] [--data DIR] [--windowed] [--size WxH]\n"
+          "      run the kiosk (full screen unless --windowed)\n"
+          "  haveyoursay --form FILE --data DIR --replay SCRIPT [--shots DIR] [--size WxH]\n"
+          "      run a scripted journey with no window, saving screenshots to DIR\n"
+          "  haveyoursay check FORM\n"
+          "      check a question set (.xlsx or .csv) and list every problem\n"
+          "  haveyoursay answers [--data DIR]\n"
+          "      print the stored answers as CSV\n",
+          out);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc >= 2 && !strcmp(argv[1], "check")) {
+        if (argc != 3) {
+            usage(stderr);
+            return 2;
+        }
+        return hys_cmd_check(argv[2]);
+    }
+    if (argc >= 2 && !strcmp(argv[1], "answers")) {
+        const char *data = NULL;
+        for (int i = 2; i < argc; i++) {
+            if (!strcmp(argv[i], "--data") && i + 1 < argc) data = argv[++i];
+            else {
+                usage(stderr);
+                return 2;
+            }
+        }
+        return hys_cmd_answers(data);
+    }
+    hys_kiosk_options o = {0};
+    const char *replay = NULL, *shots = NULL;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            return 0;
+        } else if (!strcmp(a, "--version")) {
+            printf("haveyoursay %s\n", HYS_VERSION);
+            return 0;
+        } else if (!strcmp(a, "--windowed")) {
+            o.windowed = 1;
+        } else if (v && !strcmp(a, "--form")) {
+            o.form = v, i++;
+        } else if (v && !strcmp(a, "--data")) {
+            o.data = v, i++;
+        } else if (v && !strcmp(a, "--replay")) {
+            replay = v, i++;
+        } else if (v && !strcmp(a, "--shots")) {
+            shots = v, i++;
+        } else if (v && !strcmp(a, "--size")) {
+            if (sscanf(v, "%dx%d", &o.w, &o.h) != 2 || o.w < 320 || o.h < 240 || o.w > 8192 ||
+                o.h > 8192) {
+                fprintf(stderr, "haveyoursay: --size wants WIDTHxHEIGHT, e.g. 1280x800\n");
+                return 2;
+            }
+            i++;
+        } else {
+            fprintf(stderr, "haveyoursay: unknown option %s\n", a);
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (replay) {
+        o.offscreen = 1;
+        setenv("SDL_VIDEODRIVER", "dummy", 0);
+        setenv("SDL_AUDIODRIVER", "dummy", 0);
+    } else {
+        const char *drv = getenv("SDL_VIDEODRIVER");
+        if (!getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY") && (!drv || !*drv)) {
+            fprintf(stderr, "haveyoursay: no display found (neither DISPLAY nor WAYLAND_DISPLAY "
+                            "is set); start it from a desktop, under cage, or use --replay\n");
+            return 1;
+        }
+        /* the software renderer: no 95 MB of Mesa GL just to draw rectangles */
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    }
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        fprintf(stderr, "haveyoursay: cannot start the display: %s\n", SDL_GetError());
+        return 1;
+    }
+    IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+    char err[600];
+    hys_kiosk *k = hys_kiosk_open(&o, err, sizeof err);
+    if (!k) {
+        fprintf(stderr, "haveyoursay: %s\n", err);
+        IMG_Quit();
+        SDL_Quit();
+        return 1;
+    }
+    int rc = replay ? hys_replay_run(k, replay, shots) : hys_kiosk_run(k);
+    hys_kiosk_close(k);
+    IMG_Quit();
+    SDL_Quit();
+    return rc;
+}

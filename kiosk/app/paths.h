@@ -1,0 +1,18 @@
+/* paths: where the kiosk finds its assets and locales, and keeps its data. */
+#ifndef HYS_PATHS_H
+#define HYS_PATHS_H
+
+#include <stddef.h>
+
+/* The folder holding fonts/, icons/ and forms/: $HYS_ASSETS, else the
+ * installed share/haveyoursay/assets, else the source tree's assets/. */
+void hys_paths_assets(char *out, size_t n);
+/* The folder holding LANG.po files, found the same way ($HYS_LOCALES). */
+void hys_paths_locales(char *out, size_t n);
+/* The default data folder: $XDG_DATA_HOME/haveyoursay, else
+ * ~/.local/share/haveyoursay. */
+void hys_paths_data(char *out, size_t n);
+/* Make dir and its parents (0700 for new ones). 0 on success. */
+int hys_paths_mkdirs(const char *dir);
+
+#endif

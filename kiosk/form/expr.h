@@ -1,0 +1,28 @@
+/* expr: XLSForm `relevant` expressions (skip logic): ${name} references,
+ * = != < > <= >=, and / or / not(), parentheses, 'string' and number
+ * literals, true() / false(), selected(${q}, 'value') and count-selected(${q}).
+ * Parsed once when a form loads; evaluated as answers change. */
+#ifndef HYS_EXPR_H
+#define HYS_EXPR_H
+
+#include <stddef.h>
+
+typedef struct hys_expr hys_expr;
+
+/* Parse src. On success returns the expression (free with hys_expr_destroy).
+ * On failure returns NULL and writes a one-line English reason to err
+ * (e.g. "expected ) after selected(…"); "out of memory" when allocation failed. */
+hys_expr *hys_expr_parse(const char *src, char *err, size_t errn);
+void hys_expr_destroy(hys_expr *e);
+
+/* Calls fn for each ${name} referenced, in order (names may repeat). */
+void hys_expr_each_ref(const hys_expr *e, void (*fn)(void *ud, const char *name), void *ud);
+
+/* The current answer of question name, as XLSForm stores it ("" when not
+ * answered; select_multiple values separated by single spaces). */
+typedef const char *(*hys_expr_lookup)(void *ud, const char *name);
+
+/* Evaluate as an XPath boolean: 1 (show the question) or 0. */
+int hys_expr_eval(const hys_expr *e, hys_expr_lookup lookup, void *ud);
+
+#endif

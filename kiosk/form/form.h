@@ -1,0 +1,97 @@
+/* form: a question set (XLSForm) read from .xlsx or pyxform .csv, checked,
+ * and turned into the model the journey walks. Every problem is reported
+ * with file, sheet, row and column; a form with errors is never returned.
+ * This module knows nothing of SDL. */
+#ifndef HYS_FORM_H
+#define HYS_FORM_H
+
+#include "diag.h"
+#include "expr.h"
+
+#include "../util/limits.h"
+#include "../util/status.h"
+
+typedef enum {
+    HYS_Q_NOTE,
+    HYS_Q_SELECT_ONE,
+    HYS_Q_SELECT_MULTIPLE,
+    HYS_Q_INTEGER,
+    HYS_Q_TEXT
+} hys_qtype;
+
+typedef enum { HYS_LOOK_PLAIN, HYS_LOOK_FACES, HYS_LOOK_LIKERT } hys_look;
+
+/* Text in every language of the form: by_lang[i] for language i, NULL when
+ * the sheet has none. Read with hys_form_text(). */
+typedef struct hys_i18n {
+    char *by_lang[HYS_MAX_LANGUAGES];
+} hys_i18n;
+
+typedef struct hys_choice {
+    char *name;
+    hys_i18n label, image, audio; /* image/audio: full paths, NULL if none */
+    int row;
+} hys_choice;
+
+typedef struct hys_question {
+    hys_qtype type;
+    char *name;
+    hys_i18n label, hint, image, audio;
+    hys_i18n group_label; /* label of the innermost enclosing group, if any */
+    int required;
+    hys_look look;
+    int nrelevant;
+    hys_expr *relevant[8]; /* own condition and those of enclosing groups; all must hold */
+    int nchoices;
+    hys_choice *choices;
+    int row; /* survey sheet row, for messages */
+} hys_question;
+
+typedef struct hys_language {
+    char code[16]; /* e.g. "en", "pl"; "und" when unknown */
+    char name[64]; /* as written in the column header, e.g. "English" */
+} hys_language;
+
+typedef struct hys_update { /* one "you said, we did" item */
+    hys_i18n label, image;
+} hys_update;
+
+typedef struct hys_form {
+    char *path;    /* the file it was read from */
+    char *dir;     /* its folder: pictures are found here */
+    char *title;   /* settings form_title, or the file name */
+    char *id;      /* settings form_id, or the file name without extension */
+    char *version; /* settings version, or "" */
+    char hash[65]; /* SHA-256 of the file, lower-case hex */
+    int quick;     /* settings style = quick: one-tap poll */
+    int nlangs;
+    hys_language langs[HYS_MAX_LANGUAGES];
+    int default_lang;
+    int nquestions;
+    hys_question *questions;
+    int nupdates;
+    hys_update *updates;
+} hys_form;
+
+/* Read and check the question set at path. Every problem (errors and
+ * warnings) is added to d. Returns the form when it has no errors (free with
+ * hys_form_destroy), NULL otherwise; *rc (may be NULL) gets the status. */
+hys_form *hys_form_load(const char *path, hys_diags *d, hys_status *rc);
+/* The same from bytes in memory; name is used for messages and file type,
+ * dir is where pictures are looked for (NULL: pictures are not checked). */
+hys_form *hys_form_load_mem(const char *name, const char *dir, const char *data, size_t n,
+                            hys_diags *d, hys_status *rc);
+void hys_form_destroy(hys_form *f);
+
+/* Text t in language lang, falling back to the default language, then to any
+ * language that has it. NULL when no language has it. */
+const char *hys_form_text(const hys_form *f, const hys_i18n *t, int lang);
+/* Index of the question called name, or -1. */
+int hys_form_find(const hys_form *f, const char *name);
+/* Index of the language with this code, or -1. */
+int hys_form_lang(const hys_form *f, const char *code);
+/* The name of a language in its own script ("Polski", "Cymraeg"), for the
+ * language choice; falls back to the header's name. */
+const char *hys_lang_autonym(const hys_language *l);
+
+#endif

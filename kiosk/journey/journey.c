@@ -1,0 +1,586 @@
+/* journey: the resident's path through a question set (see journey.h). */
+#include "journey.h"
+
+#include "../util/alloc.h"
+#include "../util/limits.h"
+#include "../util/text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct answer {
+    hys_answer_status status;
+    char value[HYS_MAX_TEXT_ANSWER + 1];
+    long seconds_ms; /* time spent on the question so far */
+} answer;
+
+struct hys_journey {
+    const hys_form *f;
+    hys_journey_config cfg;
+    hys_journey_sink sink;
+    int has_sink;
+    hys_journey_view v;
+    answer *answers;
+    char input[HYS_MAX_TEXT_ANSWER + 1];
+    char session[HYS_UUID_LEN];
+    int in_session;
+    long now, last_input, entered_at, deadline, last_quick_count;
+    int pages;
+    int update_turn;
+};
+
+void hys_journey_config_default(hys_journey_config *c)
+{
+    c->idle_ms = 90 * 1000;
+    c->still_there_ms = 30 * 1000;
+    c->thanks_ms = 15 * 1000;
+    c->quick_thanks_ms = 4 * 1000;
+    c->quick_repeat_ms = 5 * 1000;
+}
+
+const char *hys_answer_status_name(hys_answer_status s)
+{
+    switch (s) {
+    case HYS_STATUS_ANSWERED: return "answered";
+    case HYS_STATUS_SKIPPED: return "skipped";
+    case HYS_STATUS_DONT_UNDERSTAND: return "dont_understand";
+    default: return "";
+    }
+}
+
+/* ---- relevance ---- */
+
+static const char *lookup(void *ud, const char *name)
+{
+    hys_journey *j = ud;
+    int i = hys_form_find(j->f, name);
+    if (i < 0 || j->answers[i].status != HYS_STATUS_ANSWERED) return "";
+    return j->answers[i].value;
+}
+
+int hys_journey_relevant(const hys_journey *j, int qi)
+{
+    const hys_question *q = &j->f->questions[qi];
+    for (int i = 0; i < q->nrelevant; i++)
+        if (!hys_expr_eval(q->relevant[i], lookup, (void *)j)) return 0;
+    return 1;
+}
+
+static int next_relevant(const hys_journey *j, int from)
+{
+    for (int i = from + 1; i < j->f->nquestions; i++)
+        if (hys_journey_relevant(j, i)) return i;
+    return -1;
+}
+
+static int prev_relevant(const hys_journey *j, int from)
+{
+    for (int i = from - 1; i >= 0; i--)
+        if (hys_journey_relevant(j, i)) return i;
+    return -1;
+}
+
+/* ---- the sink ---- */
+
+static const char *lang_code(const hys_journey *j)
+{
+    return j->f->langs[j->v.lang].code;
+}
+
+static void begin_session(hys_journey *j)
+{
+    if (j->in_session) return;
+    hys_uuid_new(j->session);
+    j->in_session = 1;
+    for (int i = 0; i < j->f->nquestions; i++) memset(&j->answers[i], 0, sizeof j->answers[i]);
+    if (j->has_sink && j->sink.session_begin) j->sink.session_begin(j->sink.ud, j->session);
+}
+
+static void end_session(hys_journey *j, int completed)
+{
+    if (!j->in_session) return;
+    if (j->has_sink && j->sink.session_end) j->sink.session_end(j->sink.ud, j->session, completed);
+    j->in_session = 0;
+}
+
+/* Questions that no longer apply after a change lose their answers. */
+static void withdraw_irrelevant(hys_journey *j)
+{
+    for (int i = 0; i < j->f->nquestions; i++) {
+        if (j->answers[i].status == HYS_STATUS_NONE || hys_journey_relevant(j, i)) continue;
+        j->answers[i].status = HYS_STATUS_NONE;
+        j->answers[i].value[0] = '\0';
+        if (j->has_sink && j->sink.answer_withdrawn)
+            j->sink.answer_withdrawn(j->sink.ud, j->session, j->f->questions[i].name);
+    }
+}
+
+static void record(hys_journey *j, int qi, hys_answer_status st, const char *value, long now)
+{
+    answer *a = &j->answers[qi];
+    a->status = st;
+    snprintf(a->value, sizeof a->value, "%s", st == HYS_STATUS_ANSWERED ? value : "");
+    a->seconds_ms += now - j->entered_at;
+    j->entered_at = now;
+    if (j->has_sink && j->sink.answer)
+        j->sink.answer(j->sink.ud, j->session, j->f->questions[qi].name, qi, a->value, st,
+                       lang_code(j), (int)(a->seconds_ms / 1000));
+    withdraw_irrelevant(j);
+}
+
+/* ---- moving between screens ---- */
+
+static void update_view(hys_journey *j);
+
+static void show_question(hys_journey *j, int qi, long now)
+{
+    j->v.screen = HYS_SCREEN_QUESTION;
+    j->v.question = qi;
+    j->v.kb_page = 0;
+    j->entered_at = now;
+    const answer *a = &j->answers[qi];
+    const hys_question *q = &j->f->questions[qi];
+    j->v.selected = 0;
+    j->input[0] = '\0';
+    if (a->status == HYS_STATUS_ANSWERED) {
+        if (q->type == HYS_Q_SELECT_MULTIPLE) {
+            for (int c = 0; c < q->nchoices && c < 64; c++) {
+                const char *p = a->value;
+                size_t n = strlen(q->choices[c].name);
+                while (*p) {
+                    while (*p == ' ') p++;
+                    const char *s = p;
+                    while (*p && *p != ' ') p++;
+                    if ((size_t)(p - s) == n && !strncmp(s, q->choices[c].name, n))
+                        j->v.selected |= 1ULL << c;
+                }
+            }
+        } else if (q->type == HYS_Q_TEXT || q->type == HYS_Q_INTEGER) {
+            snprintf(j->input, sizeof j->input, "%s", a->value);
+        }
+    }
+}
+
+static void show(hys_journey *j, hys_screen s, long now)
+{
+    j->v.screen = s;
+    j->v.page = 0;
+    j->entered_at = now;
+}
+
+static void go_welcome(hys_journey *j, long now)
+{
+    j->v.lang = j->f->default_lang;
+    j->v.practice_choice = -1;
+    j->v.from_review = 0;
+    if (j->f->quick) show_question(j, 0, now);
+    else show(j, HYS_SCREEN_WELCOME, now);
+}
+
+/* After a question is done: the next one that applies and was not reached
+ * yet (when coming from review), or simply the next one; else review. */
+static void advance(hys_journey *j, long now)
+{
+    int from = j->v.question;
+    int nx;
+    if (j->v.from_review) {
+        nx = -1;
+        for (int i = 0; i < j->f->nquestions && nx < 0; i++)
+            if (j->answers[i].status == HYS_STATUS_NONE && hys_journey_relevant(j, i) &&
+                j->f->questions[i].type != HYS_Q_NOTE)
+                nx = i;
+    } else {
+        nx = next_relevant(j, from);
+    }
+    if (nx >= 0) show_question(j, nx, now);
+    else {
+        j->v.from_review = 0;
+        show(j, HYS_SCREEN_REVIEW, now);
+    }
+}
+
+static void finish_quick(hys_journey *j, const char *value, long now)
+{
+    int counted = j->last_quick_count < 0 || now - j->last_quick_count >= j->cfg.quick_repeat_ms;
+    if (counted) {
+        begin_session(j);
+        record(j, 0, HYS_STATUS_ANSWERED, value, now);
+        end_session(j, 1);
+        j->last_quick_count = now;
+    }
+    show(j, HYS_SCREEN_THANKS, now);
+}
+
+static void act_question(hys_journey *j, hys_action a, int arg, long now)
+{
+    int qi = j->v.question;
+    const hys_question *q = &j->f->questions[qi];
+    switch (a) {
+    case HYS_ACT_CHOOSE: {
+        /* a face scale has its own "Don't know" after the listed choices */
+        int dont_know = q->look == HYS_LOOK_FACES && arg == q->nchoices;
+        for (int i = 0; i < q->nchoices && dont_know; i++)
+            dont_know = strcmp(q->choices[i].name, "dont_know") != 0;
+        if (q->type != HYS_Q_SELECT_ONE || arg < 0 || (arg >= q->nchoices && !dont_know)) return;
+        const char *value = dont_know ? "dont_know" : q->choices[arg].name;
+        if (j->f->quick) {
+            finish_quick(j, value, now);
+            return;
+        }
+        record(j, qi, HYS_STATUS_ANSWERED, value, now);
+        advance(j, now);
+        return;
+    }
+    case HYS_ACT_TOGGLE:
+        if (q->type != HYS_Q_SELECT_MULTIPLE || arg < 0 || arg >= q->nchoices || arg >= 64) return;
+        j->v.selected ^= 1ULL << arg;
+        return;
+    case HYS_ACT_KEY: {
+        if (q->type != HYS_Q_TEXT && q->type != HYS_Q_INTEGER) return;
+        if (q->type == HYS_Q_INTEGER &&
+            (arg < '0' || arg > '9' || strlen(j->input) >= HYS_MAX_INTEGER_DIGITS))
+            return;
+        if (q->type == HYS_Q_INTEGER && arg == '0' && !strcmp(j->input, "0")) return;
+        char enc[5];
+        size_t n = hys_utf8_encode((unsigned)arg, enc);
+        size_t len = strlen(j->input);
+        if (len + n > HYS_MAX_TEXT_ANSWER) return;
+        if (q->type == HYS_Q_INTEGER && !strcmp(j->input, "0")) len = 0;
+        memcpy(j->input + len, enc, n);
+        j->input[len + n] = '\0';
+        return;
+    }
+    case HYS_ACT_ERASE: {
+        size_t len = strlen(j->input);
+        j->input[len - hys_utf8_last_len(j->input, len)] = '\0';
+        return;
+    }
+    case HYS_ACT_KB_PAGE:
+        j->v.kb_page = arg;
+        return;
+    case HYS_ACT_NEXT:
+        if (!j->v.can_next) return;
+        if (q->type == HYS_Q_SELECT_MULTIPLE) {
+            char val[HYS_MAX_TEXT_ANSWER + 1] = "";
+            size_t len = 0;
+            for (int c = 0; c < q->nchoices && c < 64; c++) {
+                if (!(j->v.selected & (1ULL << c))) continue;
+                len += (size_t)snprintf(val + len, sizeof val - len, "%s%s", len ? " " : "",
+                                        q->choices[c].name);
+                if (len >= sizeof val) break;
+            }
+            if (len) record(j, qi, HYS_STATUS_ANSWERED, val, now);
+            else record(j, qi, HYS_STATUS_SKIPPED, "", now);
+        } else if (q->type == HYS_Q_TEXT || q->type == HYS_Q_INTEGER) {
+            char tmp[HYS_MAX_TEXT_ANSWER + 1];
+            snprintf(tmp, sizeof tmp, "%s", j->input);
+            hys_trim(tmp);
+            if (*tmp) record(j, qi, HYS_STATUS_ANSWERED, tmp, now);
+            else record(j, qi, HYS_STATUS_SKIPPED, "", now);
+        } else if (q->type == HYS_Q_NOTE) {
+            j->answers[qi].seconds_ms += now - j->entered_at;
+        }
+        advance(j, now);
+        return;
+    case HYS_ACT_SKIP:
+        if (!j->v.can_skip) return;
+        record(j, qi, HYS_STATUS_SKIPPED, "", now);
+        advance(j, now);
+        return;
+    case HYS_ACT_DONT_UNDERSTAND:
+        if (q->type == HYS_Q_NOTE) return;
+        record(j, qi, HYS_STATUS_DONT_UNDERSTAND, "", now);
+        advance(j, now);
+        return;
+    case HYS_ACT_BACK: {
+        if (j->v.from_review) {
+            j->v.from_review = 0;
+            show(j, HYS_SCREEN_REVIEW, now);
+            return;
+        }
+        int pv = prev_relevant(j, qi);
+        if (pv >= 0) show_question(j, pv, now);
+        else show(j, HYS_SCREEN_PRACTICE, now);
+        return;
+    }
+    case HYS_ACT_LANGUAGE_MENU:
+        if (j->f->nlangs > 1) show(j, HYS_SCREEN_LANGUAGE, now);
+        return;
+    case HYS_ACT_LANG:
+        /* the quick poll shows its languages on the question itself */
+        if (j->f->quick && arg >= 0 && arg < j->f->nlangs) j->v.lang = arg;
+        return;
+    default:
+        return;
+    }
+}
+
+void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
+{
+    j->now = now;
+    j->last_input = now;
+    hys_journey_view *v = &j->v;
+    switch (v->screen) {
+    case HYS_SCREEN_WELCOME:
+        if (a == HYS_ACT_START) {
+            v->lang = j->f->default_lang;
+            if (j->f->nlangs > 1) show(j, HYS_SCREEN_LANGUAGE, now);
+            else show(j, HYS_SCREEN_INTRO, now);
+        } else if (a == HYS_ACT_UPDATES && j->f->nupdates > 0) {
+            show(j, HYS_SCREEN_UPDATES, now);
+        }
+        break;
+    case HYS_SCREEN_UPDATES:
+        if (a == HYS_ACT_PAGE) v->page += arg;
+        else if (a == HYS_ACT_DONE || a == HYS_ACT_BACK) show(j, HYS_SCREEN_WELCOME, now);
+        break;
+    case HYS_SCREEN_LANGUAGE:
+        if (a == HYS_ACT_LANG && arg >= 0 && arg < j->f->nlangs) {
+            v->lang = arg;
+            /* a language change mid-way goes back to the question the resident was on */
+            if (j->in_session) show_question(j, v->question, now);
+            else show(j, HYS_SCREEN_INTRO, now);
+        } else if (a == HYS_ACT_BACK) {
+            if (j->in_session) show_question(j, v->question, now);
+            else show(j, HYS_SCREEN_WELCOME, now);
+        }
+        break;
+    case HYS_SCREEN_INTRO:
+        if (a == HYS_ACT_NEXT) {
+            v->practice_choice = -1;
+            show(j, HYS_SCREEN_PRACTICE, now);
+        } else if (a == HYS_ACT_BACK) {
+            show(j, j->f->nlangs > 1 ? HYS_SCREEN_LANGUAGE : HYS_SCREEN_WELCOME, now);
+        }
+        break;
+    case HYS_SCREEN_PRACTICE:
+        if (a == HYS_ACT_CHOOSE && arg >= 0 && arg < 3) {
+            v->practice_choice = arg;
+        } else if (a == HYS_ACT_NEXT && v->practice_choice >= 0) {
+            begin_session(j);
+            int first = next_relevant(j, -1);
+            if (first >= 0) show_question(j, first, now);
+            else show(j, HYS_SCREEN_REVIEW, now);
+        } else if (a == HYS_ACT_BACK) {
+            if (j->in_session) {
+                int first = next_relevant(j, -1);
+                if (first >= 0) show_question(j, first, now);
+            } else {
+                show(j, HYS_SCREEN_INTRO, now);
+            }
+        }
+        break;
+    case HYS_SCREEN_QUESTION:
+        act_question(j, a, arg, now);
+        break;
+    case HYS_SCREEN_REVIEW:
+        if (a == HYS_ACT_CHANGE && arg >= 0 && arg < j->f->nquestions &&
+            hys_journey_relevant(j, arg)) {
+            v->from_review = 1;
+            show_question(j, arg, now);
+        } else if (a == HYS_ACT_PAGE) {
+            v->page += arg;
+        } else if (a == HYS_ACT_FINISH) {
+            end_session(j, 1);
+            if (j->f->nupdates > 0) v->thanks_update = j->update_turn++ % j->f->nupdates;
+            show(j, HYS_SCREEN_THANKS, now);
+        } else if (a == HYS_ACT_BACK) {
+            int last = prev_relevant(j, j->f->nquestions);
+            if (last >= 0) show_question(j, last, now);
+        } else if (a == HYS_ACT_LANGUAGE_MENU && j->f->nlangs > 1) {
+            v->question = prev_relevant(j, j->f->nquestions);
+            show(j, HYS_SCREEN_LANGUAGE, now);
+        }
+        break;
+    case HYS_SCREEN_THANKS:
+        if (a == HYS_ACT_DONE) go_welcome(j, now);
+        break;
+    case HYS_SCREEN_STILL_THERE:
+        if (a == HYS_ACT_STILL_HERE) {
+            v->screen = v->under;
+            j->entered_at = now;
+        }
+        break;
+    }
+    update_view(j);
+}
+
+void hys_journey_type(hys_journey *j, const char *utf8, long now)
+{
+    if (j->v.screen != HYS_SCREEN_QUESTION) return;
+    size_t n = strlen(utf8);
+    for (size_t i = 0; i < n;) {
+        unsigned cp;
+        size_t l = hys_utf8_decode(utf8 + i, n - i, &cp);
+        if (cp >= 0x20 && cp != 0x7F && cp != 0xFFFD) hys_journey_act(j, HYS_ACT_KEY, (int)cp, now);
+        i += l ? l : 1;
+    }
+}
+
+void hys_journey_touch(hys_journey *j, long now)
+{
+    j->now = now;
+    j->last_input = now;
+    update_view(j);
+}
+
+/* Screens the idle timer watches: those in the middle of a session. */
+static int idle_watched(const hys_journey *j)
+{
+    switch (j->v.screen) {
+    case HYS_SCREEN_LANGUAGE:
+    case HYS_SCREEN_INTRO:
+    case HYS_SCREEN_PRACTICE:
+    case HYS_SCREEN_REVIEW: return 1;
+    case HYS_SCREEN_QUESTION: return !j->f->quick;
+    case HYS_SCREEN_UPDATES: return 1;
+    default: return 0;
+    }
+}
+
+void hys_journey_tick(hys_journey *j, long now)
+{
+    hys_journey_view *v = &j->v;
+    j->now = now;
+    for (int guard = 0; guard < 4; guard++) {
+        if (v->screen == HYS_SCREEN_THANKS) {
+            long limit = j->f->quick ? j->cfg.quick_thanks_ms : j->cfg.thanks_ms;
+            if (now - j->entered_at >= limit) {
+                go_welcome(j, now);
+                continue;
+            }
+        } else if (v->screen == HYS_SCREEN_STILL_THERE) {
+            if (now >= j->deadline) {
+                end_session(j, 0);
+                go_welcome(j, now);
+                continue;
+            }
+        } else if (idle_watched(j) && now - j->last_input >= j->cfg.idle_ms) {
+            if (v->screen == HYS_SCREEN_UPDATES ||
+                (!j->in_session && v->screen != HYS_SCREEN_PRACTICE &&
+                 v->screen != HYS_SCREEN_INTRO && v->screen != HYS_SCREEN_LANGUAGE)) {
+                go_welcome(j, now);
+            } else {
+                v->under = v->screen;
+                v->screen = HYS_SCREEN_STILL_THERE;
+                j->deadline = j->last_input + j->cfg.idle_ms + j->cfg.still_there_ms;
+            }
+            continue;
+        }
+        break;
+    }
+    update_view(j);
+}
+
+long hys_journey_deadline(const hys_journey *j)
+{
+    switch (j->v.screen) {
+    case HYS_SCREEN_THANKS:
+        return j->entered_at + (j->f->quick ? j->cfg.quick_thanks_ms : j->cfg.thanks_ms);
+    case HYS_SCREEN_STILL_THERE:
+        /* wake when the countdown shown changes, once a second */
+        if (j->v.countdown_s > 1) return j->deadline - (j->v.countdown_s - 1) * 1000;
+        return j->deadline;
+    default: return idle_watched(j) ? j->last_input + j->cfg.idle_ms : -1;
+    }
+}
+
+/* ---- derived view fields ---- */
+
+static void update_view(hys_journey *j)
+{
+    hys_journey_view *v = &j->v;
+    v->input = j->input;
+    v->quick = j->f->quick;
+    v->can_back = !v->quick;
+    v->can_skip = v->can_next = 0;
+    if (v->screen == HYS_SCREEN_QUESTION || v->screen == HYS_SCREEN_STILL_THERE) {
+        const hys_question *q = &j->f->questions[v->question];
+        const answer *a = &j->answers[v->question];
+        v->can_skip = !q->required && q->type != HYS_Q_NOTE && !v->quick;
+        switch (q->type) {
+        case HYS_Q_NOTE: v->can_next = 1; break;
+        case HYS_Q_SELECT_ONE: v->can_next = a->status != HYS_STATUS_NONE; break;
+        case HYS_Q_SELECT_MULTIPLE: v->can_next = !q->required || v->selected != 0; break;
+        default: v->can_next = !q->required || j->input[0] != '\0'; break;
+        }
+        /* progress among the questions that apply now */
+        int pos = 0, total = 0;
+        for (int i = 0; i < j->f->nquestions; i++) {
+            if (!hys_journey_relevant(j, i)) continue;
+            total++;
+            if (i <= v->question) pos = total;
+        }
+        v->progress_pos = pos;
+        v->progress_total = total;
+    }
+    if (v->screen == HYS_SCREEN_PRACTICE) v->can_next = v->practice_choice >= 0;
+    if (v->screen == HYS_SCREEN_INTRO) v->can_next = 1;
+    if (v->page < 0) v->page = 0;
+    if (j->pages > 0 && v->page >= j->pages) v->page = j->pages - 1;
+    v->countdown_s = 0;
+    if (v->screen == HYS_SCREEN_STILL_THERE) {
+        long left = j->deadline - j->now;
+        v->countdown_s = left > 0 ? (left + 999) / 1000 : 0;
+    }
+}
+
+void hys_journey_set_pages(hys_journey *j, int pages)
+{
+    j->pages = pages;
+    if (j->v.page >= pages && pages > 0) j->v.page = pages - 1;
+}
+
+/* ---- creation and queries ---- */
+
+hys_journey *hys_journey_create(const hys_form *form, const hys_journey_config *cfg,
+                                const hys_journey_sink *sink, long now)
+{
+    hys_journey *j = hys_calloc(1, sizeof *j);
+    if (!j) return NULL;
+    j->answers = hys_calloc((size_t)form->nquestions, sizeof *j->answers);
+    if (!j->answers) {
+        hys_free(j);
+        return NULL;
+    }
+    j->f = form;
+    if (cfg) j->cfg = *cfg;
+    else hys_journey_config_default(&j->cfg);
+    if (sink) j->sink = *sink, j->has_sink = 1;
+    j->now = now;
+    j->last_input = now;
+    j->last_quick_count = -1;
+    j->v.thanks_update = -1;
+    go_welcome(j, now);
+    update_view(j);
+    return j;
+}
+
+void hys_journey_destroy(hys_journey *j)
+{
+    if (!j) return;
+    end_session(j, 0);
+    hys_free(j->answers);
+    hys_free(j);
+}
+
+const hys_journey_view *hys_journey_view_get(const hys_journey *j)
+{
+    return &j->v;
+}
+
+void hys_journey_screen_id(const hys_journey *j, char *out, size_t n)
+{
+    static const char *const names[] = {"welcome",  "updates", "language", "intro",
+                                        "practice", "question", "review",  "thanks",
+                                        "still-there"};
+    if (j->v.screen == HYS_SCREEN_QUESTION)
+        snprintf(out, n, "question:%s", j->f->questions[j->v.question].name);
+    else snprintf(out, n, "%s", names[j->v.screen]);
+}
+
+hys_answer_status hys_journey_answer(const hys_journey *j, int qi, const char **value)
+{
+    *value = j->answers[qi].value;
+    return j->answers[qi].status;
+}

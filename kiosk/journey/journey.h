@@ -1,0 +1,129 @@
+/* journey: one resident's path through a question set, and the kiosk's
+ * screens around it (welcome, language, intro, practice, questions, review,
+ * thanks, "are you still there?"). Input comes in as actions on a virtual
+ * clock (milliseconds); the current state is read by the layout; every
+ * answer given goes out at once through a sink (the store). No SDL here. */
+#ifndef HYS_JOURNEY_H
+#define HYS_JOURNEY_H
+
+#include "../form/form.h"
+#include "../util/uuid.h"
+
+typedef enum {
+    HYS_SCREEN_WELCOME,
+    HYS_SCREEN_UPDATES, /* "what changed because of what people said" */
+    HYS_SCREEN_LANGUAGE,
+    HYS_SCREEN_INTRO,
+    HYS_SCREEN_PRACTICE,
+    HYS_SCREEN_QUESTION,
+    HYS_SCREEN_REVIEW,
+    HYS_SCREEN_THANKS,
+    HYS_SCREEN_STILL_THERE
+} hys_screen;
+
+typedef enum {
+    HYS_STATUS_NONE, /* not reached yet */
+    HYS_STATUS_ANSWERED,
+    HYS_STATUS_SKIPPED,
+    HYS_STATUS_DONT_UNDERSTAND
+} hys_answer_status;
+
+typedef enum {
+    HYS_ACT_START,
+    HYS_ACT_UPDATES,
+    HYS_ACT_LANGUAGE_MENU, /* open the language choice from any question */
+    HYS_ACT_LANG,          /* arg: language index */
+    HYS_ACT_NEXT,
+    HYS_ACT_BACK,
+    HYS_ACT_SKIP,
+    HYS_ACT_DONT_UNDERSTAND,
+    HYS_ACT_CHOOSE,   /* arg: choice index (select_one; practice: 0..2) */
+    HYS_ACT_TOGGLE,   /* arg: choice index (select_multiple) */
+    HYS_ACT_KEY,      /* arg: Unicode code point typed on the on-screen keyboard */
+    HYS_ACT_ERASE,    /* delete the last character typed */
+    HYS_ACT_KB_PAGE,  /* arg: keyboard page */
+    HYS_ACT_CHANGE,   /* arg: question index, from the review screen */
+    HYS_ACT_PAGE,     /* arg: +1 / -1 page on review and updates screens */
+    HYS_ACT_FINISH,   /* send the answers from the review screen */
+    HYS_ACT_STILL_HERE,
+    HYS_ACT_DONE      /* leave the thanks or updates screen */
+} hys_action;
+
+/* Times, all in milliseconds; hys_journey_config_default fills sensible ones. */
+typedef struct hys_journey_config {
+    long idle_ms;        /* no input this long -> "are you still there?" */
+    long still_there_ms; /* countdown shown before the session ends (>= 20 s) */
+    long thanks_ms;      /* thanks screen, then welcome */
+    long quick_thanks_ms;
+    long quick_repeat_ms; /* quick poll: presses this soon after a counted one are not counted */
+} hys_journey_config;
+
+void hys_journey_config_default(hys_journey_config *c);
+
+/* Where answers go, the moment they are given. Every call is a complete
+ * fact; the journey never waits for it. */
+typedef struct hys_journey_sink {
+    void *ud;
+    void (*session_begin)(void *ud, const char *session_id);
+    /* position: the question's index in the form */
+    void (*answer)(void *ud, const char *session_id, const char *question, int position,
+                   const char *value, hys_answer_status status, const char *lang, int seconds);
+    void (*answer_withdrawn)(void *ud, const char *session_id, const char *question);
+    void (*session_end)(void *ud, const char *session_id, int completed);
+} hys_journey_sink;
+
+/* What the layout needs to draw the current screen. Valid until the next call
+ * into the journey. */
+typedef struct hys_journey_view {
+    hys_screen screen;
+    hys_screen under;     /* the screen "are you still there?" interrupted */
+    int question;         /* index into form->questions on a question screen */
+    int lang;             /* language index */
+    int quick;            /* quick-poll set */
+    int progress_pos;     /* 1-based position among the questions that apply */
+    int progress_total;
+    int practice_choice;  /* -1 until the practice face is tapped */
+    long countdown_s;     /* seconds left on "are you still there?" */
+    int page;             /* review / updates page */
+    int kb_page;          /* on-screen keyboard page */
+    int can_skip, can_next, can_back;
+    int from_review;      /* the question was opened from the review screen */
+    int thanks_update;    /* the "you said, we did" item shown on thanks, or -1 */
+    unsigned long long selected; /* select_multiple: bit i = choice i chosen */
+    const char *input;    /* text or digits typed so far on this question */
+} hys_journey_view;
+
+typedef struct hys_journey hys_journey;
+
+/* A journey over form (which must outlive it), starting on the welcome
+ * screen. sink may be NULL (answers are then only kept in memory). NULL on
+ * no memory. */
+hys_journey *hys_journey_create(const hys_form *form, const hys_journey_config *cfg,
+                                const hys_journey_sink *sink, long now_ms);
+void hys_journey_destroy(hys_journey *j);
+
+/* Act on the resident's input. Actions that make no sense on the current
+ * screen are ignored. Any action counts as activity for the idle timer. */
+void hys_journey_act(hys_journey *j, hys_action a, int arg, long now_ms);
+/* Text typed on a physical keyboard (UTF-8), for text and integer questions. */
+void hys_journey_type(hys_journey *j, const char *utf8, long now_ms);
+/* Input that is not an action (a touch on empty space) still counts as activity. */
+void hys_journey_touch(hys_journey *j, long now_ms);
+/* Advance timers to now_ms (idle warning, countdown, thanks). */
+void hys_journey_tick(hys_journey *j, long now_ms);
+/* The next time hys_journey_tick must run, or -1 when nothing is pending. */
+long hys_journey_deadline(const hys_journey *j);
+
+const hys_journey_view *hys_journey_view_get(const hys_journey *j);
+/* Screen id used by replays and tests: "welcome", "question:NAME", … into out. */
+void hys_journey_screen_id(const hys_journey *j, char *out, size_t n);
+/* Answer kept for question qi in this session. *value is "" when none. */
+hys_answer_status hys_journey_answer(const hys_journey *j, int qi, const char **value);
+/* 1 when question qi applies given the answers so far (its relevant holds). */
+int hys_journey_relevant(const hys_journey *j, int qi);
+/* Name of a status as stored: "answered", "skipped", "dont_understand". */
+const char *hys_answer_status_name(hys_answer_status s);
+/* Pages the review / updates screen has, given items per page (layout decides). */
+void hys_journey_set_pages(hys_journey *j, int pages);
+
+#endif

@@ -1,0 +1,902 @@
+/* layout: screens -> draw list and touch targets (see layout.h).
+ * Sizes are in "design units" for a 1280x800 screen, scaled by u to the
+ * window; text wraps at word boundaries and shrinks (down to a floor) only
+ * when a box cannot hold it. */
+#include "layout.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct ctx {
+    hys_frame *f;
+    const hys_layout_in *in;
+    const hys_theme *t;
+    const hys_journey_view *v;
+    double u;
+    int portrait;
+    int m; /* margin */
+} ctx;
+
+typedef enum { ALIGN_START, ALIGN_CENTER } align;
+
+static int S(const ctx *c, double design)
+{
+    int v = (int)(design * c->u + 0.5);
+    return v < 1 ? 1 : v;
+}
+
+static const char *tr(const ctx *c, const char *english)
+{
+    const hys_words *w = c->in->words;
+    return w && w->tr ? w->tr(w->ud, c->v->lang, english) : english;
+}
+
+static const char *store_text(ctx *c, const char *s, size_t n)
+{
+    hys_frame *f = c->f;
+    if (f->text_used + n + 1 > sizeof f->text) {
+        f->overflow = 1;
+        return NULL;
+    }
+    char *d = f->text + f->text_used;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    f->text_used += n + 1;
+    return d;
+}
+
+static hys_draw *add(ctx *c, hys_draw_kind k, int x, int y, int w, int h)
+{
+    hys_frame *f = c->f;
+    if (f->ndraw >= HYS_MAX_DRAW) {
+        f->overflow = 1;
+        return NULL;
+    }
+    hys_draw *d = &f->draw[f->ndraw++];
+    memset(d, 0, sizeof *d);
+    d->kind = k, d->x = x, d->y = y, d->w = w, d->h = h;
+    return d;
+}
+
+static void rect(ctx *c, int x, int y, int w, int h, hys_color fill, hys_color edge, int border,
+                 int radius)
+{
+    hys_draw *d = add(c, HYS_DRAW_RECT, x, y, w, h);
+    if (!d) return;
+    d->fill = fill, d->edge = edge, d->border = border, d->radius = radius;
+}
+
+static void image(ctx *c, int x, int y, int w, int h, const char *path)
+{
+    if (!path || w <= 0 || h <= 0) return;
+    const char *p = store_text(c, path, strlen(path));
+    hys_draw *d = p ? add(c, HYS_DRAW_IMAGE, x, y, w, h) : NULL;
+    if (d) d->image = p;
+}
+
+static void icon(ctx *c, int x, int y, int w, int h, const char *name)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s.svg", c->in->icons_dir, name);
+    image(c, x, y, w, h, path);
+}
+
+static void target(ctx *c, const char *id, int x, int y, int w, int h, hys_action a, int arg,
+                   int enabled)
+{
+    hys_frame *f = c->f;
+    if (f->ntargets >= HYS_MAX_TARGETS) {
+        f->overflow = 1;
+        return;
+    }
+    hys_target *t = &f->targets[f->ntargets++];
+    snprintf(t->id, sizeof t->id, "%s", id);
+    t->x = x, t->y = y, t->w = w, t->h = h;
+    t->action = a, t->arg = arg, t->enabled = enabled;
+}
+
+static int pressed(const ctx *c, const char *id)
+{
+    return c->in->pressed && !strcmp(c->in->pressed, id);
+}
+
+/* ---- text ---- */
+
+static int text_w(const ctx *c, const char *s, size_t n, int px, int bold)
+{
+    return c->in->measure->width(c->in->measure->ud, s, n, px, bold);
+}
+
+static int line_h(const ctx *c, int px, int bold)
+{
+    return c->in->measure->line_height(c->in->measure->ud, px, bold);
+}
+
+typedef struct line {
+    const char *s;
+    size_t n;
+} line;
+
+/* Break text into lines no wider than w; returns the number of lines (at
+ * most max). A word wider than w is broken between characters. */
+static int wrap(const ctx *c, const char *text, int px, int bold, int w, line *out, int max)
+{
+    int n = 0;
+    const char *p = text;
+    while (*p && n < max) {
+        while (*p == ' ') p++;
+        if (!*p) break;
+        const char *start = p, *best = NULL;
+        const char *q = p;
+        for (;;) {
+            const char *e = q;
+            while (*e && *e != ' ' && *e != '\n') e++;
+            if (text_w(c, start, (size_t)(e - start), px, bold) <= w) {
+                best = e;
+                if (!*e || *e == '\n') break;
+                q = e + 1;
+            } else {
+                break;
+            }
+        }
+        if (!best) { /* one long word: cut it where it stops fitting */
+            const char *e = start + 1;
+            while (*e && ((unsigned char)*e & 0xC0) == 0x80) e++;
+            best = e;
+            while (*best && *best != ' ' && *best != '\n') {
+                const char *nx = best + 1;
+                while (*nx && ((unsigned char)*nx & 0xC0) == 0x80) nx++;
+                if (text_w(c, start, (size_t)(nx - start), px, bold) > w) break;
+                best = nx;
+            }
+        }
+        out[n].s = start;
+        out[n].n = (size_t)(best - start);
+        n++;
+        p = best;
+        if (*p == '\n') p++;
+    }
+    return n;
+}
+
+/* Lay text out in the box, shrinking the size (to no less than 60%) until it
+ * fits. Returns the height used. */
+static int text_box(ctx *c, const char *text, int x, int y, int w, int h, int px, int bold,
+                    hys_color color, align al, int vcenter)
+{
+    if (!text || !*text || w <= 0) return 0;
+    line lines[40];
+    int n = 0, lh = 0;
+    int size = px, floor_px = px * 6 / 10;
+    for (;;) {
+        n = wrap(c, text, size, bold, w, lines, 40);
+        lh = line_h(c, size, bold);
+        if (n * lh <= h || size <= floor_px) break;
+        size = size * 9 / 10;
+    }
+    int max_lines = lh > 0 ? h / lh : n;
+    if (max_lines < 1) max_lines = 1;
+    if (n > max_lines) n = max_lines; /* what cannot fit even at the floor size */
+    int total = n * lh;
+    int ty = vcenter && total < h ? y + (h - total) / 2 : y;
+    for (int i = 0; i < n; i++) {
+        int lw = text_w(c, lines[i].s, lines[i].n, size, bold);
+        int lx = al == ALIGN_CENTER ? x + (w - lw) / 2 : x;
+        const char *s = store_text(c, lines[i].s, lines[i].n);
+        hys_draw *d = s ? add(c, HYS_DRAW_TEXT, lx, ty + i * lh, lw, lh) : NULL;
+        if (!d) return total;
+        d->text = s, d->px = size, d->bold = bold, d->fill = color;
+    }
+    return total;
+}
+
+/* ---- buttons ---- */
+
+typedef enum { B_PRIMARY, B_NORMAL } bstyle;
+
+/* A button with an icon at the start and a label: the whole box is the target. */
+static void button(ctx *c, const char *id, hys_action a, int arg, int x, int y, int w, int h,
+                   const char *icon_name, const char *label, bstyle st, int enabled)
+{
+    const hys_theme *t = c->t;
+    hys_color bg = st == B_PRIMARY ? t->primary : t->button;
+    hys_color fg = st == B_PRIMARY ? t->on_primary : t->on_button;
+    if (!enabled) bg = t->disabled, fg = t->on_disabled;
+    else if (pressed(c, id)) bg = t->pressed, fg = t->on_pressed;
+    rect(c, x, y, w, h, bg, enabled ? t->edge : t->on_disabled, S(c, 3), S(c, 16));
+    int pad = S(c, 12);
+    int isz = h - 2 * pad;
+    if (isz > S(c, 72)) isz = S(c, 72);
+    int tx = x + pad, tw = w - 2 * pad;
+    if (icon_name && w > isz * 3) {
+        icon(c, x + pad, y + (h - isz) / 2, isz, isz, icon_name);
+        tx += isz + pad;
+        tw -= isz + pad;
+    }
+    text_box(c, label, tx, y + pad / 2, tw, h - pad, S(c, 34), 1, fg,
+             icon_name ? ALIGN_START : ALIGN_CENTER, 1);
+    target(c, id, x, y, w, h, a, arg, enabled);
+}
+
+/* ---- bars ---- */
+
+static int top_h(const ctx *c)
+{
+    return S(c, 88);
+}
+
+static int bottom_h(const ctx *c)
+{
+    return S(c, 124);
+}
+
+static void top_bar(ctx *c, int with_progress)
+{
+    const hys_theme *t = c->t;
+    const hys_form *fm = c->in->form;
+    int W = c->f->w, th = top_h(c), m = c->m;
+    rect(c, 0, 0, W, th, t->bar, t->bar, 0, 0);
+    int right = W - m;
+    if (fm->nlangs > 1 && (c->v->screen == HYS_SCREEN_QUESTION || c->v->screen == HYS_SCREEN_REVIEW)) {
+        int bw = S(c, 260);
+        if (bw > W / 3) bw = W / 3;
+        right -= bw;
+        button(c, "button:language", HYS_ACT_LANGUAGE_MENU, 0, right, S(c, 10), bw, th - S(c, 20),
+               "language", hys_lang_autonym(&fm->langs[c->v->lang]), B_NORMAL, 1);
+        right -= m;
+    }
+    if (!with_progress) return;
+    char buf[64];
+    snprintf(buf, sizeof buf, tr(c, "%d of %d"), c->v->progress_pos, c->v->progress_total);
+    int px = S(c, 34);
+    int tw = text_w(c, buf, strlen(buf), px, 1);
+    text_box(c, buf, m, 0, tw + 4, th, px, 1, t->text, ALIGN_START, 1);
+    /* dots: filled for done and current (current larger), rings for the rest */
+    int n = c->v->progress_total;
+    int x = m + tw + S(c, 28), d = S(c, 22), gap = S(c, 12);
+    if (n <= 0 || x + n * (d + gap) > right) return;
+    for (int i = 1; i <= n; i++) {
+        int cur = i == c->v->progress_pos, size = cur ? S(c, 30) : d;
+        int cy = th / 2 - size / 2;
+        if (i <= c->v->progress_pos) rect(c, x, cy, size, size, t->text, t->text, 0, size / 2);
+        else rect(c, x, cy, size, size, t->bar, t->text, S(c, 3), size / 2);
+        x += size + gap;
+    }
+}
+
+/* Back | I don't understand | Skip | Next, always in the same places. */
+static void bottom_bar(ctx *c, int back, int dont, int skip, int next, const char *next_label,
+                       const char *next_icon, hys_action next_action)
+{
+    const hys_theme *t = c->t;
+    int W = c->f->w, H = c->f->h, bh = bottom_h(c), m = c->m;
+    int y = H - bh;
+    rect(c, 0, y, W, bh, t->bar, t->bar, 0, 0);
+    int bw = (W - 5 * m) / 4, by = y + S(c, 14), bhh = bh - S(c, 28);
+    if (back)
+        button(c, "button:back", HYS_ACT_BACK, 0, m, by, bw, bhh, "back", tr(c, "Back"), B_NORMAL,
+               1);
+    if (dont)
+        button(c, "button:dont-understand", HYS_ACT_DONT_UNDERSTAND, 0, 2 * m + bw, by, bw, bhh,
+               "dont-understand", tr(c, "I don't understand"), B_NORMAL, 1);
+    if (skip)
+        button(c, "button:skip", HYS_ACT_SKIP, 0, 3 * m + 2 * bw, by, bw, bhh, "skip",
+               tr(c, "Skip"), B_NORMAL, 1);
+    if (next >= 0)
+        button(c, next_action == HYS_ACT_NEXT ? "button:next" : "button:finish", next_action, 0,
+               4 * m + 3 * bw, by, bw, bhh, next_icon, next_label, B_PRIMARY, next);
+}
+
+/* ---- answer cards ---- */
+
+/* A card: picture above, one- or two-word label below; shape cues for chosen. */
+static void card(ctx *c, const char *id, hys_action a, int arg, int x, int y, int w, int h,
+                 const char *pic, const char *label, int chosen, int checkbox)
+{
+    const hys_theme *t = c->t;
+    hys_color bg = chosen ? t->chosen : t->card, fg = chosen ? t->on_chosen : t->on_card;
+    if (pressed(c, id)) bg = t->pressed, fg = t->on_pressed;
+    rect(c, x, y, w, h, bg, chosen ? t->chosen_edge : t->edge, chosen ? S(c, 9) : S(c, 3),
+         S(c, 18));
+    int pad = S(c, 12);
+    int label_h = line_h(c, S(c, 34), 1) * 2;
+    if (label_h > h / 2) label_h = h / 2;
+    int pic_h = h - label_h - 3 * pad;
+    int pic_w = w - 2 * pad;
+    int ps = pic_h < pic_w ? pic_h : pic_w;
+    if (ps > 0 && pic) image(c, x + (w - ps) / 2, y + pad, ps, ps, pic);
+    text_box(c, label, x + pad, y + h - label_h - pad, w - 2 * pad, label_h, S(c, 34), 1, fg,
+             ALIGN_CENTER, 1);
+    if (checkbox || chosen) {
+        /* a tick box in the corner: an empty square, or a square with a tick */
+        int b = S(c, 44);
+        int bx = x + w - b - S(c, 8), byy = y + S(c, 8);
+        rect(c, bx, byy, b, b, t->card, t->text, S(c, 4), S(c, 6));
+        if (chosen) icon(c, bx + S(c, 4), byy + S(c, 4), b - S(c, 8), b - S(c, 8), "yes");
+    }
+    target(c, id, x, y, w, h, a, arg, 1);
+}
+
+/* Lay n cards out in a grid filling the box. */
+static void grid_dims(const ctx *c, int n, int w, int h, int *cols, int *rows)
+{
+    int best_c = 1;
+    double best = -1;
+    for (int cc = 1; cc <= n && cc <= 6; cc++) {
+        int rr = (n + cc - 1) / cc;
+        double cw = (double)w / cc, ch = (double)h / rr;
+        double s = cw < ch * 1.1 ? cw : ch * 1.1; /* prefer nearly square cards */
+        if (s > best + 0.5) best = s, best_c = cc;
+    }
+    (void)c;
+    *cols = best_c;
+    *rows = (n + best_c - 1) / best_c;
+}
+
+static void question_choices(ctx *c, const hys_question *q, int x, int y, int w, int h)
+{
+    const hys_form *fm = c->in->form;
+    const hys_journey_view *v = c->v;
+    const char *value;
+    hys_answer_status st = hys_journey_answer(c->in->journey, v->question, &value);
+    int extra_dk = q->look == HYS_LOOK_FACES;
+    for (int i = 0; i < q->nchoices; i++)
+        if (!strcmp(q->choices[i].name, "dont_know")) extra_dk = 0;
+    int n = q->nchoices + extra_dk;
+    int cols, rows;
+    grid_dims(c, n, w, h, &cols, &rows);
+    int gap = S(c, 16);
+    int cw = (w - (cols - 1) * gap) / cols, ch = (h - (rows - 1) * gap) / rows;
+    if (ch > cw * 5 / 4) ch = cw * 5 / 4;
+    int total_h = rows * ch + (rows - 1) * gap;
+    int y0 = y + (h - total_h) / 2;
+    for (int i = 0; i < n; i++) {
+        int r = i / cols, col = i % cols;
+        int in_row = r == rows - 1 ? n - r * cols : cols;
+        int row_w = in_row * cw + (in_row - 1) * gap;
+        int cx = x + (w - row_w) / 2 + col * (cw + gap);
+        int cy = y0 + r * (ch + gap);
+        char id[64];
+        const char *name = i < q->nchoices ? q->choices[i].name : "dont_know";
+        snprintf(id, sizeof id, "choice:%s", name);
+        const char *label = i < q->nchoices ? hys_form_text(fm, &q->choices[i].label, v->lang)
+                                            : tr(c, "Don't know");
+        const char *pic = i < q->nchoices ? hys_form_text(fm, &q->choices[i].image, v->lang)
+                                          : NULL;
+        char dk_path[1024];
+        if (i >= q->nchoices) {
+            snprintf(dk_path, sizeof dk_path, "%s/dont-know.svg", c->in->icons_dir);
+            pic = dk_path;
+        }
+        int chosen;
+        if (q->type == HYS_Q_SELECT_MULTIPLE) chosen = i < 64 && (v->selected >> i) & 1;
+        else chosen = st == HYS_STATUS_ANSWERED && !strcmp(value, name);
+        card(c, id, q->type == HYS_Q_SELECT_MULTIPLE ? HYS_ACT_TOGGLE : HYS_ACT_CHOOSE, i, cx, cy,
+             cw, ch, pic, label, chosen, q->type == HYS_Q_SELECT_MULTIPLE);
+    }
+}
+
+/* ---- on-screen keyboards ---- */
+
+static const char *const kb_letters[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+static const char *const kb_accents[] = {"áàâäãåąćçčď", "éèêëęěíìîïł", "ńñňóòôöõőøř",
+                                         "śšșțťúùûüůű", "ŵýŷÿźżžđß"};
+static const char *const kb_digits[] = {"123", "456", "789"};
+
+static void key(ctx *c, const char *label, const char *id, hys_action a, int arg, int x, int y,
+                int w, int h)
+{
+    const hys_theme *t = c->t;
+    hys_color bg = pressed(c, id) ? t->pressed : t->button;
+    rect(c, x, y, w, h, bg, t->edge, S(c, 3), S(c, 10));
+    text_box(c, label, x, y, w, h, S(c, 38), 1, t->on_button, ALIGN_CENTER, 1);
+    target(c, id, x, y, w, h, a, arg, 1);
+}
+
+static void keyboard(ctx *c, const hys_question *q, int x, int y, int w, int h)
+{
+    int gap = S(c, 10);
+    char id[64], lab[8];
+    if (q->type == HYS_Q_INTEGER) {
+        int kw = (w - 2 * gap) / 3;
+        if (kw > S(c, 200)) kw = S(c, 200);
+        int kh = (h - 3 * gap) / 4;
+        int x0 = x + (w - (3 * kw + 2 * gap)) / 2;
+        for (int r = 0; r < 3; r++)
+            for (int k = 0; k < 3; k++) {
+                char d = kb_digits[r][k];
+                snprintf(lab, sizeof lab, "%c", d);
+                snprintf(id, sizeof id, "key:%c", d);
+                key(c, lab, id, HYS_ACT_KEY, d, x0 + k * (kw + gap), y + r * (kh + gap), kw, kh);
+            }
+        key(c, "0", "key:0", HYS_ACT_KEY, '0', x0 + kw + gap, y + 3 * (kh + gap), kw, kh);
+        key(c, tr(c, "Delete"), "key:backspace", HYS_ACT_ERASE, 0, x0 + 2 * (kw + gap),
+            y + 3 * (kh + gap), kw, kh);
+        return;
+    }
+    const char *const *rows = c->v->kb_page == 1 ? kb_accents : kb_letters;
+    int nrows = c->v->kb_page == 1 ? 5 : 3;
+    int total_rows = nrows + 1;
+    int kh = (h - (total_rows - 1) * gap) / total_rows;
+    int maxkeys = 11;
+    int kw = (w - (maxkeys - 1) * gap) / maxkeys;
+    for (int r = 0; r < nrows; r++) {
+        /* count code points in the row */
+        const char *s = rows[r];
+        int n = 0;
+        for (const char *p = s; *p; p++) n += ((unsigned char)*p & 0xC0) != 0x80;
+        int rw = n * kw + (n - 1) * gap;
+        int kx = x + (w - rw) / 2;
+        for (const char *p = s; *p;) {
+            const char *e = p + 1;
+            while (*e && ((unsigned char)*e & 0xC0) == 0x80) e++;
+            unsigned cp = 0;
+            int len = (int)(e - p);
+            snprintf(lab, sizeof lab, "%.*s", len, p);
+            /* decode for the action argument */
+            const unsigned char *b = (const unsigned char *)p;
+            if (len == 1) cp = b[0];
+            else if (len == 2) cp = ((b[0] & 0x1Fu) << 6) | (b[1] & 0x3Fu);
+            else if (len == 3) cp = ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
+            snprintf(id, sizeof id, "key:%s", lab);
+            key(c, lab, id, HYS_ACT_KEY, (int)cp, kx, y + r * (kh + gap), kw, kh);
+            kx += kw + gap;
+            p = e;
+        }
+    }
+    int ry = y + nrows * (kh + gap);
+    int side = kw * 2 + gap;
+    key(c, c->v->kb_page == 1 ? "abc" : "áéł", "key:accents", HYS_ACT_KB_PAGE,
+        c->v->kb_page == 1 ? 0 : 1, x + (w - (kw * 11 + gap * 10)) / 2, ry, side, kh);
+    int space_w = kw * 6 + gap * 5;
+    key(c, tr(c, "Space"), "key:space", HYS_ACT_KEY, ' ', x + (w - space_w) / 2, ry, space_w, kh);
+    key(c, tr(c, "Delete"), "key:backspace", HYS_ACT_ERASE, 0,
+        x + (w + kw * 11 + gap * 10) / 2 - side - S(c, 0), ry, side, kh);
+}
+
+/* ---- screens ---- */
+
+static void screen_welcome(ctx *c)
+{
+    const hys_theme *t = c->t;
+    const hys_form *fm = c->in->form;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    int y = S(c, 48);
+    y += text_box(c, fm->title, m, y, W - 2 * m, S(c, 170), S(c, 64), 1, t->text, ALIGN_CENTER, 0);
+    y += S(c, 20);
+    int bh = S(c, 150), bw = S(c, 560);
+    if (bw > W - 2 * m) bw = W - 2 * m;
+    int extra = fm->nupdates ? S(c, 120) : 0;
+    int pic = H - y - bh - extra - S(c, 90);
+    if (pic > S(c, 260)) pic = S(c, 260);
+    if (pic > S(c, 60)) {
+        icon(c, (W - pic) / 2, y, pic, pic, "start");
+        y += pic + S(c, 30);
+    }
+    button(c, "button:start", HYS_ACT_START, 0, (W - bw) / 2, y, bw, bh, "next", tr(c, "Start"),
+           B_PRIMARY, 1);
+    y += bh + S(c, 24);
+    if (fm->nupdates) {
+        int uw = S(c, 760);
+        if (uw > W - 2 * m) uw = W - 2 * m;
+        button(c, "button:changes", HYS_ACT_UPDATES, 0, (W - uw) / 2, y, uw, S(c, 100), "changes",
+               tr(c, "What changed because of what people said"), B_NORMAL, 1);
+    }
+}
+
+static void screen_language(ctx *c)
+{
+    const hys_theme *t = c->t;
+    const hys_form *fm = c->in->form;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    int isz = S(c, 90);
+    icon(c, m, S(c, 30), isz, isz, "language");
+    text_box(c, tr(c, "Choose your language"), m + isz + m, S(c, 30), W - 3 * m - isz, isz,
+             S(c, 52), 1, t->text, ALIGN_START, 1);
+    int top = S(c, 150), bot = bottom_h(c);
+    int n = fm->nlangs, cols = c->portrait ? 1 : (n > 4 ? 3 : 2);
+    if (n == 1) cols = 1;
+    int rows = (n + cols - 1) / cols, gap = S(c, 20);
+    int area_h = H - top - bot - S(c, 20);
+    int bh = (area_h - (rows - 1) * gap) / rows;
+    if (bh > S(c, 130)) bh = S(c, 130);
+    int bw = (W - 2 * m - (cols - 1) * gap) / cols;
+    for (int i = 0; i < n; i++) {
+        char id[64];
+        snprintf(id, sizeof id, "lang:%s", fm->langs[i].code);
+        int x = m + (i % cols) * (bw + gap), y = top + (i / cols) * (bh + gap);
+        int cur = i == c->v->lang;
+        button(c, id, HYS_ACT_LANG, i, x, y, bw, bh, NULL, hys_lang_autonym(&fm->langs[i]),
+               cur ? B_PRIMARY : B_NORMAL, 1);
+    }
+    bottom_bar(c, 1, 0, 0, -1, NULL, NULL, HYS_ACT_NEXT);
+}
+
+static void screen_intro(ctx *c)
+{
+    const hys_theme *t = c->t;
+    const hys_form *fm = c->in->form;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    text_box(c, tr(c, "About these questions"), m, S(c, 24), W - 2 * m, S(c, 80), S(c, 52), 1,
+             t->text, ALIGN_START, 1);
+    int minutes = (fm->nquestions * 20 + 59) / 60;
+    if (minutes < 1) minutes = 1;
+    char mins[160];
+    snprintf(mins, sizeof mins, tr(c, "It takes about %d minutes."), minutes);
+    const char *lines[4] = {tr(c, "These questions are about health and care services near you."),
+                            tr(c, "You do not give your name. Nobody will know it was you."), mins,
+                            tr(c, "You can stop at any time.")};
+    const char *icons[4] = {"speech", "anonymous", "time", "stop"};
+    int top = S(c, 120), area = H - top - bottom_h(c) - S(c, 16);
+    int rh = area / 4, isz = rh - S(c, 16);
+    if (isz > S(c, 110)) isz = S(c, 110);
+    for (int i = 0; i < 4; i++) {
+        int y = top + i * rh;
+        if (!strcmp(icons[i], "speech")) {
+            char p[1024];
+            snprintf(p, sizeof p, "%s/speech.svg", c->in->icons_dir);
+            image(c, m, y + (rh - isz) / 2, isz, isz, p);
+        } else {
+            icon(c, m, y + (rh - isz) / 2, isz, isz, icons[i]);
+        }
+        text_box(c, lines[i], m + isz + m, y, W - 3 * m - isz, rh, S(c, 40), 0, t->text,
+                 ALIGN_START, 1);
+    }
+    bottom_bar(c, 1, 0, 0, 1, tr(c, "Next"), "next", HYS_ACT_NEXT);
+}
+
+static void screen_practice(ctx *c)
+{
+    const hys_theme *t = c->t;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    int top = S(c, 24), bot = H - bottom_h(c);
+    int pic = S(c, 200);
+    if (pic > (bot - top) / 3) pic = (bot - top) / 3;
+    icon(c, m, top, pic, pic, "practice");
+    int tx = m + pic + m, tw = W - tx - m;
+    int y = top;
+    y += text_box(c, tr(c, "Let's practise first."), tx, y, tw, S(c, 60), S(c, 36), 0, t->muted,
+                  ALIGN_START, 0);
+    text_box(c, tr(c, "Do you like sunny days? Tap a face."), tx, y + S(c, 8), tw,
+             pic - (y - top), S(c, 48), 1, t->text, ALIGN_START, 0);
+    static const char *const names[3] = {"no", "not_sure", "yes"};
+    static const char *const faces[3] = {"face-2", "face-3", "face-4"};
+    const char *labels[3] = {tr(c, "No"), tr(c, "Not sure"), tr(c, "Yes")};
+    int ay = top + pic + S(c, 24);
+    int fb = c->v->practice_choice >= 0 ? S(c, 110) : 0;
+    int ah = bot - ay - S(c, 20) - fb;
+    int gap = S(c, 24);
+    int cw = (W - 2 * m - 2 * gap) / 3, ch = ah;
+    if (cw > S(c, 300)) cw = S(c, 300);
+    if (ch > cw * 5 / 4) ch = cw * 5 / 4;
+    int x0 = (W - (3 * cw + 2 * gap)) / 2;
+    for (int i = 0; i < 3; i++) {
+        char id[64], path[1024];
+        snprintf(id, sizeof id, "choice:%s", names[i]);
+        snprintf(path, sizeof path, "%s/%s.svg", c->in->icons_dir, faces[i]);
+        card(c, id, HYS_ACT_CHOOSE, i, x0 + i * (cw + gap), ay, cw, ch, path, labels[i],
+             c->v->practice_choice == i, 0);
+    }
+    if (fb) {
+        int fy = ay + ch + S(c, 16);
+        rect(c, m, fy, W - 2 * m, fb - S(c, 10), t->panel, t->edge, S(c, 2), S(c, 14));
+        text_box(c, tr(c, "Well done! That is how you answer. This practice answer is not kept."),
+                 m + S(c, 16), fy, W - 2 * m - S(c, 32), fb - S(c, 10), S(c, 36), 0, t->on_panel,
+                 ALIGN_START, 1);
+    }
+    bottom_bar(c, 1, 0, 0, c->v->practice_choice >= 0, tr(c, "Next"), "next", HYS_ACT_NEXT);
+}
+
+static void screen_question(ctx *c)
+{
+    const hys_theme *t = c->t;
+    const hys_form *fm = c->in->form;
+    const hys_journey_view *v = c->v;
+    const hys_question *q = &fm->questions[v->question];
+    int W = c->f->w, H = c->f->h, m = c->m;
+    rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    int quick = v->quick;
+    int top = quick ? S(c, 16) : top_h(c) + S(c, 16);
+    int bot = quick ? H - S(c, 16) : H - bottom_h(c) - S(c, 16);
+    if (quick && fm->nlangs > 1) {
+        /* the quick poll's languages sit along the top */
+        int bw = S(c, 200), bh = S(c, 70), x = W - m;
+        for (int i = fm->nlangs - 1; i >= 0 && x - bw > W / 3; i--) {
+            char id[64];
+            snprintf(id, sizeof id, "lang:%s", fm->langs[i].code);
+            x -= bw;
+            button(c, id, HYS_ACT_LANG, i, x, top, bw, bh, NULL, hys_lang_autonym(&fm->langs[i]),
+                   i == v->lang ? B_PRIMARY : B_NORMAL, 1);
+            x -= S(c, 12);
+        }
+        top += bh + S(c, 12);
+    } else if (!quick) {
+        top_bar(c, 1);
+    }
+    int is_input = q->type == HYS_Q_TEXT || q->type == HYS_Q_INTEGER;
+    int avail = bot - top;
+    int head = q->type == HYS_Q_NOTE ? avail : (is_input ? avail * 30 / 100 : avail * 40 / 100);
+    const char *pic = hys_form_text(fm, &q->image, v->lang);
+    int psz = head;
+    if (psz > W / 4) psz = W / 4;
+    int tx = m, tw = W - 2 * m;
+    if (pic) {
+        image(c, m, top, psz, psz, pic);
+        tx = m + psz + m;
+        tw = W - tx - m;
+    }
+    int y = top;
+    const char *group = hys_form_text(fm, &q->group_label, v->lang);
+    if (group) y += text_box(c, group, tx, y, tw, S(c, 50), S(c, 30), 0, t->muted, ALIGN_START, 0);
+    const char *hint = hys_form_text(fm, &q->hint, v->lang);
+    int hint_h = hint ? S(c, 100) : 0;
+    if (hint_h > (head - (y - top)) / 3) hint_h = (head - (y - top)) / 3;
+    y += text_box(c, hys_form_text(fm, &q->label, v->lang), tx, y, tw, head - (y - top) - hint_h,
+                  S(c, quick ? 56 : 46), 1, t->text, ALIGN_START, 0);
+    if (hint) text_box(c, hint, tx, y + S(c, 8), tw, hint_h, S(c, 34), 0, t->muted, ALIGN_START, 0);
+    int ay = top + head + S(c, 16), ah = bot - ay;
+    if (q->type == HYS_Q_SELECT_ONE || q->type == HYS_Q_SELECT_MULTIPLE) {
+        question_choices(c, q, m, ay, W - 2 * m, ah);
+    } else if (is_input) {
+        int eh = S(c, 84);
+        rect(c, m, ay, W - 2 * m, eh, t->card, t->text, S(c, 4), S(c, 10));
+        char shown[HYS_MAX_TEXT_ANSWER + 8];
+        snprintf(shown, sizeof shown, "%s|", v->input ? v->input : "");
+        text_box(c, shown, m + S(c, 16), ay, W - 2 * m - S(c, 32), eh, S(c, 42), 1, t->on_card,
+                 ALIGN_START, 1);
+        keyboard(c, q, m, ay + eh + S(c, 16), W - 2 * m, ah - eh - S(c, 16));
+    }
+    if (!quick)
+        bottom_bar(c, v->can_back, q->type != HYS_Q_NOTE, v->can_skip, v->can_next, tr(c, "Next"),
+                   "next", HYS_ACT_NEXT);
+}
+
+/* One line summing up the answer to question qi for the review screen. */
+static const char *answer_summary(ctx *c, int qi, char *buf, size_t n, const char **pic)
+{
+    const hys_form *fm = c->in->form;
+    const hys_question *q = &fm->questions[qi];
+    const char *value;
+    hys_answer_status st = hys_journey_answer(c->in->journey, qi, &value);
+    *pic = NULL;
+    switch (st) {
+    case HYS_STATUS_NONE: return tr(c, "Not answered");
+    case HYS_STATUS_SKIPPED: return tr(c, "Skipped");
+    case HYS_STATUS_DONT_UNDERSTAND: return tr(c, "I don't understand");
+    default: break;
+    }
+    if (q->type != HYS_Q_SELECT_ONE && q->type != HYS_Q_SELECT_MULTIPLE) return value;
+    buf[0] = '\0';
+    size_t len = 0;
+    if (!strcmp(value, "dont_know") && hys_form_find(fm, q->name) >= 0) {
+        int listed = 0;
+        for (int i = 0; i < q->nchoices; i++) listed |= !strcmp(q->choices[i].name, "dont_know");
+        if (!listed) return tr(c, "Don't know");
+    }
+    for (int i = 0; i < q->nchoices; i++) {
+        const char *p = value;
+        size_t nl = strlen(q->choices[i].name);
+        int hit = 0;
+        while (*p && !hit) {
+            while (*p == ' ') p++;
+            const char *s = p;
+            while (*p && *p != ' ') p++;
+            hit = (size_t)(p - s) == nl && !strncmp(s, q->choices[i].name, nl);
+        }
+        if (!hit) continue;
+        if (!*pic) *pic = hys_form_text(fm, &q->choices[i].image, c->v->lang);
+        len += (size_t)snprintf(buf + len, n > len ? n - len : 0, "%s%s", len ? ", " : "",
+                                hys_form_text(fm, &q->choices[i].label, c->v->lang));
+        if (len >= n) break;
+    }
+    return buf;
+}
+
+static void screen_review(ctx *c)
+{
+    const hys_theme *t = c->t;
+    const hys_form *fm = c->in->form;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    top_bar(c, 0);
+    icon(c, m, S(c, 8), top_h(c) - S(c, 16), top_h(c) - S(c, 16), "review");
+    text_box(c, tr(c, "Check your answers"), m + top_h(c), 0, W / 2, top_h(c), S(c, 44), 1,
+             t->text, ALIGN_START, 1);
+    int top = top_h(c) + S(c, 12), bot = H - bottom_h(c) - S(c, 12);
+    int rh = S(c, 130), gap = S(c, 12);
+    int per_page = (bot - top + gap) / (rh + gap);
+    if (per_page < 1) per_page = 1;
+    int items[HYS_MAX_QUESTIONS], n = 0;
+    for (int i = 0; i < fm->nquestions; i++)
+        if (fm->questions[i].type != HYS_Q_NOTE && hys_journey_relevant(c->in->journey, i))
+            items[n++] = i;
+    int pages = (n + per_page - 1) / per_page;
+    if (pages < 1) pages = 1;
+    hys_journey_set_pages((hys_journey *)c->in->journey, pages);
+    int page = c->v->page < pages ? c->v->page : pages - 1;
+    for (int k = 0; k < per_page; k++) {
+        int idx = page * per_page + k;
+        if (idx >= n) break;
+        int qi = items[idx];
+        const hys_question *q = &fm->questions[qi];
+        int y = top + k * (rh + gap);
+        rect(c, m, y, W - 2 * m, rh, t->card, t->edge, S(c, 2), S(c, 14));
+        int cbw = S(c, 210);
+        int qw = (W - 2 * m - cbw) * 45 / 100;
+        text_box(c, hys_form_text(fm, &q->label, c->v->lang), m + S(c, 16), y, qw - S(c, 16), rh,
+                 S(c, 28), 0, t->on_card, ALIGN_START, 1);
+        char buf[512];
+        const char *pic;
+        const char *ans = answer_summary(c, qi, buf, sizeof buf, &pic);
+        int ax = m + qw + S(c, 8), isz = rh - S(c, 24);
+        if (pic) {
+            image(c, ax, y + S(c, 12), isz, isz, pic);
+            ax += isz + S(c, 12);
+        }
+        text_box(c, ans, ax, y, W - m - cbw - S(c, 16) - ax, rh, S(c, 34), 1, t->on_card,
+                 ALIGN_START, 1);
+        char id[80];
+        snprintf(id, sizeof id, "change:%s", q->name);
+        button(c, id, HYS_ACT_CHANGE, qi, W - m - cbw - S(c, 8), y + S(c, 14), cbw,
+               rh - S(c, 28), NULL, tr(c, "Change"), B_NORMAL, 1);
+    }
+    /* Back | earlier | more | Send */
+    int bh = bottom_h(c), y = H - bh, bw = (W - 5 * m) / 4, by = y + S(c, 14), bhh = bh - S(c, 28);
+    rect(c, 0, y, W, bh, t->bar, t->bar, 0, 0);
+    button(c, "button:back", HYS_ACT_BACK, 0, m, by, bw, bhh, "back", tr(c, "Back"), B_NORMAL, 1);
+    if (pages > 1) {
+        button(c, "button:page-up", HYS_ACT_PAGE, -1, 2 * m + bw, by, bw, bhh, NULL,
+               tr(c, "Earlier answers"), B_NORMAL, page > 0);
+        button(c, "button:page-down", HYS_ACT_PAGE, 1, 3 * m + 2 * bw, by, bw, bhh, NULL,
+               tr(c, "More answers"), B_NORMAL, page < pages - 1);
+    }
+    button(c, "button:finish", HYS_ACT_FINISH, 0, 4 * m + 3 * bw, by, bw, bhh, "review",
+           tr(c, "Send my answers"), B_PRIMARY, 1);
+}
+
+static void update_item(ctx *c, const hys_update *u, int x, int y, int w, int h)
+{
+    const hys_theme *t = c->t;
+    rect(c, x, y, w, h, t->panel, t->edge, S(c, 2), S(c, 14));
+    const char *pic = hys_form_text(c->in->form, &u->image, c->v->lang);
+    int pad = S(c, 14), isz = h - 2 * pad, tx = x + pad;
+    if (isz > S(c, 160)) isz = S(c, 160);
+    if (pic) {
+        image(c, x + pad, y + (h - isz) / 2, isz, isz, pic);
+        tx += isz + pad;
+    }
+    text_box(c, hys_form_text(c->in->form, &u->label, c->v->lang), tx, y + pad, x + w - tx - pad,
+             h - 2 * pad, S(c, 34), 0, t->on_panel, ALIGN_START, 1);
+}
+
+static void screen_updates(ctx *c)
+{
+    const hys_theme *t = c->t;
+    const hys_form *fm = c->in->form;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    int isz = S(c, 80);
+    icon(c, m, S(c, 20), isz, isz, "changes");
+    text_box(c, tr(c, "What changed because of what people said"), m + isz + m, S(c, 20),
+             W - 3 * m - isz, isz, S(c, 44), 1, t->text, ALIGN_START, 1);
+    int top = S(c, 120), bot = H - bottom_h(c) - S(c, 12), gap = S(c, 16);
+    int ih = S(c, 190);
+    int per = (bot - top + gap) / (ih + gap);
+    if (per < 1) per = 1;
+    int pages = (fm->nupdates + per - 1) / per;
+    hys_journey_set_pages((hys_journey *)c->in->journey, pages);
+    int page = c->v->page < pages ? c->v->page : pages - 1;
+    for (int k = 0; k < per && page * per + k < fm->nupdates; k++)
+        update_item(c, &fm->updates[page * per + k], m, top + k * (ih + gap), W - 2 * m, ih);
+    int bh = bottom_h(c), y = H - bh, bw = (W - 5 * m) / 4, by = y + S(c, 14), bhh = bh - S(c, 28);
+    rect(c, 0, y, W, bh, t->bar, t->bar, 0, 0);
+    button(c, "button:back", HYS_ACT_BACK, 0, m, by, bw, bhh, "back", tr(c, "Back"), B_NORMAL, 1);
+    if (pages > 1) {
+        button(c, "button:page-up", HYS_ACT_PAGE, -1, 2 * m + bw, by, bw, bhh, NULL,
+               tr(c, "Earlier"), B_NORMAL, page > 0);
+        button(c, "button:page-down", HYS_ACT_PAGE, 1, 3 * m + 2 * bw, by, bw, bhh, NULL,
+               tr(c, "More"), B_NORMAL, page < pages - 1);
+    }
+}
+
+static void screen_thanks(ctx *c)
+{
+    const hys_theme *t = c->t;
+    const hys_form *fm = c->in->form;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    int isz = S(c, 180);
+    int y = S(c, 40);
+    icon(c, (W - isz) / 2, y, isz, isz, "thanks");
+    y += isz + S(c, 20);
+    y += text_box(c, tr(c, "Thank you!"), m, y, W - 2 * m, S(c, 90), S(c, 64), 1, t->text,
+                  ALIGN_CENTER, 0);
+    y += text_box(c, tr(c, "Your answers are saved."), m, y, W - 2 * m, S(c, 60), S(c, 40), 0,
+                  t->text, ALIGN_CENTER, 0);
+    int ui = c->v->thanks_update;
+    if (!c->v->quick && ui >= 0 && ui < fm->nupdates) {
+        y += S(c, 16);
+        text_box(c, tr(c, "You said, we did:"), m, y, W - 2 * m, S(c, 50), S(c, 32), 1, t->muted,
+                 ALIGN_START, 0);
+        y += S(c, 50);
+        int h = H - y - S(c, 180);
+        if (h > S(c, 200)) h = S(c, 200);
+        if (h > S(c, 80)) update_item(c, &fm->updates[ui], m, y, W - 2 * m, h);
+    }
+    if (!c->v->quick) {
+        int bw = S(c, 400), bh = S(c, 120);
+        button(c, "button:done", HYS_ACT_DONE, 0, (W - bw) / 2, H - bh - S(c, 30), bw, bh, "next",
+               tr(c, "Finish"), B_PRIMARY, 1);
+    }
+}
+
+static void screen_still_there(ctx *c)
+{
+    const hys_theme *t = c->t;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    int isz = S(c, 150), y = S(c, 40);
+    icon(c, (W - isz) / 2, y, isz, isz, "still-there");
+    y += isz + S(c, 16);
+    y += text_box(c, tr(c, "Are you still there?"), m, y, W - 2 * m, S(c, 90), S(c, 60), 1,
+                  t->text, ALIGN_CENTER, 0);
+    char count[32];
+    snprintf(count, sizeof count, "%ld", c->v->countdown_s);
+    int ph = S(c, 150), pw = S(c, 420);
+    rect(c, (W - pw) / 2, y, pw, ph, t->panel, t->edge, S(c, 3), S(c, 16));
+    text_box(c, count, (W - pw) / 2, y, pw, ph * 2 / 3, S(c, 90), 1, t->on_panel, ALIGN_CENTER, 1);
+    text_box(c, tr(c, "seconds"), (W - pw) / 2, y + ph * 2 / 3 - S(c, 10), pw, ph / 3, S(c, 32), 0,
+             t->on_panel, ALIGN_CENTER, 1);
+    y += ph + S(c, 24);
+    int bw = S(c, 640), bh = S(c, 150);
+    if (bw > W - 2 * m) bw = W - 2 * m;
+    if (y + bh > H - S(c, 10)) y = H - bh - S(c, 10);
+    button(c, "button:still-here", HYS_ACT_STILL_HERE, 0, (W - bw) / 2, y, bw, bh, "still-there",
+           tr(c, "Yes, I am still here"), B_PRIMARY, 1);
+}
+
+void hys_layout_build(hys_frame *f, const hys_layout_in *in)
+{
+    f->w = in->w, f->h = in->h;
+    f->ndraw = f->ntargets = 0;
+    f->text_used = 0;
+    f->overflow = 0;
+    ctx c = {f, in, in->theme, hys_journey_view_get(in->journey), 1.0, 0, 0};
+    c.portrait = in->h > in->w * 11 / 10;
+    double ux = c.portrait ? in->w / 800.0 : in->w / 1280.0;
+    double uy = c.portrait ? in->h / 1280.0 : in->h / 800.0;
+    c.u = ux < uy ? ux : uy;
+    c.m = S(&c, 24);
+    hys_journey_screen_id(in->journey, f->screen, sizeof f->screen);
+    switch (c.v->screen) {
+    case HYS_SCREEN_WELCOME: screen_welcome(&c); break;
+    case HYS_SCREEN_UPDATES: screen_updates(&c); break;
+    case HYS_SCREEN_LANGUAGE: screen_language(&c); break;
+    case HYS_SCREEN_INTRO: screen_intro(&c); break;
+    case HYS_SCREEN_PRACTICE: screen_practice(&c); break;
+    case HYS_SCREEN_QUESTION: screen_question(&c); break;
+    case HYS_SCREEN_REVIEW: screen_review(&c); break;
+    case HYS_SCREEN_THANKS: screen_thanks(&c); break;
+    case HYS_SCREEN_STILL_THERE: screen_still_there(&c); break;
+    }
+}
+
+const hys_target *hys_frame_hit(const hys_frame *f, int x, int y)
+{
+    for (int i = f->ntargets - 1; i >= 0; i--) {
+        const hys_target *t = &f->targets[i];
+        if (t->enabled && x >= t->x && y >= t->y && x < t->x + t->w && y < t->y + t->h) return t;
+    }
+    return NULL;
+}
+
+const hys_target *hys_frame_find(const hys_frame *f, const char *id)
+{
+    for (int i = 0; i < f->ntargets; i++)
+        if (!strcmp(f->targets[i].id, id)) return &f->targets[i];
+    return NULL;
+}

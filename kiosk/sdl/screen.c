@@ -1,0 +1,368 @@
+/* screen: SDL window or off-screen surface, draw list -> pixels (see screen.h).
+ * Text is rendered once per (string, size, weight, colour) and kept as a
+ * texture; pictures are loaded once per (file, size). */
+#include "screen.h"
+
+#include "../util/alloc.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <string.h>
+
+#define FONT_SLOTS 48
+#define TEXT_SLOTS 1024
+#define IMAGE_SLOTS 256
+
+typedef struct font_slot {
+    int px, bold;
+    TTF_Font *font;
+} font_slot;
+
+typedef struct text_slot {
+    char *text;
+    int px, bold;
+    SDL_Color color;
+    SDL_Texture *tex;
+    int w, h;
+} text_slot;
+
+typedef struct image_slot {
+    char *path;
+    int w, h;          /* requested box */
+    SDL_Texture *tex;  /* NULL when the file could not be drawn */
+    int tw, th;
+} image_slot;
+
+struct hys_sdl_screen {
+    SDL_Window *win;
+    SDL_Surface *surface; /* offscreen target */
+    SDL_Renderer *r;
+    char fonts[1024];
+    font_slot font[FONT_SLOTS];
+    int nfont;
+    text_slot text[TEXT_SLOTS];
+    int ntext;
+    image_slot image[IMAGE_SLOTS];
+    int nimage;
+    hys_measure measure;
+};
+
+static TTF_Font *font_for(hys_sdl_screen *s, int px, int bold)
+{
+    if (px < 4) px = 4;
+    for (int i = 0; i < s->nfont; i++)
+        if (s->font[i].px == px && s->font[i].bold == bold) return s->font[i].font;
+    char path[1200];
+    snprintf(path, sizeof path, "%s/AtkinsonHyperlegibleNext-%s.ttf", s->fonts,
+             bold ? "Bold" : "Regular");
+    TTF_Font *f = TTF_OpenFont(path, px);
+    if (!f) {
+        fprintf(stderr, "haveyoursay: cannot open font %s: %s\n", path, TTF_GetError());
+        return NULL;
+    }
+    if (s->nfont == FONT_SLOTS) {
+        /* forget the oldest size */
+        TTF_CloseFont(s->font[0].font);
+        memmove(&s->font[0], &s->font[1], (FONT_SLOTS - 1) * sizeof s->font[0]);
+        s->nfont--;
+    }
+    s->font[s->nfont++] = (font_slot){px, bold, f};
+    return f;
+}
+
+static int measure_width(void *ud, const char *str, size_t len, int px, int bold)
+{
+    hys_sdl_screen *s = ud;
+    TTF_Font *f = font_for(s, px, bold);
+    if (!f || len == 0) return 0;
+    char buf[2048];
+    if (len >= sizeof buf) len = sizeof buf - 1;
+    memcpy(buf, str, len);
+    buf[len] = '\0';
+    int w = 0, h = 0;
+    if (TTF_SizeUTF8(f, buf, &w, &h) != 0) return (int)len * px / 2;
+    return w;
+}
+
+static int measure_line(void *ud, int px, int bold)
+{
+    hys_sdl_screen *s = ud;
+    TTF_Font *f = font_for(s, px, bold);
+    return f ? TTF_FontLineSkip(f) : px * 5 / 4;
+}
+
+hys_sdl_screen *hys_screen_open(const hys_screen_options *o, char *err, size_t errn)
+{
+    hys_sdl_screen *s = hys_calloc(1, sizeof *s);
+    if (!s) {
+        snprintf(err, errn, "out of memory");
+        return NULL;
+    }
+    snprintf(s->fonts, sizeof s->fonts, "%s", o->fonts);
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        snprintf(err, errn, "cannot start SDL_ttf: %s", TTF_GetError());
+        hys_free(s);
+        return NULL;
+    }
+    int w = o->w > 0 ? o->w : 1280, h = o->h > 0 ? o->h : 800;
+    if (o->offscreen) {
+        s->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (s->surface) s->r = SDL_CreateSoftwareRenderer(s->surface);
+    } else {
+        Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_RESIZABLE;
+        if (o->fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        s->win = SDL_CreateWindow("Have Your Say", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                  w, h, flags);
+        if (s->win) s->r = SDL_CreateRenderer(s->win, -1, 0);
+        if (o->fullscreen) SDL_ShowCursor(SDL_DISABLE);
+    }
+    if (!s->r) {
+        snprintf(err, errn, "cannot open the screen: %s", SDL_GetError());
+        hys_screen_close(s);
+        return NULL;
+    }
+    SDL_SetRenderDrawBlendMode(s->r, SDL_BLENDMODE_BLEND);
+    s->measure.ud = s;
+    s->measure.width = measure_width;
+    s->measure.line_height = measure_line;
+    if (!font_for(s, 36, 0)) {
+        snprintf(err, errn, "cannot open the fonts in %s", o->fonts);
+        hys_screen_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+static void clear_text(hys_sdl_screen *s)
+{
+    for (int i = 0; i < s->ntext; i++) {
+        SDL_DestroyTexture(s->text[i].tex);
+        hys_free(s->text[i].text);
+    }
+    s->ntext = 0;
+}
+
+static void clear_images(hys_sdl_screen *s)
+{
+    for (int i = 0; i < s->nimage; i++) {
+        if (s->image[i].tex) SDL_DestroyTexture(s->image[i].tex);
+        hys_free(s->image[i].path);
+    }
+    s->nimage = 0;
+}
+
+void hys_screen_close(hys_sdl_screen *s)
+{
+    if (!s) return;
+    clear_text(s);
+    clear_images(s);
+    for (int i = 0; i < s->nfont; i++) TTF_CloseFont(s->font[i].font);
+    if (s->r) SDL_DestroyRenderer(s->r);
+    if (s->surface) SDL_FreeSurface(s->surface);
+    if (s->win) SDL_DestroyWindow(s->win);
+    hys_free(s);
+}
+
+const hys_measure *hys_screen_measure(hys_sdl_screen *s)
+{
+    return &s->measure;
+}
+
+void hys_screen_size(hys_sdl_screen *s, int *w, int *h)
+{
+    if (s->surface) {
+        *w = s->surface->w;
+        *h = s->surface->h;
+    } else {
+        SDL_GetRendererOutputSize(s->r, w, h);
+    }
+}
+
+/* ---- shapes ---- */
+
+static void fill_round(SDL_Renderer *r, int x, int y, int w, int h, int rad, SDL_Color c)
+{
+    if (w <= 0 || h <= 0) return;
+    if (rad * 2 > w) rad = w / 2;
+    if (rad * 2 > h) rad = h / 2;
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    if (rad <= 1) {
+        SDL_Rect rc = {x, y, w, h};
+        SDL_RenderFillRect(r, &rc);
+        return;
+    }
+    SDL_Rect mid = {x, y + rad, w, h - 2 * rad};
+    SDL_Rect top = {x + rad, y, w - 2 * rad, rad};
+    SDL_Rect bot = {x + rad, y + h - rad, w - 2 * rad, rad};
+    SDL_RenderFillRect(r, &mid);
+    SDL_RenderFillRect(r, &top);
+    SDL_RenderFillRect(r, &bot);
+    /* four quarter discs as triangle fans */
+    enum { SEG = 10 };
+    SDL_Vertex v[4 * (SEG + 2)];
+    int idx[4 * SEG * 3];
+    int nv = 0, ni = 0;
+    const float cx[4] = {(float)(x + rad), (float)(x + w - rad), (float)(x + w - rad),
+                         (float)(x + rad)};
+    const float cy[4] = {(float)(y + rad), (float)(y + rad), (float)(y + h - rad),
+                         (float)(y + h - rad)};
+    const float start[4] = {3.14159265f, 4.71238898f, 0.0f, 1.57079633f};
+    SDL_Color col = c;
+    for (int k = 0; k < 4; k++) {
+        int centre = nv;
+        v[nv++] = (SDL_Vertex){{cx[k], cy[k]}, col, {0, 0}};
+        for (int i = 0; i <= SEG; i++) {
+            float a = start[k] + 1.57079633f * (float)i / SEG;
+            v[nv++] = (SDL_Vertex){{cx[k] + (float)rad * SDL_cosf(a), cy[k] + (float)rad * SDL_sinf(a)},
+                                   col, {0, 0}};
+        }
+        for (int i = 0; i < SEG; i++) {
+            idx[ni++] = centre;
+            idx[ni++] = centre + 1 + i;
+            idx[ni++] = centre + 2 + i;
+        }
+    }
+    SDL_RenderGeometry(r, NULL, v, nv, idx, ni);
+}
+
+static SDL_Color col(hys_color c)
+{
+    return (SDL_Color){c.r, c.g, c.b, c.a};
+}
+
+/* ---- text ---- */
+
+static text_slot *text_texture(hys_sdl_screen *s, const hys_draw *d)
+{
+    SDL_Color c = col(d->fill);
+    for (int i = 0; i < s->ntext; i++) {
+        text_slot *t = &s->text[i];
+        if (t->px == d->px && t->bold == d->bold && t->color.r == c.r && t->color.g == c.g &&
+            t->color.b == c.b && !strcmp(t->text, d->text))
+            return t;
+    }
+    if (s->ntext == TEXT_SLOTS) clear_text(s);
+    TTF_Font *f = font_for(s, d->px, d->bold);
+    if (!f) return NULL;
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(f, d->text, c);
+    if (!surf) return NULL;
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(s->r, surf);
+    int w = surf->w, h = surf->h;
+    SDL_FreeSurface(surf);
+    char *copy = hys_strdup(d->text);
+    if (!tex || !copy) {
+        if (tex) SDL_DestroyTexture(tex);
+        hys_free(copy);
+        return NULL;
+    }
+    text_slot *t = &s->text[s->ntext++];
+    *t = (text_slot){copy, d->px, d->bold, c, tex, w, h};
+    return t;
+}
+
+/* ---- pictures ---- */
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t a = strlen(s), b = strlen(suffix);
+    return a >= b && SDL_strcasecmp(s + a - b, suffix) == 0;
+}
+
+static image_slot *image_texture(hys_sdl_screen *s, const char *path, int w, int h)
+{
+    for (int i = 0; i < s->nimage; i++) {
+        image_slot *im = &s->image[i];
+        if (im->w == w && im->h == h && !strcmp(im->path, path)) return im;
+    }
+    if (s->nimage == IMAGE_SLOTS) clear_images(s);
+    SDL_Surface *surf = NULL;
+    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    if (rw) {
+        if (ends_with(path, ".svg")) {
+            int side = w < h ? w : h;
+            surf = IMG_LoadSizedSVG_RW(rw, side, side);
+            SDL_RWclose(rw);
+        } else {
+            surf = IMG_Load_RW(rw, 1);
+        }
+    }
+    image_slot *im = &s->image[s->nimage];
+    memset(im, 0, sizeof *im);
+    im->path = hys_strdup(path);
+    if (!im->path) {
+        if (surf) SDL_FreeSurface(surf);
+        return NULL;
+    }
+    im->w = w, im->h = h;
+    s->nimage++;
+    if (!surf) {
+        fprintf(stderr, "haveyoursay: cannot show the picture %s: %s\n", path, IMG_GetError());
+        return im;
+    }
+    im->tex = SDL_CreateTextureFromSurface(s->r, surf);
+    im->tw = surf->w, im->th = surf->h;
+    SDL_FreeSurface(surf);
+    if (im->tex) SDL_SetTextureScaleMode(im->tex, SDL_ScaleModeLinear);
+    return im;
+}
+
+void hys_screen_draw(hys_sdl_screen *s, const hys_frame *f)
+{
+    SDL_Renderer *r = s->r;
+    SDL_SetRenderDrawColor(r, 255, 255, 255, 255);
+    SDL_RenderClear(r);
+    for (int i = 0; i < f->ndraw; i++) {
+        const hys_draw *d = &f->draw[i];
+        switch (d->kind) {
+        case HYS_DRAW_RECT:
+            if (d->border > 0) {
+                fill_round(r, d->x, d->y, d->w, d->h, d->radius, col(d->edge));
+                int b = d->border;
+                fill_round(r, d->x + b, d->y + b, d->w - 2 * b, d->h - 2 * b,
+                           d->radius > b ? d->radius - b : 0, col(d->fill));
+            } else {
+                fill_round(r, d->x, d->y, d->w, d->h, d->radius, col(d->fill));
+            }
+            break;
+        case HYS_DRAW_TEXT: {
+            text_slot *t = text_texture(s, d);
+            if (!t) break;
+            SDL_Rect dst = {d->x, d->y + (d->h - t->h) / 2, t->w, t->h};
+            SDL_RenderCopy(r, t->tex, NULL, &dst);
+            break;
+        }
+        case HYS_DRAW_IMAGE: {
+            image_slot *im = image_texture(s, d->image, d->w, d->h);
+            if (!im || !im->tex || im->tw <= 0 || im->th <= 0) break;
+            /* fit inside the box, keeping the picture's shape */
+            double sx = (double)d->w / im->tw, sy = (double)d->h / im->th;
+            double sc = sx < sy ? sx : sy;
+            int dw = (int)(im->tw * sc), dh = (int)(im->th * sc);
+            SDL_Rect dst = {d->x + (d->w - dw) / 2, d->y + (d->h - dh) / 2, dw, dh};
+            SDL_RenderCopy(r, im->tex, NULL, &dst);
+            break;
+        }
+        }
+    }
+    SDL_RenderPresent(r);
+}
+
+int hys_screen_save_png(hys_sdl_screen *s, const char *path, char *err, size_t errn)
+{
+    int w, h;
+    hys_screen_size(s, &w, &h);
+    SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!shot) {
+        snprintf(err, errn, "out of memory");
+        return -1;
+    }
+    int rc;
+    if (s->surface) rc = SDL_BlitSurface(s->surface, NULL, shot, NULL);
+    else rc = SDL_RenderReadPixels(s->r, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch);
+    if (rc == 0) rc = IMG_SavePNG(shot, path);
+    if (rc != 0) snprintf(err, errn, "cannot save %s: %s", path, SDL_GetError());
+    SDL_FreeSurface(shot);
+    return rc == 0 ? 0 : -1;
+}

@@ -1,0 +1,59 @@
+/* store: the kiosk's answers in SQLite, kept durably and anonymously.
+ * WAL journal with synchronous=FULL; every answer is its own committed
+ * transaction, written by a writer thread so the screen never waits for the
+ * disk. Rows carry random UUIDs and a coarse period (e.g. "2026-11-22 14:00"),
+ * never an exact time. The schema has application_id and user_version, and
+ * migrations run on open. */
+#ifndef HYS_STORE_H
+#define HYS_STORE_H
+
+#include "../util/status.h"
+
+#include <stdio.h>
+#include <time.h>
+
+typedef struct hys_store hys_store;
+
+typedef enum { HYS_PERIOD_HOUR, HYS_PERIOD_DAY, HYS_PERIOD_WEEK } hys_period;
+
+/* Which form answers belong to. Strings are copied. */
+typedef struct hys_store_form {
+    const char *id, *version, *hash, *title;
+} hys_store_form;
+
+/* Open (creating when new) DIR/answers.sqlite, making DIR 0700 and the file
+ * 0600, and start the writer thread. On failure returns NULL and a reason in
+ * err. */
+hys_store *hys_store_open(const char *dir, hys_period period, char *err, size_t errn);
+/* Wait for every queued write, stop the writer, close. NULL is fine. */
+void hys_store_close(hys_store *s);
+
+/* The random id this kiosk made for itself on first run. */
+const char *hys_store_kiosk_id(const hys_store *s);
+/* Remember which form the next sessions answer (recorded with its hash). */
+void hys_store_set_form(hys_store *s, const hys_store_form *form);
+
+/* Queue writes; they return at once. Writes that cannot be queued or fail
+ * are counted (hys_store_failures) and logged, never silently dropped. */
+void hys_store_session_begin(hys_store *s, const char *session_id);
+void hys_store_answer(hys_store *s, const char *session_id, const char *question, int position,
+                      const char *value, const char *status, const char *lang, int seconds);
+void hys_store_withdraw(hys_store *s, const char *session_id, const char *question);
+void hys_store_session_end(hys_store *s, const char *session_id, int completed);
+/* Block until every write queued so far is committed (or has failed). */
+void hys_store_flush(hys_store *s);
+/* How many writes failed since opening. */
+long hys_store_failures(const hys_store *s);
+
+/* Print all stored answers as RFC 4180 CSV (UTF-8) with the header
+ * answer_id,session_id,kiosk_id,form_id,form_version,question,value,status,language,period.
+ * Opens the database read-only; returns HYS_OK or HYS_EIO with err set. */
+hys_status hys_store_print_answers(const char *dir, FILE *out, char *err, size_t errn);
+
+/* The coarse period containing t, e.g. "2026-11-22 14:00" for an hour. */
+void hys_store_period(hys_period p, time_t t, char out[32]);
+
+/* Path of the database file inside dir. */
+void hys_store_path(const char *dir, char *out, size_t n);
+
+#endif

@@ -1,0 +1,104 @@
+/* buf: growable capped byte buffer (see buf.h). */
+#include "buf.h"
+
+#include "alloc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void hys_buf_init(hys_buf *b, size_t max)
+{
+    memset(b, 0, sizeof *b);
+    b->max = max;
+}
+
+void hys_buf_free(hys_buf *b)
+{
+    hys_free(b->data);
+    size_t max = b->max;
+    hys_buf_init(b, max);
+}
+
+void hys_buf_reset(hys_buf *b)
+{
+    b->len = 0;
+    b->failed = 0;
+    if (b->data) b->data[0] = '\0';
+}
+
+static int reserve(hys_buf *b, size_t extra)
+{
+    if (b->failed) return 0;
+    if (extra > b->max || b->len > b->max - extra) {
+        b->failed = 1;
+        return 0;
+    }
+    size_t need = b->len + extra + 1;
+    if (need <= b->cap) return 1;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < need) cap *= 2;
+    char *d = hys_realloc(b->data, cap);
+    if (!d) {
+        b->failed = 1;
+        return 0;
+    }
+    b->data = d;
+    b->cap = cap;
+    return 1;
+}
+
+void hys_buf_add(hys_buf *b, const char *s, size_t n)
+{
+    if (!reserve(b, n)) return;
+    if (n) memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void hys_buf_adds(hys_buf *b, const char *s)
+{
+    hys_buf_add(b, s, strlen(s));
+}
+
+void hys_buf_addc(hys_buf *b, char c)
+{
+    hys_buf_add(b, &c, 1);
+}
+
+void hys_buf_printf(hys_buf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->failed = 1;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        hys_buf_add(b, small, (size_t)n);
+        return;
+    }
+    if (!reserve(b, (size_t)n)) return;
+    va_start(ap, fmt);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    b->len += (size_t)n;
+}
+
+const char *hys_buf_str(const hys_buf *b)
+{
+    return b->data && b->len ? b->data : "";
+}
+
+char *hys_buf_take(hys_buf *b)
+{
+    char *d = NULL;
+    if (!b->failed) d = b->data ? b->data : hys_strdup("");
+    else hys_free(b->data);
+    size_t max = b->max;
+    hys_buf_init(b, max);
+    return d;
+}

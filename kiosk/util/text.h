@@ -1,0 +1,23 @@
+/* text: small UTF-8 and string helpers shared by the readers and the UI. */
+#ifndef HYS_TEXT_H
+#define HYS_TEXT_H
+
+#include <stddef.h>
+
+/* 1 when s[0..n) is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF). */
+int hys_utf8_valid(const char *s, size_t n);
+/* Decode one code point at s (n bytes available); returns its length in bytes
+ * (>= 1) and stores the code point, or U+FFFD for a bad sequence. */
+size_t hys_utf8_decode(const char *s, size_t n, unsigned *cp);
+/* Encode cp into out (4 bytes room); returns bytes written. */
+size_t hys_utf8_encode(unsigned cp, char *out);
+/* Length in bytes of the last code point of s[0..n), 0 when n == 0. */
+size_t hys_utf8_last_len(const char *s, size_t n);
+/* Trim ASCII whitespace and non-breaking spaces from both ends in place. */
+char *hys_trim(char *s);
+/* ASCII lower-case in place; returns s. */
+char *hys_ascii_lower(char *s);
+/* 1 when a and b are equal ignoring ASCII case. */
+int hys_ieq(const char *a, const char *b);
+
+#endif
