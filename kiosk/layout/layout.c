@@ -167,7 +167,7 @@ static int text_box(ctx *c, const char *text, int x, int y, int w, int h, int px
     if (!text || !*text || w <= 0) return 0;
     line lines[40];
     int n = 0, lh = 0;
-    int size = px, floor_px = px * 6 / 10;
+    int size = px, floor_px = S(c, 36) < px ? S(c, 36) : px;
     for (;;) {
         n = wrap(c, text, size, bold, w, lines, 40);
         lh = line_h(c, size, bold);
@@ -176,7 +176,10 @@ static int text_box(ctx *c, const char *text, int x, int y, int w, int h, int px
     }
     int max_lines = lh > 0 ? h / lh : n;
     if (max_lines < 1) max_lines = 1;
-    if (n > max_lines) n = max_lines; /* what cannot fit even at the floor size */
+    if (n > max_lines) { /* what cannot fit even at the floor size is cut: tests look for it */
+        n = max_lines;
+        c->f->clipped++;
+    }
     int total = n * lh;
     int ty = vcenter && total < h ? y + (h - total) / 2 : y;
     for (int i = 0; i < n; i++) {
@@ -209,11 +212,15 @@ static void button(ctx *c, const char *id, hys_action a, int arg, int x, int y, 
     if (isz > S(c, 72)) isz = S(c, 72);
     int tx = x + pad, tw = w - 2 * pad;
     if (icon_name && w > isz * 3) {
+        /* icons are drawn in black: give them a light badge on dark buttons (>= 3:1) */
+        if (st == B_PRIMARY && enabled)
+            rect(c, x + pad - S(c, 4), y + (h - isz) / 2 - S(c, 4), isz + S(c, 8), isz + S(c, 8),
+                 t->button, t->button, 0, S(c, 10));
         icon(c, x + pad, y + (h - isz) / 2, isz, isz, icon_name);
         tx += isz + pad;
         tw -= isz + pad;
     }
-    text_box(c, label, tx, y + pad / 2, tw, h - pad, S(c, 34), 1, fg,
+    text_box(c, label, tx, y + 2, tw, h - 4, S(c, 36), 1, fg,
              icon_name ? ALIGN_START : ALIGN_CENTER, 1);
     target(c, id, x, y, w, h, a, arg, enabled);
 }
@@ -227,7 +234,7 @@ static int top_h(const ctx *c)
 
 static int bottom_h(const ctx *c)
 {
-    return S(c, 124);
+    return S(c, 128);
 }
 
 static void top_bar(ctx *c, int with_progress)
@@ -248,7 +255,7 @@ static void top_bar(ctx *c, int with_progress)
     if (!with_progress) return;
     char buf[64];
     snprintf(buf, sizeof buf, tr(c, "%d of %d"), c->v->progress_pos, c->v->progress_total);
-    int px = S(c, 34);
+    int px = S(c, 36);
     int tw = text_w(c, buf, strlen(buf), px, 1);
     text_box(c, buf, m, 0, tw + 4, th, px, 1, t->text, ALIGN_START, 1);
     /* dots: filled for done and current (current larger), rings for the rest */
@@ -298,14 +305,18 @@ static void card(ctx *c, const char *id, hys_action a, int arg, int x, int y, in
     if (pressed(c, id)) bg = t->pressed, fg = t->on_pressed;
     rect(c, x, y, w, h, bg, chosen ? t->chosen_edge : t->edge, chosen ? S(c, 9) : S(c, 3),
          S(c, 18));
-    int pad = S(c, 12);
-    int label_h = line_h(c, S(c, 34), 1) * 2;
-    if (label_h > h / 2) label_h = h / 2;
+    int pad = S(c, 10);
+    /* the label gets the lines it needs (up to three); the picture the rest */
+    line tmp[3];
+    int lines = label ? wrap(c, label, S(c, 36), 1, w - 2 * pad, tmp, 3) : 1;
+    if (lines < 1) lines = 1;
+    int label_h = line_h(c, S(c, 36), 1) * lines;
+    if (label_h > h - 2 * pad) label_h = h - 2 * pad;
     int pic_h = h - label_h - 3 * pad;
     int pic_w = w - 2 * pad;
     int ps = pic_h < pic_w ? pic_h : pic_w;
     if (ps > 0 && pic) image(c, x + (w - ps) / 2, y + pad, ps, ps, pic);
-    text_box(c, label, x + pad, y + h - label_h - pad, w - 2 * pad, label_h, S(c, 34), 1, fg,
+    text_box(c, label, x + pad, y + h - label_h - pad, w - 2 * pad, label_h, S(c, 36), 1, fg,
              ALIGN_CENTER, 1);
     if (checkbox || chosen) {
         /* a tick box in the corner: an empty square, or a square with a tick */
@@ -347,7 +358,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
     grid_dims(c, n, w, h, &cols, &rows);
     int gap = S(c, 16);
     int cw = (w - (cols - 1) * gap) / cols, ch = (h - (rows - 1) * gap) / rows;
-    if (ch > cw * 5 / 4) ch = cw * 5 / 4;
+    if (ch > cw * 3 / 2) ch = cw * 3 / 2;
     int total_h = rows * ch + (rows - 1) * gap;
     int y0 = y + (h - total_h) / 2;
     for (int i = 0; i < n; i++) {
@@ -619,25 +630,36 @@ static void screen_question(ctx *c)
     }
     int is_input = q->type == HYS_Q_TEXT || q->type == HYS_Q_INTEGER;
     int avail = bot - top;
-    int head = q->type == HYS_Q_NOTE ? avail : (is_input ? avail * 30 / 100 : avail * 40 / 100);
+    /* the question's words and picture take what they need, up to a share of
+     * the screen; the answers get the rest */
+    int head_max = q->type == HYS_Q_NOTE ? avail : (is_input ? avail * 30 / 100 : avail * 38 / 100);
     const char *pic = hys_form_text(fm, &q->image, v->lang);
-    int psz = head;
+    int psz = head_max;
     if (psz > W / 4) psz = W / 4;
     int tx = m, tw = W - 2 * m;
     if (pic) {
-        image(c, m, top, psz, psz, pic);
         tx = m + psz + m;
         tw = W - tx - m;
     }
     int y = top;
     const char *group = hys_form_text(fm, &q->group_label, v->lang);
-    if (group) y += text_box(c, group, tx, y, tw, S(c, 50), S(c, 30), 0, t->muted, ALIGN_START, 0);
+    if (group) y += text_box(c, group, tx, y, tw, S(c, 56), S(c, 36), 0, t->muted, ALIGN_START, 0);
     const char *hint = hys_form_text(fm, &q->hint, v->lang);
-    int hint_h = hint ? S(c, 100) : 0;
-    if (hint_h > (head - (y - top)) / 3) hint_h = (head - (y - top)) / 3;
-    y += text_box(c, hys_form_text(fm, &q->label, v->lang), tx, y, tw, head - (y - top) - hint_h,
-                  S(c, quick ? 56 : 46), 1, t->text, ALIGN_START, 0);
-    if (hint) text_box(c, hint, tx, y + S(c, 8), tw, hint_h, S(c, 34), 0, t->muted, ALIGN_START, 0);
+    int hint_h = hint ? S(c, 110) : 0;
+    if (hint_h > (head_max - (y - top)) / 3) hint_h = (head_max - (y - top)) / 3;
+    y += text_box(c, hys_form_text(fm, &q->label, v->lang), tx, y, tw,
+                  head_max - (y - top) - hint_h, S(c, quick ? 56 : 46), 1, t->text, ALIGN_START,
+                  0);
+    if (hint)
+        y += S(c, 8) +
+             text_box(c, hint, tx, y + S(c, 8), tw, hint_h, S(c, 36), 0, t->muted, ALIGN_START, 0);
+    int head = y - top;
+    if (q->type == HYS_Q_NOTE) head = head_max;
+    if (pic) {
+        int min_pic = S(c, 150) < psz ? S(c, 150) : psz;
+        if (head < min_pic) head = min_pic;
+        image(c, m, top, head < psz ? head : psz, head < psz ? head : psz, pic);
+    }
     int ay = top + head + S(c, 16), ah = bot - ay;
     if (q->type == HYS_Q_SELECT_ONE || q->type == HYS_Q_SELECT_MULTIPLE) {
         question_choices(c, q, m, ay, W - 2 * m, ah);
@@ -728,7 +750,7 @@ static void screen_review(ctx *c)
         int cbw = S(c, 210);
         int qw = (W - 2 * m - cbw) * 45 / 100;
         text_box(c, hys_form_text(fm, &q->label, c->v->lang), m + S(c, 16), y, qw - S(c, 16), rh,
-                 S(c, 28), 0, t->on_card, ALIGN_START, 1);
+                 S(c, 36), 0, t->on_card, ALIGN_START, 1);
         char buf[512];
         const char *pic;
         const char *ans = answer_summary(c, qi, buf, sizeof buf, &pic);
@@ -737,7 +759,7 @@ static void screen_review(ctx *c)
             image(c, ax, y + S(c, 12), isz, isz, pic);
             ax += isz + S(c, 12);
         }
-        text_box(c, ans, ax, y, W - m - cbw - S(c, 16) - ax, rh, S(c, 34), 1, t->on_card,
+        text_box(c, ans, ax, y, W - m - cbw - S(c, 16) - ax, rh, S(c, 36), 1, t->on_card,
                  ALIGN_START, 1);
         char id[80];
         snprintf(id, sizeof id, "change:%s", q->name);
@@ -770,7 +792,7 @@ static void update_item(ctx *c, const hys_update *u, int x, int y, int w, int h)
         tx += isz + pad;
     }
     text_box(c, hys_form_text(c->in->form, &u->label, c->v->lang), tx, y + pad, x + w - tx - pad,
-             h - 2 * pad, S(c, 34), 0, t->on_panel, ALIGN_START, 1);
+             h - 2 * pad, S(c, 36), 0, t->on_panel, ALIGN_START, 1);
 }
 
 static void screen_updates(ctx *c)
@@ -820,9 +842,9 @@ static void screen_thanks(ctx *c)
     int ui = c->v->thanks_update;
     if (!c->v->quick && ui >= 0 && ui < fm->nupdates) {
         y += S(c, 16);
-        text_box(c, tr(c, "You said, we did:"), m, y, W - 2 * m, S(c, 50), S(c, 32), 1, t->muted,
+        text_box(c, tr(c, "You said, we did:"), m, y, W - 2 * m, S(c, 56), S(c, 36), 1, t->muted,
                  ALIGN_START, 0);
-        y += S(c, 50);
+        y += S(c, 56);
         int h = H - y - S(c, 180);
         if (h > S(c, 200)) h = S(c, 200);
         if (h > S(c, 80)) update_item(c, &fm->updates[ui], m, y, W - 2 * m, h);
@@ -849,7 +871,7 @@ static void screen_still_there(ctx *c)
     int ph = S(c, 150), pw = S(c, 420);
     rect(c, (W - pw) / 2, y, pw, ph, t->panel, t->edge, S(c, 3), S(c, 16));
     text_box(c, count, (W - pw) / 2, y, pw, ph * 2 / 3, S(c, 90), 1, t->on_panel, ALIGN_CENTER, 1);
-    text_box(c, tr(c, "seconds"), (W - pw) / 2, y + ph * 2 / 3 - S(c, 10), pw, ph / 3, S(c, 32), 0,
+    text_box(c, tr(c, "seconds"), (W - pw) / 2, y + ph * 2 / 3 - S(c, 10), pw, ph / 3, S(c, 36), 0,
              t->on_panel, ALIGN_CENTER, 1);
     y += ph + S(c, 24);
     int bw = S(c, 640), bh = S(c, 150);
@@ -865,6 +887,7 @@ void hys_layout_build(hys_frame *f, const hys_layout_in *in)
     f->ndraw = f->ntargets = 0;
     f->text_used = 0;
     f->overflow = 0;
+    f->clipped = 0;
     ctx c = {f, in, in->theme, hys_journey_view_get(in->journey), 1.0, 0, 0};
     c.portrait = in->h > in->w * 11 / 10;
     double ux = c.portrait ? in->w / 800.0 : in->w / 1280.0;

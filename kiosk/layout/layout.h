@@ -45,6 +45,7 @@ typedef struct hys_frame {
     size_t text_used;
     char text[HYS_FRAME_TEXT_BYTES];
     int overflow; /* 1 when something did not fit in the fixed arrays */
+    int clipped;  /* text boxes whose text did not fit even at the smallest size */
 } hys_frame;
 
 /* How the screen module measures text. */
