@@ -37,8 +37,10 @@ int hys_cmd_check(const char *path)
 int hys_cmd_answers(const char *data_dir)
 {
     char dir[1024], err[512];
-    if (data_dir) snprintf(dir, sizeof dir, "%s", data_dir);
-    else hys_paths_data(dir, sizeof dir);
+    if (data_dir)
+        snprintf(dir, sizeof dir, "%s", data_dir);
+    else
+        hys_paths_data(dir, sizeof dir);
     if (hys_store_print_answers(dir, stdout, err, sizeof err) != HYS_OK) {
         fprintf(stderr, "haveyoursay: %s\n", err);
         return 1;

@@ -44,28 +44,35 @@ int hys_config_load(hys_config *c, const char *path)
         *eq = '\0';
         char *k = hys_trim(line), *v = hys_trim(eq + 1);
         int ok = 1;
-        if (!strcmp(k, "form")) snprintf(c->form, sizeof c->form, "%s", v);
-        else if (!strcmp(k, "idle_seconds")) ok = seconds(v, 10, 3600, &c->times.idle_ms);
+        if (!strcmp(k, "form"))
+            snprintf(c->form, sizeof c->form, "%s", v);
+        else if (!strcmp(k, "idle_seconds"))
+            ok = seconds(v, 10, 3600, &c->times.idle_ms);
         else if (!strcmp(k, "still_there_seconds"))
             ok = seconds(v, 20, 600, &c->times.still_there_ms);
-        else if (!strcmp(k, "thanks_seconds")) ok = seconds(v, 2, 600, &c->times.thanks_ms);
+        else if (!strcmp(k, "thanks_seconds"))
+            ok = seconds(v, 2, 600, &c->times.thanks_ms);
         else if (!strcmp(k, "quick_thanks_seconds"))
             ok = seconds(v, 1, 60, &c->times.quick_thanks_ms);
         else if (!strcmp(k, "quick_repeat_seconds"))
             ok = seconds(v, 0, 3600, &c->times.quick_repeat_ms);
         else if (!strcmp(k, "period")) {
-            if (!strcmp(v, "hour")) c->period = HYS_PERIOD_HOUR;
-            else if (!strcmp(v, "day")) c->period = HYS_PERIOD_DAY;
-            else if (!strcmp(v, "week")) c->period = HYS_PERIOD_WEEK;
-            else ok = 0;
+            if (!strcmp(v, "hour"))
+                c->period = HYS_PERIOD_HOUR;
+            else if (!strcmp(v, "day"))
+                c->period = HYS_PERIOD_DAY;
+            else if (!strcmp(v, "week"))
+                c->period = HYS_PERIOD_WEEK;
+            else
+                ok = 0;
         } else {
             fprintf(stderr, "%s:%d: unknown setting \"%s\" ignored\n", path, n, k);
             problems++;
             continue;
         }
         if (!ok) {
-            fprintf(stderr, "%s:%d: \"%s\" is not a valid value for %s; default kept\n", path, n,
-                    v, k);
+            fprintf(stderr, "%s:%d: \"%s\" is not a valid value for %s; default kept\n", path, n, v,
+                    k);
             problems++;
         }
     }

@@ -88,8 +88,10 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
     }
     hys_config_default(&k->cfg);
     char data[1024];
-    if (o->data) snprintf(data, sizeof data, "%s", o->data);
-    else hys_paths_data(data, sizeof data);
+    if (o->data)
+        snprintf(data, sizeof data, "%s", o->data);
+    else
+        hys_paths_data(data, sizeof data);
     if (hys_paths_mkdirs(data) != 0) {
         snprintf(err, errn, "cannot make the data folder %s", data);
         goto fail;
@@ -102,9 +104,12 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
     snprintf(k->icons, sizeof k->icons, "%s/icons", k->assets);
     snprintf(k->fonts, sizeof k->fonts, "%s/fonts", k->assets);
     char formpath[1200];
-    if (o->form) snprintf(formpath, sizeof formpath, "%s", o->form);
-    else if (k->cfg.form[0]) snprintf(formpath, sizeof formpath, "%s", k->cfg.form);
-    else snprintf(formpath, sizeof formpath, "%s/forms/demo/listening.xlsx", k->assets);
+    if (o->form)
+        snprintf(formpath, sizeof formpath, "%s", o->form);
+    else if (k->cfg.form[0])
+        snprintf(formpath, sizeof formpath, "%s", k->cfg.form);
+    else
+        snprintf(formpath, sizeof formpath, "%s/forms/demo/listening.xlsx", k->assets);
 
     hys_diags *d = hys_diags_create(formpath);
     if (!d) {
@@ -164,7 +169,8 @@ void hys_kiosk_close(hys_kiosk *k)
     hys_journey_destroy(k->journey); /* ends an open session as not completed */
     hys_store_close(k->store);
     hys_screen_close(k->screen);
-    for (int i = 0; i < HYS_MAX_LANGUAGES; i++) hys_po_destroy(k->po[i]);
+    for (int i = 0; i < HYS_MAX_LANGUAGES; i++)
+        hys_po_destroy(k->po[i]);
     hys_form_destroy(k->form);
     hys_free(k->frame);
     hys_free(k);
@@ -219,8 +225,10 @@ void hys_kiosk_release(hys_kiosk *k, int x, int y, long now)
     int arg = t ? t->arg : 0;
     k->pressed[0] = '\0';
     k->dirty = 1;
-    if (inside) hys_journey_act(k->journey, a, arg, now);
-    else hys_journey_touch(k->journey, now);
+    if (inside)
+        hys_journey_act(k->journey, a, arg, now);
+    else
+        hys_journey_touch(k->journey, now);
 }
 
 int hys_kiosk_key(hys_kiosk *k, const char *name, long now)
@@ -232,18 +240,22 @@ int hys_kiosk_key(hys_kiosk *k, const char *name, long now)
     switch (key) {
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
-        if (v->screen == HYS_SCREEN_WELCOME) hys_journey_act(k->journey, HYS_ACT_START, 0, now);
+        if (v->screen == HYS_SCREEN_WELCOME)
+            hys_journey_act(k->journey, HYS_ACT_START, 0, now);
         else if (v->screen == HYS_SCREEN_STILL_THERE)
             hys_journey_act(k->journey, HYS_ACT_STILL_HERE, 0, now);
         else if (v->screen == HYS_SCREEN_REVIEW)
             hys_journey_act(k->journey, HYS_ACT_FINISH, 0, now);
-        else if (v->screen == HYS_SCREEN_THANKS) hys_journey_act(k->journey, HYS_ACT_DONE, 0, now);
-        else hys_journey_act(k->journey, HYS_ACT_NEXT, 0, now);
+        else if (v->screen == HYS_SCREEN_THANKS)
+            hys_journey_act(k->journey, HYS_ACT_DONE, 0, now);
+        else
+            hys_journey_act(k->journey, HYS_ACT_NEXT, 0, now);
         break;
     case SDLK_BACKSPACE:
         if (v->screen == HYS_SCREEN_QUESTION && v->input && v->input[0])
             hys_journey_act(k->journey, HYS_ACT_ERASE, 0, now);
-        else hys_journey_act(k->journey, HYS_ACT_BACK, 0, now);
+        else
+            hys_journey_act(k->journey, HYS_ACT_BACK, 0, now);
         break;
     default:
         hys_journey_touch(k->journey, now);
@@ -285,8 +297,8 @@ int hys_kiosk_run(hys_kiosk *k)
         long now = (long)(SDL_GetTicks64() - t0);
         long d = hys_journey_deadline(k->journey);
         SDL_Event ev;
-        int got = d < 0 ? SDL_WaitEvent(&ev)
-                        : SDL_WaitEventTimeout(&ev, (int)(d > now ? d - now : 0));
+        int got =
+            d < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, (int)(d > now ? d - now : 0));
         now = (long)(SDL_GetTicks64() - t0);
         if (got) {
             switch (ev.type) {

@@ -7,11 +7,11 @@
 #include "../layout/layout.h"
 
 typedef struct hys_kiosk_options {
-    const char *form;     /* question set; NULL = from config, else the demo set */
-    const char *data;     /* data folder; NULL = the default */
-    int w, h;             /* window size; 0 = full screen / 1280x800 offscreen */
-    int offscreen;        /* replay: no window */
-    int windowed;         /* developer: a window instead of full screen */
+    const char *form; /* question set; NULL = from config, else the demo set */
+    const char *data; /* data folder; NULL = the default */
+    int w, h;         /* window size; 0 = full screen / 1280x800 offscreen */
+    int offscreen;    /* replay: no window */
+    int windowed;     /* developer: a window instead of full screen */
 } hys_kiosk_options;
 
 typedef struct hys_kiosk hys_kiosk;

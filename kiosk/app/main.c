@@ -39,7 +39,8 @@ int main(int argc, char **argv)
     if (argc >= 2 && !strcmp(argv[1], "answers")) {
         const char *data = NULL;
         for (int i = 2; i < argc; i++) {
-            if (!strcmp(argv[i], "--data") && i + 1 < argc) data = argv[++i];
+            if (!strcmp(argv[i], "--data") && i + 1 < argc)
+                data = argv[++i];
             else {
                 usage(stderr);
                 return 2;

@@ -55,8 +55,10 @@ void hys_paths_locales(char *out, size_t n)
 void hys_paths_data(char *out, size_t n)
 {
     const char *x = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-    if (x && *x) snprintf(out, n, "%s/haveyoursay", x);
-    else snprintf(out, n, "%s/.local/share/haveyoursay", home && *home ? home : "/tmp");
+    if (x && *x)
+        snprintf(out, n, "%s/haveyoursay", x);
+    else
+        snprintf(out, n, "%s/.local/share/haveyoursay", home && *home ? home : "/tmp");
 }
 
 int hys_paths_mkdirs(const char *dir)

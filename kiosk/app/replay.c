@@ -21,7 +21,8 @@ static int parse_int(const char *s, long *out)
 {
     char *end;
     long v = strtol(s, &end, 10);
-    while (*end == ' ') end++;
+    while (*end == ' ')
+        end++;
     if (end == s || *end) return 0;
     *out = v;
     return 1;
@@ -40,7 +41,8 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
         char *s = hys_trim(buf);
         if (!*s || *s == '#') continue;
         char *arg = s;
-        while (*arg && *arg != ' ' && *arg != '\t') arg++;
+        while (*arg && *arg != ' ' && *arg != '\t')
+            arg++;
         if (*arg) *arg++ = '\0';
         arg = hys_trim(arg);
         if (!strcmp(s, "tap") || !strcmp(s, "press")) {
@@ -119,6 +121,22 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
             if (strcmp(got, arg)) {
                 char msg[200];
                 snprintf(msg, sizeof msg, "expected screen %s, but it is %s", arg, got);
+                rc = fail(script, line, msg, NULL);
+            }
+        } else if (!strcmp(s, "expect-fits")) {
+            /* every word shown whole, and every target at least 44 x 44 */
+            const hys_frame *f = hys_kiosk_frame(k);
+            char msg[200];
+            if (f->clipped || f->overflow) {
+                snprintf(msg, sizeof msg, "%d text boxes cut short%s on %s (\"%s\")", f->clipped,
+                         f->overflow ? " and the draw list overflowed" : "", f->screen,
+                         f->clipped_text);
+                rc = fail(script, line, msg, NULL);
+            }
+            for (int i = 0; i < f->ntargets && !rc; i++) {
+                if (f->targets[i].w >= 44 && f->targets[i].h >= 44) continue;
+                snprintf(msg, sizeof msg, "target %s is %dx%d, smaller than 44x44",
+                         f->targets[i].id, f->targets[i].w, f->targets[i].h);
                 rc = fail(script, line, msg, NULL);
             }
         } else if (!strcmp(s, "expect-target")) {

@@ -39,7 +39,8 @@ static int read_field(cursor *c, hys_buf *out, int *eol, hys_diags *d, int col)
             hys_buf_addc(out, ch);
         }
         /* after the closing quote: optional spaces, then , or end of line */
-        while (c->p < c->end && (*c->p == ' ' || *c->p == '\t')) c->p++;
+        while (c->p < c->end && (*c->p == ' ' || *c->p == '\t'))
+            c->p++;
         if (c->p < c->end && *c->p != ',' && *c->p != '\n' && *c->p != '\r') {
             hys_diags_add(d, HYS_DIAG_ERROR, NULL, c->line, col,
                           "text after a closing quote; write \"\" for a quote inside a cell");

@@ -41,8 +41,10 @@ void hys_diags_destroy(hys_diags *d)
 void hys_diags_add(hys_diags *d, hys_diag_level level, const char *sheet, int row, int col,
                    const char *fmt, ...)
 {
-    if (level == HYS_DIAG_ERROR) d->errors++;
-    else d->warnings++;
+    if (level == HYS_DIAG_ERROR)
+        d->errors++;
+    else
+        d->warnings++;
     if (d->n == d->cap) {
         int cap = d->cap ? d->cap * 2 : 16;
         hys_diag_item *it = hys_realloc(d->items, (size_t)cap * sizeof *it);
@@ -104,7 +106,8 @@ void hys_col_name(int col, char out[8])
         tmp[n++] = (char)('A' + r);
         col = (col - 1) / 26;
     }
-    for (int i = 0; i < n; i++) out[i] = tmp[n - 1 - i];
+    for (int i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
     out[n] = '\0';
 }
 

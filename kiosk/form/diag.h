@@ -10,9 +10,9 @@ typedef enum { HYS_DIAG_WARNING, HYS_DIAG_ERROR } hys_diag_level;
 
 typedef struct hys_diag_item {
     hys_diag_level level;
-    char *sheet;   /* may be NULL */
-    int row;       /* 1-based spreadsheet row, 0 when not about one row */
-    int col;       /* 0-based column, -1 when not about one column */
+    char *sheet; /* may be NULL */
+    int row;     /* 1-based spreadsheet row, 0 when not about one row */
+    int col;     /* 0-based column, -1 when not about one column */
     char *message;
 } hys_diag_item;
 

@@ -12,7 +12,16 @@
 #include <string.h>
 
 typedef enum {
-    N_OR, N_AND, N_NOT, N_CMP, N_REF, N_STR, N_NUM, N_BOOL, N_SELECTED, N_COUNT
+    N_OR,
+    N_AND,
+    N_NOT,
+    N_CMP,
+    N_REF,
+    N_STR,
+    N_NUM,
+    N_BOOL,
+    N_SELECTED,
+    N_COUNT
 } node_kind;
 
 typedef enum { OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE } cmp_op;
@@ -57,13 +66,16 @@ static void fail(parser *ps, const char *msg)
     if (ps->failed) return;
     ps->failed = 1;
     int at = (int)(ps->p - ps->s) + 1;
-    if (*ps->p) snprintf(ps->err, ps->errn, "%s (at character %d, near \"%.12s\")", msg, at, ps->p);
-    else snprintf(ps->err, ps->errn, "%s (at the end)", msg);
+    if (*ps->p)
+        snprintf(ps->err, ps->errn, "%s (at character %d, near \"%.12s\")", msg, at, ps->p);
+    else
+        snprintf(ps->err, ps->errn, "%s (at the end)", msg);
 }
 
 static void skip_ws(parser *ps)
 {
-    while (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r') ps->p++;
+    while (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r')
+        ps->p++;
 }
 
 static int is_name_char(char c)
@@ -102,7 +114,8 @@ static hys_expr *parse_ref(parser *ps)
     /* at "${" */
     ps->p += 2;
     const char *start = ps->p;
-    while (is_name_char(*ps->p)) ps->p++;
+    while (is_name_char(*ps->p))
+        ps->p++;
     if (ps->p == start || *ps->p != '}') {
         fail(ps, "a reference must look like ${question_name}");
         return NULL;
@@ -123,7 +136,8 @@ static hys_expr *parse_string(parser *ps)
 {
     char q = *ps->p++;
     const char *start = ps->p;
-    while (*ps->p && *ps->p != q) ps->p++;
+    while (*ps->p && *ps->p != q)
+        ps->p++;
     if (!*ps->p) {
         fail(ps, "a text in quotes is never closed");
         return NULL;
@@ -159,8 +173,8 @@ static hys_expr *parse_primary(parser *ps)
         e = parse_ref(ps);
     } else if (*ps->p == '\'' || *ps->p == '"') {
         e = parse_string(ps);
-    } else if ((*ps->p >= '0' && *ps->p <= '9') || (*ps->p == '-' && ps->p[1] >= '0' &&
-                                                    ps->p[1] <= '9')) {
+    } else if ((*ps->p >= '0' && *ps->p <= '9') ||
+               (*ps->p == '-' && ps->p[1] >= '0' && ps->p[1] <= '9')) {
         char *end;
         double v = strtod(ps->p, &end);
         e = node(ps, N_NUM);
@@ -173,13 +187,17 @@ static hys_expr *parse_primary(parser *ps)
             hys_expr *inner = parse_or(ps);
             if (inner && !punct(ps, ")")) fail(ps, "expected ) to close not(");
             if (!ps->failed) e = node(ps, N_NOT);
-            if (e) e->a = inner;
-            else hys_expr_destroy(inner);
+            if (e)
+                e->a = inner;
+            else
+                hys_expr_destroy(inner);
         }
     } else if (keyword(ps, "true") || keyword(ps, "false")) {
         int v = ps->p[-1] == 'e' && ps->p[-2] == 'u';
-        if (!punct(ps, "(") || !punct(ps, ")")) fail(ps, "expected () after true or false");
-        else if ((e = node(ps, N_BOOL))) e->num = v;
+        if (!punct(ps, "(") || !punct(ps, ")"))
+            fail(ps, "expected () after true or false");
+        else if ((e = node(ps, N_BOOL)))
+            e->num = v;
     } else if (keyword(ps, "count-selected")) {
         skip_ws(ps);
         if (!punct(ps, "(") || !(skip_ws(ps), ps->p[0] == '$' && ps->p[1] == '{')) {
@@ -188,8 +206,10 @@ static hys_expr *parse_primary(parser *ps)
             hys_expr *r = parse_ref(ps);
             if (r && !punct(ps, ")")) fail(ps, "expected ) to close count-selected(");
             if (!ps->failed) e = node(ps, N_COUNT);
-            if (e) e->a = r;
-            else hys_expr_destroy(r);
+            if (e)
+                e->a = r;
+            else
+                hys_expr_destroy(r);
         }
     } else if (keyword(ps, "selected")) {
         if (!punct(ps, "(") || !(skip_ws(ps), ps->p[0] == '$' && ps->p[1] == '{')) {
@@ -217,7 +237,8 @@ static hys_expr *parse_primary(parser *ps)
         fail(ps, "\".\" (this question) is for constraints, not for relevant; use ${name}");
     } else if (is_name_char(*ps->p)) {
         const char *s = ps->p;
-        while (is_name_char(*ps->p)) ps->p++;
+        while (is_name_char(*ps->p))
+            ps->p++;
         char name[40];
         snprintf(name, sizeof name, "%.*s", (int)(ps->p - s), s);
         ps->p = s;
@@ -322,8 +343,10 @@ static int count_words(const char *s)
 {
     int n = 0, in = 0;
     for (; *s; s++) {
-        if (*s == ' ') in = 0;
-        else if (!in) in = 1, n++;
+        if (*s == ' ')
+            in = 0;
+        else if (!in)
+            in = 1, n++;
     }
     return n;
 }
@@ -333,9 +356,11 @@ static int has_word(const char *list, const char *w)
     size_t n = strlen(w);
     if (!n) return 0;
     for (const char *p = list; *p;) {
-        while (*p == ' ') p++;
+        while (*p == ' ')
+            p++;
         const char *s = p;
-        while (*p && *p != ' ') p++;
+        while (*p && *p != ' ')
+            p++;
         if ((size_t)(p - s) == n && strncmp(s, w, n) == 0) return 1;
     }
     return 0;
@@ -345,11 +370,13 @@ static double to_num(value v)
 {
     if (v.kind != 0) return v.n;
     const char *s = v.s;
-    while (*s == ' ') s++;
+    while (*s == ' ')
+        s++;
     if (!*s) return NAN;
     char *end;
     double d = strtod(s, &end);
-    while (*end == ' ') end++;
+    while (*end == ' ')
+        end++;
     return *end ? NAN : d;
 }
 
@@ -365,18 +392,26 @@ static int compare(cmp_op op, value a, value b)
 {
     if (op == OP_EQ || op == OP_NE) {
         int eq;
-        if (a.kind == 2 || b.kind == 2) eq = to_bool(a) == to_bool(b);
-        else if (a.kind == 1 || b.kind == 1) eq = to_num(a) == to_num(b);
-        else eq = strcmp(a.s, b.s) == 0;
+        if (a.kind == 2 || b.kind == 2)
+            eq = to_bool(a) == to_bool(b);
+        else if (a.kind == 1 || b.kind == 1)
+            eq = to_num(a) == to_num(b);
+        else
+            eq = strcmp(a.s, b.s) == 0;
         return op == OP_EQ ? eq : !eq;
     }
     double x = to_num(a), y = to_num(b);
     switch (op) {
-    case OP_LT: return x < y;
-    case OP_LE: return x <= y;
-    case OP_GT: return x > y;
-    case OP_GE: return x >= y;
-    default: return 0;
+    case OP_LT:
+        return x < y;
+    case OP_LE:
+        return x <= y;
+    case OP_GT:
+        return x > y;
+    case OP_GE:
+        return x >= y;
+    default:
+        return 0;
     }
 }
 
@@ -384,13 +419,27 @@ static value eval(const hys_expr *e, hys_expr_lookup lk, void *ud)
 {
     value v = {2, "", 0};
     switch (e->kind) {
-    case N_OR: v.n = to_bool(eval(e->a, lk, ud)) || to_bool(eval(e->b, lk, ud)); break;
-    case N_AND: v.n = to_bool(eval(e->a, lk, ud)) && to_bool(eval(e->b, lk, ud)); break;
-    case N_NOT: v.n = !to_bool(eval(e->a, lk, ud)); break;
-    case N_CMP: v.n = compare(e->op, eval(e->a, lk, ud), eval(e->b, lk, ud)); break;
-    case N_BOOL: v.n = e->num; break;
-    case N_NUM: v.kind = 1, v.n = e->num; break;
-    case N_STR: v.kind = 0, v.s = e->text; break;
+    case N_OR:
+        v.n = to_bool(eval(e->a, lk, ud)) || to_bool(eval(e->b, lk, ud));
+        break;
+    case N_AND:
+        v.n = to_bool(eval(e->a, lk, ud)) && to_bool(eval(e->b, lk, ud));
+        break;
+    case N_NOT:
+        v.n = !to_bool(eval(e->a, lk, ud));
+        break;
+    case N_CMP:
+        v.n = compare(e->op, eval(e->a, lk, ud), eval(e->b, lk, ud));
+        break;
+    case N_BOOL:
+        v.n = e->num;
+        break;
+    case N_NUM:
+        v.kind = 1, v.n = e->num;
+        break;
+    case N_STR:
+        v.kind = 0, v.s = e->text;
+        break;
     case N_REF: {
         const char *s = lk(ud, e->text);
         v.kind = 0;

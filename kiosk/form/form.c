@@ -23,18 +23,30 @@
 static const struct {
     const char *code, *english, *autonym;
 } known_langs[] = {
-    {"en", "english", "English"},       {"cy", "welsh", "Cymraeg"},
-    {"pl", "polish", "Polski"},         {"ro", "romanian", "Română"},
-    {"ur", "urdu", "اردو"},             {"ar", "arabic", "العربية"},
-    {"bn", "bengali", "বাংলা"},           {"pa", "punjabi", "ਪੰਜਾਬੀ"},
-    {"fr", "french", "Français"},       {"es", "spanish", "Español"},
-    {"pt", "portuguese", "Português"},  {"lt", "lithuanian", "Lietuvių"},
-    {"so", "somali", "Soomaali"},       {"ti", "tigrinya", "ትግርኛ"},
-    {"fa", "farsi", "فارسی"},           {"ku", "kurdish", "Kurdî"},
-    {"ta", "tamil", "தமிழ்"},             {"gu", "gujarati", "ગુજરાતી"},
-    {"zh", "chinese", "中文"},           {"de", "german", "Deutsch"},
-    {"it", "italian", "Italiano"},      {"uk", "ukrainian", "Українська"},
-    {"ru", "russian", "Русский"},       {"tr", "turkish", "Türkçe"},
+    {"en", "english", "English"},
+    {"cy", "welsh", "Cymraeg"},
+    {"pl", "polish", "Polski"},
+    {"ro", "romanian", "Română"},
+    {"ur", "urdu", "اردو"},
+    {"ar", "arabic", "العربية"},
+    {"bn", "bengali", "বাংলা"},
+    {"pa", "punjabi", "ਪੰਜਾਬੀ"},
+    {"fr", "french", "Français"},
+    {"es", "spanish", "Español"},
+    {"pt", "portuguese", "Português"},
+    {"lt", "lithuanian", "Lietuvių"},
+    {"so", "somali", "Soomaali"},
+    {"ti", "tigrinya", "ትግርኛ"},
+    {"fa", "farsi", "فارسی"},
+    {"ku", "kurdish", "Kurdî"},
+    {"ta", "tamil", "தமிழ்"},
+    {"gu", "gujarati", "ગુજરાતી"},
+    {"zh", "chinese", "中文"},
+    {"de", "german", "Deutsch"},
+    {"it", "italian", "Italiano"},
+    {"uk", "ukrainian", "Українська"},
+    {"ru", "russian", "Русский"},
+    {"tr", "turkish", "Türkçe"},
 };
 
 const char *hys_lang_autonym(const hys_language *l)
@@ -53,8 +65,8 @@ typedef struct lang_slot {
 } lang_slot;
 
 typedef struct colmap {
-    char key[80];  /* canonical column name, e.g. "label", "media::image" */
-    int lang;      /* language slot, or -1 */
+    char key[80]; /* canonical column name, e.g. "label", "media::image" */
+    int lang;     /* language slot, or -1 */
 } colmap;
 
 typedef struct builder {
@@ -154,7 +166,8 @@ static void map_header(builder *b, const char *sheet, int col, const char *raw, 
         *q = '\0';
         p = q + seplen;
     }
-    for (int i = 0; i < np; i++) hys_trim(parts[i]);
+    for (int i = 0; i < np; i++)
+        hys_trim(parts[i]);
     int first = 0;
     char lower0[64];
     snprintf(lower0, sizeof lower0, "%s", parts[0]);
@@ -182,14 +195,16 @@ static void map_header(builder *b, const char *sheet, int col, const char *raw, 
         if (!strcmp(k0, "image") || !strcmp(k0, "audio") || !strcmp(k0, "video") ||
             !strcmp(k0, "big-image"))
             snprintf(out->key, sizeof out->key, "media::%s", k0);
-        else if (!strcmp(k0, "readonly")) snprintf(out->key, sizeof out->key, "read_only");
+        else if (!strcmp(k0, "readonly"))
+            snprintf(out->key, sizeof out->key, "read_only");
         else if (!strcmp(k0, "constraint_message") || !strcmp(k0, "constraintmsg"))
             snprintf(out->key, sizeof out->key, "constraint_message");
-        else snprintf(out->key, sizeof out->key, "%s", k0);
+        else
+            snprintf(out->key, sizeof out->key, "%s", k0);
         if (np > first + 1) lang = parts[first + 1];
     }
-    int translatable = !strcmp(out->key, "label") || !strcmp(out->key, "hint") ||
-                       !strncmp(out->key, "media::", 7);
+    int translatable =
+        !strcmp(out->key, "label") || !strcmp(out->key, "hint") || !strncmp(out->key, "media::", 7);
     if (translatable) out->lang = lang_slot_for(b, lang, sheet, col);
 }
 
@@ -249,8 +264,10 @@ static char *media_path(builder *b, const char *sheet, int row, int col, const c
     }
     hys_buf path;
     hys_buf_init(&path, 4096);
-    if (b->f->dir) hys_buf_printf(&path, "%s/%s", b->f->dir, value);
-    else hys_buf_adds(&path, value);
+    if (b->f->dir)
+        hys_buf_printf(&path, "%s/%s", b->f->dir, value);
+    else
+        hys_buf_adds(&path, value);
     char *full = hys_buf_take(&path);
     if (!full) {
         nomem(b);
@@ -270,12 +287,16 @@ static char *media_path(builder *b, const char *sheet, int row, int col, const c
     size_t got = fread(head, 1, sizeof head - 1, fp);
     fclose(fp);
     int ok;
-    if (st.st_size > HYS_MAX_MEDIA_BYTES) ok = 0;
-    else if (audio) ok = got >= 12 && !memcmp(head, "RIFF", 4) && !memcmp(head + 8, "WAVE", 4);
-    else if (ends_with(value, ".png")) ok = got >= 8 && !memcmp(head, "\x89PNG\r\n\x1a\n", 8);
-    else if (ends_with(value, ".svg")) ok = strstr((char *)head, "<svg") != NULL ||
-                                            strstr((char *)head, "<?xml") != NULL;
-    else ok = got >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+    if (st.st_size > HYS_MAX_MEDIA_BYTES)
+        ok = 0;
+    else if (audio)
+        ok = got >= 12 && !memcmp(head, "RIFF", 4) && !memcmp(head + 8, "WAVE", 4);
+    else if (ends_with(value, ".png"))
+        ok = got >= 8 && !memcmp(head, "\x89PNG\r\n\x1a\n", 8);
+    else if (ends_with(value, ".svg"))
+        ok = strstr((char *)head, "<svg") != NULL || strstr((char *)head, "<?xml") != NULL;
+    else
+        ok = got >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
     if (!ok) {
         hys_diags_add(b->d, HYS_DIAG_ERROR, sheet, row, col,
                       st.st_size > HYS_MAX_MEDIA_BYTES
@@ -314,7 +335,8 @@ static void read_i18n(builder *b, const char *sheet, const hys_row *r, const col
 
 static void i18n_free(hys_i18n *t)
 {
-    for (int i = 0; i < HYS_MAX_LANGUAGES; i++) hys_free(t->by_lang[i]);
+    for (int i = 0; i < HYS_MAX_LANGUAGES; i++)
+        hys_free(t->by_lang[i]);
 }
 
 static int i18n_empty(const hys_i18n *t)
@@ -336,10 +358,10 @@ static int i18n_copy(hys_i18n *dst, const hys_i18n *src)
 /* ---------- column rules ---------- */
 
 static const char *const survey_refused[] = {
-    "constraint", "calculation", "choice_filter", "default", "read_only", "repeat_count",
-    "trigger",    "parameters",  "media::video",  "body::accuracythreshold"};
-static const char *const survey_used[] = {"type",     "name",       "label",
-                                          "hint",     "required",   "relevant",
+    "constraint",   "calculation", "choice_filter", "default",      "read_only",
+    "repeat_count", "trigger",     "parameters",    "media::video", "body::accuracythreshold"};
+static const char *const survey_used[] = {"type",       "name",         "label",
+                                          "hint",       "required",     "relevant",
                                           "appearance", "media::image", "media::audio"};
 
 static int in_list(const char *k, const char *const *list, size_t n)
@@ -360,11 +382,11 @@ static void warn_unused_columns(builder *b, const hys_table *t, const colmap *co
         if (!cols[c].key[0]) continue;
         if (in_list(cols[c].key, used, nused) || in_list(cols[c].key, refused, nrefused)) continue;
         int has_values = 0;
-        for (int i = 1; i < t->nrows && !has_values; i++) has_values = cell(&t->rows[i], c) != NULL;
+        for (int i = 1; i < t->nrows && !has_values; i++)
+            has_values = cell(&t->rows[i], c) != NULL;
         if (!has_values) continue;
         hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, h->number, c,
-                      "column \"%s\" is not used by the kiosk and is ignored",
-                      hys_row_cell(h, c));
+                      "column \"%s\" is not used by the kiosk and is ignored", hys_row_cell(h, c));
     }
 }
 
@@ -410,7 +432,8 @@ static void read_choices(builder *b, const hys_table *t, choice_lists *out)
     if (!t || t->nrows == 0) return;
     colmap cols[HYS_MAX_COLS];
     int ncols = t->rows[0].ncells;
-    for (int c = 0; c < ncols; c++) map_header(b, t->name, c, hys_row_cell(&t->rows[0], c), &cols[c]);
+    for (int c = 0; c < ncols; c++)
+        map_header(b, t->name, c, hys_row_cell(&t->rows[0], c), &cols[c]);
     int c_list = find_col(cols, ncols, "list_name"), c_name = find_col(cols, ncols, "name");
     if (c_list < 0 || c_name < 0) {
         hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, t->rows[0].number, -1,
@@ -457,8 +480,8 @@ static void read_choices(builder *b, const hys_table *t, choice_lists *out)
         }
         if (count >= HYS_MAX_CHOICES) {
             hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_list,
-                          "the list \"%s\" has more than %d choices; too many for one screen",
-                          list, HYS_MAX_CHOICES);
+                          "the list \"%s\" has more than %d choices; too many for one screen", list,
+                          HYS_MAX_CHOICES);
             continue;
         }
         list_entry *e = &out->e[out->n];
@@ -511,10 +534,14 @@ static type_kind parse_type(builder *b, const hys_table *t, const hys_row *r, in
     static const struct {
         const char *prefix;
         hys_qtype qt;
-    } selects[] = {{"select_one_from_file ", HYS_Q_NOTE}, {"select_multiple_from_file ", HYS_Q_NOTE},
-                   {"select_one_external ", HYS_Q_NOTE},  {"select one external ", HYS_Q_NOTE},
-                   {"select_one ", HYS_Q_SELECT_ONE},     {"select one from ", HYS_Q_SELECT_ONE},
-                   {"select one ", HYS_Q_SELECT_ONE},     {"select_multiple ", HYS_Q_SELECT_MULTIPLE},
+    } selects[] = {{"select_one_from_file ", HYS_Q_NOTE},
+                   {"select_multiple_from_file ", HYS_Q_NOTE},
+                   {"select_one_external ", HYS_Q_NOTE},
+                   {"select one external ", HYS_Q_NOTE},
+                   {"select_one ", HYS_Q_SELECT_ONE},
+                   {"select one from ", HYS_Q_SELECT_ONE},
+                   {"select one ", HYS_Q_SELECT_ONE},
+                   {"select_multiple ", HYS_Q_SELECT_MULTIPLE},
                    {"select all that apply from ", HYS_Q_SELECT_MULTIPLE},
                    {"select all that apply ", HYS_Q_SELECT_MULTIPLE},
                    {"select multiple from ", HYS_Q_SELECT_MULTIPLE},
@@ -560,10 +587,9 @@ static type_kind parse_type(builder *b, const hys_table *t, const hys_row *r, in
                       "type \"%s\" needs the name of a list from the choices sheet after it", ty);
         return T_ERROR;
     }
-    static const char *const metadata[] = {"start",         "end",         "today",
-                                           "deviceid",      "phonenumber", "simserial",
-                                           "subscriberid",  "username",    "email",
-                                           "audit",         "start-geopoint", "imei"};
+    static const char *const metadata[] = {"start",       "end",       "today",          "deviceid",
+                                           "phonenumber", "simserial", "subscriberid",   "username",
+                                           "email",       "audit",     "start-geopoint", "imei"};
     if (IN_LIST(norm, metadata)) {
         hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, col,
                       "\"%s\" is ignored: the kiosk never records times, devices or people", ty);
@@ -578,8 +604,7 @@ static type_kind parse_type(builder *b, const hys_table *t, const hys_row *r, in
              !strcmp(norm, "video") || !strcmp(norm, "file") || !strcmp(norm, "barcode"))
         why = " (the kiosk has no camera, microphone or location)";
     hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col,
-                  "type \"%s\" is not supported%s; supported types: %s", ty, why,
-                  supported_types);
+                  "type \"%s\" is not supported%s; supported types: %s", ty, why, supported_types);
     return T_ERROR;
 }
 
@@ -612,7 +637,8 @@ static hys_expr *parse_relevant(builder *b, const hys_table *t, const hys_row *r
     char err[256];
     hys_expr *e = hys_expr_parse(v, err, sizeof err);
     if (!e) {
-        if (!strcmp(err, "out of memory")) nomem(b);
+        if (!strcmp(err, "out of memory"))
+            nomem(b);
         else
             hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col, "relevant \"%s\": %s", v,
                           err);
@@ -652,7 +678,8 @@ static void read_survey(builder *b, const hys_table *t, choice_lists *lists)
     }
     colmap cols[HYS_MAX_COLS];
     int ncols = t->rows[0].ncells;
-    for (int c = 0; c < ncols; c++) map_header(b, t->name, c, hys_row_cell(&t->rows[0], c), &cols[c]);
+    for (int c = 0; c < ncols; c++)
+        map_header(b, t->name, c, hys_row_cell(&t->rows[0], c), &cols[c]);
     int c_type = find_col(cols, ncols, "type"), c_name = find_col(cols, ncols, "name");
     int c_req = find_col(cols, ncols, "required"), c_rel = find_col(cols, ncols, "relevant");
     int c_app = find_col(cols, ncols, "appearance");
@@ -677,7 +704,8 @@ static void read_survey(builder *b, const hys_table *t, choice_lists *lists)
         const char *type = cell(r, c_type);
         if (!type) {
             int any = 0;
-            for (int c = 0; c < r->ncells; c++) any |= cell(r, c) != NULL;
+            for (int c = 0; c < r->ncells; c++)
+                any |= cell(r, c) != NULL;
             if (any)
                 hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_type,
                               "the row has no type; supported types: %s", supported_types);
@@ -702,7 +730,8 @@ static void read_survey(builder *b, const hys_table *t, choice_lists *lists)
             if (ngroups == 0)
                 hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_type,
                               "end_group without a begin_group above it");
-            else i18n_free(&group_labels[--ngroups]);
+            else
+                i18n_free(&group_labels[--ngroups]);
             continue;
         }
         const char *name = cell(r, c_name);
@@ -740,8 +769,8 @@ static void read_survey(builder *b, const hys_table *t, choice_lists *lists)
             continue;
         }
         if (f->nquestions >= HYS_MAX_QUESTIONS) {
-            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, -1,
-                          "more than %d questions", HYS_MAX_QUESTIONS);
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, -1, "more than %d questions",
+                          HYS_MAX_QUESTIONS);
             break;
         }
         if (refused) continue;
@@ -791,7 +820,8 @@ static void read_survey(builder *b, const hys_table *t, choice_lists *lists)
         }
         if (qt == HYS_Q_SELECT_ONE || qt == HYS_Q_SELECT_MULTIPLE) {
             int count = 0;
-            for (int j = 0; j < lists->n; j++) count += !strcmp(lists->e[j].list, list);
+            for (int j = 0; j < lists->n; j++)
+                count += !strcmp(lists->e[j].list, list);
             if (count == 0) {
                 hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_type,
                               "the list \"%s\" is not in the choices sheet", list);
@@ -847,12 +877,17 @@ static void read_settings(builder *b, const hys_table *t, const char **default_l
         snprintf(key, sizeof key, "%s", k);
         hys_ascii_lower(hys_trim(key));
         char **dst = NULL;
-        if (!strcmp(key, "form_title") || !strcmp(key, "title")) dst = &b->f->title;
-        else if (!strcmp(key, "form_id") || !strcmp(key, "id_string")) dst = &b->f->id;
-        else if (!strcmp(key, "version")) dst = &b->f->version;
-        else if (!strcmp(key, "default_language")) *default_lang = v;
+        if (!strcmp(key, "form_title") || !strcmp(key, "title"))
+            dst = &b->f->title;
+        else if (!strcmp(key, "form_id") || !strcmp(key, "id_string"))
+            dst = &b->f->id;
+        else if (!strcmp(key, "version"))
+            dst = &b->f->version;
+        else if (!strcmp(key, "default_language"))
+            *default_lang = v;
         else if (!strcmp(key, "style")) {
-            if (hys_ieq(v, "quick")) b->f->quick = 1;
+            if (hys_ieq(v, "quick"))
+                b->f->quick = 1;
             else
                 hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, c,
                               "style \"%s\" is ignored; the kiosk knows style quick", v);
@@ -872,7 +907,8 @@ static void read_updates(builder *b, const hys_table *t)
     if (!t || t->nrows < 2) return;
     colmap cols[HYS_MAX_COLS];
     int ncols = t->rows[0].ncells;
-    for (int c = 0; c < ncols; c++) map_header(b, t->name, c, hys_row_cell(&t->rows[0], c), &cols[c]);
+    for (int c = 0; c < ncols; c++)
+        map_header(b, t->name, c, hys_row_cell(&t->rows[0], c), &cols[c]);
     static const char *const used[] = {"label", "media::image"};
     warn_unused_columns(b, t, cols, ncols, used, 2, NULL, 0);
     b->f->updates = hys_calloc((size_t)t->nrows, sizeof *b->f->updates);
@@ -909,7 +945,8 @@ static void each_i18n(hys_form *f, i18n_fn fn, void *ud)
             fn(&q->choices[c].label, ud), fn(&q->choices[c].image, ud),
                 fn(&q->choices[c].audio, ud);
     }
-    for (int i = 0; i < f->nupdates; i++) fn(&f->updates[i].label, ud), fn(&f->updates[i].image, ud);
+    for (int i = 0; i < f->nupdates; i++)
+        fn(&f->updates[i].label, ud), fn(&f->updates[i].image, ud);
 }
 
 typedef struct fold_ctx {
@@ -929,7 +966,8 @@ static void fold_plain(hys_i18n *t, void *ud)
         }
     }
     hys_free(plain);
-    for (int i = c->plain; i + 1 < HYS_MAX_LANGUAGES; i++) t->by_lang[i] = t->by_lang[i + 1];
+    for (int i = c->plain; i + 1 < HYS_MAX_LANGUAGES; i++)
+        t->by_lang[i] = t->by_lang[i + 1];
     t->by_lang[HYS_MAX_LANGUAGES - 1] = NULL;
 }
 
@@ -953,7 +991,8 @@ static void settle_languages(builder *b, const char *default_lang)
         fold_ctx c = {plain, b->nslots, 0};
         each_i18n(f, fold_plain, &c);
         if (c.failed) nomem(b);
-        for (int i = plain; i + 1 < b->nslots; i++) b->slots[i] = b->slots[i + 1];
+        for (int i = plain; i + 1 < b->nslots; i++)
+            b->slots[i] = b->slots[i + 1];
         b->nslots--;
     }
     if (b->nslots == 0) {
@@ -977,7 +1016,8 @@ static void settle_languages(builder *b, const char *default_lang)
             hys_diags_add(b->d, HYS_DIAG_WARNING, "settings", 2, -1,
                           "default_language \"%s\" has no label columns; %s is used first",
                           default_lang, f->langs[0].name);
-        else f->default_lang = found;
+        else
+            f->default_lang = found;
     }
 }
 
@@ -1091,7 +1131,8 @@ hys_form *hys_form_load_mem(const char *name, const char *dir, const char *data,
     read_updates(&b, hys_book_find(&book, "you_said_we_did"));
     for (int j = 0; j < lists.n; j++) {
         int first = 1;
-        for (int k = 0; k < j; k++) first &= strcmp(lists.e[k].list, lists.e[j].list) != 0;
+        for (int k = 0; k < j; k++)
+            first &= strcmp(lists.e[k].list, lists.e[j].list) != 0;
         if (first && !lists.e[j].used)
             hys_diags_add(d, HYS_DIAG_WARNING, "choices", lists.e[j].ch.row, -1,
                           "the list \"%s\" is not used by any question", lists.e[j].list);
@@ -1175,7 +1216,8 @@ void hys_form_destroy(hys_form *f)
         hys_free(q->name);
         i18n_free(&q->label), i18n_free(&q->hint), i18n_free(&q->image), i18n_free(&q->audio);
         i18n_free(&q->group_label);
-        for (int e = 0; e < q->nrelevant; e++) hys_expr_destroy(q->relevant[e]);
+        for (int e = 0; e < q->nrelevant; e++)
+            hys_expr_destroy(q->relevant[e]);
         for (int c = 0; c < q->nchoices; c++) {
             hys_free(q->choices[c].name);
             i18n_free(&q->choices[c].label), i18n_free(&q->choices[c].image);

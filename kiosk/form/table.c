@@ -35,7 +35,8 @@ hys_table *hys_book_find(const hys_book *b, const char *name)
 static void table_free(hys_table *t)
 {
     for (int i = 0; i < t->nrows; i++) {
-        for (int c = 0; c < t->rows[i].ncells; c++) hys_free(t->rows[i].cells[c]);
+        for (int c = 0; c < t->rows[i].ncells; c++)
+            hys_free(t->rows[i].cells[c]);
         hys_free(t->rows[i].cells);
     }
     hys_free(t->rows);
@@ -45,7 +46,8 @@ static void table_free(hys_table *t)
 
 void hys_book_clear(hys_book *b)
 {
-    for (int i = 0; i < b->nsheets; i++) table_free(b->sheets[i]);
+    for (int i = 0; i < b->nsheets; i++)
+        table_free(b->sheets[i]);
     b->nsheets = 0;
 }
 
@@ -69,7 +71,8 @@ hys_status hys_table_set(hys_table *t, int row_number, int col, const char *text
     if (col >= r->ncells) {
         char **cells = hys_realloc(r->cells, (size_t)(col + 1) * sizeof *cells);
         if (!cells) return HYS_ENOMEM;
-        for (int i = r->ncells; i <= col; i++) cells[i] = NULL;
+        for (int i = r->ncells; i <= col; i++)
+            cells[i] = NULL;
         r->cells = cells;
         r->ncells = col + 1;
     }

@@ -6,13 +6,13 @@
 #include "../util/status.h"
 
 typedef struct hys_row {
-    int number;    /* 1-based row number in the file */
+    int number; /* 1-based row number in the file */
     int ncells;
-    char **cells;  /* cells[i] is column i; NULL or "" when empty */
+    char **cells; /* cells[i] is column i; NULL or "" when empty */
 } hys_row;
 
 typedef struct hys_table {
-    char *name;    /* sheet name as written */
+    char *name; /* sheet name as written */
     int nrows, cap;
     hys_row *rows;
 } hys_table;

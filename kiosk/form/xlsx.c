@@ -227,8 +227,10 @@ static void XMLCALL wb_start(void *ud, const char *name, const char **atts)
             if (strcmp(c->rids[i], id) != 0 || c->targets[i]) continue;
             hys_buf b;
             hys_buf_init(&b, 1024);
-            if (target[0] == '/') hys_buf_adds(&b, target + 1);
-            else hys_buf_printf(&b, "xl/%s", target);
+            if (target[0] == '/')
+                hys_buf_adds(&b, target + 1);
+            else
+                hys_buf_printf(&b, "xl/%s", target);
             c->targets[i] = hys_buf_take(&b);
         }
     }
@@ -317,7 +319,8 @@ static void number_text(const char *v, char *out, size_t outn)
     double x = strtod(v, &end);
     if (end != v && *end == '\0' && x == (double)(long long)x && x > -1e15 && x < 1e15)
         snprintf(out, outn, "%lld", (long long)x);
-    else snprintf(out, outn, "%s", v);
+    else
+        snprintf(out, outn, "%s", v);
 }
 
 static void XMLCALL ws_end(void *ud, const char *name)
@@ -374,8 +377,8 @@ static void XMLCALL ws_end(void *ud, const char *name)
         if (rc == HYS_ELIMIT) {
             if (!c->reported_long)
                 hys_diags_add(c->x.d, HYS_DIAG_ERROR, c->t->name, c->row, c->col,
-                              "the sheet is too big (at most %d rows and %d columns)",
-                              HYS_MAX_ROWS, HYS_MAX_COLS);
+                              "the sheet is too big (at most %d rows and %d columns)", HYS_MAX_ROWS,
+                              HYS_MAX_COLS);
             c->reported_long = 1;
             c->x.rc = HYS_ELIMIT;
             XML_StopParser(c->x.p, XML_FALSE);
@@ -474,7 +477,8 @@ hys_status hys_xlsx_read_mem(const void *data, size_t n, hys_book *book, hys_dia
 
 done:
     if (rc == HYS_ENOMEM) hys_diags_add(d, HYS_DIAG_ERROR, NULL, 0, -1, "out of memory");
-    for (int i = 0; i < sst.n; i++) hys_free(sst.items[i]);
+    for (int i = 0; i < sst.n; i++)
+        hys_free(sst.items[i]);
     hys_free(sst.items);
     hys_buf_free(&sst.cur);
     for (int i = 0; i < wb.n; i++) {

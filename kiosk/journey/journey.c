@@ -41,10 +41,14 @@ void hys_journey_config_default(hys_journey_config *c)
 const char *hys_answer_status_name(hys_answer_status s)
 {
     switch (s) {
-    case HYS_STATUS_ANSWERED: return "answered";
-    case HYS_STATUS_SKIPPED: return "skipped";
-    case HYS_STATUS_DONT_UNDERSTAND: return "dont_understand";
-    default: return "";
+    case HYS_STATUS_ANSWERED:
+        return "answered";
+    case HYS_STATUS_SKIPPED:
+        return "skipped";
+    case HYS_STATUS_DONT_UNDERSTAND:
+        return "dont_understand";
+    default:
+        return "";
     }
 }
 
@@ -92,7 +96,8 @@ static void begin_session(hys_journey *j)
     if (j->in_session) return;
     hys_uuid_new(j->session);
     j->in_session = 1;
-    for (int i = 0; i < j->f->nquestions; i++) memset(&j->answers[i], 0, sizeof j->answers[i]);
+    for (int i = 0; i < j->f->nquestions; i++)
+        memset(&j->answers[i], 0, sizeof j->answers[i]);
     if (j->has_sink && j->sink.session_begin) j->sink.session_begin(j->sink.ud, j->session);
 }
 
@@ -148,9 +153,11 @@ static void show_question(hys_journey *j, int qi, long now)
                 const char *p = a->value;
                 size_t n = strlen(q->choices[c].name);
                 while (*p) {
-                    while (*p == ' ') p++;
+                    while (*p == ' ')
+                        p++;
                     const char *s = p;
-                    while (*p && *p != ' ') p++;
+                    while (*p && *p != ' ')
+                        p++;
                     if ((size_t)(p - s) == n && !strncmp(s, q->choices[c].name, n))
                         j->v.selected |= 1ULL << c;
                 }
@@ -173,8 +180,10 @@ static void go_welcome(hys_journey *j, long now)
     j->v.lang = j->f->default_lang;
     j->v.practice_choice = -1;
     j->v.from_review = 0;
-    if (j->f->quick) show_question(j, 0, now);
-    else show(j, HYS_SCREEN_WELCOME, now);
+    if (j->f->quick)
+        show_question(j, 0, now);
+    else
+        show(j, HYS_SCREEN_WELCOME, now);
 }
 
 /* After a question is done: the next one that applies and was not reached
@@ -192,7 +201,8 @@ static void advance(hys_journey *j, long now)
     } else {
         nx = next_relevant(j, from);
     }
-    if (nx >= 0) show_question(j, nx, now);
+    if (nx >= 0)
+        show_question(j, nx, now);
     else {
         j->v.from_review = 0;
         show(j, HYS_SCREEN_REVIEW, now);
@@ -269,14 +279,18 @@ static void act_question(hys_journey *j, hys_action a, int arg, long now)
                                         q->choices[c].name);
                 if (len >= sizeof val) break;
             }
-            if (len) record(j, qi, HYS_STATUS_ANSWERED, val, now);
-            else record(j, qi, HYS_STATUS_SKIPPED, "", now);
+            if (len)
+                record(j, qi, HYS_STATUS_ANSWERED, val, now);
+            else
+                record(j, qi, HYS_STATUS_SKIPPED, "", now);
         } else if (q->type == HYS_Q_TEXT || q->type == HYS_Q_INTEGER) {
             char tmp[HYS_MAX_TEXT_ANSWER + 1];
             snprintf(tmp, sizeof tmp, "%s", j->input);
             hys_trim(tmp);
-            if (*tmp) record(j, qi, HYS_STATUS_ANSWERED, tmp, now);
-            else record(j, qi, HYS_STATUS_SKIPPED, "", now);
+            if (*tmp)
+                record(j, qi, HYS_STATUS_ANSWERED, tmp, now);
+            else
+                record(j, qi, HYS_STATUS_SKIPPED, "", now);
         } else if (q->type == HYS_Q_NOTE) {
             j->answers[qi].seconds_ms += now - j->entered_at;
         }
@@ -299,8 +313,10 @@ static void act_question(hys_journey *j, hys_action a, int arg, long now)
             return;
         }
         int pv = prev_relevant(j, qi);
-        if (pv >= 0) show_question(j, pv, now);
-        else show(j, HYS_SCREEN_PRACTICE, now);
+        if (pv >= 0)
+            show_question(j, pv, now);
+        else
+            show(j, HYS_SCREEN_PRACTICE, now);
         return;
     }
     case HYS_ACT_LANGUAGE_MENU:
@@ -324,25 +340,33 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
     case HYS_SCREEN_WELCOME:
         if (a == HYS_ACT_START) {
             v->lang = j->f->default_lang;
-            if (j->f->nlangs > 1) show(j, HYS_SCREEN_LANGUAGE, now);
-            else show(j, HYS_SCREEN_INTRO, now);
+            if (j->f->nlangs > 1)
+                show(j, HYS_SCREEN_LANGUAGE, now);
+            else
+                show(j, HYS_SCREEN_INTRO, now);
         } else if (a == HYS_ACT_UPDATES && j->f->nupdates > 0) {
             show(j, HYS_SCREEN_UPDATES, now);
         }
         break;
     case HYS_SCREEN_UPDATES:
-        if (a == HYS_ACT_PAGE) v->page += arg;
-        else if (a == HYS_ACT_DONE || a == HYS_ACT_BACK) show(j, HYS_SCREEN_WELCOME, now);
+        if (a == HYS_ACT_PAGE)
+            v->page += arg;
+        else if (a == HYS_ACT_DONE || a == HYS_ACT_BACK)
+            show(j, HYS_SCREEN_WELCOME, now);
         break;
     case HYS_SCREEN_LANGUAGE:
         if (a == HYS_ACT_LANG && arg >= 0 && arg < j->f->nlangs) {
             v->lang = arg;
             /* a language change mid-way goes back to the question the resident was on */
-            if (j->in_session) show_question(j, v->question, now);
-            else show(j, HYS_SCREEN_INTRO, now);
+            if (j->in_session)
+                show_question(j, v->question, now);
+            else
+                show(j, HYS_SCREEN_INTRO, now);
         } else if (a == HYS_ACT_BACK) {
-            if (j->in_session) show_question(j, v->question, now);
-            else show(j, HYS_SCREEN_WELCOME, now);
+            if (j->in_session)
+                show_question(j, v->question, now);
+            else
+                show(j, HYS_SCREEN_WELCOME, now);
         }
         break;
     case HYS_SCREEN_INTRO:
@@ -359,8 +383,10 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
         } else if (a == HYS_ACT_NEXT && v->practice_choice >= 0) {
             begin_session(j);
             int first = next_relevant(j, -1);
-            if (first >= 0) show_question(j, first, now);
-            else show(j, HYS_SCREEN_REVIEW, now);
+            if (first >= 0)
+                show_question(j, first, now);
+            else
+                show(j, HYS_SCREEN_REVIEW, now);
         } else if (a == HYS_ACT_BACK) {
             if (j->in_session) {
                 int first = next_relevant(j, -1);
@@ -431,10 +457,14 @@ static int idle_watched(const hys_journey *j)
     case HYS_SCREEN_LANGUAGE:
     case HYS_SCREEN_INTRO:
     case HYS_SCREEN_PRACTICE:
-    case HYS_SCREEN_REVIEW: return 1;
-    case HYS_SCREEN_QUESTION: return !j->f->quick;
-    case HYS_SCREEN_UPDATES: return 1;
-    default: return 0;
+    case HYS_SCREEN_REVIEW:
+        return 1;
+    case HYS_SCREEN_QUESTION:
+        return !j->f->quick;
+    case HYS_SCREEN_UPDATES:
+        return 1;
+    default:
+        return 0;
     }
 }
 
@@ -481,7 +511,8 @@ long hys_journey_deadline(const hys_journey *j)
         /* wake when the countdown shown changes, once a second */
         if (j->v.countdown_s > 1) return j->deadline - (j->v.countdown_s - 1) * 1000;
         return j->deadline;
-    default: return idle_watched(j) ? j->last_input + j->cfg.idle_ms : -1;
+    default:
+        return idle_watched(j) ? j->last_input + j->cfg.idle_ms : -1;
     }
 }
 
@@ -499,10 +530,18 @@ static void update_view(hys_journey *j)
         const answer *a = &j->answers[v->question];
         v->can_skip = !q->required && q->type != HYS_Q_NOTE && !v->quick;
         switch (q->type) {
-        case HYS_Q_NOTE: v->can_next = 1; break;
-        case HYS_Q_SELECT_ONE: v->can_next = a->status != HYS_STATUS_NONE; break;
-        case HYS_Q_SELECT_MULTIPLE: v->can_next = !q->required || v->selected != 0; break;
-        default: v->can_next = !q->required || j->input[0] != '\0'; break;
+        case HYS_Q_NOTE:
+            v->can_next = 1;
+            break;
+        case HYS_Q_SELECT_ONE:
+            v->can_next = a->status != HYS_STATUS_NONE;
+            break;
+        case HYS_Q_SELECT_MULTIPLE:
+            v->can_next = !q->required || v->selected != 0;
+            break;
+        default:
+            v->can_next = !q->required || j->input[0] != '\0';
+            break;
         }
         /* progress among the questions that apply now */
         int pos = 0, total = 0;
@@ -544,8 +583,10 @@ hys_journey *hys_journey_create(const hys_form *form, const hys_journey_config *
         return NULL;
     }
     j->f = form;
-    if (cfg) j->cfg = *cfg;
-    else hys_journey_config_default(&j->cfg);
+    if (cfg)
+        j->cfg = *cfg;
+    else
+        hys_journey_config_default(&j->cfg);
     if (sink) j->sink = *sink, j->has_sink = 1;
     j->now = now;
     j->last_input = now;
@@ -571,12 +612,12 @@ const hys_journey_view *hys_journey_view_get(const hys_journey *j)
 
 void hys_journey_screen_id(const hys_journey *j, char *out, size_t n)
 {
-    static const char *const names[] = {"welcome",  "updates", "language", "intro",
-                                        "practice", "question", "review",  "thanks",
-                                        "still-there"};
+    static const char *const names[] = {"welcome",  "updates", "language", "intro",      "practice",
+                                        "question", "review",  "thanks",   "still-there"};
     if (j->v.screen == HYS_SCREEN_QUESTION)
         snprintf(out, n, "question:%s", j->f->questions[j->v.question].name);
-    else snprintf(out, n, "%s", names[j->v.screen]);
+    else
+        snprintf(out, n, "%s", names[j->v.screen]);
 }
 
 hys_answer_status hys_journey_answer(const hys_journey *j, int qi, const char **value)

@@ -37,16 +37,16 @@ typedef enum {
     HYS_ACT_BACK,
     HYS_ACT_SKIP,
     HYS_ACT_DONT_UNDERSTAND,
-    HYS_ACT_CHOOSE,   /* arg: choice index (select_one; practice: 0..2) */
-    HYS_ACT_TOGGLE,   /* arg: choice index (select_multiple) */
-    HYS_ACT_KEY,      /* arg: Unicode code point typed on the on-screen keyboard */
-    HYS_ACT_ERASE,    /* delete the last character typed */
-    HYS_ACT_KB_PAGE,  /* arg: keyboard page */
-    HYS_ACT_CHANGE,   /* arg: question index, from the review screen */
-    HYS_ACT_PAGE,     /* arg: +1 / -1 page on review and updates screens */
-    HYS_ACT_FINISH,   /* send the answers from the review screen */
+    HYS_ACT_CHOOSE,  /* arg: choice index (select_one; practice: 0..2) */
+    HYS_ACT_TOGGLE,  /* arg: choice index (select_multiple) */
+    HYS_ACT_KEY,     /* arg: Unicode code point typed on the on-screen keyboard */
+    HYS_ACT_ERASE,   /* delete the last character typed */
+    HYS_ACT_KB_PAGE, /* arg: keyboard page */
+    HYS_ACT_CHANGE,  /* arg: question index, from the review screen */
+    HYS_ACT_PAGE,    /* arg: +1 / -1 page on review and updates screens */
+    HYS_ACT_FINISH,  /* send the answers from the review screen */
     HYS_ACT_STILL_HERE,
-    HYS_ACT_DONE      /* leave the thanks or updates screen */
+    HYS_ACT_DONE /* leave the thanks or updates screen */
 } hys_action;
 
 /* Times, all in milliseconds; hys_journey_config_default fills sensible ones. */
@@ -76,21 +76,21 @@ typedef struct hys_journey_sink {
  * into the journey. */
 typedef struct hys_journey_view {
     hys_screen screen;
-    hys_screen under;     /* the screen "are you still there?" interrupted */
-    int question;         /* index into form->questions on a question screen */
-    int lang;             /* language index */
-    int quick;            /* quick-poll set */
-    int progress_pos;     /* 1-based position among the questions that apply */
+    hys_screen under; /* the screen "are you still there?" interrupted */
+    int question;     /* index into form->questions on a question screen */
+    int lang;         /* language index */
+    int quick;        /* quick-poll set */
+    int progress_pos; /* 1-based position among the questions that apply */
     int progress_total;
-    int practice_choice;  /* -1 until the practice face is tapped */
-    long countdown_s;     /* seconds left on "are you still there?" */
-    int page;             /* review / updates page */
-    int kb_page;          /* on-screen keyboard page */
+    int practice_choice; /* -1 until the practice face is tapped */
+    long countdown_s;    /* seconds left on "are you still there?" */
+    int page;            /* review / updates page */
+    int kb_page;         /* on-screen keyboard page */
     int can_skip, can_next, can_back;
-    int from_review;      /* the question was opened from the review screen */
-    int thanks_update;    /* the "you said, we did" item shown on thanks, or -1 */
+    int from_review;             /* the question was opened from the review screen */
+    int thanks_update;           /* the "you said, we did" item shown on thanks, or -1 */
     unsigned long long selected; /* select_multiple: bit i = choice i chosen */
-    const char *input;    /* text or digits typed so far on this question */
+    const char *input;           /* text or digits typed so far on this question */
 } hys_journey_view;
 
 typedef struct hys_journey hys_journey;

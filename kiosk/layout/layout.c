@@ -124,13 +124,15 @@ static int wrap(const ctx *c, const char *text, int px, int bold, int w, line *o
     int n = 0;
     const char *p = text;
     while (*p && n < max) {
-        while (*p == ' ') p++;
+        while (*p == ' ')
+            p++;
         if (!*p) break;
         const char *start = p, *best = NULL;
         const char *q = p;
         for (;;) {
             const char *e = q;
-            while (*e && *e != ' ' && *e != '\n') e++;
+            while (*e && *e != ' ' && *e != '\n')
+                e++;
             if (text_w(c, start, (size_t)(e - start), px, bold) <= w) {
                 best = e;
                 if (!*e || *e == '\n') break;
@@ -141,11 +143,13 @@ static int wrap(const ctx *c, const char *text, int px, int bold, int w, line *o
         }
         if (!best) { /* one long word: cut it where it stops fitting */
             const char *e = start + 1;
-            while (*e && ((unsigned char)*e & 0xC0) == 0x80) e++;
+            while (*e && ((unsigned char)*e & 0xC0) == 0x80)
+                e++;
             best = e;
             while (*best && *best != ' ' && *best != '\n') {
                 const char *nx = best + 1;
-                while (*nx && ((unsigned char)*nx & 0xC0) == 0x80) nx++;
+                while (*nx && ((unsigned char)*nx & 0xC0) == 0x80)
+                    nx++;
                 if (text_w(c, start, (size_t)(nx - start), px, bold) > w) break;
                 best = nx;
             }
@@ -178,7 +182,7 @@ static int text_box(ctx *c, const char *text, int x, int y, int w, int h, int px
     if (max_lines < 1) max_lines = 1;
     if (n > max_lines) { /* what cannot fit even at the floor size is cut: tests look for it */
         n = max_lines;
-        c->f->clipped++;
+        if (!c->f->clipped++) snprintf(c->f->clipped_text, sizeof c->f->clipped_text, "%s", text);
     }
     int total = n * lh;
     int ty = vcenter && total < h ? y + (h - total) / 2 : y;
@@ -204,13 +208,31 @@ static void button(ctx *c, const char *id, hys_action a, int arg, int x, int y, 
     const hys_theme *t = c->t;
     hys_color bg = st == B_PRIMARY ? t->primary : t->button;
     hys_color fg = st == B_PRIMARY ? t->on_primary : t->on_button;
-    if (!enabled) bg = t->disabled, fg = t->on_disabled;
-    else if (pressed(c, id)) bg = t->pressed, fg = t->on_pressed;
+    if (!enabled)
+        bg = t->disabled, fg = t->on_disabled;
+    else if (pressed(c, id))
+        bg = t->pressed, fg = t->on_pressed;
     rect(c, x, y, w, h, bg, enabled ? t->edge : t->on_disabled, S(c, 3), S(c, 16));
     int pad = S(c, 12);
     int isz = h - 2 * pad;
     if (isz > S(c, 72)) isz = S(c, 72);
     int tx = x + pad, tw = w - 2 * pad;
+    /* the icon shrinks, or goes, before a word of the label would be broken */
+    int longest = 0;
+    for (const char *p = label; p && *p;) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        int ww = e > p ? text_w(c, p, (size_t)(e - p), S(c, 36), 1) : 0;
+        if (ww > longest) longest = ww;
+        p = e;
+    }
+    if (icon_name && tw - isz - pad < longest) {
+        isz = tw - pad - longest;
+        if (isz < S(c, 40)) icon_name = NULL;
+    }
     if (icon_name && w > isz * 3) {
         /* icons are drawn in black: give them a light badge on dark buttons (>= 3:1) */
         if (st == B_PRIMARY && enabled)
@@ -229,12 +251,31 @@ static void button(ctx *c, const char *id, hys_action a, int arg, int x, int y, 
 
 static int top_h(const ctx *c)
 {
-    return S(c, 88);
+    int h = S(c, 88);
+    return h < 60 ? 60 : h; /* room for a 44 px target on the smallest screens */
 }
 
 static int bottom_h(const ctx *c)
 {
-    return S(c, 128);
+    return c->portrait ? S(c, 236) : S(c, 128);
+}
+
+/* Where slot i (0..3) of the bottom bar is: one row of four, or in portrait
+ * two rows of two. Slots keep their places on every screen. */
+static void bar_slot(const ctx *c, int i, int *x, int *y, int *w, int *h)
+{
+    int W = c->f->w, H = c->f->h, m = c->m, top = H - bottom_h(c);
+    if (c->portrait) {
+        *w = (W - 3 * m) / 2;
+        *h = (bottom_h(c) - S(c, 30)) / 2;
+        *x = m + (i % 2) * (*w + m);
+        *y = top + S(c, 10) + (i / 2) * (*h + S(c, 10));
+    } else {
+        *w = (W - 5 * m) / 4;
+        *h = bottom_h(c) - S(c, 20);
+        *x = m + i * (*w + m);
+        *y = top + S(c, 10);
+    }
 }
 
 static void top_bar(ctx *c, int with_progress)
@@ -244,12 +285,13 @@ static void top_bar(ctx *c, int with_progress)
     int W = c->f->w, th = top_h(c), m = c->m;
     rect(c, 0, 0, W, th, t->bar, t->bar, 0, 0);
     int right = W - m;
-    if (fm->nlangs > 1 && (c->v->screen == HYS_SCREEN_QUESTION || c->v->screen == HYS_SCREEN_REVIEW)) {
+    if (fm->nlangs > 1 &&
+        (c->v->screen == HYS_SCREEN_QUESTION || c->v->screen == HYS_SCREEN_REVIEW)) {
         int bw = S(c, 260);
         if (bw > W / 3) bw = W / 3;
         right -= bw;
-        button(c, "button:language", HYS_ACT_LANGUAGE_MENU, 0, right, S(c, 10), bw, th - S(c, 20),
-               "language", hys_lang_autonym(&fm->langs[c->v->lang]), B_NORMAL, 1);
+        button(c, "button:language", HYS_ACT_LANGUAGE_MENU, 0, right, (th - 48 * th / 60) / 2, bw,
+               48 * th / 60, "language", hys_lang_autonym(&fm->langs[c->v->lang]), B_NORMAL, 1);
         right -= m;
     }
     if (!with_progress) return;
@@ -265,8 +307,10 @@ static void top_bar(ctx *c, int with_progress)
     for (int i = 1; i <= n; i++) {
         int cur = i == c->v->progress_pos, size = cur ? S(c, 30) : d;
         int cy = th / 2 - size / 2;
-        if (i <= c->v->progress_pos) rect(c, x, cy, size, size, t->text, t->text, 0, size / 2);
-        else rect(c, x, cy, size, size, t->bar, t->text, S(c, 3), size / 2);
+        if (i <= c->v->progress_pos)
+            rect(c, x, cy, size, size, t->text, t->text, 0, size / 2);
+        else
+            rect(c, x, cy, size, size, t->bar, t->text, S(c, 3), size / 2);
         x += size + gap;
     }
 }
@@ -276,22 +320,27 @@ static void bottom_bar(ctx *c, int back, int dont, int skip, int next, const cha
                        const char *next_icon, hys_action next_action)
 {
     const hys_theme *t = c->t;
-    int W = c->f->w, H = c->f->h, bh = bottom_h(c), m = c->m;
-    int y = H - bh;
-    rect(c, 0, y, W, bh, t->bar, t->bar, 0, 0);
-    int bw = (W - 5 * m) / 4, by = y + S(c, 14), bhh = bh - S(c, 28);
-    if (back)
-        button(c, "button:back", HYS_ACT_BACK, 0, m, by, bw, bhh, "back", tr(c, "Back"), B_NORMAL,
-               1);
-    if (dont)
-        button(c, "button:dont-understand", HYS_ACT_DONT_UNDERSTAND, 0, 2 * m + bw, by, bw, bhh,
+    int W = c->f->w, H = c->f->h, bh = bottom_h(c);
+    rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
+    int x, y, w, h;
+    if (back) {
+        bar_slot(c, 0, &x, &y, &w, &h);
+        button(c, "button:back", HYS_ACT_BACK, 0, x, y, w, h, "back", tr(c, "Back"), B_NORMAL, 1);
+    }
+    if (dont) {
+        bar_slot(c, 1, &x, &y, &w, &h);
+        button(c, "button:dont-understand", HYS_ACT_DONT_UNDERSTAND, 0, x, y, w, h,
                "dont-understand", tr(c, "I don't understand"), B_NORMAL, 1);
-    if (skip)
-        button(c, "button:skip", HYS_ACT_SKIP, 0, 3 * m + 2 * bw, by, bw, bhh, "skip",
-               tr(c, "Skip"), B_NORMAL, 1);
-    if (next >= 0)
-        button(c, next_action == HYS_ACT_NEXT ? "button:next" : "button:finish", next_action, 0,
-               4 * m + 3 * bw, by, bw, bhh, next_icon, next_label, B_PRIMARY, next);
+    }
+    if (skip) {
+        bar_slot(c, 2, &x, &y, &w, &h);
+        button(c, "button:skip", HYS_ACT_SKIP, 0, x, y, w, h, "skip", tr(c, "Skip"), B_NORMAL, 1);
+    }
+    if (next >= 0) {
+        bar_slot(c, 3, &x, &y, &w, &h);
+        button(c, next_action == HYS_ACT_NEXT ? "button:next" : "button:finish", next_action, 0, x,
+               y, w, h, next_icon, next_label, B_PRIMARY, next);
+    }
 }
 
 /* ---- answer cards ---- */
@@ -307,8 +356,8 @@ static void card(ctx *c, const char *id, hys_action a, int arg, int x, int y, in
          S(c, 18));
     int pad = S(c, 10);
     /* the label gets the lines it needs (up to three); the picture the rest */
-    line tmp[3];
-    int lines = label ? wrap(c, label, S(c, 36), 1, w - 2 * pad, tmp, 3) : 1;
+    line tmp[4];
+    int lines = label ? wrap(c, label, S(c, 36), 1, w - 2 * pad, tmp, 4) : 1;
     if (lines < 1) lines = 1;
     int label_h = line_h(c, S(c, 36), 1) * lines;
     if (label_h > h - 2 * pad) label_h = h - 2 * pad;
@@ -372,16 +421,17 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
         snprintf(id, sizeof id, "choice:%s", name);
         const char *label = i < q->nchoices ? hys_form_text(fm, &q->choices[i].label, v->lang)
                                             : tr(c, "Don't know");
-        const char *pic = i < q->nchoices ? hys_form_text(fm, &q->choices[i].image, v->lang)
-                                          : NULL;
+        const char *pic = i < q->nchoices ? hys_form_text(fm, &q->choices[i].image, v->lang) : NULL;
         char dk_path[1024];
         if (i >= q->nchoices) {
             snprintf(dk_path, sizeof dk_path, "%s/dont-know.svg", c->in->icons_dir);
             pic = dk_path;
         }
         int chosen;
-        if (q->type == HYS_Q_SELECT_MULTIPLE) chosen = i < 64 && (v->selected >> i) & 1;
-        else chosen = st == HYS_STATUS_ANSWERED && !strcmp(value, name);
+        if (q->type == HYS_Q_SELECT_MULTIPLE)
+            chosen = i < 64 && (v->selected >> i) & 1;
+        else
+            chosen = st == HYS_STATUS_ANSWERED && !strcmp(value, name);
         card(c, id, q->type == HYS_Q_SELECT_MULTIPLE ? HYS_ACT_TOGGLE : HYS_ACT_CHOOSE, i, cx, cy,
              cw, ch, pic, label, chosen, q->type == HYS_Q_SELECT_MULTIPLE);
     }
@@ -390,8 +440,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
 /* ---- on-screen keyboards ---- */
 
 static const char *const kb_letters[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
-static const char *const kb_accents[] = {"áàâäãåąćçčď", "éèêëęěíìîïł", "ńñňóòôöõőøř",
-                                         "śšșțťúùûüůű", "ŵýŷÿźżžđß"};
+static const char *const kb_accents[] = {"áàâäąćçčéèê", "ëęěíîïłńñóô", "öőøśšșțúüűů", "ŵýŷźżžßãåř"};
 static const char *const kb_digits[] = {"123", "456", "789"};
 
 static void key(ctx *c, const char *label, const char *id, hys_action a, int arg, int x, int y,
@@ -426,7 +475,7 @@ static void keyboard(ctx *c, const hys_question *q, int x, int y, int w, int h)
         return;
     }
     const char *const *rows = c->v->kb_page == 1 ? kb_accents : kb_letters;
-    int nrows = c->v->kb_page == 1 ? 5 : 3;
+    int nrows = c->v->kb_page == 1 ? 4 : 3;
     int total_rows = nrows + 1;
     int kh = (h - (total_rows - 1) * gap) / total_rows;
     int maxkeys = 11;
@@ -435,20 +484,25 @@ static void keyboard(ctx *c, const hys_question *q, int x, int y, int w, int h)
         /* count code points in the row */
         const char *s = rows[r];
         int n = 0;
-        for (const char *p = s; *p; p++) n += ((unsigned char)*p & 0xC0) != 0x80;
+        for (const char *p = s; *p; p++)
+            n += ((unsigned char)*p & 0xC0) != 0x80;
         int rw = n * kw + (n - 1) * gap;
         int kx = x + (w - rw) / 2;
         for (const char *p = s; *p;) {
             const char *e = p + 1;
-            while (*e && ((unsigned char)*e & 0xC0) == 0x80) e++;
+            while (*e && ((unsigned char)*e & 0xC0) == 0x80)
+                e++;
             unsigned cp = 0;
             int len = (int)(e - p);
             snprintf(lab, sizeof lab, "%.*s", len, p);
             /* decode for the action argument */
             const unsigned char *b = (const unsigned char *)p;
-            if (len == 1) cp = b[0];
-            else if (len == 2) cp = ((b[0] & 0x1Fu) << 6) | (b[1] & 0x3Fu);
-            else if (len == 3) cp = ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
+            if (len == 1)
+                cp = b[0];
+            else if (len == 2)
+                cp = ((b[0] & 0x1Fu) << 6) | (b[1] & 0x3Fu);
+            else if (len == 3)
+                cp = ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
             snprintf(id, sizeof id, "key:%s", lab);
             key(c, lab, id, HYS_ACT_KEY, (int)cp, kx, y + r * (kh + gap), kw, kh);
             kx += kw + gap;
@@ -572,8 +626,8 @@ static void screen_practice(ctx *c)
     int y = top;
     y += text_box(c, tr(c, "Let's practise first."), tx, y, tw, S(c, 60), S(c, 36), 0, t->muted,
                   ALIGN_START, 0);
-    text_box(c, tr(c, "Do you like sunny days? Tap a face."), tx, y + S(c, 8), tw,
-             pic - (y - top), S(c, 48), 1, t->text, ALIGN_START, 0);
+    text_box(c, tr(c, "Do you like sunny days? Tap a face."), tx, y + S(c, 8), tw, pic - (y - top),
+             S(c, 48), 1, t->text, ALIGN_START, 0);
     static const char *const names[3] = {"no", "not_sure", "yes"};
     static const char *const faces[3] = {"face-2", "face-3", "face-4"};
     const char *labels[3] = {tr(c, "No"), tr(c, "Not sure"), tr(c, "Yes")};
@@ -632,7 +686,7 @@ static void screen_question(ctx *c)
     int avail = bot - top;
     /* the question's words and picture take what they need, up to a share of
      * the screen; the answers get the rest */
-    int head_max = q->type == HYS_Q_NOTE ? avail : (is_input ? avail * 30 / 100 : avail * 38 / 100);
+    int head_max = q->type == HYS_Q_NOTE ? avail : (is_input ? avail * 20 / 100 : avail * 42 / 100);
     const char *pic = hys_form_text(fm, &q->image, v->lang);
     int psz = head_max;
     if (psz > W / 4) psz = W / 4;
@@ -645,14 +699,14 @@ static void screen_question(ctx *c)
     const char *group = hys_form_text(fm, &q->group_label, v->lang);
     if (group) y += text_box(c, group, tx, y, tw, S(c, 56), S(c, 36), 0, t->muted, ALIGN_START, 0);
     const char *hint = hys_form_text(fm, &q->hint, v->lang);
-    int hint_h = hint ? S(c, 110) : 0;
-    if (hint_h > (head_max - (y - top)) / 3) hint_h = (head_max - (y - top)) / 3;
+    /* the question first; the hint gets what is left (at least one line) */
+    int hint_min = hint ? line_h(c, S(c, 36), 0) + S(c, 8) : 0;
     y += text_box(c, hys_form_text(fm, &q->label, v->lang), tx, y, tw,
-                  head_max - (y - top) - hint_h, S(c, quick ? 56 : 46), 1, t->text, ALIGN_START,
+                  head_max - (y - top) - hint_min, S(c, quick ? 56 : 46), 1, t->text, ALIGN_START,
                   0);
     if (hint)
-        y += S(c, 8) +
-             text_box(c, hint, tx, y + S(c, 8), tw, hint_h, S(c, 36), 0, t->muted, ALIGN_START, 0);
+        y += S(c, 8) + text_box(c, hint, tx, y + S(c, 8), tw, head_max - (y - top) - S(c, 8),
+                                S(c, 36), 0, t->muted, ALIGN_START, 0);
     int head = y - top;
     if (q->type == HYS_Q_NOTE) head = head_max;
     if (pic) {
@@ -664,7 +718,7 @@ static void screen_question(ctx *c)
     if (q->type == HYS_Q_SELECT_ONE || q->type == HYS_Q_SELECT_MULTIPLE) {
         question_choices(c, q, m, ay, W - 2 * m, ah);
     } else if (is_input) {
-        int eh = S(c, 84);
+        int eh = S(c, 70);
         rect(c, m, ay, W - 2 * m, eh, t->card, t->text, S(c, 4), S(c, 10));
         char shown[HYS_MAX_TEXT_ANSWER + 8];
         snprintf(shown, sizeof shown, "%s|", v->input ? v->input : "");
@@ -686,17 +740,22 @@ static const char *answer_summary(ctx *c, int qi, char *buf, size_t n, const cha
     hys_answer_status st = hys_journey_answer(c->in->journey, qi, &value);
     *pic = NULL;
     switch (st) {
-    case HYS_STATUS_NONE: return tr(c, "Not answered");
-    case HYS_STATUS_SKIPPED: return tr(c, "Skipped");
-    case HYS_STATUS_DONT_UNDERSTAND: return tr(c, "I don't understand");
-    default: break;
+    case HYS_STATUS_NONE:
+        return tr(c, "Not answered");
+    case HYS_STATUS_SKIPPED:
+        return tr(c, "Skipped");
+    case HYS_STATUS_DONT_UNDERSTAND:
+        return tr(c, "I don't understand");
+    default:
+        break;
     }
     if (q->type != HYS_Q_SELECT_ONE && q->type != HYS_Q_SELECT_MULTIPLE) return value;
     buf[0] = '\0';
     size_t len = 0;
     if (!strcmp(value, "dont_know") && hys_form_find(fm, q->name) >= 0) {
         int listed = 0;
-        for (int i = 0; i < q->nchoices; i++) listed |= !strcmp(q->choices[i].name, "dont_know");
+        for (int i = 0; i < q->nchoices; i++)
+            listed |= !strcmp(q->choices[i].name, "dont_know");
         if (!listed) return tr(c, "Don't know");
     }
     for (int i = 0; i < q->nchoices; i++) {
@@ -704,9 +763,11 @@ static const char *answer_summary(ctx *c, int qi, char *buf, size_t n, const cha
         size_t nl = strlen(q->choices[i].name);
         int hit = 0;
         while (*p && !hit) {
-            while (*p == ' ') p++;
+            while (*p == ' ')
+                p++;
             const char *s = p;
-            while (*p && *p != ' ') p++;
+            while (*p && *p != ' ')
+                p++;
             hit = (size_t)(p - s) == nl && !strncmp(s, q->choices[i].name, nl);
         }
         if (!hit) continue;
@@ -726,10 +787,10 @@ static void screen_review(ctx *c)
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
     top_bar(c, 0);
     icon(c, m, S(c, 8), top_h(c) - S(c, 16), top_h(c) - S(c, 16), "review");
-    text_box(c, tr(c, "Check your answers"), m + top_h(c), 0, W / 2, top_h(c), S(c, 44), 1,
-             t->text, ALIGN_START, 1);
+    text_box(c, tr(c, "Check your answers"), m + top_h(c), 0, W / 2, top_h(c), S(c, 44), 1, t->text,
+             ALIGN_START, 1);
     int top = top_h(c) + S(c, 12), bot = H - bottom_h(c) - S(c, 12);
-    int rh = S(c, 130), gap = S(c, 12);
+    int rh = S(c, 156), gap = S(c, 12);
     int per_page = (bot - top + gap) / (rh + gap);
     if (per_page < 1) per_page = 1;
     int items[HYS_MAX_QUESTIONS], n = 0;
@@ -748,7 +809,7 @@ static void screen_review(ctx *c)
         int y = top + k * (rh + gap);
         rect(c, m, y, W - 2 * m, rh, t->card, t->edge, S(c, 2), S(c, 14));
         int cbw = S(c, 210);
-        int qw = (W - 2 * m - cbw) * 45 / 100;
+        int qw = (W - 2 * m - cbw) * 52 / 100;
         text_box(c, hys_form_text(fm, &q->label, c->v->lang), m + S(c, 16), y, qw - S(c, 16), rh,
                  S(c, 36), 0, t->on_card, ALIGN_START, 1);
         char buf[512];
@@ -763,21 +824,25 @@ static void screen_review(ctx *c)
                  ALIGN_START, 1);
         char id[80];
         snprintf(id, sizeof id, "change:%s", q->name);
-        button(c, id, HYS_ACT_CHANGE, qi, W - m - cbw - S(c, 8), y + S(c, 14), cbw,
-               rh - S(c, 28), NULL, tr(c, "Change"), B_NORMAL, 1);
+        button(c, id, HYS_ACT_CHANGE, qi, W - m - cbw - S(c, 8), y + S(c, 14), cbw, rh - S(c, 28),
+               NULL, tr(c, "Change"), B_NORMAL, 1);
     }
     /* Back | earlier | more | Send */
-    int bh = bottom_h(c), y = H - bh, bw = (W - 5 * m) / 4, by = y + S(c, 14), bhh = bh - S(c, 28);
-    rect(c, 0, y, W, bh, t->bar, t->bar, 0, 0);
-    button(c, "button:back", HYS_ACT_BACK, 0, m, by, bw, bhh, "back", tr(c, "Back"), B_NORMAL, 1);
+    int bh = bottom_h(c), x, y, w, h;
+    rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
+    bar_slot(c, 0, &x, &y, &w, &h);
+    button(c, "button:back", HYS_ACT_BACK, 0, x, y, w, h, "back", tr(c, "Back"), B_NORMAL, 1);
     if (pages > 1) {
-        button(c, "button:page-up", HYS_ACT_PAGE, -1, 2 * m + bw, by, bw, bhh, NULL,
-               tr(c, "Earlier answers"), B_NORMAL, page > 0);
-        button(c, "button:page-down", HYS_ACT_PAGE, 1, 3 * m + 2 * bw, by, bw, bhh, NULL,
-               tr(c, "More answers"), B_NORMAL, page < pages - 1);
+        bar_slot(c, 1, &x, &y, &w, &h);
+        button(c, "button:page-up", HYS_ACT_PAGE, -1, x, y, w, h, NULL, tr(c, "Earlier answers"),
+               B_NORMAL, page > 0);
+        bar_slot(c, 2, &x, &y, &w, &h);
+        button(c, "button:page-down", HYS_ACT_PAGE, 1, x, y, w, h, NULL, tr(c, "More answers"),
+               B_NORMAL, page < pages - 1);
     }
-    button(c, "button:finish", HYS_ACT_FINISH, 0, 4 * m + 3 * bw, by, bw, bhh, "review",
-           tr(c, "Send my answers"), B_PRIMARY, 1);
+    bar_slot(c, 3, &x, &y, &w, &h);
+    button(c, "button:finish", HYS_ACT_FINISH, 0, x, y, w, h, "review", tr(c, "Send my answers"),
+           B_PRIMARY, 1);
 }
 
 static void update_item(ctx *c, const hys_update *u, int x, int y, int w, int h)
@@ -814,14 +879,17 @@ static void screen_updates(ctx *c)
     int page = c->v->page < pages ? c->v->page : pages - 1;
     for (int k = 0; k < per && page * per + k < fm->nupdates; k++)
         update_item(c, &fm->updates[page * per + k], m, top + k * (ih + gap), W - 2 * m, ih);
-    int bh = bottom_h(c), y = H - bh, bw = (W - 5 * m) / 4, by = y + S(c, 14), bhh = bh - S(c, 28);
-    rect(c, 0, y, W, bh, t->bar, t->bar, 0, 0);
-    button(c, "button:back", HYS_ACT_BACK, 0, m, by, bw, bhh, "back", tr(c, "Back"), B_NORMAL, 1);
+    int bh = bottom_h(c), x, y, w, h;
+    rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
+    bar_slot(c, 0, &x, &y, &w, &h);
+    button(c, "button:back", HYS_ACT_BACK, 0, x, y, w, h, "back", tr(c, "Back"), B_NORMAL, 1);
     if (pages > 1) {
-        button(c, "button:page-up", HYS_ACT_PAGE, -1, 2 * m + bw, by, bw, bhh, NULL,
-               tr(c, "Earlier"), B_NORMAL, page > 0);
-        button(c, "button:page-down", HYS_ACT_PAGE, 1, 3 * m + 2 * bw, by, bw, bhh, NULL,
-               tr(c, "More"), B_NORMAL, page < pages - 1);
+        bar_slot(c, 1, &x, &y, &w, &h);
+        button(c, "button:page-up", HYS_ACT_PAGE, -1, x, y, w, h, NULL, tr(c, "Earlier"), B_NORMAL,
+               page > 0);
+        bar_slot(c, 2, &x, &y, &w, &h);
+        button(c, "button:page-down", HYS_ACT_PAGE, 1, x, y, w, h, NULL, tr(c, "More"), B_NORMAL,
+               page < pages - 1);
     }
 }
 
@@ -864,8 +932,8 @@ static void screen_still_there(ctx *c)
     int isz = S(c, 150), y = S(c, 40);
     icon(c, (W - isz) / 2, y, isz, isz, "still-there");
     y += isz + S(c, 16);
-    y += text_box(c, tr(c, "Are you still there?"), m, y, W - 2 * m, S(c, 90), S(c, 60), 1,
-                  t->text, ALIGN_CENTER, 0);
+    y += text_box(c, tr(c, "Are you still there?"), m, y, W - 2 * m, S(c, 90), S(c, 60), 1, t->text,
+                  ALIGN_CENTER, 0);
     char count[32];
     snprintf(count, sizeof count, "%ld", c->v->countdown_s);
     int ph = S(c, 150), pw = S(c, 420);
@@ -896,15 +964,33 @@ void hys_layout_build(hys_frame *f, const hys_layout_in *in)
     c.m = S(&c, 24);
     hys_journey_screen_id(in->journey, f->screen, sizeof f->screen);
     switch (c.v->screen) {
-    case HYS_SCREEN_WELCOME: screen_welcome(&c); break;
-    case HYS_SCREEN_UPDATES: screen_updates(&c); break;
-    case HYS_SCREEN_LANGUAGE: screen_language(&c); break;
-    case HYS_SCREEN_INTRO: screen_intro(&c); break;
-    case HYS_SCREEN_PRACTICE: screen_practice(&c); break;
-    case HYS_SCREEN_QUESTION: screen_question(&c); break;
-    case HYS_SCREEN_REVIEW: screen_review(&c); break;
-    case HYS_SCREEN_THANKS: screen_thanks(&c); break;
-    case HYS_SCREEN_STILL_THERE: screen_still_there(&c); break;
+    case HYS_SCREEN_WELCOME:
+        screen_welcome(&c);
+        break;
+    case HYS_SCREEN_UPDATES:
+        screen_updates(&c);
+        break;
+    case HYS_SCREEN_LANGUAGE:
+        screen_language(&c);
+        break;
+    case HYS_SCREEN_INTRO:
+        screen_intro(&c);
+        break;
+    case HYS_SCREEN_PRACTICE:
+        screen_practice(&c);
+        break;
+    case HYS_SCREEN_QUESTION:
+        screen_question(&c);
+        break;
+    case HYS_SCREEN_REVIEW:
+        screen_review(&c);
+        break;
+    case HYS_SCREEN_THANKS:
+        screen_thanks(&c);
+        break;
+    case HYS_SCREEN_STILL_THERE:
+        screen_still_there(&c);
+        break;
     }
 }
 

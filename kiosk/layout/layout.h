@@ -29,7 +29,7 @@ typedef struct hys_draw {
 } hys_draw;
 
 typedef struct hys_target {
-    char id[64];  /* e.g. "button:next", "choice:good", "lang:pl" */
+    char id[64]; /* e.g. "button:next", "choice:good", "lang:pl" */
     int x, y, w, h;
     hys_action action;
     int arg;
@@ -44,8 +44,9 @@ typedef struct hys_frame {
     hys_target targets[HYS_MAX_TARGETS];
     size_t text_used;
     char text[HYS_FRAME_TEXT_BYTES];
-    int overflow; /* 1 when something did not fit in the fixed arrays */
-    int clipped;  /* text boxes whose text did not fit even at the smallest size */
+    int overflow;          /* 1 when something did not fit in the fixed arrays */
+    int clipped;           /* text boxes whose text did not fit even at the smallest size */
+    char clipped_text[48]; /* the start of the first such text, for messages */
 } hys_frame;
 
 /* How the screen module measures text. */

@@ -3,19 +3,33 @@
 
 #include <math.h>
 
-#define C(hex) {(unsigned char)((hex) >> 16), (unsigned char)((hex) >> 8), (unsigned char)(hex), 255}
+#define C(hex)                                                                                     \
+    {                                                                                              \
+        (unsigned char)((hex) >> 16), (unsigned char)((hex) >> 8), (unsigned char)(hex), 255       \
+    }
 
 static const hys_theme standard = {
     .name = "standard",
-    .bg = C(0xFFFFFF), .text = C(0x1A1A1A), .muted = C(0x404040),
+    .bg = C(0xFFFFFF),
+    .text = C(0x1A1A1A),
+    .muted = C(0x404040),
     .bar = C(0xF2F2F2),
-    .primary = C(0x0B3D91), .on_primary = C(0xFFFFFF),
-    .button = C(0xFFFFFF), .on_button = C(0x1A1A1A), .edge = C(0x4A4A4A),
-    .card = C(0xFFFFFF), .on_card = C(0x1A1A1A),
-    .chosen = C(0xFFF1A8), .on_chosen = C(0x1A1A1A), .chosen_edge = C(0x0B3D91),
-    .pressed = C(0xDCE6F7), .on_pressed = C(0x1A1A1A),
-    .disabled = C(0xEDEDED), .on_disabled = C(0x474747),
-    .panel = C(0xE8F0FB), .on_panel = C(0x1A1A1A),
+    .primary = C(0x0B3D91),
+    .on_primary = C(0xFFFFFF),
+    .button = C(0xFFFFFF),
+    .on_button = C(0x1A1A1A),
+    .edge = C(0x4A4A4A),
+    .card = C(0xFFFFFF),
+    .on_card = C(0x1A1A1A),
+    .chosen = C(0xFFF1A8),
+    .on_chosen = C(0x1A1A1A),
+    .chosen_edge = C(0x0B3D91),
+    .pressed = C(0xDCE6F7),
+    .on_pressed = C(0x1A1A1A),
+    .disabled = C(0xEDEDED),
+    .on_disabled = C(0x474747),
+    .panel = C(0xE8F0FB),
+    .on_panel = C(0x1A1A1A),
 };
 
 const hys_theme *hys_theme_default(void)
@@ -48,12 +62,20 @@ double hys_contrast(hys_color a, hys_color b)
 int hys_theme_text_pairs(const hys_theme *t, hys_color (*pairs)[2], int max)
 {
     const hys_color all[][2] = {
-        {t->text, t->bg},           {t->muted, t->bg},         {t->text, t->bar},
-        {t->muted, t->bar},         {t->on_primary, t->primary}, {t->on_button, t->button},
-        {t->on_card, t->card},      {t->on_chosen, t->chosen}, {t->on_pressed, t->pressed},
-        {t->on_disabled, t->disabled}, {t->on_panel, t->panel},
+        {t->text, t->bg},
+        {t->muted, t->bg},
+        {t->text, t->bar},
+        {t->muted, t->bar},
+        {t->on_primary, t->primary},
+        {t->on_button, t->button},
+        {t->on_card, t->card},
+        {t->on_chosen, t->chosen},
+        {t->on_pressed, t->pressed},
+        {t->on_disabled, t->disabled},
+        {t->on_panel, t->panel},
     };
     int n = (int)(sizeof all / sizeof all[0]);
-    for (int i = 0; i < n && i < max; i++) pairs[i][0] = all[i][0], pairs[i][1] = all[i][1];
+    for (int i = 0; i < n && i < max; i++)
+        pairs[i][0] = all[i][0], pairs[i][1] = all[i][1];
     return n < max ? n : max;
 }

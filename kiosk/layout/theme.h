@@ -9,15 +9,15 @@ typedef struct hys_color {
 
 typedef struct hys_theme {
     const char *name;
-    hys_color bg, text, muted;           /* page and its text */
-    hys_color bar;                       /* top and bottom bars */
-    hys_color primary, on_primary;       /* the main action (Start, Next) */
-    hys_color button, on_button, edge;   /* other buttons and their edges */
-    hys_color card, on_card;             /* answer cards */
+    hys_color bg, text, muted;                /* page and its text */
+    hys_color bar;                            /* top and bottom bars */
+    hys_color primary, on_primary;            /* the main action (Start, Next) */
+    hys_color button, on_button, edge;        /* other buttons and their edges */
+    hys_color card, on_card;                  /* answer cards */
     hys_color chosen, on_chosen, chosen_edge; /* a chosen answer */
-    hys_color pressed, on_pressed;       /* under the finger */
+    hys_color pressed, on_pressed;            /* under the finger */
     hys_color disabled, on_disabled;
-    hys_color panel, on_panel;           /* notes, feedback and countdown panels */
+    hys_color panel, on_panel; /* notes, feedback and countdown panels */
 } hys_theme;
 
 /* The default theme: dark text on white, dark blue actions. */

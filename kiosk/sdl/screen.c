@@ -30,8 +30,8 @@ typedef struct text_slot {
 
 typedef struct image_slot {
     char *path;
-    int w, h;          /* requested box */
-    SDL_Texture *tex;  /* NULL when the file could not be drawn */
+    int w, h;         /* requested box */
+    SDL_Texture *tex; /* NULL when the file could not be drawn */
     int tw, th;
 } image_slot;
 
@@ -158,7 +158,8 @@ void hys_screen_close(hys_sdl_screen *s)
     if (!s) return;
     clear_text(s);
     clear_images(s);
-    for (int i = 0; i < s->nfont; i++) TTF_CloseFont(s->font[i].font);
+    for (int i = 0; i < s->nfont; i++)
+        TTF_CloseFont(s->font[i].font);
     if (s->r) SDL_DestroyRenderer(s->r);
     if (s->surface) SDL_FreeSurface(s->surface);
     if (s->win) SDL_DestroyWindow(s->win);
@@ -215,8 +216,8 @@ static void fill_round(SDL_Renderer *r, int x, int y, int w, int h, int rad, SDL
         v[nv++] = (SDL_Vertex){{cx[k], cy[k]}, col, {0, 0}};
         for (int i = 0; i <= SEG; i++) {
             float a = start[k] + 1.57079633f * (float)i / SEG;
-            v[nv++] = (SDL_Vertex){{cx[k] + (float)rad * SDL_cosf(a), cy[k] + (float)rad * SDL_sinf(a)},
-                                   col, {0, 0}};
+            v[nv++] = (SDL_Vertex){
+                {cx[k] + (float)rad * SDL_cosf(a), cy[k] + (float)rad * SDL_sinf(a)}, col, {0, 0}};
         }
         for (int i = 0; i < SEG; i++) {
             idx[ni++] = centre;
@@ -359,8 +360,10 @@ int hys_screen_save_png(hys_sdl_screen *s, const char *path, char *err, size_t e
         return -1;
     }
     int rc;
-    if (s->surface) rc = SDL_BlitSurface(s->surface, NULL, shot, NULL);
-    else rc = SDL_RenderReadPixels(s->r, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch);
+    if (s->surface)
+        rc = SDL_BlitSurface(s->surface, NULL, shot, NULL);
+    else
+        rc = SDL_RenderReadPixels(s->r, NULL, SDL_PIXELFORMAT_ARGB8888, shot->pixels, shot->pitch);
     if (rc == 0) rc = IMG_SavePNG(shot, path);
     if (rc != 0) snprintf(err, errn, "cannot save %s: %s", path, SDL_GetError());
     SDL_FreeSurface(shot);

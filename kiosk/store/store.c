@@ -73,8 +73,10 @@ void hys_store_period(hys_period p, time_t t, char out[32])
         t = mktime(&tm);
         localtime_r(&t, &tm);
     }
-    if (p == HYS_PERIOD_HOUR) strftime(out, 32, "%Y-%m-%d %H:00", &tm);
-    else strftime(out, 32, "%Y-%m-%d", &tm);
+    if (p == HYS_PERIOD_HOUR)
+        strftime(out, 32, "%Y-%m-%d %H:00", &tm);
+    else
+        strftime(out, 32, "%Y-%m-%d", &tm);
 }
 
 static int exec(sqlite3 *db, const char *sql, char *err, size_t errn)
@@ -172,7 +174,8 @@ fail:
 static void op_free(op *o)
 {
     hys_free(o->question), hys_free(o->value), hys_free(o->status), hys_free(o->lang);
-    for (int i = 0; i < 4; i++) hys_free(o->form[i]);
+    for (int i = 0; i < 4; i++)
+        hys_free(o->form[i]);
     memset(o, 0, sizeof *o);
 }
 
@@ -181,8 +184,10 @@ static int bind_run(sqlite3 *db, const char *sql, int n, const char *const *text
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return 0;
-    for (int i = 0; i < n; i++) sqlite3_bind_text(st, i + 1, texts[i], -1, SQLITE_STATIC);
-    for (int i = 0; i < nints; i++) sqlite3_bind_int(st, n + i + 1, ints[i]);
+    for (int i = 0; i < n; i++)
+        sqlite3_bind_text(st, i + 1, texts[i], -1, SQLITE_STATIC);
+    for (int i = 0; i < nints; i++)
+        sqlite3_bind_int(st, n + i + 1, ints[i]);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE;
@@ -203,8 +208,8 @@ static int apply(hys_store *s, op *o)
     }
     case OP_BEGIN: {
         const char *t[] = {o->session, s->form_hash, o->period};
-        return bind_run(db, "INSERT INTO sessions(session_id,form_hash,period) VALUES(?,?,?)", 3,
-                        t, NULL, 0);
+        return bind_run(db, "INSERT INTO sessions(session_id,form_hash,period) VALUES(?,?,?)", 3, t,
+                        NULL, 0);
     }
     case OP_ANSWER: {
         char id[HYS_UUID_LEN];
@@ -221,8 +226,7 @@ static int apply(hys_store *s, op *o)
     }
     case OP_WITHDRAW: {
         const char *t[] = {o->session, o->question};
-        return bind_run(db, "DELETE FROM answers WHERE session_id=? AND question=?", 2, t, NULL,
-                        0);
+        return bind_run(db, "DELETE FROM answers WHERE session_id=? AND question=?", 2, t, NULL, 0);
     }
     case OP_END: {
         const char *t[] = {o->session};
@@ -238,7 +242,8 @@ static void *writer(void *arg)
     hys_store *s = arg;
     pthread_mutex_lock(&s->mu);
     for (;;) {
-        while (s->count == 0 && !s->stopping) pthread_cond_wait(&s->cv, &s->mu);
+        while (s->count == 0 && !s->stopping)
+            pthread_cond_wait(&s->cv, &s->mu);
         if (s->count == 0 && s->stopping) break;
         op o = s->queue[s->head];
         s->head = (s->head + 1) % HYS_MAX_STORE_QUEUE;
@@ -291,11 +296,11 @@ hys_store *hys_store_open(const char *dir, hys_period period, char *err, size_t 
     char path[4096];
     hys_store_path(dir, path, sizeof path);
     mode_t old = umask(077);
-    int rc = s->queue ? sqlite3_open_v2(path, &s->db,
-                                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                                            SQLITE_OPEN_FULLMUTEX,
-                                        NULL)
-                      : SQLITE_NOMEM;
+    int rc = s->queue
+                 ? sqlite3_open_v2(
+                       path, &s->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL)
+                 : SQLITE_NOMEM;
     if (rc != SQLITE_OK) {
         snprintf(err, errn, "cannot open %s: %s", path,
                  s->db ? sqlite3_errmsg(s->db) : "out of memory");
@@ -404,7 +409,8 @@ void hys_store_session_end(hys_store *s, const char *session_id, int completed)
 void hys_store_flush(hys_store *s)
 {
     pthread_mutex_lock(&s->mu);
-    while (s->count > 0 || s->busy) pthread_cond_wait(&s->cv, &s->mu);
+    while (s->count > 0 || s->busy)
+        pthread_cond_wait(&s->cv, &s->mu);
     pthread_mutex_unlock(&s->mu);
 }
 

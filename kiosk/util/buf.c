@@ -37,7 +37,8 @@ static int reserve(hys_buf *b, size_t extra)
     size_t need = b->len + extra + 1;
     if (need <= b->cap) return 1;
     size_t cap = b->cap ? b->cap : 64;
-    while (cap < need) cap *= 2;
+    while (cap < need)
+        cap *= 2;
     char *d = hys_realloc(b->data, cap);
     if (!d) {
         b->failed = 1;
@@ -96,8 +97,10 @@ const char *hys_buf_str(const hys_buf *b)
 char *hys_buf_take(hys_buf *b)
 {
     char *d = NULL;
-    if (!b->failed) d = b->data ? b->data : hys_strdup("");
-    else hys_free(b->data);
+    if (!b->failed)
+        d = b->data ? b->data : hys_strdup("");
+    else
+        hys_free(b->data);
     size_t max = b->max;
     hys_buf_init(b, max);
     return d;

@@ -7,11 +7,11 @@
 #include <stddef.h>
 
 typedef struct hys_buf {
-    char *data;  /* always NUL-terminated when len > 0 */
+    char *data; /* always NUL-terminated when len > 0 */
     size_t len;
     size_t cap;
-    size_t max;  /* hard cap on len */
-    int failed;  /* 1 after an append failed */
+    size_t max; /* hard cap on len */
+    int failed; /* 1 after an append failed */
 } hys_buf;
 
 /* Start an empty buffer that will never grow past max bytes. */

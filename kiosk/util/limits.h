@@ -3,21 +3,21 @@
 #ifndef HYS_LIMITS_H
 #define HYS_LIMITS_H
 
-#define HYS_MAX_FORM_FILE_BYTES (8L * 1024 * 1024)  /* a question-set file */
-#define HYS_MAX_XML_PART_BYTES (32L * 1024 * 1024)  /* one uncompressed part of an .xlsx */
-#define HYS_MAX_XLSX_PARTS 2000                     /* entries in an .xlsx zip */
-#define HYS_MAX_CELL_BYTES 4096                     /* one spreadsheet cell */
-#define HYS_MAX_ROWS 2000                           /* rows in one sheet */
-#define HYS_MAX_COLS 200                            /* columns in one sheet */
-#define HYS_MAX_SHARED_STRINGS 100000               /* shared strings in an .xlsx */
-#define HYS_MAX_QUESTIONS 200                       /* questions in a set */
-#define HYS_MAX_CHOICES 40                          /* choices in one list */
-#define HYS_MAX_LANGUAGES 16                        /* languages in a set */
-#define HYS_MAX_EXPR_BYTES 1024                     /* one relevant expression */
-#define HYS_MAX_EXPR_DEPTH 32                       /* nesting in an expression */
-#define HYS_MAX_TEXT_ANSWER 200                     /* bytes typed into a text question */
-#define HYS_MAX_INTEGER_DIGITS 9                    /* digits in an integer answer */
-#define HYS_MAX_MEDIA_BYTES (16L * 1024 * 1024)     /* one picture or sound file */
-#define HYS_MAX_STORE_QUEUE 4096                    /* answers waiting to be written */
+#define HYS_MAX_FORM_FILE_BYTES (8L * 1024 * 1024) /* a question-set file */
+#define HYS_MAX_XML_PART_BYTES (32L * 1024 * 1024) /* one uncompressed part of an .xlsx */
+#define HYS_MAX_XLSX_PARTS 2000                    /* entries in an .xlsx zip */
+#define HYS_MAX_CELL_BYTES 4096                    /* one spreadsheet cell */
+#define HYS_MAX_ROWS 2000                          /* rows in one sheet */
+#define HYS_MAX_COLS 200                           /* columns in one sheet */
+#define HYS_MAX_SHARED_STRINGS 100000              /* shared strings in an .xlsx */
+#define HYS_MAX_QUESTIONS 200                      /* questions in a set */
+#define HYS_MAX_CHOICES 40                         /* choices in one list */
+#define HYS_MAX_LANGUAGES 16                       /* languages in a set */
+#define HYS_MAX_EXPR_BYTES 1024                    /* one relevant expression */
+#define HYS_MAX_EXPR_DEPTH 32                      /* nesting in an expression */
+#define HYS_MAX_TEXT_ANSWER 200                    /* bytes typed into a text question */
+#define HYS_MAX_INTEGER_DIGITS 9                   /* digits in an integer answer */
+#define HYS_MAX_MEDIA_BYTES (16L * 1024 * 1024)    /* one picture or sound file */
+#define HYS_MAX_STORE_QUEUE 4096                   /* answers waiting to be written */
 
 #endif

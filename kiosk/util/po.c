@@ -24,7 +24,8 @@ struct hys_po {
 void hys_po_destroy(hys_po *po)
 {
     if (!po) return;
-    for (int i = 0; i < po->n; i++) hys_free(po->e[i].id), hys_free(po->e[i].str);
+    for (int i = 0; i < po->n; i++)
+        hys_free(po->e[i].id), hys_free(po->e[i].str);
     hys_free(po->e);
     hys_free(po);
 }
@@ -39,11 +40,20 @@ static const char *read_quoted(const char *p, const char *end, hys_buf *out)
         if (*p == '\\' && p + 1 < end) {
             p++;
             switch (*p) {
-            case 'n': hys_buf_addc(out, '\n'); break;
-            case 't': hys_buf_addc(out, '\t'); break;
-            case '"': hys_buf_addc(out, '"'); break;
-            case '\\': hys_buf_addc(out, '\\'); break;
-            default: return NULL;
+            case 'n':
+                hys_buf_addc(out, '\n');
+                break;
+            case 't':
+                hys_buf_addc(out, '\t');
+                break;
+            case '"':
+                hys_buf_addc(out, '"');
+                break;
+            case '\\':
+                hys_buf_addc(out, '\\');
+                break;
+            default:
+                return NULL;
             }
             p++;
         } else {
@@ -107,7 +117,8 @@ hys_po *hys_po_parse(const char *data, size_t n, hys_status *rc, char *err, size
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol) eol = end;
         const char *s = p;
-        while (s < eol && (*s == ' ' || *s == '\t' || *s == '\r')) s++;
+        while (s < eol && (*s == ' ' || *s == '\t' || *s == '\r'))
+            s++;
         if (s == eol) {
         } else if (*s == '#') {
             if (s + 1 < eol && s[1] == ',' && has_fuzzy(s, eol)) next_fuzzy = 1;
@@ -115,9 +126,11 @@ hys_po *hys_po_parse(const char *data, size_t n, hys_status *rc, char *err, size
             if (!cur || !read_quoted(s, eol, in_str0 || cur != &str ? cur : &str)) goto bad;
         } else {
             const char *kw = s;
-            while (s < eol && *s != ' ' && *s != '\t') s++;
+            while (s < eol && *s != ' ' && *s != '\t')
+                s++;
             size_t kl = (size_t)(s - kw);
-            while (s < eol && (*s == ' ' || *s == '\t')) s++;
+            while (s < eol && (*s == ' ' || *s == '\t'))
+                s++;
             if ((kl == 5 && !strncmp(kw, "msgid", 5)) || (kl == 7 && !strncmp(kw, "msgctxt", 7))) {
                 int is_ctx = kl == 7;
                 if (cur == &str || (cur == NULL && id.len)) {
@@ -195,7 +208,8 @@ hys_po *hys_po_load(const char *dir, const char *code, hys_status *rc, char *err
     hys_buf_init(&b, 4L * 1024 * 1024);
     char chunk[8192];
     size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0) hys_buf_add(&b, chunk, got);
+    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+        hys_buf_add(&b, chunk, got);
     fclose(fp);
     if (b.failed) {
         *rc = HYS_ELIMIT;

@@ -72,7 +72,8 @@ size_t hys_utf8_last_len(const char *s, size_t n)
 {
     if (n == 0) return 0;
     size_t i = n - 1;
-    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80 && n - i < 4) i--;
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80 && n - i < 4)
+        i--;
     return n - i;
 }
 
@@ -94,7 +95,8 @@ char *hys_trim(char *s)
 {
     size_t l;
     char *p = s;
-    while (*p && is_space_at(p, &l)) p += l;
+    while (*p && is_space_at(p, &l))
+        p += l;
     if (p != s) memmove(s, p, strlen(p) + 1);
     size_t n = strlen(s);
     for (;;) {

@@ -1,0 +1,106 @@
+/* Tests for `relevant` expressions: parsing, evaluation and error messages. */
+#include "check.h"
+
+#include "form/expr.h"
+
+#include <string.h>
+
+static const char *answers[][2] = {
+    {"age", "42"}, {"took_part", "yes"}, {"stops", "bus worried"}, {"empty", ""}, {"name", "Ann"}};
+
+static const char *lookup(void *ud, const char *name)
+{
+    (void)ud;
+    for (size_t i = 0; i < sizeof answers / sizeof answers[0]; i++)
+        if (!strcmp(answers[i][0], name)) return answers[i][1];
+    return "";
+}
+
+static int eval(const char *src)
+{
+    char err[200];
+    hys_expr *e = hys_expr_parse(src, err, sizeof err);
+    if (!e) {
+        fprintf(stderr, "parse failed: %s: %s\n", src, err);
+        return -1;
+    }
+    int v = hys_expr_eval(e, lookup, NULL);
+    hys_expr_destroy(e);
+    return v;
+}
+
+static void expect_error(const char *src, const char *fragment)
+{
+    char err[200];
+    hys_expr *e = hys_expr_parse(src, err, sizeof err);
+    CHECK(e == NULL);
+    if (!strstr(err, fragment)) fprintf(stderr, "error for %s was: %s\n", src, err);
+    CHECK(strstr(err, fragment) != NULL);
+    hys_expr_destroy(e);
+}
+
+static void count_ref(void *ud, const char *name)
+{
+    (void)name;
+    (*(int *)ud)++;
+}
+
+int main(void)
+{
+    CHECK(eval("${took_part} = 'yes'") == 1);
+    CHECK(eval("${took_part} != 'yes'") == 0);
+    CHECK(eval("${took_part}='no'") == 0);
+    CHECK(eval("${age} > 18") == 1);
+    CHECK(eval("${age} >= 42 and ${age} <= 42") == 1);
+    CHECK(eval("${age} < 18 or ${took_part} = \"yes\"") == 1);
+    CHECK(eval("not(${age} < 18)") == 1);
+    CHECK(eval("(${age} > 50 or ${age} < 10) and ${took_part} = 'yes'") == 0);
+    CHECK(eval("${age} = 42") == 1);
+    CHECK(eval("${age} = '42'") == 1);
+    CHECK(eval("${empty} = ''") == 1);
+    CHECK(eval("${empty} > 3") == 0); /* not answered: no number */
+    CHECK(eval("${empty} < 3") == 0);
+    CHECK(eval("${unknown} = ''") == 1);
+    CHECK(eval("selected(${stops}, 'bus')") == 1);
+    CHECK(eval("selected(${stops}, 'bu')") == 0);
+    CHECK(eval("selected( ${stops} , \"worried\" )") == 1);
+    CHECK(eval("count-selected(${stops}) = 2") == 1);
+    CHECK(eval("count-selected(${stops}) >= 3") == 0);
+    CHECK(eval("count-selected(${empty}) = 0") == 1);
+    CHECK(eval("true()") == 1);
+    CHECK(eval("false() or true()") == 1);
+    CHECK(eval("${name}") == 1);
+    CHECK(eval("-1 < 0") == 1);
+    CHECK(eval("${age} != 41 and not(selected(${stops}, 'other'))") == 1);
+
+    int refs = 0;
+    char err[200];
+    hys_expr *e = hys_expr_parse("${a} = 1 and selected(${b}, 'x') or ${a} = 2", err, sizeof err);
+    CHECK(e != NULL);
+    hys_expr_each_ref(e, count_ref, &refs);
+    CHECK(refs == 3);
+    hys_expr_destroy(e);
+
+    expect_error("${age > 3", "${question_name}");
+    expect_error("${age} = 'yes", "never closed");
+    expect_error("(${age} = 1", "expected )");
+    expect_error("${age} = ", "ends too early");
+    expect_error("today() > 3", "\"today\" is not supported");
+    expect_error(". > 3", "constraints");
+    expect_error("selected(${stops})", "expected ,");
+    expect_error("selected('a', 'b')", "selected needs a question");
+    expect_error("${a} = 1 ${b}", "unexpected text");
+    expect_error("not ${a}", "expected ( after not");
+    /* deep nesting is refused, not a stack overflow */
+    char deep[600];
+    memset(deep, '(', 200);
+    strcpy(deep + 200, "1");
+    memset(deep + 201, ')', 200);
+    deep[401] = '\0';
+    expect_error(deep, "nested too deeply");
+    char longx[2000];
+    memset(longx, 'x', sizeof longx - 1);
+    longx[sizeof longx - 1] = '\0';
+    expect_error(longx, "longer than");
+    return check_done();
+}

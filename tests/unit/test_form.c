@@ -1,0 +1,255 @@
+/* Tests for reading question sets: every supported type and column, the
+ * file:row:column messages for what is refused, the demo sets in .xlsx,
+ * .csv and a LibreOffice-written .xlsx, and every file in shared/xlsforms. */
+#include "check.h"
+
+#include "form/form.h"
+
+#include <dirent.h>
+#include <string.h>
+
+static hys_form *load_csv(const char *csv, hys_diags **d)
+{
+    *d = hys_diags_create("t.csv");
+    return hys_form_load_mem("t.csv", NULL, csv, strlen(csv), *d, NULL);
+}
+
+/* 1 when d has a problem at row/col whose message contains fragment. */
+static int has(const hys_diags *d, int row, int col, hys_diag_level lv, const char *fragment)
+{
+    for (int i = 0; i < hys_diags_count(d); i++) {
+        const hys_diag_item *it = hys_diags_get(d, i);
+        if (it->row == row && it->col == col && it->level == lv && strstr(it->message, fragment))
+            return 1;
+    }
+    fprintf(stderr, "missing problem at %d:%d: %s; have:\n", row, col, fragment);
+    hys_diags_print(d, stderr);
+    return 0;
+}
+
+static const char good[] =
+    "survey,,,,,,,,,,\n"
+    ",type,name,label::English (en),label::Polski (pl),hint::English (en),required,relevant,"
+    "appearance,media::image,bind::comments\n"
+    ",note,hello,Hello,Cześć,,,,,,\n"
+    ",select_one faces,mood,How are you?,Jak się masz?,Tap a face,yes,,faces,ear.svg,x\n"
+    ",begin_group,more,More,Więcej,,,${mood} != 'bad',,,\n"
+    ",select multiple things,why,Why?,Dlaczego?,,,,,,\n"
+    ",integer,visits,How many?,Ile?,,no,count-selected(${why}) > 0,,,\n"
+    ",text,words,Tell us,Powiedz,,,\"selected(${why}, 'bus')\",,,\n"
+    ",end_group,,,,,,,,,\n"
+    ",select_one agree,safe,Safe?,Bezpiecznie?,,,,likert,,\n"
+    "choices,,,,,,,,,,\n"
+    ",list_name,name,label::English (en),label::Polski (pl),media::image,,,,,\n"
+    ",faces,bad,Bad,Źle,face-2.svg,,,,,\n"
+    ",faces,ok,OK,OK,,,,,,\n"
+    ",faces,good,Good,Dobrze,,,,,,\n"
+    ",things,bus,Bus,Autobus,,,,,,\n"
+    ",things,time,Time,Czas,,,,,,\n"
+    ",agree,no,No,Nie,,,,,,\n"
+    ",agree,yes,Yes,Tak,,,,,,\n"
+    "settings,,,,,,,,,,\n"
+    ",form_title,form_id,version,default_language,style,,,,,\n"
+    ",Test set,test_set,7,Polski (pl),,,,,,\n"
+    "you_said_we_did,,,,,,,,,,\n"
+    ",label::English (en),label::Polski (pl),,,,,,,,\n"
+    ",You said buses. We moved the time.,Autobusy. Zmieniliśmy godzinę.,,,,,,,,\n";
+
+static void test_good(void)
+{
+    hys_diags *d;
+    hys_form *f = load_csv(good, &d);
+    CHECK(f != NULL);
+    if (!f) {
+        hys_diags_print(d, stderr);
+        hys_diags_destroy(d);
+        return;
+    }
+    CHECK(f->nquestions == 6);
+    CHECK(f->nlangs == 2);
+    CHECK_STR(f->langs[0].code, "en");
+    CHECK_STR(f->langs[1].code, "pl");
+    CHECK(f->default_lang == 1);
+    CHECK_STR(f->title, "Test set");
+    CHECK_STR(f->id, "test_set");
+    CHECK_STR(f->version, "7");
+    CHECK(strlen(f->hash) == 64);
+    CHECK(f->questions[0].type == HYS_Q_NOTE);
+    const hys_question *mood = &f->questions[1];
+    CHECK(mood->type == HYS_Q_SELECT_ONE);
+    CHECK(mood->look == HYS_LOOK_FACES);
+    CHECK(mood->required == 1);
+    CHECK(mood->nchoices == 3);
+    CHECK_STR(hys_form_text(f, &mood->label, 1), "Jak się masz?");
+    CHECK_STR(hys_form_text(f, &mood->hint, 1), "Tap a face"); /* falls back to English */
+    CHECK_STR(mood->image.by_lang[0], "ear.svg");
+    CHECK_STR(mood->choices[0].image.by_lang[1], "face-2.svg");
+    const hys_question *why = &f->questions[2];
+    CHECK(why->type == HYS_Q_SELECT_MULTIPLE);
+    CHECK(why->nrelevant == 1); /* from the group */
+    CHECK_STR(hys_form_text(f, &why->group_label, 0), "More");
+    CHECK(f->questions[3].type == HYS_Q_INTEGER);
+    CHECK(f->questions[3].nrelevant == 2);
+    CHECK(f->questions[4].type == HYS_Q_TEXT);
+    CHECK(f->questions[5].look == HYS_LOOK_LIKERT);
+    CHECK(f->questions[5].nrelevant == 0); /* after end_group */
+    CHECK(f->nupdates == 1);
+    CHECK(has(d, 2, 10, HYS_DIAG_WARNING, "not used by the kiosk"));
+    CHECK(hys_form_find(f, "words") == 4);
+    CHECK(hys_form_lang(f, "PL") == 1);
+    hys_form_destroy(f);
+    hys_diags_destroy(d);
+}
+
+static void test_refused(void)
+{
+    const char *csv = "survey,,,,,\n"
+                      ",type,name,label,relevant,constraint\n"
+                      ",geopoint,where,Where?,,\n"
+                      ",select_one nolist,a,A?,,\n"
+                      ",integer,a,Again?,,\n"
+                      ",text,b,B?,${nobody} = 1,\n"
+                      ",text,c,C?,${b} = 'x,\n"
+                      ",integer,d,D?,,. > 3\n"
+                      ",begin_repeat,r,R,,\n"
+                      ",text,,No name,,\n"
+                      ",calculate,calc,,,\n"
+                      ",text,bad name,X,,\n"
+                      ",begin_group,g,G,,\n"
+                      ",start,s,,,\n"
+                      ",select_one yn or_other,e,E?,,\n"
+                      ",text,f,,,\n"
+                      "choices,,,,,\n"
+                      ",list_name,name,label,,\n"
+                      ",yn,yes,Yes,,\n"
+                      ",yn,yes,Yes again,,\n";
+    hys_diags *d;
+    hys_form *f = load_csv(csv, &d);
+    CHECK(f == NULL);
+    CHECK(has(d, 3, 1, HYS_DIAG_ERROR, "type \"geopoint\" is not supported"));
+    CHECK(has(d, 4, 1, HYS_DIAG_ERROR, "list \"nolist\" is not in the choices sheet"));
+    CHECK(has(d, 5, 2, HYS_DIAG_ERROR, "used by another question"));
+    CHECK(has(d, 6, 4, HYS_DIAG_ERROR, "no question has that name"));
+    CHECK(has(d, 7, 4, HYS_DIAG_ERROR, "never closed"));
+    CHECK(has(d, 8, 5, HYS_DIAG_ERROR, "column \"constraint\" is not supported"));
+    CHECK(has(d, 9, 1, HYS_DIAG_ERROR, "repeats"));
+    CHECK(has(d, 10, 2, HYS_DIAG_ERROR, "has no name"));
+    CHECK(has(d, 11, 1, HYS_DIAG_ERROR, "calculations"));
+    CHECK(has(d, 12, 2, HYS_DIAG_ERROR, "must start with a letter"));
+    CHECK(has(d, 13, 1, HYS_DIAG_ERROR, "begin_group has no end_group"));
+    CHECK(has(d, 14, 1, HYS_DIAG_WARNING, "never records"));
+    CHECK(has(d, 15, 1, HYS_DIAG_ERROR, "or_other"));
+    CHECK(has(d, 16, 3, HYS_DIAG_ERROR, "has no label"));
+    CHECK(has(d, 20, 2, HYS_DIAG_ERROR, "already has a choice called \"yes\""));
+    CHECK(hys_diags_errors(d) >= 14);
+    hys_diags_destroy(d);
+
+    hys_form *g = load_csv("not,a,form\n1,2,3\n", &d);
+    CHECK(g == NULL);
+    CHECK(has(d, 0, -1, HYS_DIAG_ERROR, "no sheet called survey"));
+    hys_diags_destroy(d);
+    g = load_csv("survey\n,type,name,label\n,text,a,\"open quote\n", &d);
+    CHECK(g == NULL);
+    CHECK(has(d, 3, 3, HYS_DIAG_ERROR, "never closed"));
+    hys_diags_destroy(d);
+    g = load_csv("survey\n,type,name,label\n,text,a,\xff\xfe\n", &d);
+    CHECK(g == NULL);
+    CHECK(has(d, 0, -1, HYS_DIAG_ERROR, "not UTF-8"));
+    hys_diags_destroy(d);
+    d = hys_diags_create("x.xlsx");
+    g = hys_form_load_mem("x.xlsx", NULL, "PK\x03\x04garbage", 11, d, NULL);
+    CHECK(g == NULL);
+    CHECK(has(d, 0, -1, HYS_DIAG_ERROR, "not a readable .xlsx"));
+    hys_diags_destroy(d);
+}
+
+static void test_media(void)
+{
+    const char *path = HYS_TEST_DATA "/forms/missing-picture.csv";
+    hys_diags *d = hys_diags_create(path);
+    hys_form *f = hys_form_load(path, d, NULL);
+    CHECK(f == NULL);
+    CHECK(has(d, 3, 4, HYS_DIAG_ERROR, "not beside the question set"));
+    CHECK(has(d, 4, 4, HYS_DIAG_ERROR, "no folders above it"));
+    CHECK(has(d, 5, 4, HYS_DIAG_ERROR, "pictures must be .png, .jpg or .svg"));
+    CHECK(has(d, 6, 4, HYS_DIAG_ERROR, "not the kind of file its name says"));
+    hys_diags_destroy(d);
+}
+
+/* The demo set as .xlsx (openpyxl), .csv and .xlsx saved by LibreOffice agree. */
+static void test_demo_formats(void)
+{
+    const char *paths[] = {HYS_ASSETS "/forms/demo/listening.xlsx",
+                           HYS_ASSETS "/forms/demo/listening.csv",
+                           HYS_TEST_DATA "/forms/listening-libreoffice.xlsx"};
+    hys_form *f[3];
+    for (int i = 0; i < 3; i++) {
+        hys_diags *d = hys_diags_create(paths[i]);
+        f[i] = hys_form_load(paths[i], d, NULL);
+        CHECK(f[i] != NULL);
+        CHECK(hys_diags_count(d) == 0);
+        if (hys_diags_count(d)) hys_diags_print(d, stderr);
+        hys_diags_destroy(d);
+    }
+    if (!f[0] || !f[1] || !f[2]) return;
+    for (int i = 1; i < 3; i++) {
+        CHECK(f[i]->nquestions == f[0]->nquestions);
+        CHECK(f[i]->nlangs == f[0]->nlangs);
+        CHECK_STR(f[i]->version, f[0]->version);
+        for (int q = 0; q < f[0]->nquestions && q < f[i]->nquestions; q++) {
+            CHECK_STR(f[i]->questions[q].name, f[0]->questions[q].name);
+            for (int l = 0; l < f[0]->nlangs; l++)
+                CHECK_STR(hys_form_text(f[i], &f[i]->questions[q].label, l),
+                          hys_form_text(f[0], &f[0]->questions[q].label, l));
+            CHECK(f[i]->questions[q].nchoices == f[0]->questions[q].nchoices);
+            CHECK(f[i]->questions[q].nrelevant == f[0]->questions[q].nrelevant);
+        }
+    }
+    CHECK(f[0]->nquestions >= 6 && f[0]->nquestions <= 10);
+    for (int q = 0; q < f[0]->nquestions; q++)
+        CHECK(f[0]->questions[q].image.by_lang[0] != NULL);
+    for (int i = 0; i < 3; i++)
+        hys_form_destroy(f[i]);
+}
+
+/* Every pyxform test file loads, or fails with located messages; none crashes. */
+static void test_shared_xlsforms(void)
+{
+    DIR *dir = opendir(HYS_SHARED "/xlsforms");
+    CHECK(dir != NULL);
+    if (!dir) return;
+    struct dirent *e;
+    int files = 0;
+    while ((e = readdir(dir))) {
+        size_t n = strlen(e->d_name);
+        if (n < 5 || (strcmp(e->d_name + n - 4, ".csv") && strcmp(e->d_name + n - 5, ".xlsx")))
+            continue;
+        char path[1024];
+        snprintf(path, sizeof path, "%s/xlsforms/%s", HYS_SHARED, e->d_name);
+        hys_diags *d = hys_diags_create(path);
+        hys_status rc;
+        hys_form *f = hys_form_load(path, d, &rc);
+        files++;
+        if (!f) {
+            CHECK(hys_diags_errors(d) > 0);
+            for (int i = 0; i < hys_diags_count(d); i++)
+                CHECK(hys_diags_get(d, i)->message[0]);
+        }
+        printf("%s: %s (%d errors, %d warnings)\n", e->d_name, f ? "loads" : "refused",
+               hys_diags_errors(d), hys_diags_warnings(d));
+        hys_form_destroy(f);
+        hys_diags_destroy(d);
+    }
+    closedir(dir);
+    CHECK(files >= 18);
+}
+
+int main(void)
+{
+    test_good();
+    test_refused();
+    test_media();
+    test_demo_formats();
+    test_shared_xlsforms();
+    return check_done();
+}

@@ -1,0 +1,223 @@
+/* Tests for the resident's journey on the demo set: order, skip logic,
+ * answers sent to the sink the moment they are given, withdrawal when a
+ * change makes a question not apply, idle warning and timeout on the virtual
+ * clock, and the quick poll's repeat filter. */
+#include "check.h"
+
+#include "journey/journey.h"
+
+#include <string.h>
+
+typedef struct rec {
+    int begins, ends, completed, withdrawn;
+    int answers;
+    char last_q[64], last_v[256], last_status[32], last_lang[16];
+} rec;
+
+static void on_begin(void *ud, const char *s)
+{
+    (void)s;
+    ((rec *)ud)->begins++;
+}
+
+static void on_answer(void *ud, const char *s, const char *q, int pos, const char *v,
+                      hys_answer_status st, const char *lang, int secs)
+{
+    (void)s, (void)pos, (void)secs;
+    rec *r = ud;
+    r->answers++;
+    snprintf(r->last_q, sizeof r->last_q, "%s", q);
+    snprintf(r->last_v, sizeof r->last_v, "%s", v);
+    snprintf(r->last_status, sizeof r->last_status, "%s", hys_answer_status_name(st));
+    snprintf(r->last_lang, sizeof r->last_lang, "%s", lang);
+}
+
+static void on_withdraw(void *ud, const char *s, const char *q)
+{
+    (void)s, (void)q;
+    ((rec *)ud)->withdrawn++;
+}
+
+static void on_end(void *ud, const char *s, int completed)
+{
+    (void)s;
+    rec *r = ud;
+    r->ends++;
+    r->completed = completed;
+}
+
+static int choice(const hys_form *f, const char *q, const char *c)
+{
+    int qi = hys_form_find(f, q);
+    for (int i = 0; qi >= 0 && i < f->questions[qi].nchoices; i++)
+        if (!strcmp(f->questions[qi].choices[i].name, c)) return i;
+    return -1;
+}
+
+static const char *screen(hys_journey *j)
+{
+    static char id[80];
+    hys_journey_screen_id(j, id, sizeof id);
+    return id;
+}
+
+static hys_form *load(const char *path)
+{
+    hys_diags *d = hys_diags_create(path);
+    hys_form *f = hys_form_load(path, d, NULL);
+    if (!f) hys_diags_print(d, stderr);
+    hys_diags_destroy(d);
+    return f;
+}
+
+static void test_full_journey(void)
+{
+    hys_form *f = load(HYS_ASSETS "/forms/demo/listening.xlsx");
+    CHECK(f != NULL);
+    if (!f) return;
+    rec r = {0};
+    hys_journey_sink sink = {&r, on_begin, on_answer, on_withdraw, on_end};
+    hys_journey *j = hys_journey_create(f, NULL, &sink, 0);
+    long t = 0;
+    CHECK_STR(screen(j), "welcome");
+    hys_journey_act(j, HYS_ACT_START, 0, t += 1000);
+    CHECK_STR(screen(j), "language");
+    hys_journey_act(j, HYS_ACT_LANG, hys_form_lang(f, "pl"), t += 1000);
+    CHECK_STR(screen(j), "intro");
+    hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000);
+    CHECK_STR(screen(j), "practice");
+    hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000); /* not before a practice tap */
+    CHECK_STR(screen(j), "practice");
+    hys_journey_act(j, HYS_ACT_CHOOSE, 2, t += 1000);
+    CHECK(r.answers == 0); /* practice answers are never kept */
+    hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000);
+    CHECK(r.begins == 1);
+    CHECK_STR(screen(j), "question:listened");
+    hys_journey_act(j, HYS_ACT_CHOOSE, choice(f, "listened", "good"), t += 3000);
+    CHECK(r.answers == 1);
+    CHECK_STR(r.last_q, "listened");
+    CHECK_STR(r.last_v, "good");
+    CHECK_STR(r.last_lang, "pl");
+    CHECK_STR(screen(j), "question:speak_up");
+    hys_journey_act(j, HYS_ACT_SKIP, 0, t += 1000);
+    CHECK_STR(r.last_status, "skipped");
+    CHECK_STR(screen(j), "question:took_part");
+    /* "no": the two follow-up questions do not apply */
+    hys_journey_act(j, HYS_ACT_CHOOSE, choice(f, "took_part", "no"), t += 1000);
+    CHECK_STR(screen(j), "question:stops");
+    hys_journey_act(j, HYS_ACT_BACK, 0, t += 1000);
+    CHECK_STR(screen(j), "question:took_part");
+    CHECK(hys_journey_view_get(j)->can_next == 1);
+    hys_journey_act(j, HYS_ACT_CHOOSE, choice(f, "took_part", "yes"), t += 1000);
+    CHECK_STR(screen(j), "question:meeting_feel");
+    hys_journey_act(j, HYS_ACT_DONT_UNDERSTAND, 0, t += 1000);
+    CHECK_STR(r.last_status, "dont_understand");
+    CHECK_STR(screen(j), "question:heard_back");
+    hys_journey_act(j, HYS_ACT_CHOOSE, choice(f, "heard_back", "no"), t += 1000);
+    CHECK_STR(screen(j), "question:stops");
+    hys_journey_act(j, HYS_ACT_TOGGLE, choice(f, "stops", "bus"), t += 500);
+    hys_journey_act(j, HYS_ACT_TOGGLE, 0, t += 500);
+    hys_journey_act(j, HYS_ACT_TOGGLE, 0, t += 500); /* off again */
+    int before = r.answers;
+    hys_journey_act(j, HYS_ACT_NEXT, 0, t += 500);
+    CHECK(r.answers == before + 1);
+    CHECK_STR(r.last_q, "stops");
+    /* now change took_part to "no" from review: the follow-ups are withdrawn */
+    while (strcmp(screen(j), "review")) {
+        const hys_journey_view *v = hys_journey_view_get(j);
+        if (v->can_skip)
+            hys_journey_act(j, HYS_ACT_SKIP, 0, t += 1000);
+        else
+            hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000);
+    }
+    hys_journey_act(j, HYS_ACT_CHANGE, hys_form_find(f, "took_part"), t += 1000);
+    CHECK_STR(screen(j), "question:took_part");
+    hys_journey_act(j, HYS_ACT_CHOOSE, choice(f, "took_part", "no"), t += 1000);
+    CHECK(r.withdrawn == 2);
+    CHECK_STR(screen(j), "review");
+    CHECK(hys_journey_relevant(j, hys_form_find(f, "meeting_feel")) == 0);
+    hys_journey_act(j, HYS_ACT_FINISH, 0, t += 1000);
+    CHECK_STR(screen(j), "thanks");
+    CHECK(r.ends == 1 && r.completed == 1);
+    hys_journey_tick(j, t += 20000);
+    CHECK_STR(screen(j), "welcome");
+    hys_journey_destroy(j);
+    hys_form_destroy(f);
+}
+
+static void test_idle(void)
+{
+    hys_form *f = load(HYS_ASSETS "/forms/demo/listening.xlsx");
+    if (!f) return;
+    rec r = {0};
+    hys_journey_sink sink = {&r, on_begin, on_answer, on_withdraw, on_end};
+    hys_journey_config cfg;
+    hys_journey_config_default(&cfg);
+    hys_journey *j = hys_journey_create(f, &cfg, &sink, 0);
+    long t = 0;
+    CHECK(hys_journey_deadline(j) == -1); /* the welcome screen never times out */
+    hys_journey_act(j, HYS_ACT_START, 0, t);
+    hys_journey_act(j, HYS_ACT_LANG, 0, t);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, t);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 1, t);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, t);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 0, t);
+    CHECK(hys_journey_deadline(j) == t + cfg.idle_ms);
+    hys_journey_tick(j, t + cfg.idle_ms - 1);
+    CHECK_STR(screen(j), "question:speak_up");
+    hys_journey_tick(j, t + cfg.idle_ms);
+    CHECK_STR(screen(j), "still-there");
+    CHECK(hys_journey_view_get(j)->countdown_s == cfg.still_there_ms / 1000);
+    CHECK(cfg.still_there_ms >= 20000);
+    /* carrying on keeps the session and its answers, ten times over */
+    for (int i = 0; i < 10; i++) {
+        hys_journey_act(j, HYS_ACT_STILL_HERE, 0, t += cfg.idle_ms + 5000);
+        CHECK_STR(screen(j), "question:speak_up");
+        hys_journey_tick(j, t + cfg.idle_ms);
+        CHECK_STR(screen(j), "still-there");
+    }
+    t += cfg.idle_ms;
+    hys_journey_tick(j, t + 10000);
+    CHECK(hys_journey_view_get(j)->countdown_s == (cfg.still_there_ms - 10000) / 1000);
+    hys_journey_tick(j, t + cfg.still_there_ms);
+    CHECK_STR(screen(j), "welcome");
+    CHECK(r.ends == 1 && r.completed == 0);
+    CHECK(r.answers == 1);
+    hys_journey_destroy(j);
+    hys_form_destroy(f);
+}
+
+static void test_quick(void)
+{
+    hys_form *f = load(HYS_ASSETS "/forms/quick/visit.xlsx");
+    CHECK(f != NULL && f->quick);
+    if (!f) return;
+    rec r = {0};
+    hys_journey_sink sink = {&r, on_begin, on_answer, on_withdraw, on_end};
+    hys_journey_config cfg;
+    hys_journey_config_default(&cfg);
+    hys_journey *j = hys_journey_create(f, &cfg, &sink, 0);
+    CHECK_STR(screen(j), "question:visit");
+    hys_journey_act(j, HYS_ACT_CHOOSE, 4, 1000);
+    CHECK_STR(screen(j), "thanks");
+    CHECK(r.answers == 1 && r.ends == 1 && r.completed == 1);
+    hys_journey_tick(j, 1000 + cfg.quick_thanks_ms);
+    CHECK_STR(screen(j), "question:visit");
+    /* a second press too soon after is thanked but not counted */
+    hys_journey_act(j, HYS_ACT_CHOOSE, 4, 1000 + cfg.quick_thanks_ms + 100);
+    CHECK(r.answers == 1);
+    hys_journey_tick(j, 1000 + 2 * cfg.quick_thanks_ms + 200);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 0, 1000 + cfg.quick_repeat_ms + 2 * cfg.quick_thanks_ms);
+    CHECK(r.answers == 2);
+    CHECK_STR(r.last_v, f->questions[0].choices[0].name);
+    hys_journey_destroy(j);
+    hys_form_destroy(f);
+}
+
+int main(void)
+{
+    test_full_journey();
+    test_idle();
+    test_quick();
+    return check_done();
+}
