@@ -600,13 +600,7 @@ static void screen_intro(ctx *c)
     if (isz > S(c, 110)) isz = S(c, 110);
     for (int i = 0; i < 4; i++) {
         int y = top + i * rh;
-        if (!strcmp(icons[i], "speech")) {
-            char p[1024];
-            snprintf(p, sizeof p, "%s/speech.svg", c->in->icons_dir);
-            image(c, m, y + (rh - isz) / 2, isz, isz, p);
-        } else {
-            icon(c, m, y + (rh - isz) / 2, isz, isz, icons[i]);
-        }
+        icon(c, m, y + (rh - isz) / 2, isz, isz, icons[i]);
         text_box(c, lines[i], m + isz + m, y, W - 3 * m - isz, rh, S(c, 40), 0, t->text,
                  ALIGN_START, 1);
     }
