@@ -12,6 +12,20 @@ void hys_config_default(hys_config *c)
     memset(c, 0, sizeof *c);
     hys_journey_config_default(&c->times);
     c->period = HYS_PERIOD_HOUR;
+    hys_keymap_default(&c->keys);
+    c->long_press_ms = 600;
+    c->scan_ms = 2000;
+}
+
+static int yes_no(const char *v, int *out)
+{
+    if (!strcmp(v, "yes") || !strcmp(v, "on") || !strcmp(v, "1"))
+        *out = 1;
+    else if (!strcmp(v, "no") || !strcmp(v, "off") || !strcmp(v, "0"))
+        *out = 0;
+    else
+        return 0;
+    return 1;
 }
 
 static int seconds(const char *v, long min, long max, long *out_ms)
@@ -56,6 +70,22 @@ int hys_config_load(hys_config *c, const char *path)
             ok = seconds(v, 1, 60, &c->times.quick_thanks_ms);
         else if (!strcmp(k, "quick_repeat_seconds"))
             ok = seconds(v, 0, 3600, &c->times.quick_repeat_ms);
+        else if (!strcmp(k, "read_aloud"))
+            ok = yes_no(v, &c->times.read_aloud);
+        else if (!strcmp(k, "volume")) {
+            long vol;
+            ok = seconds(v, 1, c->times.volume_steps, &vol) && vol % 1000 == 0;
+            if (ok) c->times.volume = (int)(vol / 1000) - 1;
+        } else if (!strcmp(k, "long_press_seconds")) {
+            long ms;
+            ok = seconds(v, 0, 5, &ms) && ms >= 200;
+            if (ok) c->long_press_ms = ms;
+        } else if (!strcmp(k, "scan_seconds")) {
+            long ms;
+            ok = seconds(v, 0, 30, &ms) && (ms == 0 || ms >= 500);
+            if (ok) c->scan_ms = ms;
+        } else if (hys_keymap_set(&c->keys, k, v) != 0)
+            ok = hys_keymap_set(&c->keys, k, v) > 0;
         else if (!strcmp(k, "period")) {
             if (!strcmp(v, "hour"))
                 c->period = HYS_PERIOD_HOUR;

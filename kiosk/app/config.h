@@ -4,6 +4,8 @@
 #ifndef HYS_CONFIG_H
 #define HYS_CONFIG_H
 
+#include "keys.h"
+
 #include "../journey/journey.h"
 #include "../store/store.h"
 
@@ -11,6 +13,9 @@ typedef struct hys_config {
     char form[1024];          /* question set to run; "" = the bundled demo set */
     hys_journey_config times; /* idle, countdown, thanks, quick poll */
     hys_period period;        /* how coarse the time recorded with answers is */
+    hys_keymap keys;          /* keypad and switch keys */
+    long long_press_ms;       /* a touch held this long starts touch-to-hear */
+    long scan_ms;             /* one-switch scanning step; 0 = no automatic scanning */
 } hys_config;
 
 void hys_config_default(hys_config *c);

@@ -1,34 +1,14 @@
 /* kiosk: wiring and the event loop (see kiosk.h). */
 #include "kiosk.h"
 
-#include "config.h"
+#include "kiosk_impl.h"
 #include "paths.h"
 
-#include "../form/form.h"
-#include "../journey/journey.h"
-#include "../sdl/screen.h"
-#include "../store/store.h"
 #include "../util/alloc.h"
-#include "../util/po.h"
 
 #include <SDL.h>
 #include <stdio.h>
 #include <string.h>
-
-struct hys_kiosk {
-    hys_config cfg;
-    hys_form *form;
-    hys_store *store;
-    hys_journey *journey;
-    hys_sdl_screen *screen;
-    hys_po *po[HYS_MAX_LANGUAGES];
-    hys_words words;
-    char assets[1024], icons[1100], fonts[1100];
-    hys_frame *frame;
-    int dirty;
-    char pressed[64];
-    int fullscreen;
-};
 
 /* ---- the program's words ---- */
 
@@ -150,6 +130,16 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
     k->screen = hys_screen_open(&so, err, errn);
     if (!k->screen) goto fail;
 
+    /* no sound is not fatal: the kiosk runs, with no speaker buttons */
+    char serr[300];
+    k->speech = hys_speech_open(HYS_SPEECH_DEVICE, serr, sizeof serr);
+    if (!k->speech) fprintf(stderr, "haveyoursay: %s; the kiosk will not speak\n", serr);
+    for (int i = 0; i < k->form->nlangs && k->speech; i++) {
+        const char *voice = hys_speech_voice_for(k->speech, k->form->langs[i].code);
+        snprintf(k->voice[i], sizeof k->voice[i], "%s", voice ? voice : "");
+    }
+    k->cfg.times.volume_steps = HYS_SPEECH_VOLUME_STEPS;
+
     hys_journey_sink sink = {k->store, sink_begin, sink_answer, sink_withdraw, sink_end};
     k->journey = hys_journey_create(k->form, &k->cfg.times, &sink, 0);
     if (!k->journey) {
@@ -157,6 +147,8 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
         goto fail;
     }
     k->dirty = 1;
+    k->last_screen = HYS_SCREEN_WELCOME;
+    hys_journey_screen_id(k->journey, k->screen_id, sizeof k->screen_id);
     return k;
 fail:
     hys_kiosk_close(k);
@@ -167,6 +159,7 @@ void hys_kiosk_close(hys_kiosk *k)
 {
     if (!k) return;
     hys_journey_destroy(k->journey); /* ends an open session as not completed */
+    hys_speech_close(k->speech);
     hys_store_close(k->store);
     hys_screen_close(k->screen);
     for (int i = 0; i < HYS_MAX_LANGUAGES; i++)
@@ -189,6 +182,10 @@ const hys_frame *hys_kiosk_frame(hys_kiosk *k)
     in.words = &k->words;
     in.icons_dir = k->icons;
     in.pressed = k->pressed[0] ? k->pressed : NULL;
+    in.focus = k->keys_used && k->focus[0] ? k->focus : NULL;
+    in.speaking = k->speaking;
+    in.can_speak = hys_voice_ready(k);
+    in.volume_steps = HYS_SPEECH_VOLUME_STEPS;
     hys_screen_size(k->screen, &in.w, &in.h);
     hys_layout_build(k->frame, &in);
     k->dirty = 0;
@@ -206,81 +203,86 @@ void hys_kiosk_sync(hys_kiosk *k)
     hys_store_flush(k->store);
 }
 
-/* ---- input ---- */
+/* ---- input (see input.c for touches, keys and switches) ---- */
 
-void hys_kiosk_press(hys_kiosk *k, int x, int y, long now)
+void hys_kiosk_act(hys_kiosk *k, hys_action a, int arg, long now)
 {
-    const hys_target *t = hys_frame_hit(hys_kiosk_frame(k), x, y);
-    snprintf(k->pressed, sizeof k->pressed, "%s", t ? t->id : "");
-    hys_journey_touch(k->journey, now);
+    hys_journey_act(k->journey, a, arg, now);
     k->dirty = 1;
 }
 
-void hys_kiosk_release(hys_kiosk *k, int x, int y, long now)
+/* The next moment something is due: a journey timer or an input one. */
+static long next_deadline(const hys_kiosk *k)
 {
-    const hys_frame *f = hys_kiosk_frame(k);
-    const hys_target *t = k->pressed[0] ? hys_frame_find(f, k->pressed) : NULL;
-    int inside = t && t->enabled && x >= t->x && y >= t->y && x < t->x + t->w && y < t->y + t->h;
-    hys_action a = t ? t->action : HYS_ACT_START;
-    int arg = t ? t->arg : 0;
-    k->pressed[0] = '\0';
-    k->dirty = 1;
-    if (inside)
-        hys_journey_act(k->journey, a, arg, now);
-    else
-        hys_journey_touch(k->journey, now);
-}
-
-int hys_kiosk_key(hys_kiosk *k, const char *name, long now)
-{
-    SDL_Keycode key = SDL_GetKeyFromName(name);
-    if (key == SDLK_UNKNOWN) return 0;
-    const hys_journey_view *v = hys_journey_view_get(k->journey);
-    k->dirty = 1;
-    switch (key) {
-    case SDLK_RETURN:
-    case SDLK_KP_ENTER:
-        if (v->screen == HYS_SCREEN_WELCOME)
-            hys_journey_act(k->journey, HYS_ACT_START, 0, now);
-        else if (v->screen == HYS_SCREEN_STILL_THERE)
-            hys_journey_act(k->journey, HYS_ACT_STILL_HERE, 0, now);
-        else if (v->screen == HYS_SCREEN_REVIEW)
-            hys_journey_act(k->journey, HYS_ACT_FINISH, 0, now);
-        else if (v->screen == HYS_SCREEN_THANKS)
-            hys_journey_act(k->journey, HYS_ACT_DONE, 0, now);
-        else
-            hys_journey_act(k->journey, HYS_ACT_NEXT, 0, now);
-        break;
-    case SDLK_BACKSPACE:
-        if (v->screen == HYS_SCREEN_QUESTION && v->input && v->input[0])
-            hys_journey_act(k->journey, HYS_ACT_ERASE, 0, now);
-        else
-            hys_journey_act(k->journey, HYS_ACT_BACK, 0, now);
-        break;
-    default:
-        hys_journey_touch(k->journey, now);
-        break;
-    }
-    return 1;
-}
-
-void hys_kiosk_text(hys_kiosk *k, const char *utf8, long now)
-{
-    hys_journey_type(k->journey, utf8, now);
-    k->dirty = 1;
+    long a = hys_journey_deadline(k->journey), b = hys_input_deadline(k);
+    return a < 0 ? b : (b < 0 || a < b ? a : b);
 }
 
 void hys_kiosk_advance(hys_kiosk *k, long now)
 {
-    for (;;) {
-        long d = hys_journey_deadline(k->journey);
+    for (int guard = 0; guard < 10000; guard++) {
+        long d = next_deadline(k);
         if (d < 0 || d > now) break;
         hys_journey_tick(k->journey, d);
+        hys_input_tick(k, d);
+        hys_input_after(k, d);
         k->dirty = 1;
-        if (hys_journey_deadline(k->journey) == d) break; /* nothing more at that moment */
+        if (next_deadline(k) == d) break; /* nothing more at that moment */
     }
     hys_journey_tick(k->journey, now);
+    hys_input_tick(k, now);
+    hys_input_after(k, now);
     k->dirty = 1;
+}
+
+/* Keep the ring on what is being heard. */
+static void follow_speech(hys_kiosk *k)
+{
+    int cur = hys_speech_current(k->speech);
+    int shown = cur > 0 ? cur : 0;
+    if (shown != k->speaking) {
+        k->speaking = shown;
+        k->dirty = 1;
+    }
+}
+
+long hys_kiosk_deadline(const hys_kiosk *k)
+{
+    return next_deadline(k);
+}
+
+const char *hys_kiosk_focus(const hys_kiosk *k)
+{
+    return k->focus;
+}
+
+const char *hys_kiosk_answer(const hys_kiosk *k, const char *name)
+{
+    int qi = hys_form_find(k->form, name);
+    if (qi < 0) return NULL;
+    const char *value;
+    hys_answer_status st = hys_journey_answer(k->journey, qi, &value);
+    if (st == HYS_STATUS_SKIPPED || st == HYS_STATUS_DONT_UNDERSTAND)
+        return hys_answer_status_name(st);
+    return st == HYS_STATUS_ANSWERED ? value : "";
+}
+
+int hys_kiosk_speech_busy(hys_kiosk *k)
+{
+    return hys_speech_busy(k->speech);
+}
+
+const char *hys_kiosk_said(const hys_kiosk *k, unsigned long *count)
+{
+    if (count) *count = k->nsaid;
+    return k->said;
+}
+
+int hys_kiosk_speech_wait(hys_kiosk *k, long timeout_ms, struct hys_speech_stats *st)
+{
+    int rc = hys_speech_wait(k->speech, timeout_ms);
+    if (st) hys_speech_stats_get(k->speech, st);
+    return k->speech ? rc : -1;
 }
 
 /* ---- the real event loop ---- */
@@ -293,9 +295,12 @@ int hys_kiosk_run(hys_kiosk *k)
     hys_screen_size(k->screen, &w, &h);
     SDL_StartTextInput();
     hys_kiosk_shot(k, NULL, NULL, 0);
+    SDL_InitSubSystem(SDL_INIT_JOYSTICK); /* switch interfaces that are game controllers */
     for (;;) {
         long now = (long)(SDL_GetTicks64() - t0);
-        long d = hys_journey_deadline(k->journey);
+        long d = next_deadline(k);
+        if (hys_speech_busy(k->speech) && (d < 0 || d > now + 100))
+            d = now + 100; /* move the ring with the speech */
         SDL_Event ev;
         int got =
             d < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, (int)(d > now ? d - now : 0));
@@ -335,12 +340,22 @@ int hys_kiosk_run(hys_kiosk *k)
             case SDL_TEXTINPUT:
                 hys_kiosk_text(k, ev.text.text, now);
                 break;
+            case SDL_JOYDEVICEADDED:
+                SDL_JoystickOpen(ev.jdevice.which);
+                break;
+            case SDL_JOYBUTTONDOWN: {
+                char name[32];
+                snprintf(name, sizeof name, "Joystick %d", ev.jbutton.button);
+                hys_kiosk_key(k, name, now);
+                break;
+            }
             default:
                 break;
             }
         }
-        long dl = hys_journey_deadline(k->journey);
+        long dl = next_deadline(k);
         if (dl >= 0 && dl <= now) hys_kiosk_advance(k, now);
+        follow_speech(k);
         if (k->dirty) hys_kiosk_shot(k, NULL, NULL, 0);
     }
 }

@@ -27,7 +27,8 @@ int hys_kiosk_run(hys_kiosk *k);
  * target pressed only if the finger is still on it. */
 void hys_kiosk_press(hys_kiosk *k, int x, int y, long now);
 void hys_kiosk_release(hys_kiosk *k, int x, int y, long now);
-/* A key by SDL key name ("Return", "BackSpace", …). 0 when the name is unknown. */
+/* A key by SDL key name ("Return", "Up", "Keypad 5"), or a switch
+ * ("Joystick 0"); what each does is in keys.h. 0 when the name is unknown. */
 int hys_kiosk_key(hys_kiosk *k, const char *name, long now);
 void hys_kiosk_text(hys_kiosk *k, const char *utf8, long now);
 /* Let time pass to now (timers fire in order). */
@@ -38,5 +39,22 @@ const hys_frame *hys_kiosk_frame(hys_kiosk *k);
 int hys_kiosk_shot(hys_kiosk *k, const char *path, char *err, size_t errn);
 /* Wait until every answer given so far is on disk. */
 void hys_kiosk_sync(hys_kiosk *k);
+
+/* Speech, for replays and benchmarks. 1 while speech is heard or made. */
+int hys_kiosk_speech_busy(hys_kiosk *k);
+/* The words of the last thing said (items joined by " | "); count = how many
+ * things have been said so far. */
+const char *hys_kiosk_said(const hys_kiosk *k, unsigned long *count);
+/* Wait up to timeout_ms (real time) for synthesis to end; figures in st.
+ * -1 when it did not end, or there is no speech. */
+struct hys_speech_stats;
+/* The id of the target with the key focus, "" when none. */
+const char *hys_kiosk_focus(const hys_kiosk *k);
+/* The next moment a timer is due (kiosk clock), or -1. */
+long hys_kiosk_deadline(const hys_kiosk *k);
+/* The answer kept this session for the question called name: its value, or
+ * "skipped" / "dont_understand", or "" when none; NULL when no such question. */
+const char *hys_kiosk_answer(const hys_kiosk *k, const char *name);
+int hys_kiosk_speech_wait(hys_kiosk *k, long timeout_ms, struct hys_speech_stats *st);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include "paths.h"
 
+#include "../speech/speech.h"
 #include "../util/text.h"
 
 #include <stdio.h>
@@ -145,6 +146,86 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
         } else if (!strcmp(s, "expect-no-target")) {
             const hys_target *t = hys_frame_find(hys_kiosk_frame(k), arg);
             if (t && t->enabled) rc = fail(script, line, "target should not be there", arg);
+        } else if (!strcmp(s, "expect-spoken")) {
+            /* the words of the last thing said contain TEXT */
+            unsigned long n;
+            const char *said = hys_kiosk_said(k, &n);
+            if (!n || !strstr(said, arg)) {
+                rc = fail(script, line, "expected to hear", arg);
+                fprintf(stderr, "%s:%d: the last thing said was: %s\n", script, line,
+                        n ? said : "(nothing yet)");
+            }
+        } else if (!strcmp(s, "expect-said-count")) {
+            long want;
+            unsigned long n;
+            hys_kiosk_said(k, &n);
+            if (!parse_int(arg, &want) || (unsigned long)want != n) {
+                char msg[120];
+                snprintf(msg, sizeof msg, "expected %s things said so far, but there were %lu", arg,
+                         n);
+                rc = fail(script, line, msg, NULL);
+            }
+        } else if (!strcmp(s, "expect-speaking") || !strcmp(s, "expect-silent")) {
+            int busy = hys_kiosk_speech_busy(k);
+            if (busy != (s[8] == 'p'))
+                rc = fail(script, line, busy ? "speech goes on" : "nothing is being said", NULL);
+        } else if (!strcmp(s, "wait-speech")) {
+            /* real time: until the last thing said has been made into sound */
+            if (hys_kiosk_speech_wait(k, 10000, NULL) != 0)
+                rc = fail(script, line, "speech did not finish within 10 s (or there is none)",
+                          NULL);
+        } else if (!strcmp(s, "expect-audible") || !strcmp(s, "expect-samples")) {
+            /* the last thing said made sound: samples, and loud enough to hear */
+            hys_speech_stats st;
+            long lo = 1, hi = -1;
+            if (s[7] == 's' && sscanf(arg, "%ld %ld", &lo, &hi) != 2) {
+                rc = fail(script, line, "expected MIN MAX samples", arg);
+                break;
+            }
+            hys_kiosk_speech_wait(k, 10000, &st);
+            char msg[300];
+            snprintf(msg, sizeof msg, "%ld samples, RMS %.0f, %d items%s%s", st.samples, st.rms,
+                     st.items_done, st.error[0] ? "; " : "", st.error);
+            if (st.samples < lo || (hi >= 0 && st.samples > hi) || st.rms < 300)
+                rc = fail(script, line, "the last thing said was not heard as expected", msg);
+        } else if (!strcmp(s, "expect-focus")) {
+            if (strcmp(hys_kiosk_focus(k), arg)) {
+                char msg[200];
+                snprintf(msg, sizeof msg, "expected the focus on %s, but it is on %s", arg,
+                         *hys_kiosk_focus(k) ? hys_kiosk_focus(k) : "nothing");
+                rc = fail(script, line, msg, NULL);
+            }
+        } else if (!strcmp(s, "focus-to") || !strcmp(s, "scan-to")) {
+            /* focus-to: press the Down key until ID has the focus; scan-to: let the
+             * one-switch scan run (time passes) until it reaches ID */
+            int tries = 0;
+            while (strcmp(hys_kiosk_focus(k), arg) && tries++ < 200) {
+                if (s[0] == 'f') {
+                    hys_kiosk_key(k, "Down", now);
+                } else {
+                    long d = hys_kiosk_deadline(k);
+                    if (d < 0) break;
+                    if (d > now) now = d;
+                    hys_kiosk_advance(k, now);
+                }
+            }
+            if (strcmp(hys_kiosk_focus(k), arg))
+                rc = fail(script, line, "the focus never reached", arg);
+        } else if (!strcmp(s, "expect-answer")) {
+            /* expect-answer NAME VALUE ("-" for no answer) */
+            char name[128] = "", value[512] = "";
+            if (sscanf(arg, "%127s %511[^\n]", name, value) != 2) {
+                rc = fail(script, line, "expected NAME VALUE", arg);
+                break;
+            }
+            const char *got = hys_kiosk_answer(k, name);
+            const char *want = strcmp(value, "-") ? value : "";
+            if (!got || strcmp(got, want)) {
+                char msg[700];
+                snprintf(msg, sizeof msg, "expected %s = \"%s\", but it is \"%s\"", name, want,
+                         got ? got : "(no such question)");
+                rc = fail(script, line, msg, NULL);
+            }
         } else {
             rc = fail(script, line, "unknown command", s);
         }

@@ -36,6 +36,9 @@ void hys_journey_config_default(hys_journey_config *c)
     c->thanks_ms = 15 * 1000;
     c->quick_thanks_ms = 4 * 1000;
     c->quick_repeat_ms = 5 * 1000;
+    c->read_aloud = 0;
+    c->volume_steps = 8;
+    c->volume = 5;
 }
 
 const char *hys_answer_status_name(hys_answer_status s)
@@ -175,8 +178,16 @@ static void show(hys_journey *j, hys_screen s, long now)
     j->entered_at = now;
 }
 
+static void reset_sound(hys_journey *j)
+{
+    j->v.read_aloud = j->cfg.read_aloud;
+    j->v.volume = j->cfg.volume;
+    j->v.slow = 0;
+}
+
 static void go_welcome(hys_journey *j, long now)
 {
+    reset_sound(j);
     j->v.lang = j->f->default_lang;
     j->v.practice_choice = -1;
     j->v.from_review = 0;
@@ -336,7 +347,39 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
     j->now = now;
     j->last_input = now;
     hys_journey_view *v = &j->v;
+    /* sound settings work on every screen */
+    switch (a) {
+    case HYS_ACT_READ_ALOUD:
+        v->read_aloud = arg < 0 ? !v->read_aloud : arg != 0;
+        update_view(j);
+        return;
+    case HYS_ACT_VOLUME:
+        v->volume += arg > 0 ? 1 : -1;
+        if (v->volume < 0) v->volume = 0;
+        if (v->volume >= j->cfg.volume_steps) v->volume = j->cfg.volume_steps - 1;
+        update_view(j);
+        return;
+    case HYS_ACT_SPEED:
+        v->slow = arg < 0 ? !v->slow : arg != 0;
+        update_view(j);
+        return;
+    case HYS_ACT_HEAR:
+        update_view(j);
+        return;
+    case HYS_ACT_SOUND_MENU:
+        if (v->screen != HYS_SCREEN_SOUND && v->screen != HYS_SCREEN_STILL_THERE) {
+            v->under = v->screen;
+            v->screen = HYS_SCREEN_SOUND;
+        }
+        update_view(j);
+        return;
+    default:
+        break;
+    }
     switch (v->screen) {
+    case HYS_SCREEN_SOUND:
+        if (a == HYS_ACT_DONE || a == HYS_ACT_BACK) v->screen = v->under;
+        break;
     case HYS_SCREEN_WELCOME:
         if (a == HYS_ACT_START) {
             v->lang = j->f->default_lang;
@@ -462,6 +505,7 @@ static int idle_watched(const hys_journey *j)
     case HYS_SCREEN_QUESTION:
         return !j->f->quick;
     case HYS_SCREEN_UPDATES:
+    case HYS_SCREEN_SOUND:
         return 1;
     default:
         return 0;
@@ -486,11 +530,14 @@ void hys_journey_tick(hys_journey *j, long now)
                 continue;
             }
         } else if (idle_watched(j) && now - j->last_input >= j->cfg.idle_ms) {
-            if (v->screen == HYS_SCREEN_UPDATES ||
-                (!j->in_session && v->screen != HYS_SCREEN_PRACTICE &&
-                 v->screen != HYS_SCREEN_INTRO && v->screen != HYS_SCREEN_LANGUAGE)) {
+            if (v->screen == HYS_SCREEN_SOUND && !j->in_session) {
+                go_welcome(j, now);
+            } else if (v->screen == HYS_SCREEN_UPDATES ||
+                       (!j->in_session && v->screen != HYS_SCREEN_PRACTICE &&
+                        v->screen != HYS_SCREEN_INTRO && v->screen != HYS_SCREEN_LANGUAGE)) {
                 go_welcome(j, now);
             } else {
+                if (v->screen == HYS_SCREEN_SOUND) v->screen = v->under; /* one overlay at a time */
                 v->under = v->screen;
                 v->screen = HYS_SCREEN_STILL_THERE;
                 j->deadline = j->last_input + j->cfg.idle_ms + j->cfg.still_there_ms;
@@ -612,8 +659,9 @@ const hys_journey_view *hys_journey_view_get(const hys_journey *j)
 
 void hys_journey_screen_id(const hys_journey *j, char *out, size_t n)
 {
-    static const char *const names[] = {"welcome",  "updates", "language", "intro",      "practice",
-                                        "question", "review",  "thanks",   "still-there"};
+    static const char *const names[] = {"welcome",     "updates",  "language", "intro",
+                                        "practice",    "question", "review",   "thanks",
+                                        "still-there", "sound"};
     if (j->v.screen == HYS_SCREEN_QUESTION)
         snprintf(out, n, "question:%s", j->f->questions[j->v.question].name);
     else

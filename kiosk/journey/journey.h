@@ -18,7 +18,8 @@ typedef enum {
     HYS_SCREEN_QUESTION,
     HYS_SCREEN_REVIEW,
     HYS_SCREEN_THANKS,
-    HYS_SCREEN_STILL_THERE
+    HYS_SCREEN_STILL_THERE,
+    HYS_SCREEN_SOUND /* read aloud, volume and speed, over the screen it was opened from */
 } hys_screen;
 
 typedef enum {
@@ -46,7 +47,12 @@ typedef enum {
     HYS_ACT_PAGE,    /* arg: +1 / -1 page on review and updates screens */
     HYS_ACT_FINISH,  /* send the answers from the review screen */
     HYS_ACT_STILL_HERE,
-    HYS_ACT_DONE /* leave the thanks or updates screen */
+    HYS_ACT_DONE, /* leave the thanks, updates or sound screen */
+    HYS_ACT_HEAR, /* the speaker button: hear this screen again (the kiosk speaks) */
+    HYS_ACT_SOUND_MENU,
+    HYS_ACT_READ_ALOUD, /* arg: 1 on, 0 off, -1 the other way */
+    HYS_ACT_VOLUME,     /* arg: +1 louder, -1 quieter */
+    HYS_ACT_SPEED       /* arg: 1 slower, 0 normal, -1 the other way */
 } hys_action;
 
 /* Times, all in milliseconds; hys_journey_config_default fills sensible ones. */
@@ -56,6 +62,10 @@ typedef struct hys_journey_config {
     long thanks_ms;      /* thanks screen, then welcome */
     long quick_thanks_ms;
     long quick_repeat_ms; /* quick poll: presses this soon after a counted one are not counted */
+    /* sound settings each session starts with (and returns to afterwards) */
+    int read_aloud; /* 1: every screen is read out as it appears */
+    int volume;     /* 0 .. volume_steps-1 */
+    int volume_steps;
 } hys_journey_config;
 
 void hys_journey_config_default(hys_journey_config *c);
@@ -91,6 +101,8 @@ typedef struct hys_journey_view {
     int thanks_update;           /* the "you said, we did" item shown on thanks, or -1 */
     unsigned long long selected; /* select_multiple: bit i = choice i chosen */
     const char *input;           /* text or digits typed so far on this question */
+    /* this session's sound settings */
+    int read_aloud, volume, slow;
 } hys_journey_view;
 
 typedef struct hys_journey hys_journey;

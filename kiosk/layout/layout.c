@@ -14,7 +14,13 @@ typedef struct ctx {
     const hys_journey_view *v;
     double u;
     int portrait;
-    int m; /* margin */
+    int m;        /* margin */
+    int group;    /* reading group of what is added now (HYS_READ_*), -1 = not heard */
+    int quiet;    /* targets added now are heard only on their own (keyboard keys) */
+    int inner;    /* text inside a button or card: the target speaks for it */
+    int corner_w; /* width kept free at the top right for the speaker buttons */
+    const char *say, *say_wav, *meaning; /* for the next speak item only */
+    int say_lang;                        /* language of the next button's words, -1 = screen's */
 } ctx;
 
 typedef enum { ALIGN_START, ALIGN_CENTER } align;
@@ -81,8 +87,32 @@ static void icon(ctx *c, int x, int y, int w, int h, const char *name)
     image(c, x, y, w, h, path);
 }
 
+/* Something to hear; the words are c->say when set, else text. */
+static void speak_item(ctx *c, int x, int y, int w, int h, const char *text, int lang, int ti)
+{
+    hys_frame *f = c->f;
+    const char *words = c->say ? c->say : text;
+    const char *wav = c->say_wav;
+    c->say = c->say_wav = NULL;
+    if (c->group < 0 || !words || !*words) return;
+    if (f->nspeak >= HYS_MAX_SPEAK) {
+        f->overflow = 1;
+        return;
+    }
+    const char *st = store_text(c, words, strlen(words));
+    const char *sl = text && text != words ? store_text(c, text, strlen(text)) : st;
+    const char *sw = wav ? store_text(c, wav, strlen(wav)) : NULL;
+    if (!st || !sl) return;
+    hys_speak *sp = &f->speak[f->nspeak++];
+    sp->x = x, sp->y = y, sp->w = w, sp->h = h;
+    sp->text = st, sp->label = sl, sp->wav = sw, sp->lang = lang, sp->target = ti;
+    sp->group = c->group;
+    sp->in_screen = ti < 0 || (c->group == HYS_READ_CONTENT && !c->quiet);
+}
+
+/* A touch target; label is what it says when heard, with c->meaning after it. */
 static void target(ctx *c, const char *id, int x, int y, int w, int h, hys_action a, int arg,
-                   int enabled)
+                   int enabled, const char *label, int lang)
 {
     hys_frame *f = c->f;
     if (f->ntargets >= HYS_MAX_TARGETS) {
@@ -93,6 +123,16 @@ static void target(ctx *c, const char *id, int x, int y, int w, int h, hys_actio
     snprintf(t->id, sizeof t->id, "%s", id);
     t->x = x, t->y = y, t->w = w, t->h = h;
     t->action = a, t->arg = arg, t->enabled = enabled;
+    char words[600];
+    if (c->meaning && !c->say) {
+        if (label && *label)
+            snprintf(words, sizeof words, "%s. %s", label, c->meaning);
+        else
+            snprintf(words, sizeof words, "%s", c->meaning);
+        c->say = words;
+    }
+    c->meaning = NULL;
+    speak_item(c, x, y, w, h, label, lang, f->ntargets - 1);
 }
 
 static int pressed(const ctx *c, const char *id)
@@ -186,6 +226,7 @@ static int text_box(ctx *c, const char *text, int x, int y, int w, int h, int px
     }
     int total = n * lh;
     int ty = vcenter && total < h ? y + (h - total) / 2 : y;
+    if (!c->inner) speak_item(c, x, ty, w, total, text, -1, -1);
     for (int i = 0; i < n; i++) {
         int lw = text_w(c, lines[i].s, lines[i].n, size, bold);
         int lx = al == ALIGN_CENTER ? x + (w - lw) / 2 : x;
@@ -214,6 +255,13 @@ static void button(ctx *c, const char *id, hys_action a, int arg, int x, int y, 
         bg = t->pressed, fg = t->on_pressed;
     rect(c, x, y, w, h, bg, enabled ? t->edge : t->on_disabled, S(c, 3), S(c, 16));
     int pad = S(c, 12);
+    if (!label) { /* a picture button: its meaning is heard */
+        icon(c, x + pad, y + pad, w - 2 * pad, h - 2 * pad, icon_name);
+        int lang = c->say_lang;
+        c->say_lang = -1;
+        target(c, id, x, y, w, h, a, arg, enabled, NULL, lang);
+        return;
+    }
     int isz = h - 2 * pad;
     if (isz > S(c, 72)) isz = S(c, 72);
     int tx = x + pad, tw = w - 2 * pad;
@@ -242,9 +290,13 @@ static void button(ctx *c, const char *id, hys_action a, int arg, int x, int y, 
         tx += isz + pad;
         tw -= isz + pad;
     }
+    c->inner = 1;
     text_box(c, label, tx, y + 2, tw, h - 4, S(c, 36), 1, fg,
              icon_name ? ALIGN_START : ALIGN_CENTER, 1);
-    target(c, id, x, y, w, h, a, arg, enabled);
+    c->inner = 0;
+    int lang = c->say_lang;
+    c->say_lang = -1;
+    target(c, id, x, y, w, h, a, arg, enabled, label, lang);
 }
 
 /* ---- bars ---- */
@@ -284,14 +336,17 @@ static void top_bar(ctx *c, int with_progress)
     const hys_form *fm = c->in->form;
     int W = c->f->w, th = top_h(c), m = c->m;
     rect(c, 0, 0, W, th, t->bar, t->bar, 0, 0);
-    int right = W - m;
+    int right = W - m - c->corner_w;
     if (fm->nlangs > 1 &&
         (c->v->screen == HYS_SCREEN_QUESTION || c->v->screen == HYS_SCREEN_REVIEW)) {
         int bw = S(c, 260);
         if (bw > W / 3) bw = W / 3;
         right -= bw;
+        c->group = HYS_READ_TOP;
+        c->meaning = tr(c, "Choose another language");
         button(c, "button:language", HYS_ACT_LANGUAGE_MENU, 0, right, (th - 48 * th / 60) / 2, bw,
                48 * th / 60, "language", hys_lang_autonym(&fm->langs[c->v->lang]), B_NORMAL, 1);
+        c->group = HYS_READ_CONTENT;
         right -= m;
     }
     if (!with_progress) return;
@@ -299,7 +354,13 @@ static void top_bar(ctx *c, int with_progress)
     snprintf(buf, sizeof buf, tr(c, "%d of %d"), c->v->progress_pos, c->v->progress_total);
     int px = S(c, 36);
     int tw = text_w(c, buf, strlen(buf), px, 1);
+    char said[96];
+    snprintf(said, sizeof said, tr(c, "Question %d of %d"), c->v->progress_pos,
+             c->v->progress_total);
+    c->group = HYS_READ_HEADING;
+    c->say = said;
     text_box(c, buf, m, 0, tw + 4, th, px, 1, t->text, ALIGN_START, 1);
+    c->group = HYS_READ_CONTENT;
     /* dots: filled for done and current (current larger), rings for the rest */
     int n = c->v->progress_total;
     int x = m + tw + S(c, 28), d = S(c, 22), gap = S(c, 12);
@@ -323,24 +384,32 @@ static void bottom_bar(ctx *c, int back, int dont, int skip, int next, const cha
     int W = c->f->w, H = c->f->h, bh = bottom_h(c);
     rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
     int x, y, w, h;
+    c->group = HYS_READ_BOTTOM;
     if (back) {
         bar_slot(c, 0, &x, &y, &w, &h);
+        c->meaning = tr(c, "Go back one step");
         button(c, "button:back", HYS_ACT_BACK, 0, x, y, w, h, "back", tr(c, "Back"), B_NORMAL, 1);
     }
     if (dont) {
         bar_slot(c, 1, &x, &y, &w, &h);
+        c->meaning = tr(c, "Tell us this question is hard to understand, and go on");
         button(c, "button:dont-understand", HYS_ACT_DONT_UNDERSTAND, 0, x, y, w, h,
                "dont-understand", tr(c, "I don't understand"), B_NORMAL, 1);
     }
     if (skip) {
         bar_slot(c, 2, &x, &y, &w, &h);
+        c->meaning = tr(c, "Go on without answering");
         button(c, "button:skip", HYS_ACT_SKIP, 0, x, y, w, h, "skip", tr(c, "Skip"), B_NORMAL, 1);
     }
     if (next >= 0) {
         bar_slot(c, 3, &x, &y, &w, &h);
-        button(c, next_action == HYS_ACT_NEXT ? "button:next" : "button:finish", next_action, 0, x,
-               y, w, h, next_icon, next_label, B_PRIMARY, next);
+        if (!next) c->meaning = tr(c, "Choose an answer first");
+        const char *id = next_action == HYS_ACT_NEXT     ? "button:next"
+                         : next_action == HYS_ACT_FINISH ? "button:finish"
+                                                         : "button:done";
+        button(c, id, next_action, 0, x, y, w, h, next_icon, next_label, B_PRIMARY, next);
     }
+    c->group = HYS_READ_CONTENT;
 }
 
 /* ---- answer cards ---- */
@@ -365,8 +434,10 @@ static void card(ctx *c, const char *id, hys_action a, int arg, int x, int y, in
     int pic_w = w - 2 * pad;
     int ps = pic_h < pic_w ? pic_h : pic_w;
     if (ps > 0 && pic) image(c, x + (w - ps) / 2, y + pad, ps, ps, pic);
+    c->inner = 1;
     text_box(c, label, x + pad, y + h - label_h - pad, w - 2 * pad, label_h, S(c, 36), 1, fg,
              ALIGN_CENTER, 1);
+    c->inner = 0;
     if (checkbox || chosen) {
         /* a tick box in the corner: an empty square, or a square with a tick */
         int b = S(c, 44);
@@ -374,7 +445,14 @@ static void card(ctx *c, const char *id, hys_action a, int arg, int x, int y, in
         rect(c, bx, byy, b, b, t->card, t->text, S(c, 4), S(c, 6));
         if (chosen) icon(c, bx + S(c, 4), byy + S(c, 4), b - S(c, 8), b - S(c, 8), "yes");
     }
-    target(c, id, x, y, w, h, a, arg, 1);
+    char words[600];
+    const char *fmt = checkbox ? (chosen ? tr(c, "%s, ticked") : tr(c, "%s, not ticked"))
+                               : (chosen ? tr(c, "%s, chosen") : "%s");
+    if (!c->say) {
+        snprintf(words, sizeof words, fmt, label ? label : "");
+        c->say = words;
+    }
+    target(c, id, x, y, w, h, a, arg, 1, label, -1);
 }
 
 /* Lay n cards out in a grid filling the box. */
@@ -427,6 +505,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
             snprintf(dk_path, sizeof dk_path, "%s/dont-know.svg", c->in->icons_dir);
             pic = dk_path;
         }
+        if (i < q->nchoices) c->say_wav = hys_form_text(fm, &q->choices[i].audio, v->lang);
         int chosen;
         if (q->type == HYS_Q_SELECT_MULTIPLE)
             chosen = i < 64 && (v->selected >> i) & 1;
@@ -443,17 +522,28 @@ static const char *const kb_letters[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
 static const char *const kb_accents[] = {"áàâäąćçčéèê", "ëęěíîïłńñóô", "öőøśšșțúüűů", "ŵýŷźżžßãåř"};
 static const char *const kb_digits[] = {"123", "456", "789"};
 
+static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h);
+
 static void key(ctx *c, const char *label, const char *id, hys_action a, int arg, int x, int y,
                 int w, int h)
 {
     const hys_theme *t = c->t;
     hys_color bg = pressed(c, id) ? t->pressed : t->button;
     rect(c, x, y, w, h, bg, t->edge, S(c, 3), S(c, 10));
+    c->inner = 1;
     text_box(c, label, x, y, w, h, S(c, 38), 1, t->on_button, ALIGN_CENTER, 1);
-    target(c, id, x, y, w, h, a, arg, 1);
+    c->inner = 0;
+    target(c, id, x, y, w, h, a, arg, 1, label, -1);
 }
 
 static void keyboard(ctx *c, const hys_question *q, int x, int y, int w, int h)
+{
+    c->quiet = 1; /* keys are heard one at a time, not read with the screen */
+    keys(c, q, x, y, w, h);
+    c->quiet = 0;
+}
+
+static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
 {
     int gap = S(c, 10);
     char id[64], lab[8];
@@ -511,6 +601,7 @@ static void keyboard(ctx *c, const hys_question *q, int x, int y, int w, int h)
     }
     int ry = y + nrows * (kh + gap);
     int side = kw * 2 + gap;
+    c->say = c->v->kb_page == 1 ? tr(c, "Plain letters") : tr(c, "Letters with accents");
     key(c, c->v->kb_page == 1 ? "abc" : "áéł", "key:accents", HYS_ACT_KB_PAGE,
         c->v->kb_page == 1 ? 0 : 1, x + (w - (kw * 11 + gap * 10)) / 2, ry, side, kh);
     int space_w = kw * 6 + gap * 5;
@@ -527,8 +618,11 @@ static void screen_welcome(ctx *c)
     const hys_form *fm = c->in->form;
     int W = c->f->w, H = c->f->h, m = c->m;
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
-    int y = S(c, 48);
-    y += text_box(c, fm->title, m, y, W - 2 * m, S(c, 170), S(c, 64), 1, t->text, ALIGN_CENTER, 0);
+    /* the title keeps clear of the speaker buttons: beside them, or in portrait below */
+    int y = S(c, 48), side = m + c->corner_w;
+    if (c->portrait && c->corner_w) y = top_h(c) + S(c, 8), side = m;
+    y += text_box(c, fm->title, side, y, W - 2 * side, S(c, 170), S(c, 64), 1, t->text,
+                  ALIGN_CENTER, 0);
     y += S(c, 20);
     int bh = S(c, 150), bw = S(c, 560);
     if (bw > W - 2 * m) bw = W - 2 * m;
@@ -539,6 +633,7 @@ static void screen_welcome(ctx *c)
         icon(c, (W - pic) / 2, y, pic, pic, "start");
         y += pic + S(c, 30);
     }
+    c->meaning = tr(c, "Start answering the questions");
     button(c, "button:start", HYS_ACT_START, 0, (W - bw) / 2, y, bw, bh, "next", tr(c, "Start"),
            B_PRIMARY, 1);
     y += bh + S(c, 24);
@@ -558,8 +653,8 @@ static void screen_language(ctx *c)
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
     int isz = S(c, 90);
     icon(c, m, S(c, 30), isz, isz, "language");
-    text_box(c, tr(c, "Choose your language"), m + isz + m, S(c, 30), W - 3 * m - isz, isz,
-             S(c, 52), 1, t->text, ALIGN_START, 1);
+    text_box(c, tr(c, "Choose your language"), m + isz + m, S(c, 30), W - 3 * m - isz - c->corner_w,
+             isz, S(c, 52), 1, t->text, ALIGN_START, 1);
     int top = S(c, 150), bot = bottom_h(c);
     int n = fm->nlangs, cols = c->portrait ? 1 : (n > 4 ? 3 : 2);
     if (n == 1) cols = 1;
@@ -573,6 +668,7 @@ static void screen_language(ctx *c)
         snprintf(id, sizeof id, "lang:%s", fm->langs[i].code);
         int x = m + (i % cols) * (bw + gap), y = top + (i / cols) * (bh + gap);
         int cur = i == c->v->lang;
+        c->say_lang = i; /* each language's name is heard in that language */
         button(c, id, HYS_ACT_LANG, i, x, y, bw, bh, NULL, hys_lang_autonym(&fm->langs[i]),
                cur ? B_PRIMARY : B_NORMAL, 1);
     }
@@ -585,8 +681,8 @@ static void screen_intro(ctx *c)
     const hys_form *fm = c->in->form;
     int W = c->f->w, H = c->f->h, m = c->m;
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
-    text_box(c, tr(c, "About these questions"), m, S(c, 24), W - 2 * m, S(c, 80), S(c, 52), 1,
-             t->text, ALIGN_START, 1);
+    text_box(c, tr(c, "About these questions"), m, S(c, 24), W - 2 * m - c->corner_w, S(c, 80),
+             S(c, 52), 1, t->text, ALIGN_START, 1);
     int minutes = (fm->nquestions * 20 + 59) / 60;
     if (minutes < 1) minutes = 1;
     char mins[160];
@@ -616,7 +712,7 @@ static void screen_practice(ctx *c)
     int pic = S(c, 200);
     if (pic > (bot - top) / 3) pic = (bot - top) / 3;
     icon(c, m, top, pic, pic, "practice");
-    int tx = m + pic + m, tw = W - tx - m;
+    int tx = m + pic + m, tw = W - tx - m - c->corner_w;
     int y = top;
     y += text_box(c, tr(c, "Let's practise first."), tx, y, tw, S(c, 60), S(c, 36), 0, t->muted,
                   ALIGN_START, 0);
@@ -663,11 +759,12 @@ static void screen_question(ctx *c)
     int bot = quick ? H - S(c, 16) : H - bottom_h(c) - S(c, 16);
     if (quick && fm->nlangs > 1) {
         /* the quick poll's languages sit along the top */
-        int bw = S(c, 200), bh = S(c, 70), x = W - m;
+        int bw = S(c, 200), bh = S(c, 70), x = W - m - c->corner_w;
         for (int i = fm->nlangs - 1; i >= 0 && x - bw > W / 3; i--) {
             char id[64];
             snprintf(id, sizeof id, "lang:%s", fm->langs[i].code);
             x -= bw;
+            c->say_lang = i;
             button(c, id, HYS_ACT_LANG, i, x, top, bw, bh, NULL, hys_lang_autonym(&fm->langs[i]),
                    i == v->lang ? B_PRIMARY : B_NORMAL, 1);
             x -= S(c, 12);
@@ -689,12 +786,14 @@ static void screen_question(ctx *c)
         tx = m + psz + m;
         tw = W - tx - m;
     }
+    if (quick && fm->nlangs <= 1) tw -= c->corner_w;
     int y = top;
     const char *group = hys_form_text(fm, &q->group_label, v->lang);
     if (group) y += text_box(c, group, tx, y, tw, S(c, 56), S(c, 36), 0, t->muted, ALIGN_START, 0);
     const char *hint = hys_form_text(fm, &q->hint, v->lang);
     /* the question first; the hint gets what is left (at least one line) */
     int hint_min = hint ? line_h(c, S(c, 36), 0) + S(c, 8) : 0;
+    c->say_wav = hys_form_text(fm, &q->audio, v->lang);
     y += text_box(c, hys_form_text(fm, &q->label, v->lang), tx, y, tw,
                   head_max - (y - top) - hint_min, S(c, quick ? 56 : 46), 1, t->text, ALIGN_START,
                   0);
@@ -716,6 +815,12 @@ static void screen_question(ctx *c)
         rect(c, m, ay, W - 2 * m, eh, t->card, t->text, S(c, 4), S(c, 10));
         char shown[HYS_MAX_TEXT_ANSWER + 8];
         snprintf(shown, sizeof shown, "%s|", v->input ? v->input : "");
+        char said[HYS_MAX_TEXT_ANSWER + 80];
+        if (v->input && v->input[0])
+            snprintf(said, sizeof said, tr(c, "You wrote: %s"), v->input);
+        else
+            snprintf(said, sizeof said, "%s", tr(c, "Nothing written yet"));
+        c->say = said;
         text_box(c, shown, m + S(c, 16), ay, W - 2 * m - S(c, 32), eh, S(c, 42), 1, t->on_card,
                  ALIGN_START, 1);
         keyboard(c, q, m, ay + eh + S(c, 16), W - 2 * m, ah - eh - S(c, 16));
@@ -781,8 +886,10 @@ static void screen_review(ctx *c)
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
     top_bar(c, 0);
     icon(c, m, S(c, 8), top_h(c) - S(c, 16), top_h(c) - S(c, 16), "review");
+    c->group = HYS_READ_HEADING;
     text_box(c, tr(c, "Check your answers"), m + top_h(c), 0, W / 2, top_h(c), S(c, 44), 1, t->text,
              ALIGN_START, 1);
+    c->group = HYS_READ_CONTENT;
     int top = top_h(c) + S(c, 12), bot = H - bottom_h(c) - S(c, 12);
     int rh = S(c, 156), gap = S(c, 12);
     int per_page = (bot - top + gap) / (rh + gap);
@@ -818,12 +925,17 @@ static void screen_review(ctx *c)
                  ALIGN_START, 1);
         char id[80];
         snprintf(id, sizeof id, "change:%s", q->name);
+        char said[600];
+        snprintf(said, sizeof said, tr(c, "Change the answer to: %s"),
+                 hys_form_text(fm, &q->label, c->v->lang));
+        c->say = said;
         button(c, id, HYS_ACT_CHANGE, qi, W - m - cbw - S(c, 8), y + S(c, 14), cbw, rh - S(c, 28),
                NULL, tr(c, "Change"), B_NORMAL, 1);
     }
     /* Back | earlier | more | Send */
     int bh = bottom_h(c), x, y, w, h;
     rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
+    c->group = HYS_READ_BOTTOM;
     bar_slot(c, 0, &x, &y, &w, &h);
     button(c, "button:back", HYS_ACT_BACK, 0, x, y, w, h, "back", tr(c, "Back"), B_NORMAL, 1);
     if (pages > 1) {
@@ -863,7 +975,7 @@ static void screen_updates(ctx *c)
     int isz = S(c, 80);
     icon(c, m, S(c, 20), isz, isz, "changes");
     text_box(c, tr(c, "What changed because of what people said"), m + isz + m, S(c, 20),
-             W - 3 * m - isz, isz, S(c, 44), 1, t->text, ALIGN_START, 1);
+             W - 3 * m - isz - c->corner_w, isz, S(c, 44), 1, t->text, ALIGN_START, 1);
     int top = S(c, 120), bot = H - bottom_h(c) - S(c, 12), gap = S(c, 16);
     int ih = S(c, 190);
     int per = (bot - top + gap) / (ih + gap);
@@ -875,6 +987,7 @@ static void screen_updates(ctx *c)
         update_item(c, &fm->updates[page * per + k], m, top + k * (ih + gap), W - 2 * m, ih);
     int bh = bottom_h(c), x, y, w, h;
     rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
+    c->group = HYS_READ_BOTTOM;
     bar_slot(c, 0, &x, &y, &w, &h);
     button(c, "button:back", HYS_ACT_BACK, 0, x, y, w, h, "back", tr(c, "Back"), B_NORMAL, 1);
     if (pages > 1) {
@@ -932,9 +1045,14 @@ static void screen_still_there(ctx *c)
     snprintf(count, sizeof count, "%ld", c->v->countdown_s);
     int ph = S(c, 150), pw = S(c, 420);
     rect(c, (W - pw) / 2, y, pw, ph, t->panel, t->edge, S(c, 3), S(c, 16));
+    char said[96];
+    snprintf(said, sizeof said, tr(c, "%ld seconds left"), c->v->countdown_s);
+    c->say = said;
     text_box(c, count, (W - pw) / 2, y, pw, ph * 2 / 3, S(c, 90), 1, t->on_panel, ALIGN_CENTER, 1);
+    c->inner = 1; /* heard with the number */
     text_box(c, tr(c, "seconds"), (W - pw) / 2, y + ph * 2 / 3 - S(c, 10), pw, ph / 3, S(c, 36), 0,
              t->on_panel, ALIGN_CENTER, 1);
+    c->inner = 0;
     y += ph + S(c, 24);
     int bw = S(c, 640), bh = S(c, 150);
     if (bw > W - 2 * m) bw = W - 2 * m;
@@ -943,19 +1061,121 @@ static void screen_still_there(ctx *c)
            tr(c, "Yes, I am still here"), B_PRIMARY, 1);
 }
 
+static void screen_sound(ctx *c)
+{
+    const hys_theme *t = c->t;
+    const hys_journey_view *v = c->v;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    int isz = S(c, 80);
+    icon(c, m, S(c, 20), isz, isz, "sound-settings");
+    text_box(c, tr(c, "Sound"), m + isz + m, S(c, 20), W - 3 * m - isz - c->corner_w, isz, S(c, 52),
+             1, t->text, ALIGN_START, 1);
+    int top = S(c, 130), bot = H - bottom_h(c) - S(c, 16), gap = S(c, 20);
+    int rows = 3, rh = (bot - top - (rows - 1) * gap) / rows;
+    if (rh > S(c, 150)) rh = S(c, 150);
+    int cw = (W - 2 * m - 2 * gap) / 3; /* three columns */
+    int y = top;
+    char said[200];
+    snprintf(said, sizeof said, "%s. %s", tr(c, "Read everything aloud"),
+             v->read_aloud ? tr(c, "It is on") : tr(c, "It is off"));
+    c->say = said;
+    button(c, "sound:read-aloud", HYS_ACT_READ_ALOUD, -1, m, y, W - 2 * m, rh, "speaking",
+           v->read_aloud ? tr(c, "Read everything aloud: on") : tr(c, "Read everything aloud: off"),
+           v->read_aloud ? B_PRIMARY : B_NORMAL, 1);
+    y += rh + gap;
+    int steps = c->in->volume_steps > 0 ? c->in->volume_steps : 8;
+    button(c, "sound:quieter", HYS_ACT_VOLUME, -1, m, y, cw, rh, "quieter", tr(c, "Quieter"),
+           B_NORMAL, v->volume > 0);
+    /* the volume as a row of bars, growing taller */
+    char vol[64];
+    snprintf(vol, sizeof vol, tr(c, "Volume %d of %d"), v->volume + 1, steps);
+    int mx = m + cw + gap, bw = (cw - (steps - 1) * S(c, 6)) / steps;
+    text_box(c, vol, mx, y, cw, rh / 2, S(c, 36), 1, t->text, ALIGN_CENTER, 1);
+    for (int i = 0; i < steps; i++) {
+        int bh = (rh / 2 - S(c, 8)) * (i + 1) / steps;
+        int bx = mx + i * (bw + S(c, 6)), by = y + rh - bh;
+        if (i <= v->volume)
+            rect(c, bx, by, bw, bh, t->text, t->text, 0, S(c, 3));
+        else
+            rect(c, bx, by, bw, bh, t->bg, t->text, S(c, 2), S(c, 3));
+    }
+    button(c, "sound:louder", HYS_ACT_VOLUME, 1, m + 2 * (cw + gap), y, cw, rh, "speaker",
+           tr(c, "Louder"), B_NORMAL, v->volume < steps - 1);
+    y += rh + gap;
+    int hw = (W - 2 * m - gap) / 2;
+    button(c, "sound:slower", HYS_ACT_SPEED, 1, m, y, hw, rh, "slower", tr(c, "Slower"),
+           v->slow ? B_PRIMARY : B_NORMAL, 1);
+    button(c, "sound:normal", HYS_ACT_SPEED, 0, m + hw + gap, y, hw, rh, "normal-speed",
+           tr(c, "Normal speed"), v->slow ? B_NORMAL : B_PRIMARY, 1);
+    bottom_bar(c, 0, 0, 0, 1, tr(c, "Done"), "yes", HYS_ACT_DONE);
+}
+
+/* The speaker buttons, in the top right corner of every screen. */
+static void corner(ctx *c)
+{
+    if (!c->corner_w) return;
+    int W = c->f->w, th = top_h(c), m = c->m, b = th - S(c, 12);
+    int x = W - m - b, y = (th - b) / 2;
+    c->group = HYS_READ_TOP;
+    c->meaning = tr(c, "Hear this screen again");
+    button(c, "button:hear", HYS_ACT_HEAR, 0, x, y, b, b, "speaker", NULL, B_NORMAL, 1);
+    if (c->v->screen != HYS_SCREEN_SOUND && c->v->screen != HYS_SCREEN_STILL_THERE) {
+        c->meaning = tr(c, "Read aloud, volume and speed");
+        button(c, "button:sound", HYS_ACT_SOUND_MENU, 0, x - S(c, 12) - b, y, b, b,
+               "sound-settings", NULL, B_NORMAL, 1);
+    }
+}
+
+/* A frame of thickness th just outside the box. */
+static void frame_band(ctx *c, int x, int y, int w, int h, int th, hys_color k)
+{
+    rect(c, x - th, y - th, w + 2 * th, th, k, k, 0, 0);
+    rect(c, x - th, y + h, w + 2 * th, th, k, k, 0, 0);
+    rect(c, x - th, y, th, h, k, k, 0, 0);
+    rect(c, x + w, y, th, h, k, k, 0, 0);
+}
+
+/* A ring round a box: a band of col, edged outside with a thinner edge. */
+static void ring(ctx *c, int x, int y, int w, int h, int band, hys_color col, int e, hys_color edge)
+{
+    frame_band(c, x, y, w, h, band, col);
+    if (e > 0) frame_band(c, x - band, y - band, w + 2 * band, h + 2 * band, e, edge);
+}
+
+/* Headings first, then the content, the bottom bar and the top bar: the
+ * order things are read in and reached by keys. Stable. */
+static void sort_speak(hys_frame *f)
+{
+    for (int i = 1; i < f->nspeak; i++) {
+        hys_speak k = f->speak[i];
+        int j = i - 1;
+        while (j >= 0 && f->speak[j].group > k.group) {
+            f->speak[j + 1] = f->speak[j];
+            j--;
+        }
+        f->speak[j + 1] = k;
+    }
+}
+
 void hys_layout_build(hys_frame *f, const hys_layout_in *in)
 {
     f->w = in->w, f->h = in->h;
-    f->ndraw = f->ntargets = 0;
+    f->ndraw = f->ntargets = f->nspeak = 0;
     f->text_used = 0;
     f->overflow = 0;
     f->clipped = 0;
-    ctx c = {f, in, in->theme, hys_journey_view_get(in->journey), 1.0, 0, 0};
+    ctx c;
+    memset(&c, 0, sizeof c);
+    c.f = f, c.in = in, c.t = in->theme, c.v = hys_journey_view_get(in->journey);
     c.portrait = in->h > in->w * 11 / 10;
     double ux = c.portrait ? in->w / 800.0 : in->w / 1280.0;
     double uy = c.portrait ? in->h / 1280.0 : in->h / 800.0;
     c.u = ux < uy ? ux : uy;
     c.m = S(&c, 24);
+    c.group = HYS_READ_CONTENT;
+    c.say_lang = -1;
+    if (in->can_speak) c.corner_w = 2 * (top_h(&c) - S(&c, 12)) + S(&c, 12) + c.m;
     hys_journey_screen_id(in->journey, f->screen, sizeof f->screen);
     switch (c.v->screen) {
     case HYS_SCREEN_WELCOME:
@@ -985,7 +1205,19 @@ void hys_layout_build(hys_frame *f, const hys_layout_in *in)
     case HYS_SCREEN_STILL_THERE:
         screen_still_there(&c);
         break;
+    case HYS_SCREEN_SOUND:
+        screen_sound(&c);
+        break;
     }
+    corner(&c);
+    sort_speak(f);
+    /* what is heard is ringed; the key focus gets the strong yellow ring */
+    if (in->speaking > 0 && in->speaking <= f->nspeak) {
+        const hys_speak *sp = &f->speak[in->speaking - 1];
+        ring(&c, sp->x, sp->y, sp->w, sp->h, S(&c, 6), c.t->speaking, 0, c.t->speaking);
+    }
+    const hys_target *ft = in->focus ? hys_frame_find(f, in->focus) : NULL;
+    if (ft) ring(&c, ft->x, ft->y, ft->w, ft->h, S(&c, 7), c.t->focus, S(&c, 4), c.t->focus_edge);
 }
 
 const hys_target *hys_frame_hit(const hys_frame *f, int x, int y)
@@ -1002,4 +1234,23 @@ const hys_target *hys_frame_find(const hys_frame *f, const char *id)
     for (int i = 0; i < f->ntargets; i++)
         if (!strcmp(f->targets[i].id, id)) return &f->targets[i];
     return NULL;
+}
+
+int hys_frame_speak_at(const hys_frame *f, int x, int y)
+{
+    const hys_target *t = hys_frame_hit(f, x, y);
+    int ti = t ? (int)(t - f->targets) : -1;
+    if (ti >= 0) return hys_frame_speak_of(f, ti);
+    for (int i = f->nspeak - 1; i >= 0; i--) {
+        const hys_speak *s = &f->speak[i];
+        if (s->target < 0 && x >= s->x && y >= s->y && x < s->x + s->w && y < s->y + s->h) return i;
+    }
+    return -1;
+}
+
+int hys_frame_speak_of(const hys_frame *f, int ti)
+{
+    for (int i = 0; i < f->nspeak; i++)
+        if (f->speak[i].target == ti) return i;
+    return -1;
 }

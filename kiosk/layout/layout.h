@@ -14,6 +14,7 @@
 #define HYS_MAX_DRAW 700
 #define HYS_MAX_TARGETS 160
 #define HYS_FRAME_TEXT_BYTES 65536
+#define HYS_MAX_SPEAK 200
 
 typedef enum { HYS_DRAW_RECT, HYS_DRAW_TEXT, HYS_DRAW_IMAGE } hys_draw_kind;
 
@@ -36,12 +37,29 @@ typedef struct hys_target {
     int enabled;
 } hys_target;
 
+/* Reading groups: the order things are read and reached by keys. */
+enum { HYS_READ_HEADING, HYS_READ_CONTENT, HYS_READ_BOTTOM, HYS_READ_TOP };
+
+/* Something that can be heard: a piece of text, or a target's meaning. */
+typedef struct hys_speak {
+    int x, y, w, h;    /* where it is (highlighted while heard; touched in explore mode) */
+    const char *text;  /* the words to say ("Good, chosen") */
+    const char *label; /* what the item shows ("Good") */
+    const char *wav;   /* a recording to play instead, or NULL */
+    int lang;          /* language index to say it in; -1 = the screen's language */
+    int target;        /* index into targets, or -1 for words that do nothing */
+    int group;         /* HYS_READ_* */
+    int in_screen;     /* read out as part of "the whole screen" */
+} hys_speak;
+
 typedef struct hys_frame {
     int w, h;
     char screen[80]; /* screen id */
     int ndraw, ntargets;
     hys_draw draw[HYS_MAX_DRAW];
     hys_target targets[HYS_MAX_TARGETS];
+    int nspeak; /* in reading order: headings, content, bottom bar, top bar */
+    hys_speak speak[HYS_MAX_SPEAK];
     size_t text_used;
     char text[HYS_FRAME_TEXT_BYTES];
     int overflow;          /* 1 when something did not fit in the fixed arrays */
@@ -72,6 +90,10 @@ typedef struct hys_layout_in {
     const hys_words *words;
     const char *icons_dir; /* folder with the UI icons (start.svg, next.svg, …) */
     const char *pressed;   /* id of the target under the finger, or NULL */
+    const char *focus;     /* id of the target with the key focus, or NULL */
+    int speaking;          /* 1 + index into speak[] of the item being heard; 0 = none */
+    int can_speak;         /* the screen's language has a voice: show the speaker buttons */
+    int volume_steps;      /* how many volume steps the sound screen shows */
     int w, h;              /* window size in logical pixels */
 } hys_layout_in;
 
@@ -83,5 +105,9 @@ void hys_layout_build(hys_frame *frame, const hys_layout_in *in);
 const hys_target *hys_frame_hit(const hys_frame *f, int x, int y);
 /* The target with this id, or NULL. */
 const hys_target *hys_frame_find(const hys_frame *f, const char *id);
+/* The speak item at (x, y) (a target's, else a text's), or -1. */
+int hys_frame_speak_at(const hys_frame *f, int x, int y);
+/* The speak item of target ti, or -1. */
+int hys_frame_speak_of(const hys_frame *f, int ti);
 
 #endif

@@ -30,6 +30,9 @@ static const hys_theme standard = {
     .on_disabled = C(0x474747),
     .panel = C(0xE8F0FB),
     .on_panel = C(0x1A1A1A),
+    .focus = C(0xFFDD00),
+    .focus_edge = C(0x0B0C0C),
+    .speaking = C(0xB3105B),
 };
 
 const hys_theme *hys_theme_default(void)

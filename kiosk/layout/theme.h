@@ -17,7 +17,9 @@ typedef struct hys_theme {
     hys_color chosen, on_chosen, chosen_edge; /* a chosen answer */
     hys_color pressed, on_pressed;            /* under the finger */
     hys_color disabled, on_disabled;
-    hys_color panel, on_panel; /* notes, feedback and countdown panels */
+    hys_color panel, on_panel;   /* notes, feedback and countdown panels */
+    hys_color focus, focus_edge; /* the key focus ring: a thick band with a thin edge */
+    hys_color speaking;          /* the ring round what is being heard */
 } hys_theme;
 
 /* The default theme: dark text on white, dark blue actions. */

@@ -1,0 +1,377 @@
+/* input: touches, keys and switches become journey actions and speech.
+ * Buttons act when the finger lifts; any new touch or key cuts speech off;
+ * holding a touch starts touch-to-hear (explore: touching speaks, a double
+ * tap or Enter chooses); keys move a focus ring through the screen in
+ * reading order; one switch scans by itself, two switches move and choose. */
+#include "kiosk_impl.h"
+
+#include <SDL.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#define DOUBLE_TAP_MS 500
+
+/* ---- focus ---- */
+
+/* Targets that can take the focus, in reading order. */
+static int focus_list(const hys_frame *f, int *out)
+{
+    int n = 0;
+    for (int i = 0; i < f->nspeak; i++) {
+        int ti = f->speak[i].target;
+        if (ti >= 0 && f->targets[ti].enabled) out[n++] = ti;
+    }
+    return n;
+}
+
+static void set_focus(hys_kiosk *k, const hys_frame *f, int ti, int speak)
+{
+    snprintf(k->focus, sizeof k->focus, "%s", f->targets[ti].id);
+    k->dirty = 1;
+    if (speak) hys_voice_item(k, hys_frame_speak_of(f, ti));
+}
+
+/* The first answer or button of the content (not the bars). */
+static void focus_first(hys_kiosk *k, int speak)
+{
+    const hys_frame *f = hys_kiosk_frame(k);
+    int list[HYS_MAX_SPEAK], n = focus_list(f, list);
+    if (n == 0) return;
+    /* else the main action of the bottom bar (Next), else the first item */
+    int pick = -1, bottom = -1;
+    for (int i = 0; i < f->nspeak && pick < 0; i++) {
+        const hys_speak *sp = &f->speak[i];
+        if (sp->target < 0 || !f->targets[sp->target].enabled) continue;
+        if (sp->group == HYS_READ_CONTENT) pick = sp->target;
+        if (sp->group == HYS_READ_BOTTOM) bottom = sp->target;
+    }
+    set_focus(k, f, pick >= 0 ? pick : bottom >= 0 ? bottom : list[0], speak);
+}
+
+/* Move the focus by dir (+1 / -1), round and round: there is no trap. */
+static void move_focus(hys_kiosk *k, int dir)
+{
+    const hys_frame *f = hys_kiosk_frame(k);
+    int list[HYS_MAX_SPEAK], n = focus_list(f, list);
+    if (n == 0) return;
+    int cur = -1;
+    for (int i = 0; i < n; i++)
+        if (!strcmp(f->targets[list[i]].id, k->focus)) cur = i;
+    if (cur < 0) {
+        focus_first(k, 1);
+        return;
+    }
+    set_focus(k, f, list[(cur + dir + n) % n], 1);
+}
+
+/* Keys, switches and touch-to-hear are ways in without sight: speech comes on. */
+static void speech_on(hys_kiosk *k, long now)
+{
+    if (!hys_journey_view_get(k->journey)->read_aloud && hys_voice_ready(k))
+        hys_journey_act(k->journey, HYS_ACT_READ_ALOUD, 1, now);
+    k->dirty = 1;
+}
+
+/* Keys and switches also show the focus ring. */
+static void access_on(hys_kiosk *k, long now)
+{
+    k->keys_used = 1;
+    speech_on(k, now);
+}
+
+/* ---- choosing ---- */
+
+/* After an action that kept the screen: hear what changed. */
+static void confirm(hys_kiosk *k, hys_action a, const char *id)
+{
+    const hys_journey_view *v = hys_journey_view_get(k->journey);
+    if (!v->read_aloud && a != HYS_ACT_READ_ALOUD) return;
+    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_target *t = hys_frame_find(f, id);
+    int i = t ? hys_frame_speak_of(f, (int)(t - f->targets)) : -1;
+    char words[700];
+    switch (a) {
+    case HYS_ACT_CHOOSE:
+        if (i >= 0) {
+            snprintf(words, sizeof words, hys_voice_tr(k, "You chose: %s"), f->speak[i].label);
+            hys_voice_words(k, words, i);
+        }
+        break;
+    case HYS_ACT_PAGE:
+        hys_voice_screen(k, 0);
+        break;
+    case HYS_ACT_HEAR:
+        break;
+    default:
+        if (i >= 0) hys_voice_item(k, i);
+        break;
+    }
+}
+
+/* Choose target t as a tap on it would. */
+static void choose(hys_kiosk *k, const hys_target *t, long now)
+{
+    const hys_frame *f = hys_kiosk_frame(k);
+    if (!t->enabled) {
+        hys_voice_item(k, hys_frame_speak_of(f, (int)(t - f->targets)));
+        return;
+    }
+    char id[64];
+    snprintf(id, sizeof id, "%s", t->id);
+    hys_action a = t->action;
+    int arg = t->arg;
+    if (a == HYS_ACT_HEAR) {
+        hys_journey_act(k->journey, HYS_ACT_HEAR, 0, now);
+        hys_voice_screen(k, 0);
+        return;
+    }
+    char before[80];
+    snprintf(before, sizeof before, "%s", f->screen);
+    int i = hys_frame_speak_of(f, (int)(t - f->targets));
+    if (a == HYS_ACT_CHOOSE && i >= 0) /* heard first if the answer moves on to the next screen */
+        snprintf(k->first, sizeof k->first, hys_voice_tr(k, "You chose: %s"), f->speak[i].label);
+    hys_kiosk_act(k, a, arg, now);
+    f = hys_kiosk_frame(k);
+    if (!strcmp(f->screen, before)) {
+        k->first[0] = '\0';
+        confirm(k, a, id);
+        /* an answer chosen by key: Next is the likely next step */
+        const hys_target *next = hys_frame_find(f, "button:next");
+        if (a == HYS_ACT_CHOOSE && k->keys_used && next && next->enabled)
+            snprintf(k->focus, sizeof k->focus, "%s", next->id);
+    }
+    hys_input_after(k, now);
+}
+
+/* ---- after the journey moved ---- */
+
+/* Words the screen reading will take to say, in milliseconds. */
+static long reading_ms(hys_kiosk *k)
+{
+    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_journey_view *v = hys_journey_view_get(k->journey);
+    if (!v->read_aloud || !hys_voice_ready(k)) return 0;
+    long words = 0;
+    for (int i = 0; i < f->nspeak; i++) {
+        if (!f->speak[i].in_screen) continue;
+        for (const char *p = f->speak[i].text; *p; p++)
+            words += *p == ' ';
+        words++;
+    }
+    return words * 60000 / (v->slow ? HYS_SPEECH_WPM_SLOWER : HYS_SPEECH_WPM_NORMAL);
+}
+
+void hys_input_after(hys_kiosk *k, long now)
+{
+    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_journey_view *v = hys_journey_view_get(k->journey);
+    if (!strcmp(f->screen, k->screen_id)) return;
+    int was = k->last_screen;
+    snprintf(k->screen_id, sizeof k->screen_id, "%s", f->screen);
+    k->last_screen = v->screen;
+    k->focus[0] = k->explored[0] = '\0';
+    k->dirty = 1;
+    if ((was == HYS_SCREEN_THANKS || was == HYS_SCREEN_STILL_THERE) &&
+        (v->screen == HYS_SCREEN_WELCOME || v->screen == HYS_SCREEN_QUESTION)) {
+        /* the session is over: the next resident starts as the kiosk is set up */
+        k->keys_used = k->explore = k->scanning = k->two_switch = 0;
+        hys_voice_stop(k);
+        return;
+    }
+    if (v->read_aloud) {
+        hys_voice_screen(k, 0);
+    } else {
+        k->first[0] = '\0';
+        hys_voice_stop(k);
+    }
+    if (k->keys_used) focus_first(k, 0);
+    if (k->scanning) k->scan_next_at = now + k->cfg.scan_ms + reading_ms(k);
+}
+
+/* ---- touch ---- */
+
+void hys_kiosk_press(hys_kiosk *k, int x, int y, long now)
+{
+    hys_voice_stop(k);
+    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_target *t = hys_frame_hit(f, x, y);
+    snprintf(k->pressed, sizeof k->pressed, "%s", t ? t->id : "");
+    k->pressing = 1;
+    k->long_fired = 0;
+    k->press_at = now;
+    k->press_x = x, k->press_y = y;
+    k->dirty = 1;
+    hys_journey_touch(k->journey, now);
+    if (!k->explore) return;
+    /* touch-to-hear: a touch speaks; the same item touched again soon chooses */
+    k->pressed[0] = '\0';
+    int i = hys_frame_speak_at(f, x, y);
+    const char *tid = i >= 0 && f->speak[i].target >= 0 ? f->targets[f->speak[i].target].id : "";
+    if (t && *tid && !strcmp(tid, k->explored) && now - k->explored_at <= DOUBLE_TAP_MS) {
+        k->explored[0] = '\0';
+        choose(k, t, now);
+        return;
+    }
+    snprintf(k->explored, sizeof k->explored, "%s", tid);
+    k->explored_at = now;
+    if (i >= 0) hys_voice_item(k, i);
+}
+
+void hys_kiosk_release(hys_kiosk *k, int x, int y, long now)
+{
+    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_target *t = k->pressed[0] ? hys_frame_find(f, k->pressed) : NULL;
+    int inside = t && t->enabled && x >= t->x && y >= t->y && x < t->x + t->w && y < t->y + t->h;
+    int held = k->long_fired;
+    k->pressed[0] = '\0';
+    k->pressing = k->long_fired = 0;
+    k->dirty = 1;
+    if (inside && !held && !k->explore)
+        choose(k, t, now);
+    else
+        hys_journey_touch(k->journey, now);
+    hys_input_after(k, now);
+}
+
+/* ---- keys and switches ---- */
+
+int hys_kiosk_key(hys_kiosk *k, const char *name, long now)
+{
+    hys_key_role role = hys_keymap_role(&k->cfg.keys, name);
+    if (role == HYS_KEY_NONE && SDL_GetKeyFromName(name) == SDLK_UNKNOWN) return 0;
+    hys_voice_stop(k);
+    k->swallow_text = 0;
+    if (role != HYS_KEY_NONE && !strncasecmp(name, "Keypad ", 7) && strlen(name) == 8)
+        k->swallow_text = (unsigned char)name[7]; /* the number pad also types this */
+    const hys_journey_view *v = hys_journey_view_get(k->journey);
+    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_target *t;
+    k->dirty = 1;
+    switch (role) {
+    case HYS_KEY_NONE:
+        hys_journey_touch(k->journey, now);
+        break;
+    case HYS_KEY_PREV:
+    case HYS_KEY_NEXT:
+        access_on(k, now);
+        hys_journey_touch(k->journey, now);
+        move_focus(k, role == HYS_KEY_NEXT ? 1 : -1);
+        break;
+    case HYS_KEY_SELECT:
+        access_on(k, now);
+        t = k->explore && k->explored[0] ? hys_frame_find(f, k->explored) : NULL;
+        if (!t && k->focus[0]) t = hys_frame_find(f, k->focus);
+        if (t)
+            choose(k, t, now);
+        else
+            focus_first(k, 1);
+        break;
+    case HYS_KEY_BACK:
+        if (v->screen == HYS_SCREEN_QUESTION && v->input && v->input[0]) {
+            hys_kiosk_act(k, HYS_ACT_ERASE, 0, now);
+            if (v->read_aloud) {
+                char words[HYS_MAX_TEXT_ANSWER + 80];
+                snprintf(words, sizeof words, hys_voice_tr(k, "You wrote: %s"), v->input);
+                hys_voice_words(k, v->input[0] ? words : hys_voice_tr(k, "Nothing written yet"),
+                                -1);
+            }
+        } else {
+            hys_kiosk_act(k, HYS_ACT_BACK, 0, now);
+        }
+        break;
+    case HYS_KEY_HELP:
+        access_on(k, now);
+        hys_journey_touch(k->journey, now);
+        hys_voice_help(k);
+        break;
+    case HYS_KEY_SPEECH:
+        access_on(k, now);
+        k->explore = 1;
+        hys_journey_touch(k->journey, now);
+        hys_voice_screen(k, v->screen == HYS_SCREEN_WELCOME);
+        break;
+    case HYS_KEY_LOUDER:
+    case HYS_KEY_QUIETER:
+        hys_kiosk_act(k, HYS_ACT_VOLUME, role == HYS_KEY_LOUDER ? 1 : -1, now);
+        hys_voice_words(k, hys_voice_tr(k, role == HYS_KEY_LOUDER ? "Louder" : "Quieter"), -1);
+        break;
+    case HYS_KEY_SWITCH_MOVE:
+        access_on(k, now);
+        k->two_switch = 1;
+        k->scanning = 0;
+        hys_journey_touch(k->journey, now);
+        move_focus(k, 1);
+        break;
+    case HYS_KEY_SWITCH_SELECT:
+        access_on(k, now);
+        hys_journey_touch(k->journey, now);
+        if (!k->two_switch && k->cfg.scan_ms > 0 && !k->scanning) {
+            /* one switch: the first press starts the scan */
+            k->scanning = 1;
+            focus_first(k, 1);
+            k->scan_next_at = now + k->cfg.scan_ms;
+            break;
+        }
+        t = k->focus[0] ? hys_frame_find(f, k->focus) : NULL;
+        if (t)
+            choose(k, t, now);
+        else
+            focus_first(k, 1);
+        if (k->scanning && !strcmp(hys_kiosk_frame(k)->screen, k->screen_id) &&
+            k->scan_next_at < now + k->cfg.scan_ms)
+            k->scan_next_at = now + k->cfg.scan_ms;
+        break;
+    case HYS_KEY_ROLES:
+        break;
+    }
+    hys_input_after(k, now);
+    return 1;
+}
+
+void hys_kiosk_text(hys_kiosk *k, const char *utf8, long now)
+{
+    int swallow = k->swallow_text;
+    k->swallow_text = 0;
+    if (swallow && utf8[0] == swallow && !utf8[1]) return;
+    hys_journey_type(k->journey, utf8, now);
+    k->dirty = 1;
+    hys_input_after(k, now);
+}
+
+/* ---- timers ---- */
+
+long hys_input_deadline(const hys_kiosk *k)
+{
+    long d = -1;
+    if (k->pressing && !k->long_fired && !k->explore) d = k->press_at + k->cfg.long_press_ms;
+    if (k->scanning && (d < 0 || k->scan_next_at < d)) d = k->scan_next_at;
+    return d;
+}
+
+void hys_input_tick(hys_kiosk *k, long now)
+{
+    if (k->pressing && !k->long_fired && !k->explore && now >= k->press_at + k->cfg.long_press_ms) {
+        /* a long press: touch-to-hear starts, and nothing is chosen */
+        k->long_fired = 1;
+        k->explore = 1;
+        k->pressed[0] = '\0';
+        speech_on(k, now);
+        const hys_frame *f = hys_kiosk_frame(k);
+        int i = hys_frame_speak_at(f, k->press_x, k->press_y);
+        if (hys_journey_view_get(k->journey)->screen == HYS_SCREEN_WELCOME || i < 0) {
+            hys_voice_screen(k, 1);
+        } else {
+            if (f->speak[i].target >= 0) {
+                snprintf(k->explored, sizeof k->explored, "%s", f->targets[f->speak[i].target].id);
+                k->explored_at = now - DOUBLE_TAP_MS - 1; /* a double tap needs two new taps */
+            }
+            hys_voice_item(k, i);
+        }
+    }
+    int guard = 0;
+    while (k->scanning && k->cfg.scan_ms > 0 && now >= k->scan_next_at && guard++ < 1000) {
+        move_focus(k, 1);
+        k->scan_next_at += k->cfg.scan_ms;
+    }
+}

@@ -1,0 +1,82 @@
+/* kiosk_impl: the running kiosk's state, shared by its three parts:
+ * kiosk.c (wiring, frames, the event loop), input.c (touch, keys, switches,
+ * touch-to-hear, scanning) and voice.c (what is said, and in which voice).
+ * Not a public interface: everything else uses kiosk.h. */
+#ifndef HYS_KIOSK_IMPL_H
+#define HYS_KIOSK_IMPL_H
+
+#include "config.h"
+#include "kiosk.h"
+
+#include "../form/form.h"
+#include "../journey/journey.h"
+#include "../sdl/screen.h"
+#include "../speech/speech.h"
+#include "../store/store.h"
+#include "../util/po.h"
+
+struct hys_kiosk {
+    hys_config cfg;
+    hys_form *form;
+    hys_store *store;
+    hys_journey *journey;
+    hys_sdl_screen *screen;
+    hys_speech *speech;                /* NULL when this machine has no sound */
+    char voice[HYS_MAX_LANGUAGES][24]; /* eSpeak language per form language; "" = none */
+    hys_po *po[HYS_MAX_LANGUAGES];
+    hys_words words;
+    char assets[1024], icons[1100], fonts[1100];
+    hys_frame *frame;
+    int dirty;
+    int fullscreen;
+
+    /* touch */
+    char pressed[64]; /* target under the finger */
+    int pressing, long_fired, press_x, press_y;
+    long press_at;
+
+    /* the ways in without sight or touch; all reset when a session ends */
+    int keys_used; /* keypad or switch used: the focus ring shows, speech is on */
+    char focus[64];
+    int explore;       /* touch-to-hear: touching speaks, double tap chooses */
+    char explored[64]; /* target last heard in explore mode */
+    long explored_at;  /* when it was touched */
+    int scanning;      /* one switch: the focus moves by itself */
+    int two_switch;    /* a "move" switch was used: no automatic scanning */
+    long scan_next_at;
+    int swallow_text;   /* a number-pad key was a command: drop its typed digit */
+    char screen_id[80]; /* the screen last seen, to notice changes */
+    int last_screen;
+
+    /* speech */
+    int speaking;        /* 1 + speak index being heard, as drawn */
+    char said[4096];     /* words of the last thing said (for replays) */
+    char first[600];     /* said before the next screen ("You chose: Good") */
+    unsigned long nsaid; /* how many things have been said */
+};
+
+/* kiosk.c */
+void hys_kiosk_act(hys_kiosk *k, hys_action a, int arg, long now);
+
+/* input.c: what happens after the journey moved (new screen, session over) */
+void hys_input_after(hys_kiosk *k, long now);
+/* Timers of input: long press, scanning. Returns the next one, or -1. */
+long hys_input_deadline(const hys_kiosk *k);
+void hys_input_tick(hys_kiosk *k, long now);
+
+/* voice.c */
+/* 1 when the screen's language has a voice. */
+int hys_voice_ready(const hys_kiosk *k);
+/* Say the whole screen; with_keys adds how to use the keys and touch-to-hear. */
+void hys_voice_screen(hys_kiosk *k, int with_keys);
+/* Say speak item i of the current frame (a focused or touched item). */
+void hys_voice_item(hys_kiosk *k, int i);
+/* Say words in the screen's language, highlighting speak item i (-1 none). */
+void hys_voice_words(hys_kiosk *k, const char *words, int i);
+/* How to use the keys, and the focused item. */
+void hys_voice_help(hys_kiosk *k);
+void hys_voice_stop(hys_kiosk *k);
+/* Copy the program's word for english in the screen's language. */
+const char *hys_voice_tr(hys_kiosk *k, const char *english);
+
+#endif
