@@ -4,9 +4,40 @@
 #include "paths.h"
 
 #include "../form/form.h"
+#include "../speech/speech.h"
 #include "../store/store.h"
 
 #include <stdio.h>
+
+/* Which languages the kiosk can speak, and how many recordings each has. */
+static int check_speech(const char *path, const hys_form *f)
+{
+    int warnings = 0;
+    char err[300];
+    hys_speech *sp = hys_speech_open(HYS_SPEECH_MEMORY, err, sizeof err);
+    if (!sp) printf("%s: warning: the kiosk cannot speak here: %s\n", path, err), warnings++;
+    for (int i = 0; i < f->nlangs; i++) {
+        int recorded = 0;
+        for (int q = 0; q < f->nquestions; q++) {
+            const hys_question *qu = &f->questions[q];
+            recorded += qu->audio.by_lang[i] != NULL;
+            for (int c = 0; c < qu->nchoices; c++)
+                recorded += qu->choices[c].audio.by_lang[i] != NULL;
+        }
+        const char *voice = sp ? hys_speech_voice_for(sp, f->langs[i].code) : NULL;
+        if (voice)
+            printf("%s: speech: %s (%s): eSpeak NG voice \"%s\", %d recording%s\n", path,
+                   f->langs[i].name, f->langs[i].code, voice, recorded, recorded == 1 ? "" : "s");
+        else if (sp)
+            printf("%s: warning: speech: %s (%s): no eSpeak NG voice on this kiosk, so in this "
+                   "language there is no speaker button and nothing is read aloud (%d "
+                   "recording%s)\n",
+                   path, f->langs[i].name, f->langs[i].code, recorded, recorded == 1 ? "" : "s"),
+                warnings++;
+    }
+    hys_speech_close(sp);
+    return warnings;
+}
 
 int hys_cmd_check(const char *path)
 {
@@ -19,6 +50,7 @@ int hys_cmd_check(const char *path)
     hys_diags_print(d, stdout);
     int errors = hys_diags_errors(d), warnings = hys_diags_warnings(d);
     if (f) {
+        warnings += check_speech(path, f);
         printf("%s: can run: \"%s\" (%s, version %s), %d questions, %d language%s", path, f->title,
                f->id, f->version[0] ? f->version : "none", f->nquestions, f->nlangs,
                f->nlangs == 1 ? "" : "s");

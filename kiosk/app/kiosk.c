@@ -267,6 +267,11 @@ const char *hys_kiosk_answer(const hys_kiosk *k, const char *name)
     return st == HYS_STATUS_ANSWERED ? value : "";
 }
 
+void hys_kiosk_speech_stats(hys_kiosk *k, struct hys_speech_stats *st)
+{
+    hys_speech_stats_get(k->speech, st);
+}
+
 int hys_kiosk_speech_busy(hys_kiosk *k)
 {
     return hys_speech_busy(k->speech);

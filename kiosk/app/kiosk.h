@@ -48,6 +48,8 @@ const char *hys_kiosk_said(const hys_kiosk *k, unsigned long *count);
 /* Wait up to timeout_ms (real time) for synthesis to end; figures in st.
  * -1 when it did not end, or there is no speech. */
 struct hys_speech_stats;
+/* Figures for the last thing said, without waiting. */
+void hys_kiosk_speech_stats(hys_kiosk *k, struct hys_speech_stats *st);
 /* The id of the target with the key focus, "" when none. */
 const char *hys_kiosk_focus(const hys_kiosk *k);
 /* The next moment a timer is due (kiosk clock), or -1. */
