@@ -172,8 +172,10 @@ void hys_input_after(hys_kiosk *k, long now)
     k->last_screen = v->screen;
     k->focus[0] = k->explored[0] = '\0';
     k->dirty = 1;
-    if ((was == HYS_SCREEN_THANKS || was == HYS_SCREEN_STILL_THERE) &&
-        (v->screen == HYS_SCREEN_WELCOME || v->screen == HYS_SCREEN_QUESTION)) {
+    int over = (was == HYS_SCREEN_THANKS || was == HYS_SCREEN_STILL_THERE) &&
+               v->screen == HYS_SCREEN_WELCOME;
+    if (was == HYS_SCREEN_THANKS && v->quick) over = 1; /* the quick poll starts again */
+    if (over) {
         /* the session is over: the next resident starts as the kiosk is set up */
         k->keys_used = k->explore = k->scanning = k->two_switch = 0;
         hys_voice_stop(k);

@@ -224,15 +224,15 @@ void hys_kiosk_advance(hys_kiosk *k, long now)
         long d = next_deadline(k);
         if (d < 0 || d > now) break;
         hys_journey_tick(k->journey, d);
+        k->dirty = 1;
         hys_input_tick(k, d);
         hys_input_after(k, d);
-        k->dirty = 1;
         if (next_deadline(k) == d) break; /* nothing more at that moment */
     }
     hys_journey_tick(k->journey, now);
+    k->dirty = 1;
     hys_input_tick(k, now);
     hys_input_after(k, now);
-    k->dirty = 1;
 }
 
 /* Keep the ring on what is being heard. */

@@ -214,8 +214,60 @@ static void test_quick(void)
     hys_form_destroy(f);
 }
 
+/* Sound settings belong to one session: the sound screen changes them, any
+ * screen keeps them, and the next resident starts with the kiosk's own. */
+static void test_sound_settings(void)
+{
+    hys_form *f = load(HYS_ASSETS "/forms/demo/listening.xlsx");
+    if (!f) return;
+    hys_journey_config cfg;
+    hys_journey_config_default(&cfg);
+    cfg.volume = 3;
+    hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
+    const hys_journey_view *v = hys_journey_view_get(j);
+    long t = 0;
+    CHECK(v->read_aloud == 0 && v->volume == 3 && v->slow == 0);
+    hys_journey_act(j, HYS_ACT_START, 0, ++t);
+    hys_journey_act(j, HYS_ACT_SOUND_MENU, 0, ++t);
+    CHECK_STR(screen(j), "sound");
+    hys_journey_act(j, HYS_ACT_READ_ALOUD, -1, ++t);
+    hys_journey_act(j, HYS_ACT_SPEED, 1, ++t);
+    for (int i = 0; i < 20; i++)
+        hys_journey_act(j, HYS_ACT_VOLUME, 1, ++t);
+    CHECK(v->read_aloud == 1 && v->slow == 1 && v->volume == cfg.volume_steps - 1);
+    for (int i = 0; i < 20; i++)
+        hys_journey_act(j, HYS_ACT_VOLUME, -1, ++t);
+    CHECK(v->volume == 0);
+    hys_journey_act(j, HYS_ACT_DONE, 0, ++t);
+    CHECK_STR(screen(j), "language"); /* back where it was opened */
+    hys_journey_act(j, HYS_ACT_LANG, 0, ++t);
+    hys_journey_act(j, HYS_ACT_SOUND_MENU, 0, ++t);
+    /* walking away with the sound screen open: still there?, then welcome */
+    hys_journey_tick(j, t + cfg.idle_ms);
+    CHECK_STR(screen(j), "welcome"); /* no session yet: straight back */
+    CHECK(v->read_aloud == 0 && v->volume == 3 && v->slow == 0);
+    hys_journey_act(j, HYS_ACT_START, 0, t += cfg.idle_ms + 1);
+    hys_journey_act(j, HYS_ACT_LANG, 0, ++t);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    hys_journey_act(j, HYS_ACT_READ_ALOUD, 1, ++t);
+    hys_journey_act(j, HYS_ACT_SOUND_MENU, 0, ++t);
+    hys_journey_tick(j, t + cfg.idle_ms);
+    CHECK_STR(screen(j), "still-there");
+    hys_journey_act(j, HYS_ACT_STILL_HERE, 0, t += cfg.idle_ms + 1);
+    CHECK_STR(screen(j), "question:listened"); /* the sound screen closed, not a trap */
+    CHECK(v->read_aloud == 1);
+    hys_journey_tick(j, t + cfg.idle_ms + cfg.still_there_ms + 1);
+    CHECK_STR(screen(j), "welcome");
+    CHECK(v->read_aloud == 0 && v->volume == 3);
+    hys_journey_destroy(j);
+    hys_form_destroy(f);
+}
+
 int main(void)
 {
+    test_sound_settings();
     test_full_journey();
     test_idle();
     test_quick();
