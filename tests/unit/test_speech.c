@@ -24,6 +24,7 @@ static struct {
 static int nheard;
 
 static hys_po *po[HYS_MAX_LANGUAGES];
+static int unreachable;
 static hys_speech *sp;
 
 static int width(void *ud, const char *s, size_t n, int px, int bold)
@@ -58,6 +59,15 @@ static void collect(const hys_form *f, hys_journey *j)
     in.can_speak = 1, in.volume_steps = HYS_SPEECH_VOLUME_STEPS;
     hys_layout_build(&frame, &in);
     CHECK(!frame.overflow);
+    /* every target can be reached by keys and says what it is */
+    for (int t = 0; t < frame.ntargets; t++) {
+        int i = hys_frame_speak_of(&frame, t);
+        if (i < 0 || !frame.speak[i].text[0]) {
+            fprintf(stderr, "test_speech: %s: target %s cannot be heard\n", frame.screen,
+                    frame.targets[t].id);
+            unreachable++;
+        }
+    }
     int screen_lang = hys_journey_view_get(j)->lang;
     for (int i = 0; i < frame.nspeak; i++) {
         const hys_speak *s = &frame.speak[i];
@@ -204,6 +214,7 @@ int main(void)
         }
     }
     CHECK(nheard > 150);
+    CHECK(unreachable == 0);
     CHECK(quiet == 0);
     printf("test_speech: %d distinct speech strings in %d languages, %.0f s of speech, all "
            "audible\n",
