@@ -15,6 +15,7 @@ void hys_config_default(hys_config *c)
     hys_keymap_default(&c->keys);
     c->long_press_ms = 600;
     c->scan_ms = 2000;
+    c->repeat_tap_ms = 500;
 }
 
 static int yes_no(const char *v, int *out)
@@ -80,6 +81,10 @@ int hys_config_load(hys_config *c, const char *path)
             long ms;
             ok = seconds(v, 0, 5, &ms) && ms >= 200;
             if (ok) c->long_press_ms = ms;
+        } else if (!strcmp(k, "repeat_tap_seconds")) {
+            long ms;
+            ok = seconds(v, 0, 2, &ms);
+            if (ok) c->repeat_tap_ms = ms;
         } else if (!strcmp(k, "scan_seconds")) {
             long ms;
             ok = seconds(v, 0, 30, &ms) && (ms == 0 || ms >= 500);

@@ -16,6 +16,7 @@ typedef struct hys_config {
     hys_keymap keys;          /* keypad and switch keys */
     long long_press_ms;       /* a touch held this long starts touch-to-hear */
     long scan_ms;             /* one-switch scanning step; 0 = no automatic scanning */
+    long repeat_tap_ms;       /* a second tap on the same target this soon is ignored (tremor) */
 } hys_config;
 
 void hys_config_default(hys_config *c);

@@ -229,10 +229,16 @@ void hys_kiosk_release(hys_kiosk *k, int x, int y, long now)
     k->pressed[0] = '\0';
     k->pressing = k->long_fired = 0;
     k->dirty = 1;
-    if (inside && !held && !k->explore)
+    /* a tremor: the same target tapped again within the window counts once */
+    int repeat =
+        inside && !strcmp(t->id, k->last_tap) && now - k->last_tap_at < k->cfg.repeat_tap_ms;
+    if (inside && !held && !k->explore && !repeat) {
+        snprintf(k->last_tap, sizeof k->last_tap, "%s", t->id);
+        k->last_tap_at = now;
         choose(k, t, now);
-    else
+    } else {
         hys_journey_touch(k->journey, now);
+    }
     hys_input_after(k, now);
 }
 

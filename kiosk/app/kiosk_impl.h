@@ -34,6 +34,8 @@ struct hys_kiosk {
     char pressed[64]; /* target under the finger */
     int pressing, long_fired, press_x, press_y;
     long press_at;
+    char last_tap[64]; /* the target a tap last chose, and when: tremor filter */
+    long last_tap_at;
 
     /* the ways in without sight or touch; all reset when a session ends */
     int keys_used; /* keypad or switch used: the focus ring shows, speech is on */
