@@ -4,6 +4,8 @@
  * when a box cannot hold it. */
 #include "layout.h"
 
+#include "../text/bidi.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -21,7 +23,18 @@ typedef struct ctx {
     int corner_w; /* width kept free at the top right for the speaker buttons */
     const char *say, *say_wav, *meaning; /* for the next speak item only */
     int say_lang;                        /* language of the next button's words, -1 = screen's */
+    int rtl;                             /* the screen's language is written right to left */
+    const char *lang;                    /* language code of the text being laid out now */
+    const char *measured;                /* the language the measure was last told */
 } ctx;
+
+/* The code of language index i (the screen's when i < 0). */
+static const char *lang_code(const ctx *c, int i)
+{
+    const hys_form *fm = c->in->form;
+    if (i < 0 || i >= fm->nlangs) i = c->v->lang;
+    return i >= 0 && i < fm->nlangs ? fm->langs[i].code : "en";
+}
 
 typedef enum { ALIGN_START, ALIGN_CENTER } align;
 
@@ -85,6 +98,10 @@ static void icon(ctx *c, int x, int y, int w, int h, const char *name)
     char path[1024];
     snprintf(path, sizeof path, "%s/%s.svg", c->in->icons_dir, name);
     image(c, x, y, w, h, path);
+    /* arrows point the way the screen reads */
+    if (c->rtl && c->f->ndraw > 0 &&
+        (!strcmp(name, "next") || !strcmp(name, "back") || !strcmp(name, "skip")))
+        c->f->draw[c->f->ndraw - 1].flip = 1;
 }
 
 /* Something to hear; the words are c->say when set, else text. */
@@ -142,13 +159,26 @@ static int pressed(const ctx *c, const char *id)
 
 /* ---- text ---- */
 
+/* Tell the measure which language (script, direction, line height) comes. */
+static void measure_lang(const ctx *c)
+{
+    const hys_measure *m = c->in->measure;
+    ctx *mc = (ctx *)c; /* only the cache of what was last said changes */
+    if (m->set_lang && mc->measured != c->lang) {
+        m->set_lang(m->ud, c->lang);
+        mc->measured = c->lang;
+    }
+}
+
 static int text_w(const ctx *c, const char *s, size_t n, int px, int bold)
 {
+    measure_lang(c);
     return c->in->measure->width(c->in->measure->ud, s, n, px, bold);
 }
 
 static int line_h(const ctx *c, int px, int bold)
 {
+    measure_lang(c);
     return c->in->measure->line_height(c->in->measure->ud, px, bold);
 }
 
@@ -233,7 +263,7 @@ static int text_box(ctx *c, const char *text, int x, int y, int w, int h, int px
         const char *s = store_text(c, lines[i].s, lines[i].n);
         hys_draw *d = s ? add(c, HYS_DRAW_TEXT, lx, ty + i * lh, lw, lh) : NULL;
         if (!d) return total;
-        d->text = s, d->px = size, d->bold = bold, d->fill = color;
+        d->text = s, d->px = size, d->bold = bold, d->fill = color, d->lang = c->lang;
     }
     return total;
 }
@@ -266,6 +296,8 @@ static void button(ctx *c, const char *id, hys_action a, int arg, int x, int y, 
     if (isz > S(c, 72)) isz = S(c, 72);
     int tx = x + pad, tw = w - 2 * pad;
     /* the icon shrinks, or goes, before a word of the label would be broken */
+    const char *was_lang = c->lang;
+    if (c->say_lang >= 0) c->lang = lang_code(c, c->say_lang);
     int longest = 0;
     for (const char *p = label; p && *p;) {
         while (*p == ' ')
@@ -277,6 +309,7 @@ static void button(ctx *c, const char *id, hys_action a, int arg, int x, int y, 
         if (ww > longest) longest = ww;
         p = e;
     }
+    c->lang = was_lang;
     if (icon_name && tw - isz - pad < longest) {
         isz = tw - pad - longest;
         if (isz < S(c, 40)) icon_name = NULL;
@@ -291,8 +324,11 @@ static void button(ctx *c, const char *id, hys_action a, int arg, int x, int y, 
         tw -= isz + pad;
     }
     c->inner = 1;
+    const char *screen_lang = c->lang;
+    if (c->say_lang >= 0) c->lang = lang_code(c, c->say_lang); /* a language's own name */
     text_box(c, label, tx, y + 2, tw, h - 4, S(c, 36), 1, fg,
              icon_name ? ALIGN_START : ALIGN_CENTER, 1);
+    c->lang = screen_lang;
     c->inner = 0;
     int lang = c->say_lang;
     c->say_lang = -1;
@@ -1158,6 +1194,8 @@ static void sort_speak(hys_frame *f)
     }
 }
 
+static void mirror(hys_frame *f);
+
 void hys_layout_build(hys_frame *f, const hys_layout_in *in)
 {
     f->w = in->w, f->h = in->h;
@@ -1175,6 +1213,8 @@ void hys_layout_build(hys_frame *f, const hys_layout_in *in)
     c.m = S(&c, 24);
     c.group = HYS_READ_CONTENT;
     c.say_lang = -1;
+    c.lang = lang_code(&c, -1);
+    c.rtl = hys_lang_is_rtl(c.lang);
     if (in->can_speak) c.corner_w = 2 * (top_h(&c) - S(&c, 12)) + S(&c, 12) + c.m;
     hys_journey_screen_id(in->journey, f->screen, sizeof f->screen);
     switch (c.v->screen) {
@@ -1218,6 +1258,20 @@ void hys_layout_build(hys_frame *f, const hys_layout_in *in)
     }
     const hys_target *ft = in->focus ? hys_frame_find(f, in->focus) : NULL;
     if (ft) ring(&c, ft->x, ft->y, ft->w, ft->h, S(&c, 7), c.t->focus, S(&c, 4), c.t->focus_edge);
+    if (c.rtl) mirror(f);
+}
+
+/* Right-to-left: the whole screen mirrored (picture on the right, Back and
+ * Next swapped, progress from the right); text lines keep their own order
+ * and end up right-aligned. */
+static void mirror(hys_frame *f)
+{
+    for (int i = 0; i < f->ndraw; i++)
+        f->draw[i].x = f->w - f->draw[i].x - f->draw[i].w;
+    for (int i = 0; i < f->ntargets; i++)
+        f->targets[i].x = f->w - f->targets[i].x - f->targets[i].w;
+    for (int i = 0; i < f->nspeak; i++)
+        f->speak[i].x = f->w - f->speak[i].x - f->speak[i].w;
 }
 
 const hys_target *hys_frame_hit(const hys_frame *f, int x, int y)

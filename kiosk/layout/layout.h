@@ -26,7 +26,9 @@ typedef struct hys_draw {
     int border, radius; /* RECT */
     const char *text;   /* TEXT: one line, UTF-8 (in the frame's text store) */
     int px, bold;       /* TEXT size in pixels */
+    const char *lang;   /* TEXT: language code (script, font, direction), or NULL */
     const char *image;  /* IMAGE: file path; drawn to fit w x h, keeping its shape */
+    int flip;           /* IMAGE: mirrored left to right (arrows on right-to-left screens) */
 } hys_draw;
 
 typedef struct hys_target {
@@ -74,6 +76,8 @@ typedef struct hys_measure {
     int (*width)(void *ud, const char *s, size_t len, int px, int bold);
     /* distance between lines at size px */
     int (*line_height)(void *ud, int px, int bold);
+    /* the language of the text measured from now on (may be NULL) */
+    void (*set_lang)(void *ud, const char *code);
 } hys_measure;
 
 /* The program's own words in the resident's language (from locales/LANG.po). */

@@ -3,7 +3,9 @@
  * texture; pictures are loaded once per (file, size). */
 #include "screen.h"
 
+#include "../text/bidi.h"
 #include "../util/alloc.h"
+#include "../util/text.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -11,18 +13,26 @@
 #include <stdio.h>
 #include <string.h>
 
-#define FONT_SLOTS 48
+#define FONT_SLOTS 64
 #define TEXT_SLOTS 1024
 #define IMAGE_SLOTS 256
 
+/* Font families: a script, or a script as one language writes it. */
+typedef enum { FAM_LATIN, FAM_ARABIC, FAM_URDU, FAM_BENGALI, FAM_GURMUKHI, FAM_COUNT } family;
+
+static const char *const family_file[FAM_COUNT] = {"AtkinsonHyperlegibleNext", "NotoSansArabic",
+                                                   "NotoNastaliqUrdu", "NotoSansBengali",
+                                                   "NotoSansGurmukhi"};
+
 typedef struct font_slot {
-    int px, bold;
+    int fam, px, bold;
     TTF_Font *font;
 } font_slot;
 
 typedef struct text_slot {
     char *text;
-    int px, bold;
+    int px, bold, rtl;
+    char lang[16];
     SDL_Color color;
     SDL_Texture *tex;
     int w, h;
@@ -40,27 +50,33 @@ struct hys_sdl_screen {
     SDL_Surface *surface; /* offscreen target */
     SDL_Renderer *r;
     char fonts[1024];
+    int missing[FAM_COUNT]; /* a font file that is not there: said once, Latin used */
     font_slot font[FONT_SLOTS];
     int nfont;
     text_slot text[TEXT_SLOTS];
     int ntext;
     image_slot image[IMAGE_SLOTS];
     int nimage;
+    char lang[16]; /* the language being measured (see hys_measure.set_lang) */
     hys_measure measure;
 };
 
-static TTF_Font *font_for(hys_sdl_screen *s, int px, int bold)
+static TTF_Font *font_for(hys_sdl_screen *s, int fam, int px, int bold)
 {
     if (px < 4) px = 4;
+    if (s->missing[fam]) fam = FAM_LATIN;
     for (int i = 0; i < s->nfont; i++)
-        if (s->font[i].px == px && s->font[i].bold == bold) return s->font[i].font;
+        if (s->font[i].fam == fam && s->font[i].px == px && s->font[i].bold == bold)
+            return s->font[i].font;
     char path[1200];
-    snprintf(path, sizeof path, "%s/AtkinsonHyperlegibleNext-%s.ttf", s->fonts,
+    snprintf(path, sizeof path, "%s/%s-%s.ttf", s->fonts, family_file[fam],
              bold ? "Bold" : "Regular");
     TTF_Font *f = TTF_OpenFont(path, px);
     if (!f) {
         fprintf(stderr, "haveyoursay: cannot open font %s: %s\n", path, TTF_GetError());
-        return NULL;
+        if (fam == FAM_LATIN) return NULL;
+        s->missing[fam] = 1;
+        return font_for(s, FAM_LATIN, px, bold);
     }
     if (s->nfont == FONT_SLOTS) {
         /* forget the oldest size */
@@ -68,29 +84,106 @@ static TTF_Font *font_for(hys_sdl_screen *s, int px, int bold)
         memmove(&s->font[0], &s->font[1], (FONT_SLOTS - 1) * sizeof s->font[0]);
         s->nfont--;
     }
-    s->font[s->nfont++] = (font_slot){px, bold, f};
+    s->font[s->nfont++] = (font_slot){fam, px, bold, f};
     return f;
+}
+
+/* The font for a run: its script, as the language writes it (Urdu in Nastaliq). */
+static TTF_Font *run_font(hys_sdl_screen *s, const hys_run *run, const char *lang, int px, int bold)
+{
+    int fam = FAM_LATIN;
+    if (run->script == HYS_SCRIPT_ARABIC)
+        fam = lang && !strncmp(lang, "ur", 2) ? FAM_URDU : FAM_ARABIC;
+    else if (run->script == HYS_SCRIPT_BENGALI)
+        fam = FAM_BENGALI;
+    else if (run->script == HYS_SCRIPT_GURMUKHI)
+        fam = FAM_GURMUKHI;
+    TTF_Font *f = font_for(s, fam, px, bold);
+    if (!f) return NULL;
+    TTF_SetFontDirection(f, run->rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+    TTF_SetFontScriptName(f, hys_script_tag(run->script));
+    return f;
+}
+
+/* The runs of a line, each with its font and width; the line's width. */
+typedef struct line_runs {
+    int n;
+    hys_run run[HYS_BIDI_MAX_RUNS];
+    int w[HYS_BIDI_MAX_RUNS];
+    int width;
+} line_runs;
+
+static void runs_of(hys_sdl_screen *s, const char *str, size_t len, const char *lang, int px,
+                    int bold, line_runs *lr)
+{
+    char buf[2048];
+    /* right to left when the language is, and the line has a right-to-left
+     * letter: words not yet translated (English) keep their own order */
+    int rtl = 0;
+    if (hys_lang_is_rtl(lang))
+        for (size_t i = 0; i < len && !rtl;) {
+            unsigned cp;
+            size_t l = hys_utf8_decode(str + i, len - i, &cp);
+            rtl = hys_script_of(cp) == HYS_SCRIPT_ARABIC;
+            i += l ? l : 1;
+        }
+    lr->n = hys_bidi_runs(str, len, rtl, lr->run, HYS_BIDI_MAX_RUNS);
+    lr->width = 0;
+    for (int i = 0; i < lr->n; i++) {
+        TTF_Font *f = run_font(s, &lr->run[i], lang, px, bold);
+        size_t n = lr->run[i].len < sizeof buf ? lr->run[i].len : sizeof buf - 1;
+        memcpy(buf, str + lr->run[i].start, n);
+        buf[n] = '\0';
+        int w = 0, h = 0;
+        if (!f || TTF_SizeUTF8(f, buf, &w, &h) != 0) w = (int)n * px / 2;
+        lr->w[i] = w;
+        lr->width += w;
+    }
 }
 
 static int measure_width(void *ud, const char *str, size_t len, int px, int bold)
 {
     hys_sdl_screen *s = ud;
-    TTF_Font *f = font_for(s, px, bold);
-    if (!f || len == 0) return 0;
-    char buf[2048];
-    if (len >= sizeof buf) len = sizeof buf - 1;
-    memcpy(buf, str, len);
-    buf[len] = '\0';
-    int w = 0, h = 0;
-    if (TTF_SizeUTF8(f, buf, &w, &h) != 0) return (int)len * px / 2;
-    return w;
+    if (len == 0) return 0;
+    line_runs lr;
+    runs_of(s, str, len, s->lang, px, bold, &lr);
+    return lr.width;
+}
+
+/* Lines are as tall as the tallest font the language may use (Nastaliq is tall). */
+static int line_skip(hys_sdl_screen *s, const char *lang, int px, int bold)
+{
+    TTF_Font *f = font_for(s, FAM_LATIN, px, bold);
+    int h = f ? TTF_FontLineSkip(f) : px * 5 / 4;
+    int fam = -1;
+    if (lang && !strncmp(lang, "ur", 2))
+        fam = FAM_URDU;
+    else if (hys_lang_is_rtl(lang))
+        fam = FAM_ARABIC;
+    else if (lang && !strncmp(lang, "bn", 2))
+        fam = FAM_BENGALI;
+    else if (lang && !strncmp(lang, "pa", 2))
+        fam = FAM_GURMUKHI;
+    /* Arabic-script fonts declare room for the tallest stacks (Nastaliq 2.5
+     * times its size); measured ink of real sentences needs about 2.3 times
+     * for Nastaliq and 1.1 for Noto Sans Arabic, and lines of Nastaliq may
+     * touch a little, as in print */
+    int want = fam == FAM_URDU ? px * 2 : fam == FAM_ARABIC ? px * 3 / 2 : 0;
+    TTF_Font *g = fam >= 0 && !want ? font_for(s, fam, px, bold) : NULL;
+    if (g && TTF_FontLineSkip(g) > want) want = TTF_FontLineSkip(g);
+    return want > h ? want : h;
 }
 
 static int measure_line(void *ud, int px, int bold)
 {
     hys_sdl_screen *s = ud;
-    TTF_Font *f = font_for(s, px, bold);
-    return f ? TTF_FontLineSkip(f) : px * 5 / 4;
+    return line_skip(s, s->lang, px, bold);
+}
+
+static void measure_lang(void *ud, const char *code)
+{
+    hys_sdl_screen *s = ud;
+    snprintf(s->lang, sizeof s->lang, "%s", code ? code : "");
 }
 
 hys_sdl_screen *hys_screen_open(const hys_screen_options *o, char *err, size_t errn)
@@ -127,7 +220,8 @@ hys_sdl_screen *hys_screen_open(const hys_screen_options *o, char *err, size_t e
     s->measure.ud = s;
     s->measure.width = measure_width;
     s->measure.line_height = measure_line;
-    if (!font_for(s, 36, 0)) {
+    s->measure.set_lang = measure_lang;
+    if (!font_for(s, FAM_LATIN, 36, 0)) {
         snprintf(err, errn, "cannot open the fonts in %s", o->fonts);
         hys_screen_close(s);
         return NULL;
@@ -238,28 +332,62 @@ static SDL_Color col(hys_color c)
 static text_slot *text_texture(hys_sdl_screen *s, const hys_draw *d)
 {
     SDL_Color c = col(d->fill);
+    const char *lang = d->lang ? d->lang : "";
     for (int i = 0; i < s->ntext; i++) {
         text_slot *t = &s->text[i];
         if (t->px == d->px && t->bold == d->bold && t->color.r == c.r && t->color.g == c.g &&
-            t->color.b == c.b && !strcmp(t->text, d->text))
+            t->color.b == c.b && !strcmp(t->lang, lang) && !strcmp(t->text, d->text))
             return t;
     }
     if (s->ntext == TEXT_SLOTS) clear_text(s);
-    TTF_Font *f = font_for(s, d->px, d->bold);
-    if (!f) return NULL;
-    SDL_Surface *surf = TTF_RenderUTF8_Blended(f, d->text, c);
-    if (!surf) return NULL;
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(s->r, surf);
-    int w = surf->w, h = surf->h;
-    SDL_FreeSurface(surf);
+    /* each run shaped with its own font and direction, placed left to right
+     * in visual order on a shared baseline */
+    line_runs lr;
+    size_t len = strlen(d->text);
+    runs_of(s, d->text, len, lang, d->px, d->bold, &lr);
+    if (lr.n == 0 || lr.width <= 0) return NULL;
+    int asc = 0, desc = 0;
+    for (int i = 0; i < lr.n; i++) {
+        TTF_Font *f = run_font(s, &lr.run[i], lang, d->px, d->bold);
+        if (!f) continue;
+        if (TTF_FontAscent(f) > asc) asc = TTF_FontAscent(f);
+        if (-TTF_FontDescent(f) > desc) desc = -TTF_FontDescent(f);
+    }
+    SDL_Surface *line =
+        SDL_CreateRGBSurfaceWithFormat(0, lr.width, asc + desc, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!line) return NULL;
+    SDL_FillRect(line, NULL, SDL_MapRGBA(line->format, c.r, c.g, c.b, 0));
+    char buf[2048];
+    int x = 0;
+    for (int i = 0; i < lr.n; i++) {
+        TTF_Font *f = run_font(s, &lr.run[i], lang, d->px, d->bold);
+        size_t n = lr.run[i].len < sizeof buf ? lr.run[i].len : sizeof buf - 1;
+        memcpy(buf, d->text + lr.run[i].start, n);
+        buf[n] = '\0';
+        SDL_Surface *part = f && buf[strspn(buf, " ")] ? TTF_RenderUTF8_Blended(f, buf, c) : NULL;
+        if (part) {
+            SDL_SetSurfaceBlendMode(part, SDL_BLENDMODE_NONE);
+            SDL_Rect dst = {x, asc - TTF_FontAscent(f), part->w, part->h};
+            SDL_BlitSurface(part, NULL, line, &dst);
+            SDL_FreeSurface(part);
+        }
+        x += lr.w[i];
+    }
+    SDL_Texture *tex = SDL_CreateTextureFromSurface(s->r, line);
+    int w = line->w, h = line->h;
+    SDL_FreeSurface(line);
     char *copy = hys_strdup(d->text);
     if (!tex || !copy) {
         if (tex) SDL_DestroyTexture(tex);
         hys_free(copy);
         return NULL;
     }
+    SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_BLEND);
     text_slot *t = &s->text[s->ntext++];
-    *t = (text_slot){copy, d->px, d->bold, c, tex, w, h};
+    memset(t, 0, sizeof *t);
+    t->text = copy, t->px = d->px, t->bold = d->bold, t->color = c, t->tex = tex;
+    t->w = w, t->h = h;
+    snprintf(t->lang, sizeof t->lang, "%s", lang);
     return t;
 }
 
@@ -342,7 +470,8 @@ void hys_screen_draw(hys_sdl_screen *s, const hys_frame *f)
             double sc = sx < sy ? sx : sy;
             int dw = (int)(im->tw * sc), dh = (int)(im->th * sc);
             SDL_Rect dst = {d->x + (d->w - dw) / 2, d->y + (d->h - dh) / 2, dw, dh};
-            SDL_RenderCopy(r, im->tex, NULL, &dst);
+            SDL_RenderCopyEx(r, im->tex, NULL, &dst, 0, NULL,
+                             d->flip ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
             break;
         }
         }

@@ -50,7 +50,7 @@ static const char *tr(void *ud, int lang, const char *english)
 static void collect(const hys_form *f, hys_journey *j)
 {
     static hys_frame frame;
-    hys_measure m = {NULL, width, line_height};
+    hys_measure m = {NULL, width, line_height, NULL};
     hys_words w = {NULL, tr};
     hys_layout_in in;
     memset(&in, 0, sizeof in);
