@@ -146,6 +146,12 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
         } else if (!strcmp(s, "expect-no-target")) {
             const hys_target *t = hys_frame_find(hys_kiosk_frame(k), arg);
             if (t && t->enabled) rc = fail(script, line, "target should not be there", arg);
+        } else if (!strcmp(s, "targets")) {
+            /* print the screen's targets: id, box, and whether it is on */
+            const hys_frame *f = hys_kiosk_frame(k);
+            for (int i = 0; i < f->ntargets; i++)
+                printf("%s %d,%d %dx%d%s\n", f->targets[i].id, f->targets[i].x, f->targets[i].y,
+                       f->targets[i].w, f->targets[i].h, f->targets[i].enabled ? "" : " (off)");
         } else if (!strcmp(s, "expect-spoken")) {
             /* the words of the last thing said contain TEXT */
             unsigned long n;

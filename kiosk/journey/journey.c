@@ -187,6 +187,11 @@ static void reset_sound(hys_journey *j)
 
 static void go_welcome(hys_journey *j, long now)
 {
+    /* the next resident sees nothing of the last one's answers (they are stored) */
+    for (int i = 0; i < j->f->nquestions; i++)
+        memset(&j->answers[i], 0, sizeof j->answers[i]);
+    j->input[0] = '\0';
+    j->v.selected = 0;
     reset_sound(j);
     j->v.lang = j->f->default_lang;
     j->v.practice_choice = -1;
@@ -401,12 +406,12 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
         if (a == HYS_ACT_LANG && arg >= 0 && arg < j->f->nlangs) {
             v->lang = arg;
             /* a language change mid-way goes back to the question the resident was on */
-            if (j->in_session)
+            if (j->in_session || j->f->quick)
                 show_question(j, v->question, now);
             else
                 show(j, HYS_SCREEN_INTRO, now);
         } else if (a == HYS_ACT_BACK) {
-            if (j->in_session)
+            if (j->in_session || j->f->quick)
                 show_question(j, v->question, now);
             else
                 show(j, HYS_SCREEN_WELCOME, now);

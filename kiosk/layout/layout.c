@@ -5,6 +5,7 @@
 #include "layout.h"
 
 #include "../text/bidi.h"
+#include "../util/text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -250,9 +251,18 @@ static int text_box(ctx *c, const char *text, int x, int y, int w, int h, int px
     }
     int max_lines = lh > 0 ? h / lh : n;
     if (max_lines < 1) max_lines = 1;
-    if (n > max_lines) { /* what cannot fit even at the floor size is cut: tests look for it */
+    /* a single line may lend a little of its line gap, not more */
+    int too_tall = n == 1 && lh * 4 > h * 5;
+    if (n > max_lines || too_tall) { /* what cannot fit even at the floor size: tests look for it */
         n = max_lines;
-        if (!c->f->clipped++) snprintf(c->f->clipped_text, sizeof c->f->clipped_text, "%s", text);
+        if (!c->f->clipped++) {
+            /* the start of the text, cut at a character boundary */
+            size_t k = strlen(text), cap = sizeof c->f->clipped_text - 1;
+            if (k > cap)
+                for (k = cap; k > 0 && ((unsigned char)text[k] & 0xC0) == 0x80; k--)
+                    ;
+            snprintf(c->f->clipped_text, sizeof c->f->clipped_text, "%.*s", (int)k, text);
+        }
     }
     int total = n * lh;
     int ty = vcenter && total < h ? y + (h - total) / 2 : y;
@@ -309,11 +319,19 @@ static void button(ctx *c, const char *id, hys_action a, int arg, int x, int y, 
         if (ww > longest) longest = ww;
         p = e;
     }
-    c->lang = was_lang;
     if (icon_name && tw - isz - pad < longest) {
         isz = tw - pad - longest;
         if (isz < S(c, 40)) icon_name = NULL;
     }
+    /* …and goes when the words would not fit beside it but fit without it */
+    if (icon_name) {
+        line tmp[8];
+        int lh = line_h(c, S(c, 36), 1);
+        int with = wrap(c, label, S(c, 36), 1, tw - isz - pad, tmp, 8);
+        int without = wrap(c, label, S(c, 36), 1, tw, tmp, 8);
+        if (with * lh > h - 4 && without < with) icon_name = NULL;
+    }
+    c->lang = was_lang;
     if (icon_name && w > isz * 3) {
         /* icons are drawn in black: give them a light badge on dark buttons (>= 3:1) */
         if (st == B_PRIMARY && enabled)
@@ -554,9 +572,60 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
 
 /* ---- on-screen keyboards ---- */
 
-static const char *const kb_letters[] = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
-static const char *const kb_accents[] = {"áàâäąćçčéèê", "ëęěíîïłńñóô", "öőøśšșțúüűů", "ŵýŷźżžßãåř"};
+/* A keyboard is a few pages of rows; the page key moves to the next page. */
+typedef struct kb_page {
+    const char *rows[5];
+    const char *label; /* on the key that leads to this page */
+    const char *say;   /* what that key says */
+    int ltr;           /* laid out left to right even on right-to-left screens */
+} kb_page;
+
+static const kb_page kb_latin[] = {
+    {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
+    {{"áàâäąćçčéèê", "ëęěíîïłńñóô", "öőøśšșțúüűů", "ŵýŷźżžßãåřă"},
+     "áéł",
+     "Letters with accents",
+     1},
+};
+/* Arabic and Urdu letters in alphabetical order: easier to find than a
+ * typist's layout for someone who rarely types */
+static const kb_page kb_arabic[] = {
+    {{"ابتثجحخدذرز", "سشصضطظعغفقك", "لمنهويءةىئؤ", "أإآ"}, "أبت", "Arabic letters", 0},
+    {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
+};
+static const kb_page kb_urdu[] = {
+    {{"ابپتٹثجچحخد", "ڈذرڑزژسشصضط", "ظعغفقکگلمنں", "وہھءیےۓ"}, "ابپ", "Urdu letters", 0},
+    {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
+};
+static const kb_page kb_bengali[] = {
+    {{"অআইঈউঊঋএঐওঔ", "কখগঘঙচছজঝঞট", "ঠডঢণতথদধনপফ", "বভমযরলশষসহ"}, "অআক", "Bengali letters", 1},
+    {{"ািীুূৃেৈোৌ্", "ংঃঁড়ঢ়য়ৎ"}, "◌া", "Bengali vowel signs", 1},
+    {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
+};
+static const kb_page kb_gurmukhi[] = {
+    {{"ੳਅੲਸਹਕਖਗਘਙਚ", "ਛਜਝਞਟਠਡਢਣਤਥ", "ਦਧਨਪਫਬਭਮਯਰਲ", "ਵੜਸ਼ਖ਼ਗ਼ਜ਼ਫ਼"}, "ਅਸਕ", "Punjabi letters", 1},
+    {{"ਾਿੀੁੂੇੈੋੌੰਂ", "ੱ਼੍"}, "◌ਾ", "Punjabi vowel signs", 1},
+    {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
+};
 static const char *const kb_digits[] = {"123", "456", "789"};
+
+/* The keyboard for the screen's language, by its script. */
+static const kb_page *kb_for(const ctx *c, int *npages)
+{
+    const char *l = c->lang;
+    const kb_page *k = kb_latin;
+    int n = 2;
+    if (!strncmp(l, "ur", 2))
+        k = kb_urdu, n = 2;
+    else if (hys_lang_is_rtl(l))
+        k = kb_arabic, n = 2;
+    else if (!strncmp(l, "bn", 2))
+        k = kb_bengali, n = 3;
+    else if (!strncmp(l, "pa", 2))
+        k = kb_gurmukhi, n = 3;
+    *npages = n;
+    return k;
+}
 
 static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h);
 
@@ -567,7 +636,12 @@ static void key(ctx *c, const char *label, const char *id, hys_action a, int arg
     hys_color bg = pressed(c, id) ? t->pressed : t->button;
     rect(c, x, y, w, h, bg, t->edge, S(c, 3), S(c, 10));
     c->inner = 1;
+    /* key caps in the Arabic script use the plain Naskh style (as Urdu phone
+     * keyboards do): a single Nastaliq letter needs twice the height */
+    const char *was = c->lang;
+    if (hys_lang_is_rtl(c->lang)) c->lang = "ar";
     text_box(c, label, x, y, w, h, S(c, 38), 1, t->on_button, ALIGN_CENTER, 1);
+    c->lang = was;
     c->inner = 0;
     target(c, id, x, y, w, h, a, arg, 1, label, -1);
 }
@@ -593,53 +667,58 @@ static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
                 char d = kb_digits[r][k];
                 snprintf(lab, sizeof lab, "%c", d);
                 snprintf(id, sizeof id, "key:%c", d);
-                key(c, lab, id, HYS_ACT_KEY, d, x0 + k * (kw + gap), y + r * (kh + gap), kw, kh);
+                int kx = x0 + (c->rtl ? 2 - k : k) * (kw + gap); /* 1 2 3 in every language */
+                key(c, lab, id, HYS_ACT_KEY, d, kx, y + r * (kh + gap), kw, kh);
             }
         key(c, "0", "key:0", HYS_ACT_KEY, '0', x0 + kw + gap, y + 3 * (kh + gap), kw, kh);
-        key(c, tr(c, "Delete"), "key:backspace", HYS_ACT_ERASE, 0, x0 + 2 * (kw + gap),
-            y + 3 * (kh + gap), kw, kh);
+        key(c, tr(c, "Delete"), "key:backspace", HYS_ACT_ERASE, 0,
+            x0 + (c->rtl ? 0 : 2) * (kw + gap), y + 3 * (kh + gap), kw, kh);
         return;
     }
-    const char *const *rows = c->v->kb_page == 1 ? kb_accents : kb_letters;
-    int nrows = c->v->kb_page == 1 ? 4 : 3;
-    int total_rows = nrows + 1;
+    int npages;
+    const kb_page *pages = kb_for(c, &npages);
+    int page = c->v->kb_page >= 0 && c->v->kb_page < npages ? c->v->kb_page : 0;
+    const kb_page *pg = &pages[page];
+    int nrows = 0;
+    while (nrows < 5 && pg->rows[nrows])
+        nrows++;
+    int total_rows = nrows < 3 ? 4 : nrows + 1;
     int kh = (h - (total_rows - 1) * gap) / total_rows;
     int maxkeys = 11;
     int kw = (w - (maxkeys - 1) * gap) / maxkeys;
+    /* a left-to-right page on a right-to-left screen is laid out reversed, so
+     * that the mirror puts it back */
+    int flip = c->rtl && pg->ltr;
     for (int r = 0; r < nrows; r++) {
-        /* count code points in the row */
-        const char *s = rows[r];
+        const char *row = pg->rows[r];
+        size_t len = strlen(row);
         int n = 0;
-        for (const char *p = s; *p; p++)
-            n += ((unsigned char)*p & 0xC0) != 0x80;
+        for (size_t i = 0; i < len;) {
+            unsigned cp;
+            size_t l = hys_utf8_decode(row + i, len - i, &cp);
+            i += l ? l : 1;
+            n++;
+        }
         int rw = n * kw + (n - 1) * gap;
         int kx = x + (w - rw) / 2;
-        for (const char *p = s; *p;) {
-            const char *e = p + 1;
-            while (*e && ((unsigned char)*e & 0xC0) == 0x80)
-                e++;
-            unsigned cp = 0;
-            int len = (int)(e - p);
-            snprintf(lab, sizeof lab, "%.*s", len, p);
-            /* decode for the action argument */
-            const unsigned char *b = (const unsigned char *)p;
-            if (len == 1)
-                cp = b[0];
-            else if (len == 2)
-                cp = ((b[0] & 0x1Fu) << 6) | (b[1] & 0x3Fu);
-            else if (len == 3)
-                cp = ((b[0] & 0x0Fu) << 12) | ((b[1] & 0x3Fu) << 6) | (b[2] & 0x3Fu);
+        for (size_t i = 0; i < len;) {
+            unsigned cp;
+            size_t l = hys_utf8_decode(row + i, len - i, &cp);
+            if (!l) l = 1;
+            snprintf(lab, sizeof lab, "%.*s", (int)l, row + i);
             snprintf(id, sizeof id, "key:%s", lab);
-            key(c, lab, id, HYS_ACT_KEY, (int)cp, kx, y + r * (kh + gap), kw, kh);
+            int at = flip ? 2 * x + w - kx - kw : kx;
+            key(c, lab, id, HYS_ACT_KEY, (int)cp, at, y + r * (kh + gap), kw, kh);
             kx += kw + gap;
-            p = e;
+            i += l;
         }
     }
-    int ry = y + nrows * (kh + gap);
+    int ry = y + (total_rows - 1) * (kh + gap);
     int side = kw * 2 + gap;
-    c->say = c->v->kb_page == 1 ? tr(c, "Plain letters") : tr(c, "Letters with accents");
-    key(c, c->v->kb_page == 1 ? "abc" : "áéł", "key:accents", HYS_ACT_KB_PAGE,
-        c->v->kb_page == 1 ? 0 : 1, x + (w - (kw * 11 + gap * 10)) / 2, ry, side, kh);
+    const kb_page *next = &pages[(page + 1) % npages];
+    c->say = tr(c, next->say);
+    key(c, next->label, "key:accents", HYS_ACT_KB_PAGE, (page + 1) % npages,
+        x + (w - (kw * 11 + gap * 10)) / 2, ry, side, kh);
     int space_w = kw * 6 + gap * 5;
     key(c, tr(c, "Space"), "key:space", HYS_ACT_KEY, ' ', x + (w - space_w) / 2, ry, space_w, kh);
     key(c, tr(c, "Delete"), "key:backspace", HYS_ACT_ERASE, 0,
@@ -793,7 +872,16 @@ static void screen_question(ctx *c)
     int quick = v->quick;
     int top = quick ? S(c, 16) : top_h(c) + S(c, 16);
     int bot = quick ? H - S(c, 16) : H - bottom_h(c) - S(c, 16);
-    if (quick && fm->nlangs > 1) {
+    if (quick && fm->nlangs > 3) {
+        /* many languages: one button that opens the language screen */
+        int bw = S(c, 300), bh = S(c, 70);
+        c->group = HYS_READ_TOP;
+        c->meaning = tr(c, "Choose another language");
+        button(c, "button:language", HYS_ACT_LANGUAGE_MENU, 0, W - m - c->corner_w - bw, top, bw,
+               bh, "language", hys_lang_autonym(&fm->langs[v->lang]), B_NORMAL, 1);
+        c->group = HYS_READ_CONTENT;
+        top += bh + S(c, 12);
+    } else if (quick && fm->nlangs > 1) {
         /* the quick poll's languages sit along the top */
         int bw = S(c, 200), bh = S(c, 70), x = W - m - c->corner_w;
         for (int i = fm->nlangs - 1; i >= 0 && x - bw > W / 3; i--) {
@@ -815,6 +903,16 @@ static void screen_question(ctx *c)
      * the screen; the answers get the rest */
     int head_max = q->type == HYS_Q_NOTE ? avail : (is_input ? avail * 20 / 100 : avail * 42 / 100);
     const char *pic = hys_form_text(fm, &q->image, v->lang);
+    if (is_input) {
+        /* the keyboard gives way (up to 40%) to words that need more lines, as
+         * tall scripts do */
+        line tmp[8];
+        int tw0 = W - 2 * m - (pic ? head_max + m : 0);
+        const char *label = hys_form_text(fm, &q->label, v->lang);
+        int need = wrap(c, label ? label : "", S(c, 36), 1, tw0, tmp, 8) * line_h(c, S(c, 36), 1);
+        if (hys_form_text(fm, &q->hint, v->lang)) need += line_h(c, S(c, 36), 0) + S(c, 8);
+        if (need > head_max) head_max = need < avail * 40 / 100 ? need : avail * 40 / 100;
+    }
     int psz = head_max;
     if (psz > W / 4) psz = W / 4;
     int tx = m, tw = W - 2 * m;
@@ -1042,29 +1140,37 @@ static void screen_thanks(ctx *c)
     const hys_form *fm = c->in->form;
     int W = c->f->w, H = c->f->h, m = c->m;
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
-    int isz = S(c, 180);
-    int y = S(c, 40);
-    icon(c, (W - isz) / 2, y, isz, isz, "thanks");
-    y += isz + S(c, 20);
-    y += text_box(c, tr(c, "Thank you!"), m, y, W - 2 * m, S(c, 90), S(c, 64), 1, t->text,
-                  ALIGN_CENTER, 0);
-    y += text_box(c, tr(c, "Your answers are saved."), m, y, W - 2 * m, S(c, 60), S(c, 40), 0,
-                  t->text, ALIGN_CENTER, 0);
     int ui = c->v->thanks_update;
-    if (!c->v->quick && ui >= 0 && ui < fm->nupdates) {
-        y += S(c, 16);
-        text_box(c, tr(c, "You said, we did:"), m, y, W - 2 * m, S(c, 56), S(c, 36), 1, t->muted,
-                 ALIGN_START, 0);
-        y += S(c, 56);
-        int h = H - y - S(c, 180);
-        if (h > S(c, 200)) h = S(c, 200);
-        if (h > S(c, 80)) update_item(c, &fm->updates[ui], m, y, W - 2 * m, h);
+    int update = !c->v->quick && ui >= 0 && ui < fm->nupdates;
+    int bw = S(c, 400), bh = c->v->quick ? 0 : S(c, 120);
+    /* heights from the lines each text needs (scripts differ: Nastaliq is
+     * twice as tall), then the picture gets what is left, up to 180 */
+    int th = line_h(c, S(c, 64), 1), sh = line_h(c, S(c, 40), 0);
+    int hh = update ? line_h(c, S(c, 36), 1) : 0;
+    int ih = update ? 2 * line_h(c, S(c, 36), 0) + S(c, 28) : 0;
+    int fixed = S(c, 30) + th + sh + (update ? S(c, 16) + hh + ih : 0) + S(c, 20) + bh + S(c, 30);
+    int isz = H - fixed - S(c, 20);
+    if (isz > S(c, 180)) isz = S(c, 180);
+    int y = S(c, 30);
+    if (isz >= S(c, 60)) {
+        icon(c, (W - isz) / 2, y, isz, isz, "thanks");
+        y += isz + S(c, 20);
     }
-    if (!c->v->quick) {
-        int bw = S(c, 400), bh = S(c, 120);
+    y += text_box(c, tr(c, "Thank you!"), m + c->corner_w, y, W - 2 * (m + c->corner_w), th,
+                  S(c, 64), 1, t->text, ALIGN_CENTER, 0);
+    y += text_box(c, tr(c, "Your answers are saved."), m, y, W - 2 * m, sh, S(c, 40), 0, t->text,
+                  ALIGN_CENTER, 0);
+    if (update) {
+        y += S(c, 16);
+        y += text_box(c, tr(c, "You said, we did:"), m, y, W - 2 * m, hh, S(c, 36), 1, t->muted,
+                      ALIGN_START, 0);
+        int h = H - y - bh - S(c, 50);
+        if (h > S(c, 260)) h = S(c, 260);
+        if (h >= ih) update_item(c, &fm->updates[ui], m, y, W - 2 * m, h);
+    }
+    if (!c->v->quick)
         button(c, "button:done", HYS_ACT_DONE, 0, (W - bw) / 2, H - bh - S(c, 30), bw, bh, "next",
                tr(c, "Finish"), B_PRIMARY, 1);
-    }
 }
 
 static void screen_still_there(ctx *c)

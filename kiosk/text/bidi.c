@@ -45,6 +45,8 @@ static int is_neutral_script(unsigned cp)
     if (cp < 0x80) return !((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'));
     if (cp >= 0x0660 && cp <= 0x0669) return 0; /* Arabic-Indic digits: Arabic fonts */
     if (cp >= 0x06F0 && cp <= 0x06F9) return 0;
+    if (cp == 0x0964 || cp == 0x0965) return 1; /* danda: Bengali and Gurmukhi full stops */
+    if (cp == 0x25CC) return 1;                 /* dotted circle: shows a vowel sign on its own */
     return (cp >= 0x2000 && cp <= 0x206F) || cp == 0x00A0 || cp == 0x00AB || cp == 0x00BB;
 }
 

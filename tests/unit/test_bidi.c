@@ -61,6 +61,9 @@ int main(void)
     CHECK(split("আপনার বয়স কত?", 0) == 1 && runs[0].script == HYS_SCRIPT_BENGALI);
     CHECK(split("ਤੁਹਾਡੀ ਉਮਰ 18", 0) == 1 && runs[0].script == HYS_SCRIPT_GURMUKHI);
     CHECK(split("Polski", 1) == 1 && runs[0].rtl == 0);
+    /* the danda full stop goes with the Bengali or Gurmukhi before it */
+    CHECK(split("আপনার উত্তর রাখা হয়েছে।", 0) == 1 && runs[0].script == HYS_SCRIPT_BENGALI);
+    CHECK(split("ਧੰਨਵਾਦ।", 0) == 1 && runs[0].script == HYS_SCRIPT_GURMUKHI);
     CHECK(split("", 0) == 0);
 
     CHECK(hys_lang_is_rtl("ur") && hys_lang_is_rtl("ar-EG") && hys_lang_is_rtl("fa"));
