@@ -177,7 +177,8 @@ const hys_frame *hys_kiosk_frame(hys_kiosk *k)
     hys_layout_in in = {0};
     in.form = k->form;
     in.journey = k->journey;
-    in.theme = hys_theme_default();
+    in.theme = hys_journey_view_get(k->journey)->high_contrast ? hys_theme_high_contrast()
+                                                               : hys_theme_default();
     in.measure = hys_screen_measure(k->screen);
     in.words = &k->words;
     in.icons_dir = k->icons;

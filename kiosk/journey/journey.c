@@ -39,6 +39,8 @@ void hys_journey_config_default(hys_journey_config *c)
     c->read_aloud = 0;
     c->volume_steps = 8;
     c->volume = 5;
+    c->text_size = 100;
+    c->high_contrast = 0;
 }
 
 const char *hys_answer_status_name(hys_answer_status s)
@@ -183,6 +185,8 @@ static void reset_sound(hys_journey *j)
     j->v.read_aloud = j->cfg.read_aloud;
     j->v.volume = j->cfg.volume;
     j->v.slow = 0;
+    j->v.text_size = j->cfg.text_size;
+    j->v.high_contrast = j->cfg.high_contrast;
 }
 
 static void go_welcome(hys_journey *j, long now)
@@ -371,10 +375,21 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
     case HYS_ACT_HEAR:
         update_view(j);
         return;
+    case HYS_ACT_TEXT_SIZE:
+        if (arg == 100 || arg == 150 || arg == 200) v->text_size = arg;
+        update_view(j);
+        return;
+    case HYS_ACT_CONTRAST:
+        v->high_contrast = arg < 0 ? !v->high_contrast : arg != 0;
+        update_view(j);
+        return;
     case HYS_ACT_SOUND_MENU:
-        if (v->screen != HYS_SCREEN_SOUND && v->screen != HYS_SCREEN_STILL_THERE) {
+    case HYS_ACT_DISPLAY_MENU:
+        /* one settings screen at a time, over the screen it was opened from */
+        if (v->screen == HYS_SCREEN_SOUND || v->screen == HYS_SCREEN_DISPLAY) v->screen = v->under;
+        if (v->screen != HYS_SCREEN_STILL_THERE) {
             v->under = v->screen;
-            v->screen = HYS_SCREEN_SOUND;
+            v->screen = a == HYS_ACT_SOUND_MENU ? HYS_SCREEN_SOUND : HYS_SCREEN_DISPLAY;
         }
         update_view(j);
         return;
@@ -383,6 +398,7 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
     }
     switch (v->screen) {
     case HYS_SCREEN_SOUND:
+    case HYS_SCREEN_DISPLAY:
         if (a == HYS_ACT_DONE || a == HYS_ACT_BACK) v->screen = v->under;
         break;
     case HYS_SCREEN_WELCOME:
@@ -511,6 +527,7 @@ static int idle_watched(const hys_journey *j)
         return !j->f->quick;
     case HYS_SCREEN_UPDATES:
     case HYS_SCREEN_SOUND:
+    case HYS_SCREEN_DISPLAY:
         return 1;
     default:
         return 0;
@@ -535,14 +552,16 @@ void hys_journey_tick(hys_journey *j, long now)
                 continue;
             }
         } else if (idle_watched(j) && now - j->last_input >= j->cfg.idle_ms) {
-            if (v->screen == HYS_SCREEN_SOUND && !j->in_session) {
+            if ((v->screen == HYS_SCREEN_SOUND || v->screen == HYS_SCREEN_DISPLAY) &&
+                !j->in_session) {
                 go_welcome(j, now);
             } else if (v->screen == HYS_SCREEN_UPDATES ||
                        (!j->in_session && v->screen != HYS_SCREEN_PRACTICE &&
                         v->screen != HYS_SCREEN_INTRO && v->screen != HYS_SCREEN_LANGUAGE)) {
                 go_welcome(j, now);
             } else {
-                if (v->screen == HYS_SCREEN_SOUND) v->screen = v->under; /* one overlay at a time */
+                if (v->screen == HYS_SCREEN_SOUND || v->screen == HYS_SCREEN_DISPLAY)
+                    v->screen = v->under; /* one overlay at a time */
                 v->under = v->screen;
                 v->screen = HYS_SCREEN_STILL_THERE;
                 j->deadline = j->last_input + j->cfg.idle_ms + j->cfg.still_there_ms;
@@ -666,7 +685,7 @@ void hys_journey_screen_id(const hys_journey *j, char *out, size_t n)
 {
     static const char *const names[] = {"welcome",     "updates",  "language", "intro",
                                         "practice",    "question", "review",   "thanks",
-                                        "still-there", "sound"};
+                                        "still-there", "sound",    "display"};
     if (j->v.screen == HYS_SCREEN_QUESTION)
         snprintf(out, n, "question:%s", j->f->questions[j->v.question].name);
     else

@@ -27,7 +27,14 @@ typedef struct ctx {
     int rtl;                             /* the screen's language is written right to left */
     const char *lang;                    /* language code of the text being laid out now */
     const char *measured;                /* the language the measure was last told */
+    int ts;                              /* text size, per cent (100, 150, 200) */
 } ctx;
+
+/* A text size in pixels at the resident's text size. */
+static int TX(const ctx *c, int px)
+{
+    return px * c->ts / 100;
+}
 
 /* The code of language index i (the screen's when i < 0). */
 static const char *lang_code(const ctx *c, int i)
@@ -89,6 +96,11 @@ static void rect(ctx *c, int x, int y, int w, int h, hys_color fill, hys_color e
 static void image(ctx *c, int x, int y, int w, int h, const char *path)
 {
     if (!path || w <= 0 || h <= 0) return;
+    if (c->t->picture_badge) { /* black outlines need a light ground on a dark theme */
+        int side = w < h ? w : h, b = side / 12 + 1;
+        rect(c, x + (w - side) / 2 - b, y + (h - side) / 2 - b, side + 2 * b, side + 2 * b,
+             c->t->badge, c->t->badge, 0, side / 6);
+    }
     const char *p = store_text(c, path, strlen(path));
     hys_draw *d = p ? add(c, HYS_DRAW_IMAGE, x, y, w, h) : NULL;
     if (d) d->image = p;
@@ -171,16 +183,17 @@ static void measure_lang(const ctx *c)
     }
 }
 
+/* Widths and heights of text at design size px; the text size setting applies. */
 static int text_w(const ctx *c, const char *s, size_t n, int px, int bold)
 {
     measure_lang(c);
-    return c->in->measure->width(c->in->measure->ud, s, n, px, bold);
+    return c->in->measure->width(c->in->measure->ud, s, n, TX(c, px), bold);
 }
 
 static int line_h(const ctx *c, int px, int bold)
 {
     measure_lang(c);
-    return c->in->measure->line_height(c->in->measure->ud, px, bold);
+    return c->in->measure->line_height(c->in->measure->ud, TX(c, px), bold);
 }
 
 typedef struct line {
@@ -242,7 +255,7 @@ static int text_box(ctx *c, const char *text, int x, int y, int w, int h, int px
     if (!text || !*text || w <= 0) return 0;
     line lines[40];
     int n = 0, lh = 0;
-    int size = px, floor_px = S(c, 36) < px ? S(c, 36) : px;
+    int size = px, floor_px = S(c, 36) < px ? S(c, 36) : px; /* design sizes; TX in text_w */
     for (;;) {
         n = wrap(c, text, size, bold, w, lines, 40);
         lh = line_h(c, size, bold);
@@ -273,7 +286,7 @@ static int text_box(ctx *c, const char *text, int x, int y, int w, int h, int px
         const char *s = store_text(c, lines[i].s, lines[i].n);
         hys_draw *d = s ? add(c, HYS_DRAW_TEXT, lx, ty + i * lh, lw, lh) : NULL;
         if (!d) return total;
-        d->text = s, d->px = size, d->bold = bold, d->fill = color, d->lang = c->lang;
+        d->text = s, d->px = TX(c, size), d->bold = bold, d->fill = color, d->lang = c->lang;
     }
     return total;
 }
@@ -358,12 +371,18 @@ static void button(ctx *c, const char *id, hys_action a, int arg, int x, int y, 
 static int top_h(const ctx *c)
 {
     int h = S(c, 88);
-    return h < 60 ? 60 : h; /* room for a 44 px target on the smallest screens */
+    if (h < 60) h = 60; /* room for a 44 px target on the smallest screens */
+    int need = line_h(c, S(c, 36), 1) + S(c, 20); /* one line of large text */
+    return need > h ? need : h;
 }
 
+/* The bottom bar: its words fit (at large text sizes, two lines of them). */
 static int bottom_h(const ctx *c)
 {
-    return c->portrait ? S(c, 236) : S(c, 128);
+    int slot = (c->ts > 100 ? 2 : 1) * line_h(c, S(c, 36), 1) + S(c, 12);
+    int h = c->portrait ? S(c, 236) : S(c, 128);
+    int need = c->portrait ? 2 * slot + S(c, 30) : slot + S(c, 20);
+    return need > h ? need : h;
 }
 
 /* Where slot i (0..3) of the bottom bar is: one row of four, or in portrait
@@ -823,11 +842,12 @@ static void screen_practice(ctx *c)
     const hys_theme *t = c->t;
     int W = c->f->w, H = c->f->h, m = c->m;
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
-    int top = S(c, 24), bot = H - bottom_h(c);
+    /* below the corner buttons, so the words get the whole width */
+    int top = top_h(c), bot = H - bottom_h(c);
     int pic = S(c, 200);
     if (pic > (bot - top) / 3) pic = (bot - top) / 3;
     icon(c, m, top, pic, pic, "practice");
-    int tx = m + pic + m, tw = W - tx - m - c->corner_w;
+    int tx = m + pic + m, tw = W - tx - m;
     int y = top;
     y += text_box(c, tr(c, "Let's practise first."), tx, y, tw, S(c, 60), S(c, 36), 0, t->muted,
                   ALIGN_START, 0);
@@ -1253,20 +1273,63 @@ static void screen_sound(ctx *c)
     bottom_bar(c, 0, 0, 0, 1, tr(c, "Done"), "yes", HYS_ACT_DONE);
 }
 
-/* The speaker buttons, in the top right corner of every screen. */
+/* Colours for this session: standard, or high contrast. (Text size buttons
+ * come here once every screen can page its content at 150% and 200%; the
+ * journey and the layout already carry the text size.) */
+static void screen_display(ctx *c)
+{
+    const hys_theme *t = c->t;
+    const hys_journey_view *v = c->v;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    int th = top_h(c), isz = th - S(c, 16);
+    icon(c, m, S(c, 8), isz, isz, "display-settings");
+    text_box(c, tr(c, "Colours"), m + isz + m, 0, W - 3 * m - isz - c->corner_w, th, S(c, 52), 1,
+             t->text, ALIGN_START, 1);
+    int top = th + S(c, 30), bot = H - bottom_h(c) - S(c, 30), gap = S(c, 20);
+    int rh = bot - top;
+    if (rh > S(c, 240)) rh = S(c, 240);
+    int y = top + (bot - top - rh) / 2;
+    int hw = (W - 2 * m - gap) / 2;
+    button(c, "display:standard", HYS_ACT_CONTRAST, 0, m, y, hw, rh, "display-settings",
+           tr(c, "Standard colours"), v->high_contrast ? B_NORMAL : B_PRIMARY, 1);
+    button(c, "display:high-contrast", HYS_ACT_CONTRAST, 1, m + hw + gap, y, hw, rh, "contrast",
+           tr(c, "High contrast"), v->high_contrast ? B_PRIMARY : B_NORMAL, 1);
+    bottom_bar(c, 0, 0, 0, 1, tr(c, "Done"), "yes", HYS_ACT_DONE);
+}
+
+/* The speaker and settings buttons, in the top right corner of every screen. */
 static void corner(ctx *c)
 {
-    if (!c->corner_w) return;
-    int W = c->f->w, th = top_h(c), m = c->m, b = th - S(c, 12);
+    int W = c->f->w, th = top_h(c), m = c->m, b = S(c, 76), gap = S(c, 12);
+    if (b > th - 8) b = th - 8;
     int x = W - m - b, y = (th - b) / 2;
+    int settings = c->v->screen != HYS_SCREEN_SOUND && c->v->screen != HYS_SCREEN_DISPLAY &&
+                   c->v->screen != HYS_SCREEN_STILL_THERE;
     c->group = HYS_READ_TOP;
-    c->meaning = tr(c, "Hear this screen again");
-    button(c, "button:hear", HYS_ACT_HEAR, 0, x, y, b, b, "speaker", NULL, B_NORMAL, 1);
-    if (c->v->screen != HYS_SCREEN_SOUND && c->v->screen != HYS_SCREEN_STILL_THERE) {
-        c->meaning = tr(c, "Read aloud, volume and speed");
-        button(c, "button:sound", HYS_ACT_SOUND_MENU, 0, x - S(c, 12) - b, y, b, b,
-               "sound-settings", NULL, B_NORMAL, 1);
+    if (c->in->can_speak) {
+        c->meaning = tr(c, "Hear this screen again");
+        button(c, "button:hear", HYS_ACT_HEAR, 0, x, y, b, b, "speaker", NULL, B_NORMAL, 1);
+        x -= b + gap;
+        if (settings) {
+            c->meaning = tr(c, "Read aloud, volume and speed");
+            button(c, "button:sound", HYS_ACT_SOUND_MENU, 0, x, y, b, b, "sound-settings", NULL,
+                   B_NORMAL, 1);
+            x -= b + gap;
+        }
     }
+    if (settings) {
+        c->meaning = tr(c, "Colours: standard or high contrast");
+        button(c, "button:display", HYS_ACT_DISPLAY_MENU, 0, x, y, b, b, "display-settings", NULL,
+               B_NORMAL, 1);
+    }
+}
+
+/* How wide the corner buttons are, so headings keep clear of them. */
+static int corner_width(const ctx *c)
+{
+    int n = 1 + (c->in->can_speak ? 2 : 0);
+    return n * (S(c, 76) + S(c, 12)) + c->m;
 }
 
 /* A frame of thickness th just outside the box. */
@@ -1321,7 +1384,8 @@ void hys_layout_build(hys_frame *f, const hys_layout_in *in)
     c.say_lang = -1;
     c.lang = lang_code(&c, -1);
     c.rtl = hys_lang_is_rtl(c.lang);
-    if (in->can_speak) c.corner_w = 2 * (top_h(&c) - S(&c, 12)) + S(&c, 12) + c.m;
+    c.ts = c.v->text_size >= 100 && c.v->text_size <= 200 ? c.v->text_size : 100;
+    c.corner_w = corner_width(&c);
     hys_journey_screen_id(in->journey, f->screen, sizeof f->screen);
     switch (c.v->screen) {
     case HYS_SCREEN_WELCOME:
@@ -1353,6 +1417,9 @@ void hys_layout_build(hys_frame *f, const hys_layout_in *in)
         break;
     case HYS_SCREEN_SOUND:
         screen_sound(&c);
+        break;
+    case HYS_SCREEN_DISPLAY:
+        screen_display(&c);
         break;
     }
     corner(&c);

@@ -35,9 +35,43 @@ static const hys_theme standard = {
     .speaking = C(0xB3105B),
 };
 
+static const hys_theme high_contrast = {
+    .name = "high-contrast",
+    .bg = C(0x000000),
+    .text = C(0xFFFFFF),
+    .muted = C(0xFFFF66),
+    .bar = C(0x1A1A1A),
+    .primary = C(0xFFFF00),
+    .on_primary = C(0x000000),
+    .button = C(0x000000),
+    .on_button = C(0xFFFFFF),
+    .edge = C(0xFFFFFF),
+    .card = C(0x000000),
+    .on_card = C(0xFFFFFF),
+    .chosen = C(0xFFFF00),
+    .on_chosen = C(0x000000),
+    .chosen_edge = C(0xFFFFFF),
+    .pressed = C(0x3A3A3A),
+    .on_pressed = C(0xFFFFFF),
+    .disabled = C(0x000000),
+    .on_disabled = C(0xBDBDBD),
+    .panel = C(0x1A1A1A),
+    .on_panel = C(0xFFFFFF),
+    .focus = C(0x00E5FF),
+    .focus_edge = C(0xFFFFFF),
+    .speaking = C(0xFF66FF),
+    .picture_badge = 1,
+    .badge = C(0xFFFFFF),
+};
+
 const hys_theme *hys_theme_default(void)
 {
     return &standard;
+}
+
+const hys_theme *hys_theme_high_contrast(void)
+{
+    return &high_contrast;
 }
 
 static double channel(unsigned char c)

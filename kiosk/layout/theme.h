@@ -20,10 +20,14 @@ typedef struct hys_theme {
     hys_color panel, on_panel;   /* notes, feedback and countdown panels */
     hys_color focus, focus_edge; /* the key focus ring: a thick band with a thin edge */
     hys_color speaking;          /* the ring round what is being heard */
+    int picture_badge;           /* pictures sit on a light badge (dark themes: black outlines) */
+    hys_color badge;
 } hys_theme;
 
 /* The default theme: dark text on white, dark blue actions. */
 const hys_theme *hys_theme_default(void);
+/* High contrast: white and yellow on black, yellow actions. */
+const hys_theme *hys_theme_high_contrast(void);
 
 /* Contrast ratio between two colours, 1.0 .. 21.0. */
 double hys_contrast(hys_color a, hys_color b);

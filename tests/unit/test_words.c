@@ -54,19 +54,29 @@ int main(void)
     if (d) closedir(d);
     CHECK(files >= 1);
 
-    const hys_theme *t = hys_theme_default();
-    hys_color pairs[32][2];
-    int n = hys_theme_text_pairs(t, pairs, 32);
-    CHECK(n >= 10);
-    for (int i = 0; i < n; i++) {
-        double c = hys_contrast(pairs[i][0], pairs[i][1]);
-        if (c < 7.0) fprintf(stderr, "text pair %d has contrast %.2f\n", i, c);
-        CHECK(c >= 7.0);
+    /* every theme: text >= 7:1; control edges, chosen edges, the main action
+     * and the focus ring against what they sit on >= 3:1 */
+    const hys_theme *themes[2] = {hys_theme_default(), hys_theme_high_contrast()};
+    for (int k = 0; k < 2; k++) {
+        const hys_theme *t = themes[k];
+        hys_color pairs[32][2];
+        int n = hys_theme_text_pairs(t, pairs, 32);
+        CHECK(n >= 10);
+        for (int i = 0; i < n; i++) {
+            double c = hys_contrast(pairs[i][0], pairs[i][1]);
+            if (c < 7.0) fprintf(stderr, "%s: text pair %d has contrast %.2f\n", t->name, i, c);
+            CHECK(c >= 7.0);
+        }
+        CHECK(hys_contrast(t->edge, t->bg) >= 3.0);
+        CHECK(hys_contrast(t->chosen_edge, t->chosen) >= 3.0 ||
+              hys_contrast(t->chosen_edge, t->bg) >= 3.0);
+        CHECK(hys_contrast(t->primary, t->bar) >= 3.0);
+        CHECK(hys_contrast(t->focus, t->bg) >= 3.0 || hys_contrast(t->focus_edge, t->bg) >= 3.0);
+        CHECK(hys_contrast(t->speaking, t->bg) >= 3.0);
+        /* pictures with black outlines: on a dark ground they get a light badge */
+        CHECK(hys_contrast(t->bg, (hys_color){0, 0, 0, 255}) >= 3.0 ||
+              (t->picture_badge && hys_contrast(t->badge, (hys_color){0, 0, 0, 255}) >= 3.0));
     }
-    /* control edges and the chosen edge against what they sit on: >= 3:1 */
-    CHECK(hys_contrast(t->edge, t->bg) >= 3.0);
-    CHECK(hys_contrast(t->chosen_edge, t->chosen) >= 3.0);
-    CHECK(hys_contrast(t->primary, t->bar) >= 3.0);
     hys_color black = {0, 0, 0, 255}, white = {255, 255, 255, 255};
     CHECK(hys_contrast(black, white) > 20.9);
     return check_done();
