@@ -3,6 +3,7 @@
 
 #include "paths.h"
 
+#include "../form/easyread.h"
 #include "../form/form.h"
 #include "../speech/speech.h"
 #include "../store/store.h"
@@ -47,6 +48,13 @@ int hys_cmd_check(const char *path)
         return 1;
     }
     hys_form *f = hys_form_load(path, d, NULL);
+    if (f) {
+        /* the words: easy read, per language where there are rules */
+        char assets[1024], rules[1100];
+        hys_paths_assets(assets, sizeof assets);
+        snprintf(rules, sizeof rules, "%s/easy-read", assets);
+        hys_easyread_check(f, rules, d);
+    }
     hys_diags_print(d, stdout);
     int errors = hys_diags_errors(d), warnings = hys_diags_warnings(d);
     if (f) {

@@ -316,6 +316,7 @@ static void read_i18n(builder *b, const char *sheet, const hys_row *r, const col
 {
     for (int c = 0; c < ncols; c++) {
         if (strcmp(cols[c].key, key) || cols[c].lang < 0) continue;
+        dst->col[cols[c].lang] = (short)(c + 1); /* even when empty: where it belongs */
         const char *v = cell(r, c);
         if (!v) continue;
         char *s = media ? media_path(b, sheet, r->number, c, v, media == 2) : hys_strdup(v);
@@ -350,6 +351,7 @@ static int i18n_copy(hys_i18n *dst, const hys_i18n *src)
 {
     for (int i = 0; i < HYS_MAX_LANGUAGES; i++) {
         dst->by_lang[i] = NULL;
+        dst->col[i] = src->col[i];
         if (src->by_lang[i] && !(dst->by_lang[i] = hys_strdup(src->by_lang[i]))) return 0;
     }
     return 1;
@@ -1021,6 +1023,15 @@ static void settle_languages(builder *b, const char *default_lang)
     }
 }
 
+/* 1 when a question before qi uses the choice on this row (a shared list). */
+static int choice_seen_before(const hys_form *f, int qi, int row)
+{
+    for (int p = 0; p < qi; p++)
+        for (int c = 0; c < f->questions[p].nchoices; c++)
+            if (f->questions[p].choices[c].row == row) return 1;
+    return 0;
+}
+
 /* Warn about labels missing in some language (they fall back to the default). */
 static void check_translations(builder *b)
 {
@@ -1034,15 +1045,16 @@ static void check_translations(builder *b)
                 int sl = 0;
                 for (int k = 0; k < f->nlangs; k++)
                     if (q->label.by_lang[k] == shown) sl = k;
-                hys_diags_add(b->d, HYS_DIAG_WARNING, "survey", q->row, -1,
+                hys_diags_add(b->d, HYS_DIAG_WARNING, "survey", q->row, q->label.col[l] - 1,
                               "\"%s\" has no %s label; %s is shown instead", q->name,
                               f->langs[l].name, f->langs[sl].name);
             }
             for (int c = 0; c < q->nchoices; c++)
-                if (!i18n_empty(&q->choices[c].label) && !q->choices[c].label.by_lang[l])
-                    hys_diags_add(b->d, HYS_DIAG_WARNING, "choices", q->choices[c].row, -1,
-                                  "choice \"%s\" has no %s label", q->choices[c].name,
-                                  f->langs[l].name);
+                if (!i18n_empty(&q->choices[c].label) && !q->choices[c].label.by_lang[l] &&
+                    !choice_seen_before(f, i, q->choices[c].row))
+                    hys_diags_add(b->d, HYS_DIAG_WARNING, "choices", q->choices[c].row,
+                                  q->choices[c].label.col[l] - 1, "choice \"%s\" has no %s label",
+                                  q->choices[c].name, f->langs[l].name);
         }
     }
 }

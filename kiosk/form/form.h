@@ -25,6 +25,7 @@ typedef enum { HYS_LOOK_PLAIN, HYS_LOOK_FACES, HYS_LOOK_LIKERT } hys_look;
  * the sheet has none. Read with hys_form_text(). */
 typedef struct hys_i18n {
     char *by_lang[HYS_MAX_LANGUAGES];
+    short col[HYS_MAX_LANGUAGES]; /* 1 + the column each language's text is in; 0 = none */
 } hys_i18n;
 
 typedef struct hys_choice {
