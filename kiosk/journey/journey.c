@@ -285,6 +285,9 @@ static void act_question(hys_journey *j, hys_action a, int arg, long now)
         j->input[len - hys_utf8_last_len(j->input, len)] = '\0';
         return;
     }
+    case HYS_ACT_PAGE: /* answers that did not fit on one screen */
+        j->v.page += arg;
+        return;
     case HYS_ACT_KB_PAGE:
         j->v.kb_page = arg;
         return;

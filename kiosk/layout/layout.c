@@ -514,6 +514,8 @@ static void card(ctx *c, const char *id, hys_action a, int arg, int x, int y, in
     if (checkbox || chosen) {
         /* a tick box in the corner: an empty square, or a square with a tick */
         int b = S(c, 44);
+        int room = h - label_h - pad - S(c, 12); /* it stays clear of the words */
+        if (b > room) b = room > S(c, 26) ? room : S(c, 26);
         int bx = x + w - b - S(c, 8), byy = y + S(c, 8);
         rect(c, bx, byy, b, b, t->card, t->text, S(c, 4), S(c, 6));
         if (chosen) icon(c, bx + S(c, 4), byy + S(c, 4), b - S(c, 8), b - S(c, 8), "yes");
@@ -529,19 +531,37 @@ static void card(ctx *c, const char *id, hys_action a, int arg, int x, int y, in
 }
 
 /* Lay n cards out in a grid filling the box. */
-static void grid_dims(const ctx *c, int n, int w, int h, int *cols, int *rows)
+/* Lay n cards out in a grid filling the box: nearly square cards, as big
+ * as can be, among the column counts whose cards hold every label whole
+ * (labels wrap; a word is never broken). */
+static int grid_dims(const ctx *c, int n, int w, int h, const char *const *labels, int reserve,
+                     int *cols, int *rows)
 {
-    int best_c = 1;
+    int best_c = 1, best_fit = -1, gap = S(c, 16), pad = S(c, 10);
     double best = -1;
+    int lh = line_h(c, S(c, 36), 1);
     for (int cc = 1; cc <= n && cc <= 6; cc++) {
         int rr = (n + cc - 1) / cc;
-        double cw = (double)w / cc, ch = (double)h / rr;
-        double s = cw < ch * 1.1 ? cw : ch * 1.1; /* prefer nearly square cards */
-        if (s > best + 0.5) best = s, best_c = cc;
+        int cw = (w - (cc - 1) * gap) / cc, ch = (h - (rr - 1) * gap) / rr;
+        /* does every label fit, with at least a small picture? */
+        int fit = 1;
+        for (int i = 0; i < n && fit; i++) {
+            line tmp[5];
+            int lines = labels[i] ? wrap(c, labels[i], S(c, 36), 1, cw - 2 * pad, tmp, 5) : 1;
+            int longest = 0;
+            for (int k = 0; k < lines; k++) {
+                int lw = text_w(c, tmp[k].s, tmp[k].n, S(c, 36), 1);
+                if (lw > longest) longest = lw;
+            }
+            fit = lines <= 4 && longest <= cw - 2 * pad && lines * lh + 3 * pad + reserve <= ch;
+        }
+        double sz = cw < ch * 1.1 ? cw : ch * 1.1; /* prefer nearly square cards */
+        if (fit > best_fit || (fit == best_fit && sz > best + 0.5))
+            best_fit = fit, best = sz, best_c = cc;
     }
-    (void)c;
     *cols = best_c;
     *rows = (n + best_c - 1) / best_c;
+    return best_fit;
 }
 
 static void question_choices(ctx *c, const hys_question *q, int x, int y, int w, int h)
@@ -554,16 +574,48 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
     for (int i = 0; i < q->nchoices; i++)
         if (!strcmp(q->choices[i].name, "dont_know")) extra_dk = 0;
     int n = q->nchoices + extra_dk;
+    const char *labels[HYS_MAX_CHOICES + 1];
+    for (int i = 0; i < n && i <= HYS_MAX_CHOICES; i++)
+        labels[i] = i < q->nchoices ? hys_form_text(fm, &q->choices[i].label, v->lang)
+                                    : tr(c, "Don't know");
     int cols, rows;
-    grid_dims(c, n, w, h, &cols, &rows);
+    /* tick boxes sit in the corner, above the words */
+    int tick = q->type == HYS_Q_SELECT_MULTIPLE ? S(c, 14) : 0; /* the box shrinks to 26 */
+    /* all the answers at once if they fit; else pages of them, with large
+     * arrow buttons below (never a drag) */
+    int first = 0, count = n, pages = 1;
+    if (!grid_dims(c, n, w, h, labels, tick, &cols, &rows) && n > 1) {
+        int gap0 = S(c, 12), bw0 = (w - gap0) / 2 - S(c, 24);
+        line tmp[4];
+        int l1 = wrap(c, tr(c, "Earlier answers"), S(c, 36), 1, bw0, tmp, 4);
+        int l2 = wrap(c, tr(c, "More answers"), S(c, 36), 1, bw0, tmp, 4);
+        int ah = (l1 > l2 ? l1 : l2) * line_h(c, S(c, 36), 1) + S(c, 16);
+        if (ah < S(c, 84)) ah = S(c, 84);
+        if (ah < 56) ah = 56;
+        int per = n - 1;
+        while (per > 1 && !grid_dims(c, per, w, h - ah - gap0, labels, tick, &cols, &rows))
+            per--;
+        pages = (n + per - 1) / per;
+        int page = v->page < pages ? v->page : pages - 1;
+        first = page * per, count = first + per < n ? per : n - first;
+        grid_dims(c, count, w, h - ah - gap0, labels + first, tick, &cols, &rows);
+        int bw = (w - gap0) / 2, by = y + h - ah;
+        c->group = HYS_READ_CONTENT;
+        button(c, "button:answers-up", HYS_ACT_PAGE, -1, x, by, bw, ah, NULL,
+               tr(c, "Earlier answers"), B_NORMAL, page > 0);
+        button(c, "button:answers-down", HYS_ACT_PAGE, 1, x + bw + gap0, by, bw, ah, NULL,
+               tr(c, "More answers"), B_NORMAL, page < pages - 1);
+        h -= ah + gap0;
+    }
+    hys_journey_set_pages((hys_journey *)c->in->journey, pages);
     int gap = S(c, 16);
     int cw = (w - (cols - 1) * gap) / cols, ch = (h - (rows - 1) * gap) / rows;
     if (ch > cw * 3 / 2) ch = cw * 3 / 2;
     int total_h = rows * ch + (rows - 1) * gap;
     int y0 = y + (h - total_h) / 2;
-    for (int i = 0; i < n; i++) {
-        int r = i / cols, col = i % cols;
-        int in_row = r == rows - 1 ? n - r * cols : cols;
+    for (int i = first; i < first + count; i++) {
+        int r = (i - first) / cols, col = (i - first) % cols;
+        int in_row = r == rows - 1 ? count - r * cols : cols;
         int row_w = in_row * cw + (in_row - 1) * gap;
         int cx = x + (w - row_w) / 2 + col * (cw + gap);
         int cy = y0 + r * (ch + gap);
@@ -601,7 +653,7 @@ typedef struct kb_page {
 
 static const kb_page kb_latin[] = {
     {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
-    {{"áàâäąćçčéèê", "ëęěíîïłńñóô", "öőøśšșțúüűů", "ŵýŷźżžßãåřă"},
+    {{"áàâäąćçčéèêë", "ęěíîïłńñóôöő", "øśšșțúüűůŵýŷ", "źżžßãåřă"},
      "áéł",
      "Letters with accents",
      1},
@@ -609,20 +661,20 @@ static const kb_page kb_latin[] = {
 /* Arabic and Urdu letters in alphabetical order: easier to find than a
  * typist's layout for someone who rarely types */
 static const kb_page kb_arabic[] = {
-    {{"ابتثجحخدذرز", "سشصضطظعغفقك", "لمنهويءةىئؤ", "أإآ"}, "أبت", "Arabic letters", 0},
+    {{"ابتثجحخدذرز", "سشصضطظعغفقك", "لمنهويءةىئؤأإآ"}, "أبت", "Arabic letters", 0},
     {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
 };
 static const kb_page kb_urdu[] = {
-    {{"ابپتٹثجچحخد", "ڈذرڑزژسشصضط", "ظعغفقکگلمنں", "وہھءیےۓ"}, "ابپ", "Urdu letters", 0},
+    {{"ابپتٹثجچحخدڈذ", "رڑزژسشصضطظعغف", "قکگلمنںوہھءیےۓ"}, "ابپ", "Urdu letters", 0},
     {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
 };
 static const kb_page kb_bengali[] = {
-    {{"অআইঈউঊঋএঐওঔ", "কখগঘঙচছজঝঞট", "ঠডঢণতথদধনপফ", "বভমযরলশষসহ"}, "অআক", "Bengali letters", 1},
+    {{"অআইঈউঊঋএঐওঔকখগঘ", "ঙচছজঝঞটঠডঢণতথদধ", "নপফবভমযরলশষসহ"}, "অআক", "Bengali letters", 1},
     {{"ািীুূৃেৈোৌ্", "ংঃঁড়ঢ়য়ৎ"}, "◌া", "Bengali vowel signs", 1},
     {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
 };
 static const kb_page kb_gurmukhi[] = {
-    {{"ੳਅੲਸਹਕਖਗਘਙਚ", "ਛਜਝਞਟਠਡਢਣਤਥ", "ਦਧਨਪਫਬਭਮਯਰਲ", "ਵੜਸ਼ਖ਼ਗ਼ਜ਼ਫ਼"}, "ਅਸਕ", "Punjabi letters", 1},
+    {{"ੳਅੲਸਹਕਖਗਘਙਚਛਜਝ", "ਞਟਠਡਢਣਤਥਦਧਨਪਫ", "ਬਭਮਯਰਲਵੜਸ਼ਖ਼ਗ਼ਜ਼ਫ਼"}, "ਅਸਕ", "Punjabi letters", 1},
     {{"ਾਿੀੁੂੇੈੋੌੰਂ", "ੱ਼੍"}, "◌ਾ", "Punjabi vowel signs", 1},
     {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
 };
@@ -696,55 +748,102 @@ static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
     }
     int npages;
     const kb_page *pages = kb_for(c, &npages);
-    int page = c->v->kb_page >= 0 && c->v->kb_page < npages ? c->v->kb_page : 0;
+    int page = c->v->kb_page / 16, part = c->v->kb_page % 16;
+    if (page < 0 || page >= npages) page = 0, part = 0;
     const kb_page *pg = &pages[page];
-    int nrows = 0;
-    while (nrows < 5 && pg->rows[nrows])
-        nrows++;
-    int total_rows = nrows < 3 ? 4 : nrows + 1;
-    int kh = (h - (total_rows - 1) * gap) / total_rows;
-    int maxkeys = 11;
-    int kw = (w - (maxkeys - 1) * gap) / maxkeys;
+    /* the page's letters, and where its written rows break */
+    enum { MAXK = 128 };
+    size_t at[MAXK], len[MAXK];
+    unsigned cps[MAXK];
+    int nk = 0, brk[6] = {0}, nrows = 0;
+    for (; nrows < 5 && pg->rows[nrows]; nrows++) {
+        const char *row = pg->rows[nrows];
+        size_t rl = strlen(row);
+        for (size_t i = 0; i < rl && nk < MAXK;) {
+            size_t l = hys_utf8_decode(row + i, rl - i, &cps[nk]);
+            if (!l) l = 1;
+            at[nk] = i, len[nk] = l;
+            nk++;
+            i += l;
+        }
+        brk[nrows + 1] = nk;
+    }
+    /* keys are at least 48 px each way: the written rows are kept when they
+     * fit, else the letters flow into as many keys a row as fit, and into
+     * parts of the page that the page key steps through */
+    const int min_key = 48;
+    int per_row = 11;
+    for (int r = 0; r < nrows; r++)
+        if (brk[r + 1] - brk[r] > per_row) per_row = brk[r + 1] - brk[r];
+    int flow = (w - (per_row - 1) * gap) / per_row < min_key;
+    if (flow) per_row = (w + gap) / (min_key + gap);
+    if (per_row < 1) per_row = 1;
+    int rows_fit = (h + gap) / (min_key + gap) - 1;
+    if (rows_fit < 1) rows_fit = 1;
+    int rows_needed = flow ? (nk + per_row - 1) / per_row : nrows;
+    if (rows_needed > rows_fit) flow = 1;
+    int per_part = flow ? per_row * rows_fit : nk;
+    int parts = per_part > 0 ? (nk + per_part - 1) / per_part : 1;
+    if (part >= parts) part = 0;
+    int first = part * per_part, last = first + per_part < nk ? first + per_part : nk;
+    int rows = flow ? (last - first + per_row - 1) / per_row : nrows;
+    int kh = (h - rows * gap) / (rows + 1);
+    if (kh > S(c, 110)) kh = S(c, 110);
+    int kw = (w - (per_row - 1) * gap) / per_row;
+    int full = per_row * kw + (per_row - 1) * gap; /* the bottom row spans the same */
     /* a left-to-right page on a right-to-left screen is laid out reversed, so
      * that the mirror puts it back */
     int flip = c->rtl && pg->ltr;
-    for (int r = 0; r < nrows; r++) {
-        const char *row = pg->rows[r];
-        size_t len = strlen(row);
-        int n = 0;
-        for (size_t i = 0; i < len;) {
-            unsigned cp;
-            size_t l = hys_utf8_decode(row + i, len - i, &cp);
-            i += l ? l : 1;
-            n++;
-        }
-        int rw = n * kw + (n - 1) * gap;
-        int kx = x + (w - rw) / 2;
-        for (size_t i = 0; i < len;) {
-            unsigned cp;
-            size_t l = hys_utf8_decode(row + i, len - i, &cp);
-            if (!l) l = 1;
-            snprintf(lab, sizeof lab, "%.*s", (int)l, row + i);
+    for (int r = 0; r < rows; r++) {
+        int from = flow ? first + r * per_row : brk[r];
+        int to = flow ? (from + per_row < last ? from + per_row : last) : brk[r + 1];
+        int n = to - from;
+        int kx = x + (w - (n * kw + (n - 1) * gap)) / 2;
+        for (int k = from; k < to; k++) {
+            const char *row = pg->rows[0];
+            for (int rr = 0; rr < nrows; rr++)
+                if (k >= brk[rr] && k < brk[rr + 1]) row = pg->rows[rr];
+            snprintf(lab, sizeof lab, "%.*s", (int)len[k], row + at[k]);
             snprintf(id, sizeof id, "key:%s", lab);
-            int at = flip ? 2 * x + w - kx - kw : kx;
-            key(c, lab, id, HYS_ACT_KEY, (int)cp, at, y + r * (kh + gap), kw, kh);
+            int kxx = flip ? 2 * x + w - kx - kw : kx;
+            key(c, lab, id, HYS_ACT_KEY, (int)cps[k], kxx, y + r * (kh + gap), kw, kh);
             kx += kw + gap;
-            i += l;
         }
     }
-    int ry = y + (total_rows - 1) * (kh + gap);
-    int side = kw * 2 + gap;
-    const kb_page *next = &pages[(page + 1) % npages];
-    c->say = tr(c, next->say);
-    key(c, next->label, "key:accents", HYS_ACT_KB_PAGE, (page + 1) % npages,
-        x + (w - (kw * 11 + gap * 10)) / 2, ry, side, kh);
-    int space_w = kw * 6 + gap * 5;
-    key(c, tr(c, "Space"), "key:space", HYS_ACT_KEY, ' ', x + (w - space_w) / 2, ry, space_w, kh);
-    key(c, tr(c, "Delete"), "key:backspace", HYS_ACT_ERASE, 0,
-        x + (w + kw * 11 + gap * 10) / 2 - side - S(c, 0), ry, side, kh);
+    int ry = y + rows * (kh + gap);
+    int side = full * 2 / 11, x0 = x + (w - full) / 2;
+    if (side < min_key) side = min_key;
+    /* the page key: the next part of this page, or the next page */
+    int next_page = part + 1 < parts ? page : (page + 1) % npages;
+    int next_part = part + 1 < parts ? part + 1 : 0;
+    const kb_page *next = &pages[next_page];
+    c->say = tr(c, part + 1 < parts ? "More letters" : next->say);
+    key(c, part + 1 < parts ? "…" : next->label, "key:accents", HYS_ACT_KB_PAGE,
+        next_page * 16 + next_part, x0, ry, side, kh);
+    int space_w = full - 2 * side - 2 * gap;
+    key(c, tr(c, "Space"), "key:space", HYS_ACT_KEY, ' ', x0 + side + gap, ry, space_w, kh);
+    key(c, tr(c, "Delete"), "key:backspace", HYS_ACT_ERASE, 0, x0 + full - side, ry, side, kh);
 }
 
 /* ---- screens ---- */
+
+/* A screen's heading, with its picture (icon may be NULL), at the top left:
+ * beside the corner buttons, or below them when the screen is narrow. The
+ * box is as tall as the words need. Returns the y just below it. */
+static int heading(ctx *c, const char *icon_name, const char *text, int px, int isz)
+{
+    int W = c->f->w, m = c->m;
+    int narrow = c->portrait || W - 3 * m - isz - c->corner_w < W / 2;
+    int y = narrow ? top_h(c) : S(c, 20);
+    int tx = icon_name ? m + isz + m : m;
+    int tw = W - tx - m - (narrow ? 0 : c->corner_w);
+    line tmp[6];
+    int need = wrap(c, text, px, 1, tw, tmp, 6) * line_h(c, px, 1);
+    int h = need > isz ? need : isz;
+    if (icon_name) icon(c, m, y + (h - isz) / 2, isz, isz, icon_name);
+    text_box(c, text, tx, y, tw, h, px, 1, c->t->text, ALIGN_START, 1);
+    return y + h + S(c, 16);
+}
 
 static void screen_welcome(ctx *c)
 {
@@ -774,7 +873,12 @@ static void screen_welcome(ctx *c)
     if (fm->nupdates) {
         int uw = S(c, 760);
         if (uw > W - 2 * m) uw = W - 2 * m;
-        button(c, "button:changes", HYS_ACT_UPDATES, 0, (W - uw) / 2, y, uw, S(c, 100), "changes",
+        line tmp[4];
+        int lines = wrap(c, tr(c, "What changed because of what people said"), S(c, 36), 1,
+                         uw - S(c, 24) - S(c, 72) - S(c, 12), tmp, 4);
+        int ch = lines * line_h(c, S(c, 36), 1) + S(c, 16);
+        if (ch < S(c, 100)) ch = S(c, 100);
+        button(c, "button:changes", HYS_ACT_UPDATES, 0, (W - uw) / 2, y, uw, ch, "changes",
                tr(c, "What changed because of what people said"), B_NORMAL, 1);
     }
 }
@@ -785,11 +889,8 @@ static void screen_language(ctx *c)
     const hys_form *fm = c->in->form;
     int W = c->f->w, H = c->f->h, m = c->m;
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
-    int isz = S(c, 90);
-    icon(c, m, S(c, 30), isz, isz, "language");
-    text_box(c, tr(c, "Choose your language"), m + isz + m, S(c, 30), W - 3 * m - isz - c->corner_w,
-             isz, S(c, 52), 1, t->text, ALIGN_START, 1);
-    int top = S(c, 150), bot = bottom_h(c);
+    int top = heading(c, "language", tr(c, "Choose your language"), S(c, 52), S(c, 90));
+    int bot = bottom_h(c);
     int n = fm->nlangs, cols = c->portrait ? 1 : (n > 4 ? 3 : 2);
     if (n == 1) cols = 1;
     int rows = (n + cols - 1) / cols, gap = S(c, 20);
@@ -815,8 +916,7 @@ static void screen_intro(ctx *c)
     const hys_form *fm = c->in->form;
     int W = c->f->w, H = c->f->h, m = c->m;
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
-    text_box(c, tr(c, "About these questions"), m, S(c, 24), W - 2 * m - c->corner_w, S(c, 80),
-             S(c, 52), 1, t->text, ALIGN_START, 1);
+    int top = heading(c, NULL, tr(c, "About these questions"), S(c, 52), S(c, 80));
     int minutes = (fm->nquestions * 20 + 59) / 60;
     if (minutes < 1) minutes = 1;
     char mins[160];
@@ -825,7 +925,7 @@ static void screen_intro(ctx *c)
                             tr(c, "You do not give your name. Nobody will know it was you."), mins,
                             tr(c, "You can stop at any time.")};
     const char *icons[4] = {"speech", "anonymous", "time", "stop"};
-    int top = S(c, 120), area = H - top - bottom_h(c) - S(c, 16);
+    int area = H - top - bottom_h(c) - S(c, 16);
     int rh = area / 4, isz = rh - S(c, 16);
     if (isz > S(c, 110)) isz = S(c, 110);
     for (int i = 0; i < 4; i++) {
@@ -849,15 +949,27 @@ static void screen_practice(ctx *c)
     icon(c, m, top, pic, pic, "practice");
     int tx = m + pic + m, tw = W - tx - m;
     int y = top;
-    y += text_box(c, tr(c, "Let's practise first."), tx, y, tw, S(c, 60), S(c, 36), 0, t->muted,
-                  ALIGN_START, 0);
-    text_box(c, tr(c, "Do you like sunny days? Tap a face."), tx, y + S(c, 8), tw, pic - (y - top),
-             S(c, 48), 1, t->text, ALIGN_START, 0);
+    y += text_box(c, tr(c, "Let's practise first."), tx, y, tw, line_h(c, S(c, 36), 0) * 2,
+                  S(c, 36), 0, t->muted, ALIGN_START, 0);
+    /* the question gets the lines it needs (at least beside the picture) */
+    line tmp[6];
+    const char *ask = tr(c, "Do you like sunny days? Tap a face.");
+    int need = wrap(c, ask, S(c, 36), 1, tw, tmp, 6) * line_h(c, S(c, 36), 1);
+    int qh = pic - (y - top) > need ? pic - (y - top) : need;
+    y += S(c, 8) + text_box(c, ask, tx, y + S(c, 8), tw, qh, S(c, 48), 1, t->text, ALIGN_START, 0);
     static const char *const names[3] = {"no", "not_sure", "yes"};
     static const char *const faces[3] = {"face-2", "face-3", "face-4"};
     const char *labels[3] = {tr(c, "No"), tr(c, "Not sure"), tr(c, "Yes")};
-    int ay = top + pic + S(c, 24);
-    int fb = c->v->practice_choice >= 0 ? S(c, 110) : 0;
+    int ay = (y > top + pic ? y : top + pic) + S(c, 24);
+    line fl[6];
+    int fb =
+        c->v->practice_choice >= 0
+            ? wrap(c, tr(c, "Well done! That is how you answer. This practice answer is not kept."),
+                   S(c, 36), 0, W - 2 * m - S(c, 32), fl, 6) *
+                      line_h(c, S(c, 36), 0) +
+                  S(c, 30)
+            : 0;
+    if (fb && fb < S(c, 110)) fb = S(c, 110);
     int ah = bot - ay - S(c, 20) - fb;
     int gap = S(c, 24);
     int cw = (W - 2 * m - 2 * gap) / 3, ch = ah;
@@ -923,15 +1035,18 @@ static void screen_question(ctx *c)
      * the screen; the answers get the rest */
     int head_max = q->type == HYS_Q_NOTE ? avail : (is_input ? avail * 20 / 100 : avail * 42 / 100);
     const char *pic = hys_form_text(fm, &q->image, v->lang);
-    if (is_input) {
-        /* the keyboard gives way (up to 40%) to words that need more lines, as
-         * tall scripts do */
-        line tmp[8];
-        int tw0 = W - 2 * m - (pic ? head_max + m : 0);
+    if (q->type != HYS_Q_NOTE) {
+        /* the words get the lines they need at their smallest size (the
+         * keyboard gives way up to 40%, answers up to 60%: they page) */
+        line tmp[10];
+        int tw0 = W - 2 * m - (pic ? (head_max < W / 4 ? head_max : W / 4) + m : 0);
         const char *label = hys_form_text(fm, &q->label, v->lang);
-        int need = wrap(c, label ? label : "", S(c, 36), 1, tw0, tmp, 8) * line_h(c, S(c, 36), 1);
-        if (hys_form_text(fm, &q->hint, v->lang)) need += line_h(c, S(c, 36), 0) + S(c, 8);
-        if (need > head_max) head_max = need < avail * 40 / 100 ? need : avail * 40 / 100;
+        const char *hint = hys_form_text(fm, &q->hint, v->lang);
+        int need = wrap(c, label ? label : "", S(c, 36), 1, tw0, tmp, 10) * line_h(c, S(c, 36), 1);
+        if (hint)
+            need += wrap(c, hint, S(c, 36), 0, tw0, tmp, 10) * line_h(c, S(c, 36), 0) + S(c, 8);
+        int cap = avail * (is_input ? 40 : 60) / 100;
+        if (need > head_max) head_max = need < cap ? need : cap;
     }
     int psz = head_max;
     if (psz > W / 4) psz = W / 4;
@@ -946,7 +1061,9 @@ static void screen_question(ctx *c)
     if (group) y += text_box(c, group, tx, y, tw, S(c, 56), S(c, 36), 0, t->muted, ALIGN_START, 0);
     const char *hint = hys_form_text(fm, &q->hint, v->lang);
     /* the question first; the hint gets what is left (at least one line) */
-    int hint_min = hint ? line_h(c, S(c, 36), 0) + S(c, 8) : 0;
+    line hl[10];
+    int hint_min =
+        hint ? wrap(c, hint, S(c, 36), 0, tw, hl, 10) * line_h(c, S(c, 36), 0) + S(c, 8) : 0;
     c->say_wav = hys_form_text(fm, &q->audio, v->lang);
     y += text_box(c, hys_form_text(fm, &q->label, v->lang), tx, y, tw,
                   head_max - (y - top) - hint_min, S(c, quick ? 56 : 46), 1, t->text, ALIGN_START,
@@ -1039,52 +1156,86 @@ static void screen_review(ctx *c)
     int W = c->f->w, H = c->f->h, m = c->m;
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
     top_bar(c, 0);
-    icon(c, m, S(c, 8), top_h(c) - S(c, 16), top_h(c) - S(c, 16), "review");
-    c->group = HYS_READ_HEADING;
-    text_box(c, tr(c, "Check your answers"), m + top_h(c), 0, W / 2, top_h(c), S(c, 44), 1, t->text,
-             ALIGN_START, 1);
-    c->group = HYS_READ_CONTENT;
     int top = top_h(c) + S(c, 12), bot = H - bottom_h(c) - S(c, 12);
-    int rh = S(c, 156), gap = S(c, 12);
-    int per_page = (bot - top + gap) / (rh + gap);
-    if (per_page < 1) per_page = 1;
-    int items[HYS_MAX_QUESTIONS], n = 0;
-    for (int i = 0; i < fm->nquestions; i++)
-        if (fm->questions[i].type != HYS_Q_NOTE && hys_journey_relevant(c->in->journey, i))
-            items[n++] = i;
-    int pages = (n + per_page - 1) / per_page;
-    if (pages < 1) pages = 1;
+    c->group = HYS_READ_HEADING;
+    if (c->portrait) { /* the top bar is full: the heading goes below it */
+        top = heading(c, "review", tr(c, "Check your answers"), S(c, 44), S(c, 64));
+    } else {
+        icon(c, m, S(c, 8), top_h(c) - S(c, 16), top_h(c) - S(c, 16), "review");
+        text_box(c, tr(c, "Check your answers"), m + top_h(c), 0, W / 2, top_h(c), S(c, 44), 1,
+                 t->text, ALIGN_START, 1);
+    }
+    c->group = HYS_READ_CONTENT;
+    int gap = S(c, 12), cbw = S(c, 210);
+    int items[HYS_MAX_QUESTIONS], rh[HYS_MAX_QUESTIONS], n = 0;
+    /* each row as tall as its words need: question and answer side by side,
+     * or on a narrow screen the question above its answer */
+    int narrow = c->portrait;
+    int qw = narrow ? W - 2 * m - S(c, 32) : (W - 2 * m - cbw) * 52 / 100 - S(c, 16);
+    int lh = line_h(c, S(c, 36), 0), lhb = line_h(c, S(c, 36), 1);
+    for (int i = 0; i < fm->nquestions; i++) {
+        if (fm->questions[i].type == HYS_Q_NOTE || !hys_journey_relevant(c->in->journey, i))
+            continue;
+        line tmp[12];
+        char buf[512];
+        const char *pic;
+        const char *ans = answer_summary(c, i, buf, sizeof buf, &pic);
+        const char *ql = hys_form_text(fm, &fm->questions[i].label, c->v->lang);
+        int qh = wrap(c, ql ? ql : "", S(c, 36), 0, qw, tmp, 12) * lh;
+        int aw = narrow ? W - 2 * m - cbw - S(c, 140) : W - 3 * m - cbw - qw - S(c, 130);
+        int ah = wrap(c, ans ? ans : "", S(c, 36), 1, aw > 40 ? aw : 40, tmp, 12) * lhb;
+        int h = narrow ? qh + S(c, 12) + (ah > S(c, 110) ? ah : S(c, 110)) + S(c, 24)
+                       : (qh > ah ? qh : ah) + S(c, 24);
+        if (h < S(c, 156)) h = S(c, 156);
+        if (h > bot - top) h = bot - top;
+        items[n] = i, rh[n++] = h;
+    }
+    /* pages: as many rows as fit, in order */
+    int start[HYS_MAX_QUESTIONS + 1], pages = 0;
+    for (int k = 0, used = 0; k < n; k++) {
+        if (k == 0 || used + rh[k] > bot - top) start[pages++] = k, used = 0;
+        used += rh[k] + gap;
+    }
+    if (pages < 1) start[pages++] = 0;
+    start[pages] = n;
     hys_journey_set_pages((hys_journey *)c->in->journey, pages);
     int page = c->v->page < pages ? c->v->page : pages - 1;
-    for (int k = 0; k < per_page; k++) {
-        int idx = page * per_page + k;
-        if (idx >= n) break;
-        int qi = items[idx];
+    int ry = top;
+    for (int idx = start[page]; idx < start[page + 1]; idx++) {
+        int qi = items[idx], h = rh[idx], y = ry;
         const hys_question *q = &fm->questions[qi];
-        int y = top + k * (rh + gap);
-        rect(c, m, y, W - 2 * m, rh, t->card, t->edge, S(c, 2), S(c, 14));
-        int cbw = S(c, 210);
-        int qw = (W - 2 * m - cbw) * 52 / 100;
-        text_box(c, hys_form_text(fm, &q->label, c->v->lang), m + S(c, 16), y, qw - S(c, 16), rh,
-                 S(c, 36), 0, t->on_card, ALIGN_START, 1);
+        rect(c, m, y, W - 2 * m, h, t->card, t->edge, S(c, 2), S(c, 14));
+        const char *ql = hys_form_text(fm, &q->label, c->v->lang);
+        int ay = y, ahh = h;
+        if (narrow) {
+            line tmp[12];
+            int qh = wrap(c, ql ? ql : "", S(c, 36), 0, qw, tmp, 12) * lh;
+            text_box(c, ql, m + S(c, 16), y + S(c, 12), qw, qh, S(c, 36), 0, t->on_card,
+                     ALIGN_START, 0);
+            ay = y + qh + S(c, 12), ahh = h - qh - S(c, 12);
+        } else {
+            text_box(c, ql, m + S(c, 16), y, qw, h, S(c, 36), 0, t->on_card, ALIGN_START, 1);
+        }
         char buf[512];
         const char *pic;
         const char *ans = answer_summary(c, qi, buf, sizeof buf, &pic);
-        int ax = m + qw + S(c, 8), isz = rh - S(c, 24);
-        if (pic) {
-            image(c, ax, y + S(c, 12), isz, isz, pic);
+        int ax = narrow ? m + S(c, 16) : m + S(c, 16) + qw + S(c, 8);
+        int isz = ahh - S(c, 24) < S(c, 110) ? ahh - S(c, 24) : S(c, 110);
+        if (pic && isz > S(c, 40)) {
+            image(c, ax, ay + (ahh - isz) / 2, isz, isz, pic);
             ax += isz + S(c, 12);
         }
-        text_box(c, ans, ax, y, W - m - cbw - S(c, 16) - ax, rh, S(c, 36), 1, t->on_card,
+        text_box(c, ans, ax, ay, W - m - cbw - S(c, 16) - ax, ahh, S(c, 36), 1, t->on_card,
                  ALIGN_START, 1);
         char id[80];
         snprintf(id, sizeof id, "change:%s", q->name);
         char said[600];
-        snprintf(said, sizeof said, tr(c, "Change the answer to: %s"),
-                 hys_form_text(fm, &q->label, c->v->lang));
+        snprintf(said, sizeof said, tr(c, "Change the answer to: %s"), ql ? ql : "");
         c->say = said;
-        button(c, id, HYS_ACT_CHANGE, qi, W - m - cbw - S(c, 8), y + S(c, 14), cbw, rh - S(c, 28),
-               NULL, tr(c, "Change"), B_NORMAL, 1);
+        int bh = ahh - S(c, 28) < S(c, 128) ? ahh - S(c, 28) : S(c, 128);
+        button(c, id, HYS_ACT_CHANGE, qi, W - m - cbw - S(c, 8), ay + (ahh - bh) / 2, cbw, bh, NULL,
+               tr(c, "Change"), B_NORMAL, 1);
+        ry += h + gap;
     }
     /* Back | earlier | more | Send */
     int bh = bottom_h(c), x, y, w, h;
@@ -1126,11 +1277,9 @@ static void screen_updates(ctx *c)
     const hys_form *fm = c->in->form;
     int W = c->f->w, H = c->f->h, m = c->m;
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
-    int isz = S(c, 80);
-    icon(c, m, S(c, 20), isz, isz, "changes");
-    text_box(c, tr(c, "What changed because of what people said"), m + isz + m, S(c, 20),
-             W - 3 * m - isz - c->corner_w, isz, S(c, 44), 1, t->text, ALIGN_START, 1);
-    int top = S(c, 120), bot = H - bottom_h(c) - S(c, 12), gap = S(c, 16);
+    int top = heading(c, "changes", tr(c, "What changed because of what people said"), S(c, 44),
+                      S(c, 80));
+    int bot = H - bottom_h(c) - S(c, 12), gap = S(c, 16);
     int ih = S(c, 190);
     int per = (bot - top + gap) / (ih + gap);
     if (per < 1) per = 1;
@@ -1176,8 +1325,9 @@ static void screen_thanks(ctx *c)
         icon(c, (W - isz) / 2, y, isz, isz, "thanks");
         y += isz + S(c, 20);
     }
-    y += text_box(c, tr(c, "Thank you!"), m + c->corner_w, y, W - 2 * (m + c->corner_w), th,
-                  S(c, 64), 1, t->text, ALIGN_CENTER, 0);
+    int side = y >= top_h(c) ? m : m + c->corner_w; /* clear of the corner buttons */
+    y += text_box(c, tr(c, "Thank you!"), side, y, W - 2 * side, th, S(c, 64), 1, t->text,
+                  ALIGN_CENTER, 0);
     y += text_box(c, tr(c, "Your answers are saved."), m, y, W - 2 * m, sh, S(c, 40), 0, t->text,
                   ALIGN_CENTER, 0);
     if (update) {
@@ -1205,7 +1355,8 @@ static void screen_still_there(ctx *c)
                   ALIGN_CENTER, 0);
     char count[32];
     snprintf(count, sizeof count, "%ld", c->v->countdown_s);
-    int ph = S(c, 150), pw = S(c, 420);
+    int pw = S(c, 420), ph = line_h(c, S(c, 90), 1) + line_h(c, S(c, 36), 0);
+    if (ph < S(c, 150)) ph = S(c, 150);
     rect(c, (W - pw) / 2, y, pw, ph, t->panel, t->edge, S(c, 3), S(c, 16));
     char said[96];
     snprintf(said, sizeof said, tr(c, "%ld seconds left"), c->v->countdown_s);
@@ -1229,11 +1380,8 @@ static void screen_sound(ctx *c)
     const hys_journey_view *v = c->v;
     int W = c->f->w, H = c->f->h, m = c->m;
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
-    int isz = S(c, 80);
-    icon(c, m, S(c, 20), isz, isz, "sound-settings");
-    text_box(c, tr(c, "Sound"), m + isz + m, S(c, 20), W - 3 * m - isz - c->corner_w, isz, S(c, 52),
-             1, t->text, ALIGN_START, 1);
-    int top = S(c, 130), bot = H - bottom_h(c) - S(c, 16), gap = S(c, 20);
+    int top = heading(c, "sound-settings", tr(c, "Sound"), S(c, 52), S(c, 80));
+    int bot = H - bottom_h(c) - S(c, 16), gap = S(c, 20);
     int rows = 3, rh = (bot - top - (rows - 1) * gap) / rows;
     if (rh > S(c, 150)) rh = S(c, 150);
     int cw = (W - 2 * m - 2 * gap) / 3; /* three columns */
@@ -1282,11 +1430,8 @@ static void screen_display(ctx *c)
     const hys_journey_view *v = c->v;
     int W = c->f->w, H = c->f->h, m = c->m;
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
-    int th = top_h(c), isz = th - S(c, 16);
-    icon(c, m, S(c, 8), isz, isz, "display-settings");
-    text_box(c, tr(c, "Colours"), m + isz + m, 0, W - 3 * m - isz - c->corner_w, th, S(c, 52), 1,
-             t->text, ALIGN_START, 1);
-    int top = th + S(c, 30), bot = H - bottom_h(c) - S(c, 30), gap = S(c, 20);
+    int top = heading(c, "display-settings", tr(c, "Colours"), S(c, 52), S(c, 80)) + S(c, 14);
+    int bot = H - bottom_h(c) - S(c, 30), gap = S(c, 20);
     int rh = bot - top;
     if (rh > S(c, 240)) rh = S(c, 240);
     int y = top + (bot - top - rh) / 2;

@@ -4,6 +4,7 @@
  * play instead of the voice, resampled to 22,050 Hz mono; volume steps span
  * at least 18 dB; "slower" is slower; a cut-off stops synthesis part-way. */
 #include "check.h"
+#include "walk.h"
 
 #include "form/form.h"
 #include "journey/journey.h"
@@ -47,8 +48,9 @@ static const char *tr(void *ud, int lang, const char *english)
 }
 
 /* Every speak item of the journey's current screen, once per voice. */
-static void collect(const hys_form *f, hys_journey *j)
+static void collect(void *ud, const hys_form *f, hys_journey *j)
 {
+    (void)ud;
     static hys_frame frame;
     hys_measure m = {NULL, width, line_height, NULL};
     hys_words w = {NULL, tr};
@@ -80,84 +82,6 @@ static void collect(const hys_form *f, hys_journey *j)
         heard[nheard].text = strdup(s->text);
         heard[nheard++].voice = voice;
     }
-}
-
-/* Walk one resident's way through every kind of screen in language lang. */
-static void walk(const hys_form *f, int lang)
-{
-    hys_journey_config cfg;
-    hys_journey_config_default(&cfg);
-    hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
-    long t = 0;
-    collect(f, j);
-    if (f->nupdates) {
-        hys_journey_act(j, HYS_ACT_UPDATES, 0, ++t);
-        collect(f, j);
-        hys_journey_act(j, HYS_ACT_DONE, 0, ++t);
-    }
-    hys_journey_act(j, HYS_ACT_SOUND_MENU, 0, ++t);
-    collect(f, j);
-    hys_journey_act(j, HYS_ACT_READ_ALOUD, 1, ++t);
-    collect(f, j);
-    hys_journey_act(j, HYS_ACT_DONE, 0, ++t);
-    hys_journey_act(j, HYS_ACT_START, 0, ++t);
-    if (hys_journey_view_get(j)->screen == HYS_SCREEN_LANGUAGE) {
-        collect(f, j);
-        hys_journey_act(j, HYS_ACT_LANG, lang, ++t);
-    }
-    collect(f, j); /* intro */
-    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
-    collect(f, j); /* practice */
-    hys_journey_act(j, HYS_ACT_CHOOSE, 2, ++t);
-    collect(f, j);
-    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
-    for (int guard = 0; guard < 200 && hys_journey_view_get(j)->screen == HYS_SCREEN_QUESTION;
-         guard++) {
-        const hys_journey_view *v = hys_journey_view_get(j);
-        const hys_question *q = &f->questions[v->question];
-        int before = v->question;
-        collect(f, j);
-        switch (q->type) {
-        case HYS_Q_SELECT_ONE:
-            hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
-            break;
-        case HYS_Q_SELECT_MULTIPLE:
-            hys_journey_act(j, HYS_ACT_TOGGLE, 0, ++t);
-            collect(f, j); /* "…, ticked" */
-            hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
-            break;
-        case HYS_Q_TEXT:
-        case HYS_Q_INTEGER:
-            hys_journey_act(j, HYS_ACT_KEY, '1', ++t);
-            collect(f, j); /* "You wrote: 1" */
-            hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
-            break;
-        default:
-            hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
-            break;
-        }
-        v = hys_journey_view_get(j);
-        if (v->screen == HYS_SCREEN_QUESTION && v->question == before)
-            hys_journey_act(j, HYS_ACT_SKIP, 0, ++t);
-    }
-    CHECK(hys_journey_view_get(j)->screen == HYS_SCREEN_REVIEW);
-    for (int p = 0; p < 5; p++) {
-        collect(f, j);
-        hys_journey_act(j, HYS_ACT_PAGE, 1, ++t);
-    }
-    hys_journey_act(j, HYS_ACT_FINISH, 0, ++t);
-    collect(f, j); /* thanks */
-    hys_journey_act(j, HYS_ACT_DONE, 0, ++t);
-    /* the next resident walks away mid-way: "are you still there?" */
-    hys_journey_act(j, HYS_ACT_START, 0, ++t);
-    hys_journey_act(j, HYS_ACT_LANG, lang, ++t);
-    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
-    hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
-    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
-    hys_journey_tick(j, t + cfg.idle_ms + 1000);
-    CHECK(hys_journey_view_get(j)->screen == HYS_SCREEN_STILL_THERE);
-    collect(f, j);
-    hys_journey_destroy(j);
 }
 
 static hys_speech_stats say(const char *text, const char *voice, const char *wav, int rate,
@@ -199,7 +123,7 @@ int main(void)
         po[i] = strcmp(f->langs[i].code, "en")
                     ? hys_po_load(HYS_LOCALES, f->langs[i].code, &rc, err, sizeof err)
                     : NULL;
-        walk(f, i);
+        walk_screens(f, i, collect, NULL);
     }
     int quiet = 0;
     long samples = 0;

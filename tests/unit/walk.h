@@ -1,0 +1,96 @@
+/* walk: one resident's way through every kind of screen of a question set
+ * (welcome, updates, sound and colour settings, language, intro, practice,
+ * every question that applies, review pages, thanks, "are you still
+ * there?"), calling visit on each. For tests that look at every screen. */
+#ifndef HYS_TEST_WALK_H
+#define HYS_TEST_WALK_H
+
+#include "check.h"
+
+#include "form/form.h"
+#include "journey/journey.h"
+
+typedef void (*walk_visit)(void *ud, const hys_form *f, hys_journey *j);
+
+/* Walk one resident's way through every kind of screen in language lang. */
+static inline void walk_screens(const hys_form *f, int lang, walk_visit visit, void *ud)
+{
+    hys_journey_config cfg;
+    hys_journey_config_default(&cfg);
+    hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
+    long t = 0;
+    visit(ud, f, j);
+    if (f->nupdates) {
+        hys_journey_act(j, HYS_ACT_UPDATES, 0, ++t);
+        visit(ud, f, j);
+        hys_journey_act(j, HYS_ACT_DONE, 0, ++t);
+    }
+    hys_journey_act(j, HYS_ACT_SOUND_MENU, 0, ++t);
+    visit(ud, f, j);
+    hys_journey_act(j, HYS_ACT_READ_ALOUD, 1, ++t);
+    visit(ud, f, j);
+    hys_journey_act(j, HYS_ACT_DONE, 0, ++t);
+    hys_journey_act(j, HYS_ACT_DISPLAY_MENU, 0, ++t);
+    visit(ud, f, j);
+    hys_journey_act(j, HYS_ACT_DONE, 0, ++t);
+    hys_journey_act(j, HYS_ACT_START, 0, ++t);
+    if (hys_journey_view_get(j)->screen == HYS_SCREEN_LANGUAGE) {
+        visit(ud, f, j);
+        hys_journey_act(j, HYS_ACT_LANG, lang, ++t);
+    }
+    visit(ud, f, j); /* intro */
+    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    visit(ud, f, j); /* practice */
+    hys_journey_act(j, HYS_ACT_CHOOSE, 2, ++t);
+    visit(ud, f, j);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    for (int guard = 0; guard < 200 && hys_journey_view_get(j)->screen == HYS_SCREEN_QUESTION;
+         guard++) {
+        const hys_journey_view *v = hys_journey_view_get(j);
+        const hys_question *q = &f->questions[v->question];
+        int before = v->question;
+        visit(ud, f, j);
+        switch (q->type) {
+        case HYS_Q_SELECT_ONE:
+            hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
+            break;
+        case HYS_Q_SELECT_MULTIPLE:
+            hys_journey_act(j, HYS_ACT_TOGGLE, 0, ++t);
+            visit(ud, f, j); /* "…, ticked" */
+            hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+            break;
+        case HYS_Q_TEXT:
+        case HYS_Q_INTEGER:
+            hys_journey_act(j, HYS_ACT_KEY, '1', ++t);
+            visit(ud, f, j); /* "You wrote: 1" */
+            hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+            break;
+        default:
+            hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+            break;
+        }
+        v = hys_journey_view_get(j);
+        if (v->screen == HYS_SCREEN_QUESTION && v->question == before)
+            hys_journey_act(j, HYS_ACT_SKIP, 0, ++t);
+    }
+    CHECK(hys_journey_view_get(j)->screen == HYS_SCREEN_REVIEW);
+    for (int p = 0; p < 5; p++) {
+        visit(ud, f, j);
+        hys_journey_act(j, HYS_ACT_PAGE, 1, ++t);
+    }
+    hys_journey_act(j, HYS_ACT_FINISH, 0, ++t);
+    visit(ud, f, j); /* thanks */
+    hys_journey_act(j, HYS_ACT_DONE, 0, ++t);
+    /* the next resident walks away mid-way: "are you still there?" */
+    hys_journey_act(j, HYS_ACT_START, 0, ++t);
+    hys_journey_act(j, HYS_ACT_LANG, lang, ++t);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    hys_journey_tick(j, t + cfg.idle_ms + 1000);
+    CHECK(hys_journey_view_get(j)->screen == HYS_SCREEN_STILL_THERE);
+    visit(ud, f, j);
+    hys_journey_destroy(j);
+}
+
+#endif
