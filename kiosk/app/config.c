@@ -85,6 +85,11 @@ int hys_config_load(hys_config *c, const char *path)
             long ms;
             ok = seconds(v, 0, 2, &ms);
             if (ok) c->repeat_tap_ms = ms;
+        } else if (!strcmp(k, "screen_width_mm")) {
+            char *end;
+            long mm = strtol(v, &end, 10);
+            ok = end != v && !*end && mm >= 50 && mm <= 3000;
+            if (ok) c->screen_width_mm = (int)mm;
         } else if (!strcmp(k, "scan_seconds")) {
             long ms;
             ok = seconds(v, 0, 30, &ms) && (ms == 0 || ms >= 500);

@@ -17,6 +17,7 @@ typedef struct hys_config {
     long long_press_ms;       /* a touch held this long starts touch-to-hear */
     long scan_ms;             /* one-switch scanning step; 0 = no automatic scanning */
     long repeat_tap_ms;       /* a second tap on the same target this soon is ignored (tremor) */
+    int screen_width_mm;      /* the display's visible width, for 12 mm targets; 0 = unknown */
 } hys_config;
 
 void hys_config_default(hys_config *c);

@@ -188,6 +188,7 @@ const hys_frame *hys_kiosk_frame(hys_kiosk *k)
     in.can_speak = hys_voice_ready(k);
     in.volume_steps = HYS_SPEECH_VOLUME_STEPS;
     hys_screen_size(k->screen, &in.w, &in.h);
+    in.min_target = hys_kiosk_min_target(k);
     hys_layout_build(k->frame, &in);
     k->dirty = 0;
     return k->frame;
@@ -245,6 +246,15 @@ static void follow_speech(hys_kiosk *k)
         k->speaking = shown;
         k->dirty = 1;
     }
+}
+
+int hys_kiosk_min_target(hys_kiosk *k)
+{
+    int w, h;
+    hys_screen_size(k->screen, &w, &h);
+    int mm = k->cfg.screen_width_mm;
+    int px = mm > 0 ? (12 * w + mm - 1) / mm : 44; /* 12 mm, rounded up */
+    return px > 44 ? px : 44;
 }
 
 long hys_kiosk_deadline(const hys_kiosk *k)

@@ -52,6 +52,9 @@ struct hys_speech_stats;
 void hys_kiosk_speech_stats(hys_kiosk *k, struct hys_speech_stats *st);
 /* The id of the target with the key focus, "" when none. */
 const char *hys_kiosk_focus(const hys_kiosk *k);
+/* The smallest side a target may have here: 44 px, or 12 mm when config.ini
+ * gives screen_width_mm. */
+int hys_kiosk_min_target(hys_kiosk *k);
 /* The next moment a timer is due (kiosk clock), or -1. */
 long hys_kiosk_deadline(const hys_kiosk *k);
 /* The answer kept this session for the question called name: its value, or

@@ -134,10 +134,11 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
                          f->clipped_text);
                 rc = fail(script, line, msg, NULL);
             }
+            int min = hys_kiosk_min_target(k);
             for (int i = 0; i < f->ntargets && !rc; i++) {
-                if (f->targets[i].w >= 44 && f->targets[i].h >= 44) continue;
-                snprintf(msg, sizeof msg, "target %s is %dx%d, smaller than 44x44",
-                         f->targets[i].id, f->targets[i].w, f->targets[i].h);
+                if (f->targets[i].w >= min && f->targets[i].h >= min) continue;
+                snprintf(msg, sizeof msg, "target %s is %dx%d, smaller than %dx%d",
+                         f->targets[i].id, f->targets[i].w, f->targets[i].h, min, min);
                 rc = fail(script, line, msg, NULL);
             }
         } else if (!strcmp(s, "expect-target")) {

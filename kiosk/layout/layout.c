@@ -28,6 +28,7 @@ typedef struct ctx {
     const char *lang;                    /* language code of the text being laid out now */
     const char *measured;                /* the language the measure was last told */
     int ts;                              /* text size, per cent (100, 150, 200) */
+    int tmin;                            /* smallest target side, pixels */
 } ctx;
 
 /* A text size in pixels at the resident's text size. */
@@ -371,7 +372,7 @@ static void button(ctx *c, const char *id, hys_action a, int arg, int x, int y, 
 static int top_h(const ctx *c)
 {
     int h = S(c, 88);
-    if (h < 60) h = 60; /* room for a 44 px target on the smallest screens */
+    if (h < c->tmin + 16) h = c->tmin + 16;       /* room for the smallest target */
     int need = line_h(c, S(c, 36), 1) + S(c, 20); /* one line of large text */
     return need > h ? need : h;
 }
@@ -417,8 +418,10 @@ static void top_bar(ctx *c, int with_progress)
         right -= bw;
         c->group = HYS_READ_TOP;
         c->meaning = tr(c, "Choose another language");
-        button(c, "button:language", HYS_ACT_LANGUAGE_MENU, 0, right, (th - 48 * th / 60) / 2, bw,
-               48 * th / 60, "language", hys_lang_autonym(&fm->langs[c->v->lang]), B_NORMAL, 1);
+        int lh = 48 * th / 60 > c->tmin ? 48 * th / 60 : c->tmin;
+        if (lh > th - 4) lh = th - 4;
+        button(c, "button:language", HYS_ACT_LANGUAGE_MENU, 0, right, (th - lh) / 2, bw, lh,
+               "language", hys_lang_autonym(&fm->langs[c->v->lang]), B_NORMAL, 1);
         c->group = HYS_READ_CONTENT;
         right -= m;
     }
@@ -591,7 +594,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
         int l2 = wrap(c, tr(c, "More answers"), S(c, 36), 1, bw0, tmp, 4);
         int ah = (l1 > l2 ? l1 : l2) * line_h(c, S(c, 36), 1) + S(c, 16);
         if (ah < S(c, 84)) ah = S(c, 84);
-        if (ah < 56) ah = 56;
+        if (ah < c->tmin) ah = c->tmin;
         int per = n - 1;
         while (per > 1 && !grid_dims(c, per, w, h - ah - gap0, labels, tick, &cols, &rows))
             per--;
@@ -771,7 +774,7 @@ static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
     /* keys are at least 48 px each way: the written rows are kept when they
      * fit, else the letters flow into as many keys a row as fit, and into
      * parts of the page that the page key steps through */
-    const int min_key = 48;
+    const int min_key = c->tmin + 4;
     int per_row = 11;
     for (int r = 0; r < nrows; r++)
         if (brk[r + 1] - brk[r] > per_row) per_row = brk[r + 1] - brk[r];
@@ -842,7 +845,8 @@ static int heading(ctx *c, const char *icon_name, const char *text, int px, int 
     int h = need > isz ? need : isz;
     if (icon_name) icon(c, m, y + (h - isz) / 2, isz, isz, icon_name);
     text_box(c, text, tx, y, tw, h, px, 1, c->t->text, ALIGN_START, 1);
-    return y + h + S(c, 16);
+    int below = y + h + S(c, 16);
+    return below > top_h(c) + S(c, 8) ? below : top_h(c) + S(c, 8); /* and below the corner */
 }
 
 static void screen_welcome(ctx *c)
@@ -1443,10 +1447,17 @@ static void screen_display(ctx *c)
     bottom_bar(c, 0, 0, 0, 1, tr(c, "Done"), "yes", HYS_ACT_DONE);
 }
 
+/* The corner buttons' side: 76 design units, and never under the smallest target. */
+static int corner_side(const ctx *c)
+{
+    int b = S(c, 76);
+    return b < c->tmin ? c->tmin : b;
+}
+
 /* The speaker and settings buttons, in the top right corner of every screen. */
 static void corner(ctx *c)
 {
-    int W = c->f->w, th = top_h(c), m = c->m, b = S(c, 76), gap = S(c, 12);
+    int W = c->f->w, th = top_h(c), m = c->m, b = corner_side(c), gap = S(c, 12);
     if (b > th - 8) b = th - 8;
     int x = W - m - b, y = (th - b) / 2;
     int settings = c->v->screen != HYS_SCREEN_SOUND && c->v->screen != HYS_SCREEN_DISPLAY &&
@@ -1474,7 +1485,7 @@ static void corner(ctx *c)
 static int corner_width(const ctx *c)
 {
     int n = 1 + (c->in->can_speak ? 2 : 0);
-    return n * (S(c, 76) + S(c, 12)) + c->m;
+    return n * (corner_side(c) + S(c, 12)) + c->m;
 }
 
 /* A frame of thickness th just outside the box. */
@@ -1530,6 +1541,7 @@ void hys_layout_build(hys_frame *f, const hys_layout_in *in)
     c.lang = lang_code(&c, -1);
     c.rtl = hys_lang_is_rtl(c.lang);
     c.ts = c.v->text_size >= 100 && c.v->text_size <= 200 ? c.v->text_size : 100;
+    c.tmin = in->min_target > 44 ? in->min_target : 44;
     c.corner_w = corner_width(&c);
     hys_journey_screen_id(in->journey, f->screen, sizeof f->screen);
     switch (c.v->screen) {

@@ -98,6 +98,7 @@ typedef struct hys_layout_in {
     int speaking;          /* 1 + index into speak[] of the item being heard; 0 = none */
     int can_speak;         /* the screen's language has a voice: show the speaker buttons */
     int volume_steps;      /* how many volume steps the sound screen shows */
+    int min_target;        /* smallest target side in pixels (12 mm on this screen); 0 = 44 */
     int w, h;              /* window size in logical pixels */
 } hys_layout_in;
 

@@ -1,7 +1,8 @@
 /* Layout over every screen of the demo set, in every language, at three
  * window sizes (1280x800, 800x480 and portrait 800x1280), measured with the
  * real fonts: every box is on the screen, no two touch targets overlap,
- * every target is at least 44x44, no text is cut, nothing overflows. */
+ * every target is at least 12 mm (and 44 px) each way on a typical panel of
+ * that size, no text is cut, nothing overflows. */
 #include "check.h"
 #include "walk.h"
 
@@ -15,7 +16,7 @@
 
 static hys_po *po[HYS_MAX_LANGUAGES];
 static hys_sdl_screen *screen;
-static int W, H, reported, screens;
+static int W, H, MIN, reported, screens;
 
 static const char *tr(void *ud, int lang, const char *english)
 {
@@ -41,7 +42,7 @@ static void visit(void *ud, const hys_form *fm, hys_journey *j)
     memset(&in, 0, sizeof in);
     in.form = fm, in.journey = j, in.measure = hys_screen_measure(screen), in.words = &w;
     in.theme = hys_theme_default(), in.icons_dir = HYS_ASSETS "/icons", in.w = W, in.h = H;
-    in.can_speak = 1, in.volume_steps = 8;
+    in.can_speak = 1, in.volume_steps = 8, in.min_target = MIN;
     hys_layout_build(&f, &in);
     screens++;
     char msg[300];
@@ -61,7 +62,7 @@ static void visit(void *ud, const hys_form *fm, hys_journey *j)
     }
     for (int a = 0; a < f.ntargets; a++) {
         const hys_target *ta = &f.targets[a];
-        if (ta->w < 44 || ta->h < 44) {
+        if (ta->w < MIN || ta->h < MIN) {
             snprintf(msg, sizeof msg, "target %s is %dx%d", ta->id, ta->w, ta->h);
             problem(&f, fm, j, msg);
         }
@@ -95,11 +96,15 @@ int main(void)
                     ? hys_po_load(HYS_LOCALES, fm->langs[i].code, &rc, err, sizeof err)
                     : NULL;
     }
-    static const int sizes[3][2] = {{1280, 800}, {800, 480}, {800, 1280}};
+    /* window sizes with the physical width of a typical screen of that size:
+     * targets must be 12 mm there (10.1", 7" and 10.1" portrait panels) */
+    static const int sizes[3][3] = {{1280, 800, 217}, {800, 480, 154}, {800, 1280, 136}};
+    const char *ts = getenv("HYS_TEXT_SIZE"); /* 150 or 200: for work on large text */
     for (int s = 0; s < 3; s++) {
         W = sizes[s][0], H = sizes[s][1];
+        MIN = (12 * W + sizes[s][2] - 1) / sizes[s][2];
         for (int l = 0; l < fm->nlangs; l++)
-            walk_screens(fm, l, visit, NULL);
+            walk_screens_sized(fm, l, ts ? atoi(ts) : 100, visit, NULL);
     }
     printf("test_layout: %d screens laid out (%d languages, 3 sizes)\n", screens, fm->nlangs);
     for (int i = 0; i < HYS_MAX_LANGUAGES; i++)
