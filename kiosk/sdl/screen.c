@@ -89,7 +89,24 @@ static TTF_Font *font_for(hys_sdl_screen *s, int fam, int px, int bold)
 }
 
 /* The font for a run: its script, as the language writes it (Urdu in Nastaliq). */
-static TTF_Font *run_font(hys_sdl_screen *s, const hys_run *run, const char *lang, int px, int bold)
+/* How many of the run's characters font f has no glyph for. */
+static int missing_glyphs(TTF_Font *f, const char *str, const hys_run *run)
+{
+    int miss = 0;
+    for (size_t i = run->start; i < run->start + run->len;) {
+        unsigned cp;
+        size_t l = hys_utf8_decode(str + i, run->start + run->len - i, &cp);
+        i += l ? l : 1;
+        if (cp > ' ' && !TTF_GlyphIsProvided32(f, cp)) miss++;
+    }
+    return miss;
+}
+
+/* The font for a run: its script's, as the language writes it (Urdu in
+ * Nastaliq); when that font lacks some of the run's characters, the bundled
+ * font that lacks the fewest (font fallback). */
+static TTF_Font *run_font(hys_sdl_screen *s, const char *str, const hys_run *run, const char *lang,
+                          int px, int bold)
 {
     int fam = FAM_LATIN;
     if (run->script == HYS_SCRIPT_ARABIC)
@@ -100,6 +117,12 @@ static TTF_Font *run_font(hys_sdl_screen *s, const hys_run *run, const char *lan
         fam = FAM_GURMUKHI;
     TTF_Font *f = font_for(s, fam, px, bold);
     if (!f) return NULL;
+    int miss = str ? missing_glyphs(f, str, run) : 0;
+    for (int other = 0; miss > 0 && other < FAM_COUNT; other++) {
+        TTF_Font *g = other != fam ? font_for(s, other, px, bold) : NULL;
+        int m = g ? missing_glyphs(g, str, run) : miss;
+        if (m < miss) f = g, miss = m;
+    }
     TTF_SetFontDirection(f, run->rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
     TTF_SetFontScriptName(f, hys_script_tag(run->script));
     return f;
@@ -130,7 +153,7 @@ static void runs_of(hys_sdl_screen *s, const char *str, size_t len, const char *
     lr->n = hys_bidi_runs(str, len, rtl, lr->run, HYS_BIDI_MAX_RUNS);
     lr->width = 0;
     for (int i = 0; i < lr->n; i++) {
-        TTF_Font *f = run_font(s, &lr->run[i], lang, px, bold);
+        TTF_Font *f = run_font(s, str, &lr->run[i], lang, px, bold);
         size_t n = lr->run[i].len < sizeof buf ? lr->run[i].len : sizeof buf - 1;
         memcpy(buf, str + lr->run[i].start, n);
         buf[n] = '\0';
@@ -348,7 +371,7 @@ static text_slot *text_texture(hys_sdl_screen *s, const hys_draw *d)
     if (lr.n == 0 || lr.width <= 0) return NULL;
     int asc = 0, desc = 0;
     for (int i = 0; i < lr.n; i++) {
-        TTF_Font *f = run_font(s, &lr.run[i], lang, d->px, d->bold);
+        TTF_Font *f = run_font(s, d->text, &lr.run[i], lang, d->px, d->bold);
         if (!f) continue;
         if (TTF_FontAscent(f) > asc) asc = TTF_FontAscent(f);
         if (-TTF_FontDescent(f) > desc) desc = -TTF_FontDescent(f);
@@ -360,7 +383,7 @@ static text_slot *text_texture(hys_sdl_screen *s, const hys_draw *d)
     char buf[2048];
     int x = 0;
     for (int i = 0; i < lr.n; i++) {
-        TTF_Font *f = run_font(s, &lr.run[i], lang, d->px, d->bold);
+        TTF_Font *f = run_font(s, d->text, &lr.run[i], lang, d->px, d->bold);
         size_t n = lr.run[i].len < sizeof buf ? lr.run[i].len : sizeof buf - 1;
         memcpy(buf, d->text + lr.run[i].start, n);
         buf[n] = '\0';
