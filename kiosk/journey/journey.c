@@ -354,6 +354,12 @@ static void act_question(hys_journey *j, hys_action a, int arg, long now)
     }
 }
 
+/* An on/off setting after an action: arg 1 on, 0 off, -1 the other way. */
+static int switched(int now_on, int arg)
+{
+    return arg < 0 ? !now_on : arg != 0;
+}
+
 void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
 {
     j->now = now;
@@ -362,7 +368,7 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
     /* sound settings work on every screen */
     switch (a) {
     case HYS_ACT_READ_ALOUD:
-        v->read_aloud = arg < 0 ? !v->read_aloud : arg != 0;
+        v->read_aloud = switched(v->read_aloud, arg);
         update_view(j);
         return;
     case HYS_ACT_VOLUME:
@@ -372,7 +378,7 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
         update_view(j);
         return;
     case HYS_ACT_SPEED:
-        v->slow = arg < 0 ? !v->slow : arg != 0;
+        v->slow = switched(v->slow, arg);
         update_view(j);
         return;
     case HYS_ACT_HEAR:
@@ -383,7 +389,7 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
         update_view(j);
         return;
     case HYS_ACT_CONTRAST:
-        v->high_contrast = arg < 0 ? !v->high_contrast : arg != 0;
+        v->high_contrast = switched(v->high_contrast, arg);
         update_view(j);
         return;
     case HYS_ACT_SOUND_MENU:
