@@ -376,11 +376,12 @@ void hys_speech_close(hys_speech *s)
     hys_free(s);
 }
 
-static int has_lang(const hys_speech *s, const char *name)
+/* The voice list's own copy of a language name, or NULL. */
+static const char *has_lang(const hys_speech *s, const char *name)
 {
     for (int i = 0; i < s->nlangs; i++)
-        if (!strcmp(s->langs[i], name)) return 1;
-    return 0;
+        if (!strcmp(s->langs[i], name)) return s->langs[i];
+    return NULL;
 }
 
 const char *hys_speech_voice_for(const hys_speech *s, const char *code)
@@ -393,7 +394,6 @@ const char *hys_speech_voice_for(const hys_speech *s, const char *code)
                {"pan", "pa"},   {"ben", "bn"},    {"ron", "ro"}, {"por", "pt"}, {"spa", "es"},
                {"lit", "lt"},   {"tam", "ta"},    {"guj", "gu"}, {"fas", "fa"}, {"kur", "ku"},
                {"amh", "am"},   {"ara", "ar"}};
-    static char buf[24];
     if (!s || !code || !*code) return NULL;
     char low[24];
     size_t n = 0;
@@ -408,10 +408,9 @@ const char *hys_speech_voice_for(const hys_speech *s, const char *code)
         if (!strcmp(base, none[i])) return NULL;
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (!strcmp(low, map[i].code) || (!strcmp(base, map[i].code) && !dash))
-            return has_lang(s, map[i].voice) ? map[i].voice : NULL;
-    if (has_lang(s, low)) return snprintf(buf, sizeof buf, "%s", low), buf;
-    if (has_lang(s, base)) return snprintf(buf, sizeof buf, "%s", base), buf;
-    return NULL;
+            return has_lang(s, map[i].voice);
+    const char *v = has_lang(s, low);
+    return v ? v : has_lang(s, base);
 }
 
 /* Cut off what is playing; the lock is held. */

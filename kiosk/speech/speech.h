@@ -45,7 +45,8 @@ hys_speech *hys_speech_open(hys_speech_output out, char *err, size_t errn);
 void hys_speech_close(hys_speech *s);
 
 /* The eSpeak language for an XLSForm language code ("en" -> "en-gb"), or
- * NULL when this machine has no voice that speaks it properly. */
+ * NULL when this machine has no voice that speaks it properly. The string
+ * lives as long as s. */
 const char *hys_speech_voice_for(const hys_speech *s, const char *code);
 
 /* Say these items in order, replacing whatever was being said. rate in words

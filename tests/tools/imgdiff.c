@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+static int compare(SDL_Surface *a, SDL_Surface *b, double tol, char **argv);
+
 int main(int argc, char **argv)
 {
     if (argc < 4) {
@@ -22,11 +24,27 @@ int main(int argc, char **argv)
     }
     SDL_Surface *a = SDL_ConvertSurfaceFormat(a0, SDL_PIXELFORMAT_ARGB8888, 0);
     SDL_Surface *b = SDL_ConvertSurfaceFormat(b0, SDL_PIXELFORMAT_ARGB8888, 0);
-    if (a->w != b->w || a->h != b->h) {
+    SDL_FreeSurface(a0);
+    SDL_FreeSurface(b0);
+    int rc = 0;
+    if (!a || !b) {
+        fprintf(stderr, "imgdiff: out of memory\n");
+        rc = 1;
+    } else if (a->w != b->w || a->h != b->h) {
         fprintf(stderr, "imgdiff: %s is %dx%d but %s is %dx%d\n", argv[1], a->w, a->h, argv[2],
                 b->w, b->h);
-        return 1;
+        rc = 1;
+    } else {
+        rc = compare(a, b, tol, argv);
     }
+    SDL_FreeSurface(a);
+    SDL_FreeSurface(b);
+    return rc;
+}
+
+/* Count differing pixels; mark them red on b and save it when over tol %. */
+static int compare(SDL_Surface *a, SDL_Surface *b, double tol, char **argv)
+{
     long diff = 0;
     for (int y = 0; y < a->h; y++) {
         Uint32 *pa = (Uint32 *)((Uint8 *)a->pixels + y * a->pitch);
