@@ -170,13 +170,13 @@ static void map_header(builder *b, const char *sheet, int col, const char *raw, 
         hys_trim(parts[i]);
     int first = 0;
     char lower0[64];
-    snprintf(lower0, sizeof lower0, "%s", parts[0]);
+    snprintf(lower0, sizeof lower0, "%.63s", parts[0]); /* keys are short */
     hys_ascii_lower(lower0);
     if (np > 1 && (!strcmp(lower0, "bind") || !strcmp(lower0, "control") ||
                    !strcmp(lower0, "body") || !strcmp(lower0, "instance")))
         first = 1;
     char k0[64];
-    snprintf(k0, sizeof k0, "%s", parts[first]);
+    snprintf(k0, sizeof k0, "%.63s", parts[first]);
     hys_ascii_lower(k0);
     /* collapse spaces to underscores for keys like "list name" */
     for (char *c = k0; *c; c++)
