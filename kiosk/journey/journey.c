@@ -39,7 +39,6 @@ void hys_journey_config_default(hys_journey_config *c)
     c->read_aloud = 0;
     c->volume_steps = 8;
     c->volume = 5;
-    c->text_size = 100;
     c->high_contrast = 0;
 }
 
@@ -185,7 +184,6 @@ static void reset_sound(hys_journey *j)
     j->v.read_aloud = j->cfg.read_aloud;
     j->v.volume = j->cfg.volume;
     j->v.slow = 0;
-    j->v.text_size = j->cfg.text_size;
     j->v.high_contrast = j->cfg.high_contrast;
 }
 
@@ -382,10 +380,6 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
         update_view(j);
         return;
     case HYS_ACT_HEAR:
-        update_view(j);
-        return;
-    case HYS_ACT_TEXT_SIZE:
-        if (arg == 100 || arg == 150 || arg == 200) v->text_size = arg;
         update_view(j);
         return;
     case HYS_ACT_CONTRAST:

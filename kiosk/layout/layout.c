@@ -27,15 +27,8 @@ typedef struct ctx {
     int rtl;                             /* the screen's language is written right to left */
     const char *lang;                    /* language code of the text being laid out now */
     const char *measured;                /* the language the measure was last told */
-    int ts;                              /* text size, per cent (100, 150, 200) */
     int tmin;                            /* smallest target side, pixels */
 } ctx;
-
-/* A text size in pixels at the resident's text size. */
-static int TX(const ctx *c, int px)
-{
-    return px * c->ts / 100;
-}
 
 /* The code of language index i (the screen's when i < 0). */
 static const char *lang_code(const ctx *c, int i)
@@ -184,17 +177,17 @@ static void measure_lang(const ctx *c)
     }
 }
 
-/* Widths and heights of text at design size px; the text size setting applies. */
+/* Widths and heights of text at size px. */
 static int text_w(const ctx *c, const char *s, size_t n, int px, int bold)
 {
     measure_lang(c);
-    return c->in->measure->width(c->in->measure->ud, s, n, TX(c, px), bold);
+    return c->in->measure->width(c->in->measure->ud, s, n, px, bold);
 }
 
 static int line_h(const ctx *c, int px, int bold)
 {
     measure_lang(c);
-    return c->in->measure->line_height(c->in->measure->ud, TX(c, px), bold);
+    return c->in->measure->line_height(c->in->measure->ud, px, bold);
 }
 
 typedef struct line {
@@ -256,7 +249,7 @@ static int text_box(ctx *c, const char *text, int x, int y, int w, int h, int px
     if (!text || !*text || w <= 0) return 0;
     line lines[40];
     int n = 0, lh = 0;
-    int size = px, floor_px = S(c, 36) < px ? S(c, 36) : px; /* design sizes; TX in text_w */
+    int size = px, floor_px = S(c, 36) < px ? S(c, 36) : px;
     for (;;) {
         n = wrap(c, text, size, bold, w, lines, 40);
         lh = line_h(c, size, bold);
@@ -287,7 +280,7 @@ static int text_box(ctx *c, const char *text, int x, int y, int w, int h, int px
         const char *s = store_text(c, lines[i].s, lines[i].n);
         hys_draw *d = s ? add(c, HYS_DRAW_TEXT, lx, ty + i * lh, lw, lh) : NULL;
         if (!d) return total;
-        d->text = s, d->px = TX(c, size), d->bold = bold, d->fill = color, d->lang = c->lang;
+        d->text = s, d->px = size, d->bold = bold, d->fill = color, d->lang = c->lang;
     }
     return total;
 }
@@ -377,10 +370,10 @@ static int top_h(const ctx *c)
     return need > h ? need : h;
 }
 
-/* The bottom bar: its words fit (at large text sizes, two lines of them). */
+/* The bottom bar: one line of its words fits. */
 static int bottom_h(const ctx *c)
 {
-    int slot = (c->ts > 100 ? 2 : 1) * line_h(c, S(c, 36), 1) + S(c, 12);
+    int slot = line_h(c, S(c, 36), 1) + S(c, 12);
     int h = c->portrait ? S(c, 236) : S(c, 128);
     int need = c->portrait ? 2 * slot + S(c, 30) : slot + S(c, 20);
     return need > h ? need : h;
@@ -1425,9 +1418,7 @@ static void screen_sound(ctx *c)
     bottom_bar(c, 0, 0, 0, 1, tr(c, "Done"), "yes", HYS_ACT_DONE);
 }
 
-/* Colours for this session: standard, or high contrast. (Text size buttons
- * come here once every screen can page its content at 150% and 200%; the
- * journey and the layout already carry the text size.) */
+/* Colours for this session: standard, or high contrast. */
 static void screen_display(ctx *c)
 {
     const hys_theme *t = c->t;
@@ -1540,7 +1531,6 @@ void hys_layout_build(hys_frame *f, const hys_layout_in *in)
     c.say_lang = -1;
     c.lang = lang_code(&c, -1);
     c.rtl = hys_lang_is_rtl(c.lang);
-    c.ts = c.v->text_size >= 100 && c.v->text_size <= 200 ? c.v->text_size : 100;
     c.tmin = in->min_target > 44 ? in->min_target : 44;
     c.corner_w = corner_width(&c);
     hys_journey_screen_id(in->journey, f->screen, sizeof f->screen);

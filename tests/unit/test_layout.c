@@ -99,12 +99,11 @@ int main(void)
     /* window sizes with the physical width of a typical screen of that size:
      * targets must be 12 mm there (10.1", 7" and 10.1" portrait panels) */
     static const int sizes[3][3] = {{1280, 800, 217}, {800, 480, 154}, {800, 1280, 136}};
-    const char *ts = getenv("HYS_TEXT_SIZE"); /* 150 or 200: for work on large text */
     for (int s = 0; s < 3; s++) {
         W = sizes[s][0], H = sizes[s][1];
         MIN = (12 * W + sizes[s][2] - 1) / sizes[s][2];
         for (int l = 0; l < fm->nlangs; l++)
-            walk_screens_sized(fm, l, ts ? atoi(ts) : 100, visit, NULL);
+            walk_screens(fm, l, visit, NULL);
     }
     printf("test_layout: %d screens laid out (%d languages, 3 sizes)\n", screens, fm->nlangs);
     for (int i = 0; i < HYS_MAX_LANGUAGES; i++)

@@ -13,12 +13,10 @@
 typedef void (*walk_visit)(void *ud, const hys_form *f, hys_journey *j);
 
 /* Walk one resident's way through every kind of screen in language lang. */
-static inline void walk_screens_sized(const hys_form *f, int lang, int text_size, walk_visit visit,
-                                      void *ud)
+static inline void walk_screens(const hys_form *f, int lang, walk_visit visit, void *ud)
 {
     hys_journey_config cfg;
     hys_journey_config_default(&cfg);
-    cfg.text_size = text_size;
     hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
     long t = 0;
     visit(ud, f, j);
@@ -93,11 +91,6 @@ static inline void walk_screens_sized(const hys_form *f, int lang, int text_size
     CHECK(hys_journey_view_get(j)->screen == HYS_SCREEN_STILL_THERE);
     visit(ud, f, j);
     hys_journey_destroy(j);
-}
-
-static inline void walk_screens(const hys_form *f, int lang, walk_visit visit, void *ud)
-{
-    walk_screens_sized(f, lang, 100, visit, ud);
 }
 
 #endif
