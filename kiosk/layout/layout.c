@@ -241,6 +241,13 @@ static int wrap(const ctx *c, const char *text, int px, int bold, int w, line *o
     return n;
 }
 
+/* The height text needs at size px in a box w wide (up to 12 lines). */
+static int text_need(const ctx *c, const char *text, int px, int bold, int w)
+{
+    line tmp[12];
+    return wrap(c, text ? text : "", px, bold, w, tmp, 12) * line_h(c, px, bold);
+}
+
 /* Lay text out in the box, shrinking the size (to no less than 60%) until it
  * fits. Returns the height used. */
 static int text_box(ctx *c, const char *text, int x, int y, int w, int h, int px, int bold,
@@ -582,10 +589,9 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
     int first = 0, count = n, pages = 1;
     if (!grid_dims(c, n, w, h, labels, tick, &cols, &rows) && n > 1) {
         int gap0 = S(c, 12), bw0 = (w - gap0) / 2 - S(c, 24);
-        line tmp[4];
-        int l1 = wrap(c, tr(c, "Earlier answers"), S(c, 36), 1, bw0, tmp, 4);
-        int l2 = wrap(c, tr(c, "More answers"), S(c, 36), 1, bw0, tmp, 4);
-        int ah = (l1 > l2 ? l1 : l2) * line_h(c, S(c, 36), 1) + S(c, 16);
+        int h1 = text_need(c, tr(c, "Earlier answers"), S(c, 36), 1, bw0);
+        int h2 = text_need(c, tr(c, "More answers"), S(c, 36), 1, bw0);
+        int ah = (h1 > h2 ? h1 : h2) + S(c, 16);
         if (ah < S(c, 84)) ah = S(c, 84);
         if (ah < c->tmin) ah = c->tmin;
         int per = n - 1;
@@ -833,8 +839,7 @@ static int heading(ctx *c, const char *icon_name, const char *text, int px, int 
     int y = narrow ? top_h(c) : S(c, 20);
     int tx = icon_name ? m + isz + m : m;
     int tw = W - tx - m - (narrow ? 0 : c->corner_w);
-    line tmp[6];
-    int need = wrap(c, text, px, 1, tw, tmp, 6) * line_h(c, px, 1);
+    int need = text_need(c, text, px, 1, tw);
     int h = need > isz ? need : isz;
     if (icon_name) icon(c, m, y + (h - isz) / 2, isz, isz, icon_name);
     text_box(c, text, tx, y, tw, h, px, 1, c->t->text, ALIGN_START, 1);
@@ -870,10 +875,9 @@ static void screen_welcome(ctx *c)
     if (fm->nupdates) {
         int uw = S(c, 760);
         if (uw > W - 2 * m) uw = W - 2 * m;
-        line tmp[4];
-        int lines = wrap(c, tr(c, "What changed because of what people said"), S(c, 36), 1,
-                         uw - S(c, 24) - S(c, 72) - S(c, 12), tmp, 4);
-        int ch = lines * line_h(c, S(c, 36), 1) + S(c, 16);
+        int ch = text_need(c, tr(c, "What changed because of what people said"), S(c, 36), 1,
+                           uw - S(c, 24) - S(c, 72) - S(c, 12)) +
+                 S(c, 16);
         if (ch < S(c, 100)) ch = S(c, 100);
         button(c, "button:changes", HYS_ACT_UPDATES, 0, (W - uw) / 2, y, uw, ch, "changes",
                tr(c, "What changed because of what people said"), B_NORMAL, 1);
@@ -949,23 +953,19 @@ static void screen_practice(ctx *c)
     y += text_box(c, tr(c, "Let's practise first."), tx, y, tw, line_h(c, S(c, 36), 0) * 2,
                   S(c, 36), 0, t->muted, ALIGN_START, 0);
     /* the question gets the lines it needs (at least beside the picture) */
-    line tmp[6];
     const char *ask = tr(c, "Do you like sunny days? Tap a face.");
-    int need = wrap(c, ask, S(c, 36), 1, tw, tmp, 6) * line_h(c, S(c, 36), 1);
+    int need = text_need(c, ask, S(c, 36), 1, tw);
     int qh = pic - (y - top) > need ? pic - (y - top) : need;
     y += S(c, 8) + text_box(c, ask, tx, y + S(c, 8), tw, qh, S(c, 48), 1, t->text, ALIGN_START, 0);
     static const char *const names[3] = {"no", "not_sure", "yes"};
     static const char *const faces[3] = {"face-2", "face-3", "face-4"};
     const char *labels[3] = {tr(c, "No"), tr(c, "Not sure"), tr(c, "Yes")};
     int ay = (y > top + pic ? y : top + pic) + S(c, 24);
-    line fl[6];
-    int fb =
-        c->v->practice_choice >= 0
-            ? wrap(c, tr(c, "Well done! That is how you answer. This practice answer is not kept."),
-                   S(c, 36), 0, W - 2 * m - S(c, 32), fl, 6) *
-                      line_h(c, S(c, 36), 0) +
-                  S(c, 30)
-            : 0;
+    const char *done =
+        tr(c, "Well done! That is how you answer. This practice answer is not kept.");
+    int fb = c->v->practice_choice >= 0
+                 ? text_need(c, done, S(c, 36), 0, W - 2 * m - S(c, 32)) + S(c, 30)
+                 : 0;
     if (fb && fb < S(c, 110)) fb = S(c, 110);
     int ah = bot - ay - S(c, 20) - fb;
     int gap = S(c, 24);
@@ -1035,13 +1035,10 @@ static void screen_question(ctx *c)
     if (q->type != HYS_Q_NOTE) {
         /* the words get the lines they need at their smallest size (the
          * keyboard gives way up to 40%, answers up to 60%: they page) */
-        line tmp[10];
         int tw0 = W - 2 * m - (pic ? (head_max < W / 4 ? head_max : W / 4) + m : 0);
-        const char *label = hys_form_text(fm, &q->label, v->lang);
         const char *hint = hys_form_text(fm, &q->hint, v->lang);
-        int need = wrap(c, label ? label : "", S(c, 36), 1, tw0, tmp, 10) * line_h(c, S(c, 36), 1);
-        if (hint)
-            need += wrap(c, hint, S(c, 36), 0, tw0, tmp, 10) * line_h(c, S(c, 36), 0) + S(c, 8);
+        int need = text_need(c, hys_form_text(fm, &q->label, v->lang), S(c, 36), 1, tw0);
+        if (hint) need += text_need(c, hint, S(c, 36), 0, tw0) + S(c, 8);
         int cap = avail * (is_input ? 40 : 60) / 100;
         if (need > head_max) head_max = need < cap ? need : cap;
     }
@@ -1058,9 +1055,7 @@ static void screen_question(ctx *c)
     if (group) y += text_box(c, group, tx, y, tw, S(c, 56), S(c, 36), 0, t->muted, ALIGN_START, 0);
     const char *hint = hys_form_text(fm, &q->hint, v->lang);
     /* the question first; the hint gets what is left (at least one line) */
-    line hl[10];
-    int hint_min =
-        hint ? wrap(c, hint, S(c, 36), 0, tw, hl, 10) * line_h(c, S(c, 36), 0) + S(c, 8) : 0;
+    int hint_min = hint ? text_need(c, hint, S(c, 36), 0, tw) + S(c, 8) : 0;
     c->say_wav = hys_form_text(fm, &q->audio, v->lang);
     y += text_box(c, hys_form_text(fm, &q->label, v->lang), tx, y, tw,
                   head_max - (y - top) - hint_min, S(c, quick ? 56 : 46), 1, t->text, ALIGN_START,
@@ -1169,18 +1164,16 @@ static void screen_review(ctx *c)
      * or on a narrow screen the question above its answer */
     int narrow = c->portrait;
     int qw = narrow ? W - 2 * m - S(c, 32) : (W - 2 * m - cbw) * 52 / 100 - S(c, 16);
-    int lh = line_h(c, S(c, 36), 0), lhb = line_h(c, S(c, 36), 1);
     for (int i = 0; i < fm->nquestions; i++) {
         if (fm->questions[i].type == HYS_Q_NOTE || !hys_journey_relevant(c->in->journey, i))
             continue;
-        line tmp[12];
         char buf[512];
         const char *pic;
         const char *ans = answer_summary(c, i, buf, sizeof buf, &pic);
         const char *ql = hys_form_text(fm, &fm->questions[i].label, c->v->lang);
-        int qh = wrap(c, ql ? ql : "", S(c, 36), 0, qw, tmp, 12) * lh;
+        int qh = text_need(c, ql, S(c, 36), 0, qw);
         int aw = narrow ? W - 2 * m - cbw - S(c, 140) : W - 3 * m - cbw - qw - S(c, 130);
-        int ah = wrap(c, ans ? ans : "", S(c, 36), 1, aw > 40 ? aw : 40, tmp, 12) * lhb;
+        int ah = text_need(c, ans, S(c, 36), 1, aw > 40 ? aw : 40);
         int h = narrow ? qh + S(c, 12) + (ah > S(c, 110) ? ah : S(c, 110)) + S(c, 24)
                        : (qh > ah ? qh : ah) + S(c, 24);
         if (h < S(c, 156)) h = S(c, 156);
@@ -1205,8 +1198,7 @@ static void screen_review(ctx *c)
         const char *ql = hys_form_text(fm, &q->label, c->v->lang);
         int ay = y, ahh = h;
         if (narrow) {
-            line tmp[12];
-            int qh = wrap(c, ql ? ql : "", S(c, 36), 0, qw, tmp, 12) * lh;
+            int qh = text_need(c, ql, S(c, 36), 0, qw);
             text_box(c, ql, m + S(c, 16), y + S(c, 12), qw, qh, S(c, 36), 0, t->on_card,
                      ALIGN_START, 0);
             ay = y + qh + S(c, 12), ahh = h - qh - S(c, 12);
