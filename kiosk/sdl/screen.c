@@ -117,7 +117,11 @@ static TTF_Font *run_font(hys_sdl_screen *s, const char *str, const hys_run *run
         fam = FAM_GURMUKHI;
     TTF_Font *f = font_for(s, fam, px, bold);
     if (!f) return NULL;
-    int miss = str ? missing_glyphs(f, str, run) : 0;
+    /* the Latin font has every ASCII character: nothing to look up */
+    int ascii = fam == FAM_LATIN;
+    for (size_t i = run->start; ascii && str && i < run->start + run->len; i++)
+        ascii = !((unsigned char)str[i] & 0x80);
+    int miss = str && !ascii ? missing_glyphs(f, str, run) : 0;
     for (int other = 0; miss > 0 && other < FAM_COUNT; other++) {
         TTF_Font *g = other != fam ? font_for(s, other, px, bold) : NULL;
         int m = g ? missing_glyphs(g, str, run) : miss;
@@ -150,7 +154,15 @@ static void runs_of(hys_sdl_screen *s, const char *str, size_t len, const char *
             rtl = hys_script_of(cp) == HYS_SCRIPT_ARABIC;
             i += l ? l : 1;
         }
-    lr->n = hys_bidi_runs(str, len, rtl, lr->run, HYS_BIDI_MAX_RUNS);
+    size_t ascii = 0;
+    while (ascii < len && !((unsigned char)str[ascii] & 0x80))
+        ascii++;
+    if (ascii == len && !rtl) { /* plain ASCII: one Latin run, no bidi work */
+        lr->n = len ? 1 : 0;
+        lr->run[0] = (hys_run){0, len, 0, HYS_SCRIPT_LATIN};
+    } else {
+        lr->n = hys_bidi_runs(str, len, rtl, lr->run, HYS_BIDI_MAX_RUNS);
+    }
     lr->width = 0;
     for (int i = 0; i < lr->n; i++) {
         TTF_Font *f = run_font(s, str, &lr->run[i], lang, px, bold);
