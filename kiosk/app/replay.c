@@ -173,8 +173,8 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
                 rc = fail(script, line, msg, NULL);
             }
         } else if (!strcmp(s, "expect-speaking") || !strcmp(s, "expect-silent")) {
-            int busy = hys_kiosk_speech_busy(k);
-            if (busy != (s[8] == 'p'))
+            int busy = hys_kiosk_speech_busy(k), want = !strcmp(s, "expect-speaking");
+            if (busy != want)
                 rc = fail(script, line, busy ? "speech goes on" : "nothing is being said", NULL);
         } else if (!strcmp(s, "wait-speech")) {
             /* real time: until the last thing said has been made into sound */
@@ -185,7 +185,7 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
             /* the last thing said made sound: samples, and loud enough to hear */
             hys_speech_stats st;
             long lo = 1, hi = -1;
-            if (s[7] == 's' && sscanf(arg, "%ld %ld", &lo, &hi) != 2) {
+            if (!strcmp(s, "expect-samples") && sscanf(arg, "%ld %ld", &lo, &hi) != 2) {
                 rc = fail(script, line, "expected MIN MAX samples", arg);
                 break;
             }
@@ -207,7 +207,7 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
              * one-switch scan run (time passes) until it reaches ID */
             int tries = 0;
             while (strcmp(hys_kiosk_focus(k), arg) && tries++ < 200) {
-                if (s[0] == 'f') {
+                if (!strcmp(s, "focus-to")) {
                     hys_kiosk_key(k, "Down", now);
                 } else {
                     long d = hys_kiosk_deadline(k);
