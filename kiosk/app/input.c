@@ -82,26 +82,21 @@ static void access_on(hys_kiosk *k, long now)
 
 /* ---- choosing ---- */
 
-/* After an action that kept the screen: hear what changed. */
-static void confirm(hys_kiosk *k, hys_action a, const char *id)
+/* After an action that kept the screen: hear what changed. chose: the
+ * "You chose: …" words for an answer. */
+static void confirm(hys_kiosk *k, hys_action a, const char *id, const char *chose)
 {
     const hys_journey_view *v = hys_journey_view_get(k->journey);
     if (!v->read_aloud && a != HYS_ACT_READ_ALOUD) return;
     const hys_frame *f = hys_kiosk_frame(k);
     const hys_target *t = hys_frame_find(f, id);
     int i = t ? hys_frame_speak_of(f, (int)(t - f->targets)) : -1;
-    char words[700];
     switch (a) {
     case HYS_ACT_CHOOSE:
-        if (i >= 0) {
-            snprintf(words, sizeof words, hys_voice_tr(k, "You chose: %s"), f->speak[i].label);
-            hys_voice_words(k, words, i);
-        }
+        if (i >= 0) hys_voice_words(k, chose, i);
         break;
     case HYS_ACT_PAGE:
         hys_voice_screen(k, 0);
-        break;
-    case HYS_ACT_HEAR:
         break;
     default:
         if (i >= 0) hys_voice_item(k, i);
@@ -129,13 +124,15 @@ static void choose(hys_kiosk *k, const hys_target *t, long now)
     char before[80];
     snprintf(before, sizeof before, "%s", f->screen);
     int i = hys_frame_speak_of(f, (int)(t - f->targets));
-    if (a == HYS_ACT_CHOOSE && i >= 0) /* heard first if the answer moves on to the next screen */
-        snprintf(k->first, sizeof k->first, hys_voice_tr(k, "You chose: %s"), f->speak[i].label);
+    char chose[sizeof k->first] = "";
+    if (a == HYS_ACT_CHOOSE && i >= 0)
+        snprintf(chose, sizeof chose, hys_voice_tr(k, "You chose: %s"), f->speak[i].label);
+    memcpy(k->first, chose, sizeof chose); /* heard first if the answer moves to a new screen */
     hys_kiosk_act(k, a, arg, now);
     f = hys_kiosk_frame(k);
     if (!strcmp(f->screen, before)) {
         k->first[0] = '\0';
-        confirm(k, a, id);
+        confirm(k, a, id, chose);
         /* an answer chosen by key: Next is the likely next step */
         const hys_target *next = hys_frame_find(f, "button:next");
         if (a == HYS_ACT_CHOOSE && k->keys_used && next && next->enabled)
