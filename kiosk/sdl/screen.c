@@ -16,6 +16,7 @@
 #define FONT_SLOTS 64
 #define TEXT_SLOTS 1024
 #define IMAGE_SLOTS 256
+#define WIDTH_SLOTS 8192 /* measured widths kept (layout measures the same words often) */
 
 /* Font families: a script, or a script as one language writes it. */
 typedef enum { FAM_LATIN, FAM_ARABIC, FAM_URDU, FAM_BENGALI, FAM_GURMUKHI, FAM_COUNT } family;
@@ -38,6 +39,12 @@ typedef struct text_slot {
     int w, h;
 } text_slot;
 
+/* A measured width, found by a 64-bit hash of (language, size, weight, text). */
+typedef struct width_slot {
+    unsigned long long key;
+    int width; /* 0: empty */
+} width_slot;
+
 typedef struct image_slot {
     char *path;
     int w, h;         /* requested box */
@@ -59,6 +66,7 @@ struct hys_sdl_screen {
     int nimage;
     char lang[16]; /* the language being measured (see hys_measure.set_lang) */
     hys_measure measure;
+    width_slot widths[WIDTH_SLOTS];
 };
 
 static TTF_Font *font_for(hys_sdl_screen *s, int fam, int px, int bold)
@@ -66,8 +74,12 @@ static TTF_Font *font_for(hys_sdl_screen *s, int fam, int px, int bold)
     if (px < 4) px = 4;
     if (s->missing[fam]) fam = FAM_LATIN;
     for (int i = 0; i < s->nfont; i++)
-        if (s->font[i].fam == fam && s->font[i].px == px && s->font[i].bold == bold)
-            return s->font[i].font;
+        if (s->font[i].fam == fam && s->font[i].px == px && s->font[i].bold == bold) {
+            font_slot hit = s->font[i]; /* to the back: the oldest unused go first */
+            memmove(&s->font[i], &s->font[i + 1], (size_t)(s->nfont - 1 - i) * sizeof hit);
+            s->font[s->nfont - 1] = hit;
+            return hit.font;
+        }
     char path[1200];
     snprintf(path, sizeof path, "%s/%s-%s.ttf", s->fonts, family_file[fam],
              bold ? "Bold" : "Regular");
@@ -79,7 +91,7 @@ static TTF_Font *font_for(hys_sdl_screen *s, int fam, int px, int bold)
         return font_for(s, FAM_LATIN, px, bold);
     }
     if (s->nfont == FONT_SLOTS) {
-        /* forget the oldest size */
+        /* forget the size used longest ago */
         TTF_CloseFont(s->font[0].font);
         memmove(&s->font[0], &s->font[1], (FONT_SLOTS - 1) * sizeof s->font[0]);
         s->nfont--;
@@ -176,12 +188,27 @@ static void runs_of(hys_sdl_screen *s, const char *str, size_t len, const char *
     }
 }
 
+/* FNV-1a over bytes, continued from h. */
+static unsigned long long fnv(unsigned long long h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 1099511628211ULL;
+    return h;
+}
+
 static int measure_width(void *ud, const char *str, size_t len, int px, int bold)
 {
     hys_sdl_screen *s = ud;
     if (len == 0) return 0;
+    int head[2] = {px, bold};
+    unsigned long long key = fnv(14695981039346656037ULL, head, sizeof head);
+    key = fnv(fnv(key, s->lang, strlen(s->lang) + 1), str, len);
+    width_slot *slot = &s->widths[key % WIDTH_SLOTS];
+    if (slot->width && slot->key == key) return slot->width;
     line_runs lr;
     runs_of(s, str, len, s->lang, px, bold, &lr);
+    if (lr.width > 0) slot->key = key, slot->width = lr.width;
     return lr.width;
 }
 
