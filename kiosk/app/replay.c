@@ -78,6 +78,33 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
             px = t->x + t->w / 2, py = t->y + t->h / 2;
             hys_kiosk_press(k, px, py, now);
             hys_kiosk_release(k, px, py, now);
+        } else if (!strcmp(s, "scroll-to")) {
+            /* scroll-to ID: tap "Earlier" to the first page, then "More" (a little
+             * apart, as a person would) until ID is on the page shown: large text
+             * shows long screens a page at a time, and answers or review rows
+             * that do not fit come a page at a time too */
+            static const char *const ways[2][3] = {
+                {"button:scroll-up", "button:answers-up", "button:page-up"},
+                {"button:scroll-down", "button:answers-down", "button:page-down"}};
+            int down = 0, tries = 0;
+            while (!hys_frame_find(hys_kiosk_frame(k), arg) && tries++ < 40) {
+                const hys_target *t = NULL;
+                for (int w = 0; w < 3 && !t; w++) {
+                    t = hys_frame_find(hys_kiosk_frame(k), ways[down][w]);
+                    if (t && !t->enabled) t = NULL;
+                }
+                if (!t) {
+                    if (down++) break;
+                    continue;
+                }
+                now += 700;
+                hys_kiosk_advance(k, now);
+                int x = t->x + t->w / 2, y = t->y + t->h / 2;
+                hys_kiosk_press(k, x, y, now);
+                hys_kiosk_release(k, x, y, now);
+            }
+            if (!hys_frame_find(hys_kiosk_frame(k), arg))
+                rc = fail(script, line, "no page of this screen has", arg);
         } else if (!strcmp(s, "key")) {
             if (!hys_kiosk_key(k, arg, now)) rc = fail(script, line, "unknown key name", arg);
         } else if (!strcmp(s, "text")) {

@@ -27,6 +27,7 @@ struct hys_journey {
     long now, last_input, entered_at, deadline, last_quick_count;
     int pages;
     int update_turn;
+    int scroll_screen, scroll_question; /* where v.scroll belongs */
 };
 
 void hys_journey_config_default(hys_journey_config *c)
@@ -39,6 +40,7 @@ void hys_journey_config_default(hys_journey_config *c)
     c->read_aloud = 0;
     c->volume_steps = 8;
     c->volume = 5;
+    c->text_size = 100;
     c->high_contrast = 0;
 }
 
@@ -184,6 +186,7 @@ static void reset_sound(hys_journey *j)
     j->v.read_aloud = j->cfg.read_aloud;
     j->v.volume = j->cfg.volume;
     j->v.slow = 0;
+    j->v.text_size = j->cfg.text_size;
     j->v.high_contrast = j->cfg.high_contrast;
 }
 
@@ -380,6 +383,15 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
         update_view(j);
         return;
     case HYS_ACT_HEAR:
+        update_view(j);
+        return;
+    case HYS_ACT_SCROLL:
+        v->scroll += arg > 0 ? 1 : -1;
+        if (v->scroll < 0) v->scroll = 0;
+        update_view(j);
+        return;
+    case HYS_ACT_TEXT_SIZE:
+        if (arg == 100 || arg == 150 || arg == 200) v->text_size = arg;
         update_view(j);
         return;
     case HYS_ACT_CONTRAST:
@@ -595,6 +607,11 @@ long hys_journey_deadline(const hys_journey *j)
 static void update_view(hys_journey *j)
 {
     hys_journey_view *v = &j->v;
+    if ((int)v->screen != j->scroll_screen || v->question != j->scroll_question) {
+        v->scroll = 0; /* a new screen starts at its top */
+        j->scroll_screen = (int)v->screen;
+        j->scroll_question = v->question;
+    }
     v->input = j->input;
     v->quick = j->f->quick;
     v->can_back = !v->quick;
@@ -642,6 +659,11 @@ void hys_journey_set_pages(hys_journey *j, int pages)
 {
     j->pages = pages;
     if (j->v.page >= pages && pages > 0) j->v.page = pages - 1;
+}
+
+void hys_journey_set_scroll_pages(hys_journey *j, int pages)
+{
+    if (j->v.scroll >= pages && pages > 0) j->v.scroll = pages - 1;
 }
 
 /* ---- creation and queries ---- */

@@ -20,7 +20,7 @@ typedef enum {
     HYS_SCREEN_THANKS,
     HYS_SCREEN_STILL_THERE,
     HYS_SCREEN_SOUND,  /* read aloud, volume and speed, over the screen it was opened from */
-    HYS_SCREEN_DISPLAY /* standard or high-contrast colours, the same way */
+    HYS_SCREEN_DISPLAY /* text size and high contrast, the same way */
 } hys_screen;
 
 typedef enum {
@@ -55,7 +55,9 @@ typedef enum {
     HYS_ACT_VOLUME,     /* arg: +1 louder, -1 quieter */
     HYS_ACT_SPEED,      /* arg: 1 slower, 0 normal, -1 the other way */
     HYS_ACT_DISPLAY_MENU,
-    HYS_ACT_CONTRAST /* arg: 1 high contrast, 0 standard, -1 the other way */
+    HYS_ACT_TEXT_SIZE, /* arg: 100, 150 or 200 (per cent) */
+    HYS_ACT_CONTRAST,  /* arg: 1 high contrast, 0 standard, -1 the other way */
+    HYS_ACT_SCROLL     /* arg: +1 / -1 page of a screen too long for large text */
 } hys_action;
 
 /* Times, all in milliseconds; hys_journey_config_default fills sensible ones. */
@@ -67,6 +69,7 @@ typedef struct hys_journey_config {
     long quick_repeat_ms; /* quick poll: presses this soon after a counted one are not counted */
     /* sound settings each session starts with (and returns to afterwards) */
     int read_aloud; /* 1: every screen is read out as it appears */
+    int text_size;  /* per cent: 100, 150 or 200 */
     int high_contrast;
     int volume; /* 0 .. volume_steps-1 */
     int volume_steps;
@@ -107,8 +110,9 @@ typedef struct hys_journey_view {
     const char *input;           /* text or digits typed so far on this question */
     /* this session's sound settings */
     int read_aloud, volume, slow;
-    /* this session's eyesight setting */
-    int high_contrast;
+    /* this session's eyesight settings */
+    int text_size, high_contrast;
+    int scroll; /* page of a screen too long to show at once (large text); 0 on a new screen */
 } hys_journey_view;
 
 typedef struct hys_journey hys_journey;
@@ -143,5 +147,8 @@ int hys_journey_relevant(const hys_journey *j, int qi);
 const char *hys_answer_status_name(hys_answer_status s);
 /* Pages the review / updates screen has, given items per page (layout decides). */
 void hys_journey_set_pages(hys_journey *j, int pages);
+/* The layout tells the journey how many pages a screen too long for large
+ * text is shown in (1 when it fits); the scroll position stays within them. */
+void hys_journey_set_scroll_pages(hys_journey *j, int pages);
 
 #endif
