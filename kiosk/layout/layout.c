@@ -27,8 +27,21 @@ typedef struct ctx {
     int rtl;                             /* the screen's language is written right to left */
     const char *lang;                    /* language code of the text being laid out now */
     const char *measured;                /* the language the measure was last told */
+    int ts;                              /* text size, per cent (100, 150, 200) */
     int tmin;                            /* smallest target side, pixels */
+    int bar;      /* laying out a bar: the resident's text size, while ts is 100 (the bar's
+                   * own size); button words grow towards it as far as they fit */
+    int view_h;   /* the height a page of content may have on the real window */
+    int top_free; /* the top bar is free from its left edge to here */
+    int keep_top, keep_bottom; /* a paged screen is not cut between these (0, 0: none) */
+    int paged; /* laid out on a canvas taller than the window, to be shown a page at a time */
 } ctx;
+
+/* A text size in pixels at the resident's text size. */
+static int TX(const ctx *c, int px)
+{
+    return px * c->ts / 100;
+}
 
 /* The code of language index i (the screen's when i < 0). */
 static const char *lang_code(const ctx *c, int i)
@@ -91,9 +104,11 @@ static void image(ctx *c, int x, int y, int w, int h, const char *path)
 {
     if (!path || w <= 0 || h <= 0) return;
     if (c->t->picture_badge) { /* black outlines need a light ground on a dark theme */
-        int side = w < h ? w : h, b = side / 12 + 1;
-        rect(c, x + (w - side) / 2 - b, y + (h - side) / 2 - b, side + 2 * b, side + 2 * b,
-             c->t->badge, c->t->badge, 0, side / 6);
+        int side = w < h ? w : h, b = side / 14 + 1; /* the badge fills the box; the picture */
+        rect(c, x + (w - side) / 2, y + (h - side) / 2, side, side, c->t->badge, c->t->badge, 0,
+             side / 6);
+        x += b, y += b, w -= 2 * b, h -= 2 * b; /* sits inside it */
+        if (w <= 0 || h <= 0) return;
     }
     const char *p = store_text(c, path, strlen(path));
     hys_draw *d = p ? add(c, HYS_DRAW_IMAGE, x, y, w, h) : NULL;
@@ -177,17 +192,24 @@ static void measure_lang(const ctx *c)
     }
 }
 
-/* Widths and heights of text at size px. */
+/* Widths and heights of text at design size px; the text size setting applies. */
 static int text_w(const ctx *c, const char *s, size_t n, int px, int bold)
 {
     measure_lang(c);
-    return c->in->measure->width(c->in->measure->ud, s, n, px, bold);
+    return c->in->measure->width(c->in->measure->ud, s, n, TX(c, px), bold);
 }
 
 static int line_h(const ctx *c, int px, int bold)
 {
     measure_lang(c);
-    return c->in->measure->line_height(c->in->measure->ud, px, bold);
+    return c->in->measure->line_height(c->in->measure->ud, TX(c, px), bold);
+}
+
+/* The line height at text size ts (per cent) rather than the resident's. */
+static int line_h_at(const ctx *c, int px, int bold, int ts)
+{
+    measure_lang(c);
+    return c->in->measure->line_height(c->in->measure->ud, px * ts / 100, bold);
 }
 
 typedef struct line {
@@ -241,11 +263,47 @@ static int wrap(const ctx *c, const char *text, int px, int bold, int w, line *o
     return n;
 }
 
+/* The width of the widest word of text. */
+static int longest_word(const ctx *c, const char *text, int px, int bold)
+{
+    int longest = 0;
+    for (const char *p = text; p && *p;) {
+        while (*p == ' ')
+            p++;
+        const char *e = p;
+        while (*e && *e != ' ')
+            e++;
+        int ww = e > p ? text_w(c, p, (size_t)(e - p), px, bold) : 0;
+        if (ww > longest) longest = ww;
+        p = e;
+    }
+    return longest;
+}
+
+/* Some line but the last ends inside a word (a word too long for the box).
+ * Scripts written without spaces (CJK, from U+2E80) may break anywhere. */
+static int breaks_word(const line *l, int n)
+{
+    for (int i = 0; i + 1 < n; i++) {
+        const char *at = l[i].s + l[i].n;
+        unsigned cp = 0;
+        if (*at && *at != ' ' && *at != '\n' && hys_utf8_decode(at, strlen(at), &cp) && cp < 0x2E80)
+            return 1;
+    }
+    return 0;
+}
+
 /* The height text needs at size px in a box w wide (up to 12 lines). */
 static int text_need(const ctx *c, const char *text, int px, int bold, int w)
 {
     line tmp[12];
     return wrap(c, text ? text : "", px, bold, w, tmp, 12) * line_h(c, px, bold);
+}
+
+/* Something did not fit (not text: that is named by its start). */
+static void unfit(hys_frame *f, const char *why)
+{
+    if (!f->clipped++) snprintf(f->clipped_text, sizeof f->clipped_text, "(%s)", why);
 }
 
 /* Lay text out in the box, shrinking the size (to no less than 60%) until it
@@ -256,13 +314,19 @@ static int text_box(ctx *c, const char *text, int x, int y, int w, int h, int px
     if (!text || !*text || w <= 0) return 0;
     line lines[40];
     int n = 0, lh = 0;
-    int size = px, floor_px = S(c, 36) < px ? S(c, 36) : px;
+    int size = px, floor_px = S(c, 36) < px ? S(c, 36) : px; /* design sizes; TX in text_w */
     for (;;) {
         n = wrap(c, text, size, bold, w, lines, 40);
         lh = line_h(c, size, bold);
-        if (n * lh <= h || size <= floor_px) break;
+        int widest = 0; /* a word that cannot be broken (one letter on a key) */
+        for (int i = 0; i < n; i++) {
+            int lw = text_w(c, lines[i].s, lines[i].n, size, bold);
+            if (lw > widest) widest = lw;
+        }
+        if ((n * lh <= h && widest <= w && !breaks_word(lines, n)) || size <= floor_px) break;
         size = size * 9 / 10;
     }
+    if (breaks_word(lines, n)) unfit(c->f, "a word broken across lines");
     int max_lines = lh > 0 ? h / lh : n;
     if (max_lines < 1) max_lines = 1;
     /* a single line may lend a little of its line gap, not more */
@@ -287,7 +351,7 @@ static int text_box(ctx *c, const char *text, int x, int y, int w, int h, int px
         const char *s = store_text(c, lines[i].s, lines[i].n);
         hys_draw *d = s ? add(c, HYS_DRAW_TEXT, lx, ty + i * lh, lw, lh) : NULL;
         if (!d) return total;
-        d->text = s, d->px = size, d->bold = bold, d->fill = color, d->lang = c->lang;
+        d->text = s, d->px = TX(c, size), d->bold = bold, d->fill = color, d->lang = c->lang;
     }
     return total;
 }
@@ -322,17 +386,7 @@ static void button(ctx *c, const char *id, hys_action a, int arg, int x, int y, 
     /* the icon shrinks, or goes, before a word of the label would be broken */
     const char *was_lang = c->lang;
     if (c->say_lang >= 0) c->lang = lang_code(c, c->say_lang);
-    int longest = 0;
-    for (const char *p = label; p && *p;) {
-        while (*p == ' ')
-            p++;
-        const char *e = p;
-        while (*e && *e != ' ')
-            e++;
-        int ww = e > p ? text_w(c, p, (size_t)(e - p), S(c, 36), 1) : 0;
-        if (ww > longest) longest = ww;
-        p = e;
-    }
+    int longest = longest_word(c, label, S(c, 36), 1);
     if (icon_name && tw - isz - pad < longest) {
         isz = tw - pad - longest;
         if (isz < S(c, 40)) icon_name = NULL;
@@ -358,7 +412,7 @@ static void button(ctx *c, const char *id, hys_action a, int arg, int x, int y, 
     c->inner = 1;
     const char *screen_lang = c->lang;
     if (c->say_lang >= 0) c->lang = lang_code(c, c->say_lang); /* a language's own name */
-    text_box(c, label, tx, y + 2, tw, h - 4, S(c, 36), 1, fg,
+    text_box(c, label, tx, y + 2, tw, h - 4, c->bar ? S(c, 36) * c->bar / 100 : S(c, 36), 1, fg,
              icon_name ? ALIGN_START : ALIGN_CENTER, 1);
     c->lang = screen_lang;
     c->inner = 0;
@@ -372,18 +426,30 @@ static void button(ctx *c, const char *id, hys_action a, int arg, int x, int y, 
 static int top_h(const ctx *c)
 {
     int h = S(c, 88);
-    if (h < c->tmin + 16) h = c->tmin + 16;       /* room for the smallest target */
-    int need = line_h(c, S(c, 36), 1) + S(c, 20); /* one line of large text */
+    if (h < c->tmin + 16) h = c->tmin + 16;               /* room for the smallest target */
+    int need = line_h_at(c, S(c, 36), 1, 100) + S(c, 20); /* one line of words */
     return need > h ? need : h;
 }
 
-/* The bottom bar: one line of its words fits. */
+/* The bottom bar: one row of four buttons, or in portrait two rows of two.
+ * Its size does not grow with the text size: the buttons keep their place,
+ * picture and size on every screen, and their words grow as far as they fit
+ * (button() in a bar). */
 static int bottom_h(const ctx *c)
 {
-    int slot = line_h(c, S(c, 36), 1) + S(c, 12);
+    int slot = line_h_at(c, S(c, 36), 1, 100) + S(c, 12);
+    if (slot < c->tmin) slot = c->tmin; /* buttons of at least 12 mm */
     int h = c->portrait ? S(c, 236) : S(c, 128);
     int need = c->portrait ? 2 * slot + S(c, 30) : slot + S(c, 20);
     return need > h ? need : h;
+}
+
+/* The row of "Earlier" and "More" buttons on a paged screen: as tall as a
+ * bar button. */
+static int scroll_row_h(const ctx *c)
+{
+    int h = line_h_at(c, S(c, 36), 1, 100) + S(c, 16);
+    return h > c->tmin ? h : c->tmin;
 }
 
 /* Where slot i (0..3) of the bottom bar is: one row of four, or in portrait
@@ -404,7 +470,27 @@ static void bar_slot(const ctx *c, int i, int *x, int *y, int *w, int *h)
     }
 }
 
+/* Bars are laid out at their own (100%) size; see ctx.bar. */
+static void bar_begin(ctx *c)
+{
+    c->bar = c->ts, c->ts = 100;
+}
+
+static void bar_end(ctx *c)
+{
+    c->ts = c->bar, c->bar = 0;
+}
+
+static void top_bar_at(ctx *c, int with_progress);
+
 static void top_bar(ctx *c, int with_progress)
+{
+    bar_begin(c);
+    top_bar_at(c, with_progress);
+    bar_end(c);
+}
+
+static void top_bar_at(ctx *c, int with_progress)
 {
     const hys_theme *t = c->t;
     const hys_form *fm = c->in->form;
@@ -413,18 +499,29 @@ static void top_bar(ctx *c, int with_progress)
     int right = W - m - c->corner_w;
     if (fm->nlangs > 1 &&
         (c->v->screen == HYS_SCREEN_QUESTION || c->v->screen == HYS_SCREEN_REVIEW)) {
-        int bw = S(c, 260);
+        /* as wide as the language's name needs, up to a third of the screen */
+        const char *name = hys_lang_autonym(&fm->langs[c->v->lang]);
+        int nw = text_w(c, name, strlen(name), S(c, 36), 1);
+        int bw = nw + S(c, 24) + S(c, 84);
+        if (bw < S(c, 260)) bw = S(c, 260);
         if (bw > W / 3) bw = W / 3;
+        int lh = 48 * th / 60 > c->tmin ? 48 * th / 60 : c->tmin;
+        int nlh = line_h(c, S(c, 36), 1) + S(c, 8); /* the name's own line (Nastaliq is tall) */
+        if (lh < nlh) lh = nlh;
+        if (lh > th - 4) lh = th - 4;
+        /* when the name is too big for the bar, the globe alone (its name is heard) */
+        int named = nw <= bw - S(c, 24);
+        if (!named) bw = lh;
         right -= bw;
         c->group = HYS_READ_TOP;
         c->meaning = tr(c, "Choose another language");
-        int lh = 48 * th / 60 > c->tmin ? 48 * th / 60 : c->tmin;
-        if (lh > th - 4) lh = th - 4;
+        if (!named) c->say = name;
         button(c, "button:language", HYS_ACT_LANGUAGE_MENU, 0, right, (th - lh) / 2, bw, lh,
-               "language", hys_lang_autonym(&fm->langs[c->v->lang]), B_NORMAL, 1);
+               "language", named ? name : NULL, B_NORMAL, 1);
         c->group = HYS_READ_CONTENT;
         right -= m;
     }
+    c->top_free = right;
     if (!with_progress) return;
     char buf[64];
     snprintf(buf, sizeof buf, tr(c, "%d of %d"), c->v->progress_pos, c->v->progress_total);
@@ -456,6 +553,7 @@ static void top_bar(ctx *c, int with_progress)
 static void bottom_bar(ctx *c, int back, int dont, int skip, int next, const char *next_label,
                        const char *next_icon, hys_action next_action)
 {
+    bar_begin(c);
     const hys_theme *t = c->t;
     int W = c->f->w, H = c->f->h, bh = bottom_h(c);
     rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
@@ -480,25 +578,24 @@ static void bottom_bar(ctx *c, int back, int dont, int skip, int next, const cha
     if (next >= 0) {
         bar_slot(c, 3, &x, &y, &w, &h);
         if (!next) c->meaning = tr(c, "Choose an answer first");
-        const char *id = next_action == HYS_ACT_NEXT     ? "button:next"
-                         : next_action == HYS_ACT_FINISH ? "button:finish"
-                                                         : "button:done";
+        const char *id = next_action == HYS_ACT_NEXT         ? "button:next"
+                         : next_action == HYS_ACT_FINISH     ? "button:finish"
+                         : next_action == HYS_ACT_START      ? "button:start"
+                         : next_action == HYS_ACT_STILL_HERE ? "button:still-here"
+                                                             : "button:done";
         button(c, id, next_action, 0, x, y, w, h, next_icon, next_label, B_PRIMARY, next);
     }
     c->group = HYS_READ_CONTENT;
+    bar_end(c);
 }
 
 /* ---- answer cards ---- */
 
-/* A card: picture above, one- or two-word label below; shape cues for chosen. */
-static void card(ctx *c, const char *id, hys_action a, int arg, int x, int y, int w, int h,
-                 const char *pic, const char *label, int chosen, int checkbox)
+/* A card's inside: the picture above, the label below. */
+static void card_tall(ctx *c, int x, int y, int w, int h, const char *pic, const char *label,
+                      hys_color fg, int chosen, int checkbox)
 {
     const hys_theme *t = c->t;
-    hys_color bg = chosen ? t->chosen : t->card, fg = chosen ? t->on_chosen : t->on_card;
-    if (pressed(c, id)) bg = t->pressed, fg = t->on_pressed;
-    rect(c, x, y, w, h, bg, chosen ? t->chosen_edge : t->edge, chosen ? S(c, 9) : S(c, 3),
-         S(c, 18));
     int pad = S(c, 10);
     /* the label gets the lines it needs (up to three); the picture the rest */
     line tmp[4];
@@ -523,6 +620,35 @@ static void card(ctx *c, const char *id, hys_action a, int arg, int x, int y, in
         rect(c, bx, byy, b, b, t->card, t->text, S(c, 4), S(c, 6));
         if (chosen) icon(c, bx + S(c, 4), byy + S(c, 4), b - S(c, 8), b - S(c, 8), "yes");
     }
+}
+
+/* A card: picture above, one- or two-word label below (or, on a wide card,
+ * beside it); shape cues for chosen. */
+static void card(ctx *c, const char *id, hys_action a, int arg, int x, int y, int w, int h,
+                 const char *pic, const char *label, int chosen, int checkbox)
+{
+    const hys_theme *t = c->t;
+    hys_color bg = chosen ? t->chosen : t->card, fg = chosen ? t->on_chosen : t->on_card;
+    if (pressed(c, id)) bg = t->pressed, fg = t->on_pressed;
+    rect(c, x, y, w, h, bg, chosen ? t->chosen_edge : t->edge, chosen ? S(c, 9) : S(c, 3),
+         S(c, 18));
+    int pad = S(c, 10);
+    if (c->paged && w >= 2 * h) { /* a wide card: the picture at the start, the words beside it */
+        int ps = h - 2 * pad < S(c, 150) ? h - 2 * pad : S(c, 150);
+        int tx = x + ps + 2 * pad, tw = w - ps - 3 * pad;
+        if (checkbox || chosen) tw -= S(c, 44) + pad;
+        if (pic) image(c, x + pad, y + (h - ps) / 2, ps, ps, pic);
+        c->inner = 1;
+        text_box(c, label, tx, y + pad, tw, h - 2 * pad, S(c, 36), 1, fg, ALIGN_START, 1);
+        c->inner = 0;
+        if (checkbox || chosen) {
+            int b = S(c, 44), bx = x + w - b - pad, byy = y + (h - b) / 2;
+            rect(c, bx, byy, b, b, t->card, t->text, S(c, 4), S(c, 6));
+            if (chosen) icon(c, bx + S(c, 4), byy + S(c, 4), b - S(c, 8), b - S(c, 8), "yes");
+        }
+    } else {
+        card_tall(c, x, y, w, h, pic, label, fg, chosen, checkbox);
+    }
     char words[600];
     const char *fmt = checkbox ? (chosen ? tr(c, "%s, ticked") : tr(c, "%s, not ticked"))
                                : (chosen ? tr(c, "%s, chosen") : "%s");
@@ -546,8 +672,9 @@ static int grid_dims(const ctx *c, int n, int w, int h, const char *const *label
     for (int cc = 1; cc <= n && cc <= 6; cc++) {
         int rr = (n + cc - 1) / cc;
         int cw = (w - (cc - 1) * gap) / cc, ch = (h - (rr - 1) * gap) / rr;
+        if (ch > c->view_h) ch = c->view_h; /* a card fits one page of a paged screen */
         /* does every label fit, with at least a small picture? */
-        int fit = 1;
+        int fit = ch >= c->tmin && cw >= c->tmin;
         for (int i = 0; i < n && fit; i++) {
             line tmp[5];
             int lines = labels[i] ? wrap(c, labels[i], S(c, 36), 1, cw - 2 * pad, tmp, 5) : 1;
@@ -556,7 +683,8 @@ static int grid_dims(const ctx *c, int n, int w, int h, const char *const *label
                 int lw = text_w(c, tmp[k].s, tmp[k].n, S(c, 36), 1);
                 if (lw > longest) longest = lw;
             }
-            fit = lines <= 4 && longest <= cw - 2 * pad && lines * lh + 3 * pad + reserve <= ch;
+            fit = lines <= 4 && longest <= cw - 2 * pad && !breaks_word(tmp, lines) &&
+                  lines * lh + 3 * pad + reserve <= ch;
         }
         double sz = cw < ch * 1.1 ? cw : ch * 1.1; /* prefer nearly square cards */
         if (fit > best_fit || (fit == best_fit && sz > best + 0.5))
@@ -565,6 +693,31 @@ static int grid_dims(const ctx *c, int n, int w, int h, const char *const *label
     *cols = best_c;
     *rows = (n + best_c - 1) / best_c;
     return best_fit;
+}
+
+/* Answer i of question q as a card at x, y, w, h. */
+static void choice_card(ctx *c, const hys_question *q, int i, const char *label, int x, int y,
+                        int w, int h, hys_answer_status st, const char *value)
+{
+    const hys_form *fm = c->in->form;
+    const hys_journey_view *v = c->v;
+    char id[64];
+    const char *name = i < q->nchoices ? q->choices[i].name : "dont_know";
+    snprintf(id, sizeof id, "choice:%s", name);
+    const char *pic = i < q->nchoices ? hys_form_text(fm, &q->choices[i].image, v->lang) : NULL;
+    char dk_path[1024];
+    if (i >= q->nchoices) {
+        snprintf(dk_path, sizeof dk_path, "%s/dont-know.svg", c->in->icons_dir);
+        pic = dk_path;
+    }
+    if (i < q->nchoices) c->say_wav = hys_form_text(fm, &q->choices[i].audio, v->lang);
+    int chosen;
+    if (q->type == HYS_Q_SELECT_MULTIPLE)
+        chosen = i < 64 && (v->selected >> i) & 1;
+    else
+        chosen = st == HYS_STATUS_ANSWERED && !strcmp(value, name);
+    card(c, id, q->type == HYS_Q_SELECT_MULTIPLE ? HYS_ACT_TOGGLE : HYS_ACT_CHOOSE, i, x, y, w, h,
+         pic, label, chosen, q->type == HYS_Q_SELECT_MULTIPLE);
 }
 
 static void question_choices(ctx *c, const hys_question *q, int x, int y, int w, int h)
@@ -587,6 +740,20 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
     /* all the answers at once if they fit; else pages of them, with large
      * arrow buttons below (never a drag) */
     int first = 0, count = n, pages = 1;
+    if (c->paged) { /* large text: one wide card a row, as tall as its words */
+        int gap = S(c, 16), pad = S(c, 10), y1 = y;
+        int ch = S(c, 150) + 2 * pad; /* the picture's size in a wide card() */
+        for (int i = 0; i < n; i++) {
+            int need =
+                text_need(c, labels[i], S(c, 36), 1, w - S(c, 150) - 4 * pad - S(c, 44)) + 2 * pad;
+            if (need > ch) ch = need;
+        }
+        if (ch > c->view_h) ch = c->view_h;
+        hys_journey_set_pages((hys_journey *)c->in->journey, 1);
+        for (int i = 0; i < n; i++, y1 += ch + gap)
+            choice_card(c, q, i, labels[i], x, y1, w, ch, st, value);
+        return;
+    }
     if (!grid_dims(c, n, w, h, labels, tick, &cols, &rows) && n > 1) {
         int gap0 = S(c, 12), bw0 = (w - gap0) / 2 - S(c, 24);
         int h1 = text_need(c, tr(c, "Earlier answers"), S(c, 36), 1, bw0);
@@ -594,13 +761,21 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
         int ah = (h1 > h2 ? h1 : h2) + S(c, 16);
         if (ah < S(c, 84)) ah = S(c, 84);
         if (ah < c->tmin) ah = c->tmin;
-        int per = n - 1;
-        while (per > 1 && !grid_dims(c, per, w, h - ah - gap0, labels, tick, &cols, &rows))
-            per--;
+        /* as many a page as fit on every page (so every page looks alike) */
+        int per = n - 1, all_fit = 0;
+        for (; per >= 1 && !all_fit; per--) {
+            all_fit = 1;
+            for (int f0 = 0; f0 < n && all_fit; f0 += per)
+                all_fit = grid_dims(c, f0 + per < n ? per : n - f0, w, h - ah - gap0, labels + f0,
+                                    tick, &cols, &rows);
+            if (all_fit) break;
+        }
+        if (per < 1) per = 1;
         pages = (n + per - 1) / per;
         int page = v->page < pages ? v->page : pages - 1;
         first = page * per, count = first + per < n ? per : n - first;
         grid_dims(c, count, w, h - ah - gap0, labels + first, tick, &cols, &rows);
+        if (!all_fit) unfit(c->f, "no answer fits"); /* the screen is paged instead */
         int bw = (w - gap0) / 2, by = y + h - ah;
         c->group = HYS_READ_CONTENT;
         button(c, "button:answers-up", HYS_ACT_PAGE, -1, x, by, bw, ah, NULL,
@@ -613,6 +788,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
     int gap = S(c, 16);
     int cw = (w - (cols - 1) * gap) / cols, ch = (h - (rows - 1) * gap) / rows;
     if (ch > cw * 3 / 2) ch = cw * 3 / 2;
+    if (ch > c->view_h) ch = c->view_h; /* a card fits one page of a paged screen */
     int total_h = rows * ch + (rows - 1) * gap;
     int y0 = y + (h - total_h) / 2;
     for (int i = first; i < first + count; i++) {
@@ -621,25 +797,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
         int row_w = in_row * cw + (in_row - 1) * gap;
         int cx = x + (w - row_w) / 2 + col * (cw + gap);
         int cy = y0 + r * (ch + gap);
-        char id[64];
-        const char *name = i < q->nchoices ? q->choices[i].name : "dont_know";
-        snprintf(id, sizeof id, "choice:%s", name);
-        const char *label = i < q->nchoices ? hys_form_text(fm, &q->choices[i].label, v->lang)
-                                            : tr(c, "Don't know");
-        const char *pic = i < q->nchoices ? hys_form_text(fm, &q->choices[i].image, v->lang) : NULL;
-        char dk_path[1024];
-        if (i >= q->nchoices) {
-            snprintf(dk_path, sizeof dk_path, "%s/dont-know.svg", c->in->icons_dir);
-            pic = dk_path;
-        }
-        if (i < q->nchoices) c->say_wav = hys_form_text(fm, &q->choices[i].audio, v->lang);
-        int chosen;
-        if (q->type == HYS_Q_SELECT_MULTIPLE)
-            chosen = i < 64 && (v->selected >> i) & 1;
-        else
-            chosen = st == HYS_STATUS_ANSWERED && !strcmp(value, name);
-        card(c, id, q->type == HYS_Q_SELECT_MULTIPLE ? HYS_ACT_TOGGLE : HYS_ACT_CHOOSE, i, cx, cy,
-             cw, ch, pic, label, chosen, q->type == HYS_Q_SELECT_MULTIPLE);
+        choice_card(c, q, i, labels[i], cx, cy, cw, ch, st, value);
     }
 }
 
@@ -713,7 +871,8 @@ static void key(ctx *c, const char *label, const char *id, hys_action a, int arg
      * keyboards do): a single Nastaliq letter needs twice the height */
     const char *was = c->lang;
     if (hys_lang_is_rtl(c->lang)) c->lang = "ar";
-    text_box(c, label, x, y, w, h, S(c, 38), 1, t->on_button, ALIGN_CENTER, 1);
+    text_box(c, label, x, y, w, h, c->bar ? S(c, 38) * c->bar / 100 : S(c, 38), 1, t->on_button,
+             ALIGN_CENTER, 1);
     c->lang = was;
     c->inner = 0;
     target(c, id, x, y, w, h, a, arg, 1, label, -1);
@@ -722,7 +881,9 @@ static void key(ctx *c, const char *label, const char *id, hys_action a, int arg
 static void keyboard(ctx *c, const hys_question *q, int x, int y, int w, int h)
 {
     c->quiet = 1; /* keys are heard one at a time, not read with the screen */
+    bar_begin(c); /* keys keep their size; their letters grow as far as they fit */
     keys(c, q, x, y, w, h);
+    bar_end(c);
     c->quiet = 0;
 }
 
@@ -790,7 +951,8 @@ static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
     int first = part * per_part, last = first + per_part < nk ? first + per_part : nk;
     int rows = flow ? (last - first + per_row - 1) / per_row : nrows;
     int kh = (h - rows * gap) / (rows + 1);
-    if (kh > S(c, 110)) kh = S(c, 110);
+    if (kh < min_key) unfit(c->f, "no room for keys"); /* the screen is paged instead */
+    if (kh > S(c, 110) && kh > min_key) kh = S(c, 110) > min_key ? S(c, 110) : min_key;
     int kw = (w - (per_row - 1) * gap) / per_row;
     int full = per_row * kw + (per_row - 1) * gap; /* the bottom row spans the same */
     /* a left-to-right page on a right-to-left screen is laid out reversed, so
@@ -814,6 +976,8 @@ static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
     }
     int ry = y + rows * (kh + gap);
     int side = full * 2 / 11, x0 = x + (w - full) / 2;
+    int dw = text_w(c, tr(c, "Delete"), strlen(tr(c, "Delete")), S(c, 38), 1) + S(c, 24);
+    if (side < dw) side = dw < full / 3 ? dw : full / 3; /* the word on the key fits */
     if (side < min_key) side = min_key;
     /* the page key: the next part of this page, or the next page */
     int next_page = part + 1 < parts ? page : (page + 1) % npages;
@@ -829,13 +993,22 @@ static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
 
 /* ---- screens ---- */
 
+/* A button's height for its label (with icon) at w wide: at least min. */
+static int button_need(const ctx *c, const char *label, int w, int min)
+{
+    int h = text_need(c, label, S(c, 36), 1, w - S(c, 24) - S(c, 84)) + S(c, 16);
+    return h > min ? h : min;
+}
+
 /* A screen's heading, with its picture (icon may be NULL), at the top left:
  * beside the corner buttons, or below them when the screen is narrow. The
  * box is as tall as the words need. Returns the y just below it. */
 static int heading(ctx *c, const char *icon_name, const char *text, int px, int isz)
 {
     int W = c->f->w, m = c->m;
-    int narrow = c->portrait || W - 3 * m - isz - c->corner_w < W / 2;
+    /* below a top bar (top_free is set once one is drawn), and on a paged
+     * screen (the corner stays while the page moves) */
+    int narrow = c->portrait || c->top_free || c->paged || W - 3 * m - isz - c->corner_w < W / 2;
     int y = narrow ? top_h(c) : S(c, 20);
     int tx = icon_name ? m + isz + m : m;
     int tw = W - tx - m - (narrow ? 0 : c->corner_w);
@@ -855,7 +1028,7 @@ static void screen_welcome(ctx *c)
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
     /* the title keeps clear of the speaker buttons: beside them, or in portrait below */
     int y = S(c, 48), side = m + c->corner_w;
-    if (c->portrait && c->corner_w) y = top_h(c) + S(c, 8), side = m;
+    if ((c->portrait || c->paged) && c->corner_w) y = top_h(c) + S(c, 8), side = m;
     y += text_box(c, fm->title, side, y, W - 2 * side, S(c, 170), S(c, 64), 1, t->text,
                   ALIGN_CENTER, 0);
     y += S(c, 20);
@@ -869,9 +1042,13 @@ static void screen_welcome(ctx *c)
         y += pic + S(c, 30);
     }
     c->meaning = tr(c, "Start answering the questions");
-    button(c, "button:start", HYS_ACT_START, 0, (W - bw) / 2, y, bw, bh, "next", tr(c, "Start"),
-           B_PRIMARY, 1);
-    y += bh + S(c, 24);
+    if (c->paged) { /* a paged screen keeps its main button in the bottom bar, on every page */
+        bottom_bar(c, 0, 0, 0, 1, tr(c, "Start"), "next", HYS_ACT_START);
+    } else {
+        button(c, "button:start", HYS_ACT_START, 0, (W - bw) / 2, y, bw, bh, "next", tr(c, "Start"),
+               B_PRIMARY, 1);
+        y += bh + S(c, 24);
+    }
     if (fm->nupdates) {
         int uw = S(c, 760);
         if (uw > W - 2 * m) uw = W - 2 * m;
@@ -899,6 +1076,13 @@ static void screen_language(ctx *c)
     int bh = (area_h - (rows - 1) * gap) / rows;
     if (bh > S(c, 130)) bh = S(c, 130);
     int bw = (W - 2 * m - (cols - 1) * gap) / cols;
+    const char *was = c->lang;
+    for (int i = 0; i < n; i++) { /* each name, in its own script, fits its button */
+        c->lang = fm->langs[i].code;
+        int need = text_need(c, hys_lang_autonym(&fm->langs[i]), S(c, 36), 1, bw - S(c, 24));
+        if (bh < need + S(c, 8)) bh = need + S(c, 8);
+    }
+    c->lang = was;
     for (int i = 0; i < n; i++) {
         char id[64];
         snprintf(id, sizeof id, "lang:%s", fm->langs[i].code);
@@ -929,11 +1113,17 @@ static void screen_intro(ctx *c)
     int area = H - top - bottom_h(c) - S(c, 16);
     int rh = area / 4, isz = rh - S(c, 16);
     if (isz > S(c, 110)) isz = S(c, 110);
-    for (int i = 0; i < 4; i++) {
-        int y = top + i * rh;
-        icon(c, m, y + (rh - isz) / 2, isz, isz, icons[i]);
-        text_box(c, lines[i], m + isz + m, y, W - 3 * m - isz, rh, S(c, 40), 0, t->text,
-                 ALIGN_START, 1);
+    for (int i = 0, y = top; i < 4; i++) {
+        int h = rh; /* on a paged screen, as tall as its words */
+        if (c->paged) {
+            isz = S(c, 110);
+            h = text_need(c, lines[i], S(c, 40), 0, W - 3 * m - isz) + S(c, 16);
+            if (h < isz + S(c, 16)) h = isz + S(c, 16);
+        }
+        icon(c, m, y + (h - isz) / 2, isz, isz, icons[i]);
+        text_box(c, lines[i], m + isz + m, y, W - 3 * m - isz, h, S(c, 40), 0, t->text, ALIGN_START,
+                 1);
+        y += h;
     }
     bottom_bar(c, 1, 0, 0, 1, tr(c, "Next"), "next", HYS_ACT_NEXT);
 }
@@ -950,8 +1140,9 @@ static void screen_practice(ctx *c)
     icon(c, m, top, pic, pic, "practice");
     int tx = m + pic + m, tw = W - tx - m;
     int y = top;
-    y += text_box(c, tr(c, "Let's practise first."), tx, y, tw, line_h(c, S(c, 36), 0) * 2,
-                  S(c, 36), 0, t->muted, ALIGN_START, 0);
+    int lp = text_need(c, tr(c, "Let's practise first."), S(c, 36), 0, tw);
+    y += text_box(c, tr(c, "Let's practise first."), tx, y, tw, lp, S(c, 36), 0, t->muted,
+                  ALIGN_START, 0);
     /* the question gets the lines it needs (at least beside the picture) */
     const char *ask = tr(c, "Do you like sunny days? Tap a face.");
     int need = text_need(c, ask, S(c, 36), 1, tw);
@@ -969,17 +1160,23 @@ static void screen_practice(ctx *c)
     if (fb && fb < S(c, 110)) fb = S(c, 110);
     int ah = bot - ay - S(c, 20) - fb;
     int gap = S(c, 24);
-    int cw = (W - 2 * m - 2 * gap) / 3, ch = ah;
+    /* three faces in a row, or (large words) as many rows as their labels need */
+    int cols, rows;
+    if (!grid_dims(c, 3, W - 2 * m, ah, labels, 0, &cols, &rows)) unfit(c->f, "faces");
+    if (c->ts == 100) cols = 3, rows = 1;
+    int cw = (W - 2 * m - (cols - 1) * gap) / cols, ch = (ah - (rows - 1) * gap) / rows;
     if (cw > S(c, 300)) cw = S(c, 300);
     if (ch > cw * 5 / 4) ch = cw * 5 / 4;
-    int x0 = (W - (3 * cw + 2 * gap)) / 2;
+    if (ch > c->view_h) ch = c->view_h;
+    int x0 = (W - (cols * cw + (cols - 1) * gap)) / 2;
     for (int i = 0; i < 3; i++) {
         char id[64], path[1024];
         snprintf(id, sizeof id, "choice:%s", names[i]);
         snprintf(path, sizeof path, "%s/%s.svg", c->in->icons_dir, faces[i]);
-        card(c, id, HYS_ACT_CHOOSE, i, x0 + i * (cw + gap), ay, cw, ch, path, labels[i],
-             c->v->practice_choice == i, 0);
+        card(c, id, HYS_ACT_CHOOSE, i, x0 + (i % cols) * (cw + gap), ay + (i / cols) * (ch + gap),
+             cw, ch, path, labels[i], c->v->practice_choice == i, 0);
     }
+    ch = rows * ch + (rows - 1) * gap; /* the feedback goes below them all */
     if (fb) {
         int fy = ay + ch + S(c, 16);
         rect(c, m, fy, W - 2 * m, fb - S(c, 10), t->panel, t->edge, S(c, 2), S(c, 14));
@@ -999,11 +1196,16 @@ static void screen_question(ctx *c)
     int W = c->f->w, H = c->f->h, m = c->m;
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
     int quick = v->quick;
-    int top = quick ? S(c, 16) : top_h(c) + S(c, 16);
+    /* a paged quick poll keeps its page below the corner buttons */
+    int top = quick && !c->paged ? S(c, 16) : top_h(c) + S(c, 16);
     int bot = quick ? H - S(c, 16) : H - bottom_h(c) - S(c, 16);
+    if (quick && fm->nlangs > 1) bar_begin(c); /* language buttons keep their size */
     if (quick && fm->nlangs > 3) {
         /* many languages: one button that opens the language screen */
         int bw = S(c, 300), bh = S(c, 70);
+        int need = line_h(c, S(c, 36), 1) + S(c, 8); /* the name's line (Nastaliq is tall) */
+        if (bh < need) bh = need;
+        if (bh < c->tmin) bh = c->tmin;
         c->group = HYS_READ_TOP;
         c->meaning = tr(c, "Choose another language");
         button(c, "button:language", HYS_ACT_LANGUAGE_MENU, 0, W - m - c->corner_w - bw, top, bw,
@@ -1013,6 +1215,14 @@ static void screen_question(ctx *c)
     } else if (quick && fm->nlangs > 1) {
         /* the quick poll's languages sit along the top */
         int bw = S(c, 200), bh = S(c, 70), x = W - m - c->corner_w;
+        const char *was = c->lang;
+        for (int i = 0; i < fm->nlangs; i++) { /* each name's line, in its own script */
+            c->lang = fm->langs[i].code;
+            int need = line_h(c, S(c, 36), 1) + S(c, 8);
+            if (bh < need) bh = need;
+        }
+        c->lang = was;
+        if (bh < c->tmin) bh = c->tmin;
         for (int i = fm->nlangs - 1; i >= 0 && x - bw > W / 3; i--) {
             char id[64];
             snprintf(id, sizeof id, "lang:%s", fm->langs[i].code);
@@ -1026,6 +1236,7 @@ static void screen_question(ctx *c)
     } else if (!quick) {
         top_bar(c, 1);
     }
+    if (quick && fm->nlangs > 1) bar_end(c);
     int is_input = q->type == HYS_Q_TEXT || q->type == HYS_Q_INTEGER;
     int avail = bot - top;
     /* the question's words and picture take what they need, up to a share of
@@ -1044,6 +1255,7 @@ static void screen_question(ctx *c)
     }
     int psz = head_max;
     if (psz > W / 4) psz = W / 4;
+    if (c->paged && psz > c->view_h / 2) psz = c->view_h / 2; /* room for a page break beside it */
     int tx = m, tw = W - 2 * m;
     if (pic) {
         tx = m + psz + m;
@@ -1074,7 +1286,8 @@ static void screen_question(ctx *c)
     if (q->type == HYS_Q_SELECT_ONE || q->type == HYS_Q_SELECT_MULTIPLE) {
         question_choices(c, q, m, ay, W - 2 * m, ah);
     } else if (is_input) {
-        int eh = S(c, 70);
+        int eh = line_h(c, S(c, 42), 1) + S(c, 12);
+        if (eh < S(c, 70)) eh = S(c, 70);
         rect(c, m, ay, W - 2 * m, eh, t->card, t->text, S(c, 4), S(c, 10));
         char shown[HYS_MAX_TEXT_ANSWER + 8];
         snprintf(shown, sizeof shown, "%s|", v->input ? v->input : "");
@@ -1086,7 +1299,20 @@ static void screen_question(ctx *c)
         c->say = said;
         text_box(c, shown, m + S(c, 16), ay, W - 2 * m - S(c, 32), eh, S(c, 42), 1, t->on_card,
                  ALIGN_START, 1);
-        keyboard(c, q, m, ay + eh + S(c, 16), W - 2 * m, ah - eh - S(c, 16));
+        /* the keyboard, on the same page as the words it types */
+        /* (when a page has room for three rows of keys below the words) */
+        int kb = ah - eh - S(c, 16), room = c->view_h - eh - S(c, 16);
+        int together = c->paged && room >= 3 * (c->tmin + 4 + S(c, 10));
+        if (together && kb > room) kb = room;
+        int first_key = c->f->ntargets;
+        keyboard(c, q, m, ay + eh + S(c, 16), W - 2 * m, kb);
+        if (together) { /* from the words to the lowest key */
+            c->keep_top = ay, c->keep_bottom = ay + eh;
+            for (int i = first_key; i < c->f->ntargets; i++) {
+                const hys_target *k = &c->f->targets[i];
+                if (k->y + k->h > c->keep_bottom) c->keep_bottom = k->y + k->h;
+            }
+        }
     }
     if (!quick)
         bottom_bar(c, v->can_back, q->type != HYS_Q_NOTE, v->can_skip, v->can_next, tr(c, "Next"),
@@ -1150,20 +1376,27 @@ static void screen_review(ctx *c)
     top_bar(c, 0);
     int top = top_h(c) + S(c, 12), bot = H - bottom_h(c) - S(c, 12);
     c->group = HYS_READ_HEADING;
-    if (c->portrait) { /* the top bar is full: the heading goes below it */
-        top = heading(c, "review", tr(c, "Check your answers"), S(c, 44), S(c, 64));
+    /* in the top bar when it fits there; else below it */
+    const char *head = tr(c, "Check your answers");
+    int hx = m + top_h(c), hw = c->top_free - hx - m;
+    if (c->portrait || c->ts > 100 || text_w(c, head, strlen(head), S(c, 44), 1) > hw) {
+        top = heading(c, "review", head, S(c, 44), S(c, 64));
     } else {
         icon(c, m, S(c, 8), top_h(c) - S(c, 16), top_h(c) - S(c, 16), "review");
-        text_box(c, tr(c, "Check your answers"), m + top_h(c), 0, W / 2, top_h(c), S(c, 44), 1,
-                 t->text, ALIGN_START, 1);
+        text_box(c, head, hx, 0, hw, top_h(c), S(c, 44), 1, t->text, ALIGN_START, 1);
     }
     c->group = HYS_READ_CONTENT;
     int gap = S(c, 12), cbw = S(c, 210);
+    int cw_need = text_w(c, tr(c, "Change"), strlen(tr(c, "Change")), S(c, 36), 1) + S(c, 32);
+    if (cbw < cw_need) cbw = cw_need < W / 3 ? cw_need : W / 3;
     int items[HYS_MAX_QUESTIONS], rh[HYS_MAX_QUESTIONS], n = 0;
     /* each row as tall as its words need: question and answer side by side,
      * or on a narrow screen the question above its answer */
-    int narrow = c->portrait;
+    int narrow = c->portrait || c->paged; /* a paged screen breaks between the parts */
+    int stack = narrow && c->ts > 100;    /* large words: Change goes under the answer */
     int qw = narrow ? W - 2 * m - S(c, 32) : (W - 2 * m - cbw) * 52 / 100 - S(c, 16);
+    int lhb = line_h(c, S(c, 36), 1);
+    int bhc = lhb + S(c, 16) > c->tmin ? lhb + S(c, 16) : c->tmin;
     for (int i = 0; i < fm->nquestions; i++) {
         if (fm->questions[i].type == HYS_Q_NOTE || !hys_journey_relevant(c->in->journey, i))
             continue;
@@ -1172,12 +1405,19 @@ static void screen_review(ctx *c)
         const char *ans = answer_summary(c, i, buf, sizeof buf, &pic);
         const char *ql = hys_form_text(fm, &fm->questions[i].label, c->v->lang);
         int qh = text_need(c, ql, S(c, 36), 0, qw);
-        int aw = narrow ? W - 2 * m - cbw - S(c, 140) : W - 3 * m - cbw - qw - S(c, 130);
+        int aw = stack    ? W - 2 * m - S(c, 32) - S(c, 140)
+                 : narrow ? W - 2 * m - cbw - S(c, 140)
+                          : W - 3 * m - cbw - qw - S(c, 130);
         int ah = text_need(c, ans, S(c, 36), 1, aw > 40 ? aw : 40);
         int h = narrow ? qh + S(c, 12) + (ah > S(c, 110) ? ah : S(c, 110)) + S(c, 24)
                        : (qh > ah ? qh : ah) + S(c, 24);
+        if (stack) h += bhc + S(c, 12);
         if (h < S(c, 156)) h = S(c, 156);
-        if (h > bot - top) h = bot - top;
+        if (h < lhb + S(c, 44)) h = lhb + S(c, 44); /* the Change button's word */
+        if (h > bot - top) { /* a row taller than a page: the whole screen is paged */
+            h = bot - top;
+            unfit(c->f, "a review row");
+        }
         items[n] = i, rh[n++] = h;
     }
     /* pages: as many rows as fit, in order */
@@ -1189,6 +1429,7 @@ static void screen_review(ctx *c)
     if (pages < 1) start[pages++] = 0;
     start[pages] = n;
     hys_journey_set_pages((hys_journey *)c->in->journey, pages);
+    if (c->paged && pages > 1) unfit(c->f, "review rows"); /* a paged screen shows them all */
     int page = c->v->page < pages ? c->v->page : pages - 1;
     int ry = top;
     for (int idx = start[page]; idx < start[page + 1]; idx++) {
@@ -1201,7 +1442,7 @@ static void screen_review(ctx *c)
             int qh = text_need(c, ql, S(c, 36), 0, qw);
             text_box(c, ql, m + S(c, 16), y + S(c, 12), qw, qh, S(c, 36), 0, t->on_card,
                      ALIGN_START, 0);
-            ay = y + qh + S(c, 12), ahh = h - qh - S(c, 12);
+            ay = y + qh + S(c, 12), ahh = h - qh - S(c, 12) - (stack ? bhc + S(c, 12) : 0);
         } else {
             text_box(c, ql, m + S(c, 16), y, qw, h, S(c, 36), 0, t->on_card, ALIGN_START, 1);
         }
@@ -1214,19 +1455,26 @@ static void screen_review(ctx *c)
             image(c, ax, ay + (ahh - isz) / 2, isz, isz, pic);
             ax += isz + S(c, 12);
         }
-        text_box(c, ans, ax, ay, W - m - cbw - S(c, 16) - ax, ahh, S(c, 36), 1, t->on_card,
-                 ALIGN_START, 1);
+        text_box(c, ans, ax, ay, W - m - (stack ? 0 : cbw) - S(c, 16) - ax, ahh, S(c, 36), 1,
+                 t->on_card, ALIGN_START, 1);
         char id[80];
         snprintf(id, sizeof id, "change:%s", q->name);
         char said[600];
         snprintf(said, sizeof said, tr(c, "Change the answer to: %s"), ql ? ql : "");
         c->say = said;
         int bh = ahh - S(c, 28) < S(c, 128) ? ahh - S(c, 28) : S(c, 128);
-        button(c, id, HYS_ACT_CHANGE, qi, W - m - cbw - S(c, 8), ay + (ahh - bh) / 2, cbw, bh, NULL,
-               tr(c, "Change"), B_NORMAL, 1);
+        int need_b = line_h(c, S(c, 36), 1) + S(c, 16);
+        if (bh < need_b) bh = need_b < ahh ? need_b : ahh;
+        if (stack)
+            button(c, id, HYS_ACT_CHANGE, qi, m + S(c, 16), ay + ahh, W - 2 * m - S(c, 32), bhc,
+                   NULL, tr(c, "Change"), B_NORMAL, 1);
+        else
+            button(c, id, HYS_ACT_CHANGE, qi, W - m - cbw - S(c, 8), ay + (ahh - bh) / 2, cbw, bh,
+                   NULL, tr(c, "Change"), B_NORMAL, 1);
         ry += h + gap;
     }
     /* Back | earlier | more | Send */
+    bar_begin(c);
     int bh = bottom_h(c), x, y, w, h;
     rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
     c->group = HYS_READ_BOTTOM;
@@ -1243,6 +1491,7 @@ static void screen_review(ctx *c)
     bar_slot(c, 3, &x, &y, &w, &h);
     button(c, "button:finish", HYS_ACT_FINISH, 0, x, y, w, h, "review", tr(c, "Send my answers"),
            B_PRIMARY, 1);
+    bar_end(c);
 }
 
 static void update_item(ctx *c, const hys_update *u, int x, int y, int w, int h)
@@ -1253,7 +1502,8 @@ static void update_item(ctx *c, const hys_update *u, int x, int y, int w, int h)
     int pad = S(c, 14), isz = h - 2 * pad, tx = x + pad;
     if (isz > S(c, 160)) isz = S(c, 160);
     if (pic) {
-        image(c, x + pad, y + (h - isz) / 2, isz, isz, pic);
+        /* at the top on a paged screen, so a page can break below it */
+        image(c, x + pad, c->paged ? y + pad : y + (h - isz) / 2, isz, isz, pic);
         tx += isz + pad;
     }
     text_box(c, hys_form_text(c->in->form, &u->label, c->v->lang), tx, y + pad, x + w - tx - pad,
@@ -1269,14 +1519,25 @@ static void screen_updates(ctx *c)
     int top = heading(c, "changes", tr(c, "What changed because of what people said"), S(c, 44),
                       S(c, 80));
     int bot = H - bottom_h(c) - S(c, 12), gap = S(c, 16);
+    /* items as tall as the longest needs (its words beside its picture) */
     int ih = S(c, 190);
+    for (int i = 0; i < fm->nupdates; i++) {
+        line tmp[12];
+        const char *tx = hys_form_text(fm, &fm->updates[i].label, c->v->lang);
+        int need = wrap(c, tx ? tx : "", S(c, 36), 0, W - 2 * m - S(c, 28) - S(c, 174), tmp, 12) *
+                       line_h(c, S(c, 36), 0) +
+                   S(c, 28);
+        if (need > ih) ih = need;
+    }
     int per = (bot - top + gap) / (ih + gap);
     if (per < 1) per = 1;
     int pages = (fm->nupdates + per - 1) / per;
     hys_journey_set_pages((hys_journey *)c->in->journey, pages);
+    if (c->paged && pages > 1) unfit(c->f, "updates"); /* a paged screen shows them all */
     int page = c->v->page < pages ? c->v->page : pages - 1;
     for (int k = 0; k < per && page * per + k < fm->nupdates; k++)
         update_item(c, &fm->updates[page * per + k], m, top + k * (ih + gap), W - 2 * m, ih);
+    bar_begin(c);
     int bh = bottom_h(c), x, y, w, h;
     rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
     c->group = HYS_READ_BOTTOM;
@@ -1290,6 +1551,7 @@ static void screen_updates(ctx *c)
         button(c, "button:page-down", HYS_ACT_PAGE, 1, x, y, w, h, NULL, tr(c, "More"), B_NORMAL,
                page < pages - 1);
     }
+    bar_end(c);
 }
 
 static void screen_thanks(ctx *c)
@@ -1300,16 +1562,25 @@ static void screen_thanks(ctx *c)
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
     int ui = c->v->thanks_update;
     int update = !c->v->quick && ui >= 0 && ui < fm->nupdates;
-    int bw = S(c, 400), bh = c->v->quick ? 0 : S(c, 120);
+    int bw = S(c, 400) * c->ts / 100;
+    if (bw > W - 2 * m) bw = W - 2 * m;
+    int bh = c->v->quick ? 0 : button_need(c, tr(c, "Finish"), bw, S(c, 120));
     /* heights from the lines each text needs (scripts differ: Nastaliq is
      * twice as tall), then the picture gets what is left, up to 180 */
-    int th = line_h(c, S(c, 64), 1), sh = line_h(c, S(c, 40), 0);
-    int hh = update ? line_h(c, S(c, 36), 1) : 0;
-    int ih = update ? 2 * line_h(c, S(c, 36), 0) + S(c, 28) : 0;
+    int th = text_need(c, tr(c, "Thank you!"), S(c, 64), 1, W - 2 * m);
+    int sh = text_need(c, tr(c, "Your answers are saved."), S(c, 40), 0, W - 2 * m);
+    int hh = update ? text_need(c, tr(c, "You said, we did:"), S(c, 36), 1, W - 2 * m) : 0;
+    int ih = 0;
+    if (update) { /* the item's words beside its picture */
+        line tmp[12];
+        const char *ut = hys_form_text(fm, &fm->updates[ui].label, c->v->lang);
+        int lines = wrap(c, ut ? ut : "", S(c, 36), 0, W - 2 * m - S(c, 28) - S(c, 174), tmp, 12);
+        ih = (lines > 2 ? lines : 2) * line_h(c, S(c, 36), 0) + S(c, 28);
+    }
     int fixed = S(c, 30) + th + sh + (update ? S(c, 16) + hh + ih : 0) + S(c, 20) + bh + S(c, 30);
     int isz = H - fixed - S(c, 20);
     if (isz > S(c, 180)) isz = S(c, 180);
-    int y = S(c, 30);
+    int y = c->paged ? top_h(c) + S(c, 8) : S(c, 30); /* a page moves below the corner */
     if (isz >= S(c, 60)) {
         icon(c, (W - isz) / 2, y, isz, isz, "thanks");
         y += isz + S(c, 20);
@@ -1324,10 +1595,13 @@ static void screen_thanks(ctx *c)
         y += text_box(c, tr(c, "You said, we did:"), m, y, W - 2 * m, hh, S(c, 36), 1, t->muted,
                       ALIGN_START, 0);
         int h = H - y - bh - S(c, 50);
-        if (h > S(c, 260)) h = S(c, 260);
+        if (h > S(c, 260) * c->ts / 100) h = S(c, 260) * c->ts / 100;
+        if (h < ih) h = ih; /* its words first: a taller screen is paged */
         if (h >= ih) update_item(c, &fm->updates[ui], m, y, W - 2 * m, h);
     }
-    if (!c->v->quick)
+    if (!c->v->quick && c->paged)
+        bottom_bar(c, 0, 0, 0, 1, tr(c, "Finish"), "next", HYS_ACT_DONE);
+    else if (!c->v->quick)
         button(c, "button:done", HYS_ACT_DONE, 0, (W - bw) / 2, H - bh - S(c, 30), bw, bh, "next",
                tr(c, "Finish"), B_PRIMARY, 1);
 }
@@ -1337,30 +1611,37 @@ static void screen_still_there(ctx *c)
     const hys_theme *t = c->t;
     int W = c->f->w, H = c->f->h, m = c->m;
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
-    int isz = S(c, 150), y = S(c, 40);
+    int isz = S(c, 150), y = c->paged ? top_h(c) + S(c, 8) : S(c, 40);
     icon(c, (W - isz) / 2, y, isz, isz, "still-there");
     y += isz + S(c, 16);
-    y += text_box(c, tr(c, "Are you still there?"), m, y, W - 2 * m, S(c, 90), S(c, 60), 1, t->text,
-                  ALIGN_CENTER, 0);
+    int qh = text_need(c, tr(c, "Are you still there?"), S(c, 60), 1, W - 2 * m);
+    y += text_box(c, tr(c, "Are you still there?"), m, y, W - 2 * m, qh > S(c, 90) ? qh : S(c, 90),
+                  S(c, 60), 1, t->text, ALIGN_CENTER, 0);
     char count[32];
     snprintf(count, sizeof count, "%ld", c->v->countdown_s);
-    int pw = S(c, 420), ph = line_h(c, S(c, 90), 1) + line_h(c, S(c, 36), 0);
-    if (ph < S(c, 150)) ph = S(c, 150);
+    /* the number, and the word below it */
+    int nh = line_h(c, S(c, 90), 1), wh = text_need(c, tr(c, "seconds"), S(c, 36), 0, S(c, 400));
+    int pw = S(c, 420), ph = nh + wh + S(c, 12);
     rect(c, (W - pw) / 2, y, pw, ph, t->panel, t->edge, S(c, 3), S(c, 16));
     char said[96];
     snprintf(said, sizeof said, tr(c, "%ld seconds left"), c->v->countdown_s);
     c->say = said;
-    text_box(c, count, (W - pw) / 2, y, pw, ph * 2 / 3, S(c, 90), 1, t->on_panel, ALIGN_CENTER, 1);
+    text_box(c, count, (W - pw) / 2, y + S(c, 4), pw, nh, S(c, 90), 1, t->on_panel, ALIGN_CENTER,
+             1);
     c->inner = 1; /* heard with the number */
-    text_box(c, tr(c, "seconds"), (W - pw) / 2, y + ph * 2 / 3 - S(c, 10), pw, ph / 3, S(c, 36), 0,
-             t->on_panel, ALIGN_CENTER, 1);
+    text_box(c, tr(c, "seconds"), (W - pw) / 2 + S(c, 10), y + S(c, 4) + nh, S(c, 400), wh,
+             S(c, 36), 0, t->on_panel, ALIGN_CENTER, 1);
     c->inner = 0;
     y += ph + S(c, 24);
-    int bw = S(c, 640), bh = S(c, 150);
+    int bw = S(c, 640);
     if (bw > W - 2 * m) bw = W - 2 * m;
-    if (y + bh > H - S(c, 10)) y = H - bh - S(c, 10);
-    button(c, "button:still-here", HYS_ACT_STILL_HERE, 0, (W - bw) / 2, y, bw, bh, "still-there",
-           tr(c, "Yes, I am still here"), B_PRIMARY, 1);
+    int bh = button_need(c, tr(c, "Yes, I am still here"), bw, S(c, 150));
+    if (y + bh > H - S(c, 10) && H - bh - S(c, 10) > y - S(c, 24)) y = H - bh - S(c, 10);
+    if (c->paged)
+        bottom_bar(c, 0, 0, 0, 1, tr(c, "Yes, I am still here"), "still-there", HYS_ACT_STILL_HERE);
+    else
+        button(c, "button:still-here", HYS_ACT_STILL_HERE, 0, (W - bw) / 2, y, bw, bh,
+               "still-there", tr(c, "Yes, I am still here"), B_PRIMARY, 1);
 }
 
 static void screen_sound(ctx *c)
@@ -1374,6 +1655,21 @@ static void screen_sound(ctx *c)
     int rows = 3, rh = (bot - top - (rows - 1) * gap) / rows;
     if (rh > S(c, 150)) rh = S(c, 150);
     int cw = (W - 2 * m - 2 * gap) / 3; /* three columns */
+    /* rows hold their words: two lines of a button, or the volume line and its bars */
+    char vol[64];
+    snprintf(vol, sizeof vol, tr(c, "Volume %d of %d"), v->volume + 1,
+             c->in->volume_steps > 0 ? c->in->volume_steps : 8);
+    line tmp[6];
+    int vl = wrap(c, vol, S(c, 36), 1, cw, tmp, 6) * line_h(c, S(c, 36), 1);
+    int hw = (W - 2 * m - gap) / 2;
+    int need = vl + S(c, 60);
+    need = button_need(c, tr(c, "Read everything aloud: off"), W - 2 * m, need);
+    need = button_need(c, tr(c, "Read everything aloud: on"), W - 2 * m, need);
+    need = button_need(c, tr(c, "Quieter"), cw, need);
+    need = button_need(c, tr(c, "Louder"), cw, need);
+    need = button_need(c, tr(c, "Slower"), hw, need);
+    need = button_need(c, tr(c, "Normal speed"), hw, need);
+    if (rh < need) rh = need;
     int y = top;
     char said[200];
     snprintf(said, sizeof said, "%s. %s", tr(c, "Read everything aloud"),
@@ -1384,25 +1680,32 @@ static void screen_sound(ctx *c)
            v->read_aloud ? B_PRIMARY : B_NORMAL, 1);
     y += rh + gap;
     int steps = c->in->volume_steps > 0 ? c->in->volume_steps : 8;
-    button(c, "sound:quieter", HYS_ACT_VOLUME, -1, m, y, cw, rh, "quieter", tr(c, "Quieter"),
-           B_NORMAL, v->volume > 0);
+    /* Quieter, the volume, Louder in a row; or, when a word would not fit a
+     * third of the width, the volume above the two buttons */
+    int split = longest_word(c, tr(c, "Quieter"), S(c, 36), 1) > cw - S(c, 24) ||
+                longest_word(c, tr(c, "Louder"), S(c, 36), 1) > cw - S(c, 24);
+    int mx = split ? m : m + cw + gap, mw = split ? W - 2 * m : cw;
+    int my = y, mh = split ? vl + S(c, 80) : rh;
+    if (split) y += mh + gap;
+    if (split && c->paged) c->keep_top = my, c->keep_bottom = my + mh; /* the words with the bars */
+    button(c, "sound:quieter", HYS_ACT_VOLUME, -1, m, y, split ? hw : cw, rh, "quieter",
+           tr(c, "Quieter"), B_NORMAL, v->volume > 0);
     /* the volume as a row of bars, growing taller */
-    char vol[64];
-    snprintf(vol, sizeof vol, tr(c, "Volume %d of %d"), v->volume + 1, steps);
-    int mx = m + cw + gap, bw = (cw - (steps - 1) * S(c, 6)) / steps;
-    text_box(c, vol, mx, y, cw, rh / 2, S(c, 36), 1, t->text, ALIGN_CENTER, 1);
+    int bw = (mw - (steps - 1) * S(c, 6)) / steps;
+    if (split && bw > S(c, 60)) bw = S(c, 60);
+    int bx0 = mx + (mw - (steps * bw + (steps - 1) * S(c, 6))) / 2;
+    text_box(c, vol, mx, my, mw, vl, S(c, 36), 1, t->text, ALIGN_CENTER, 1);
     for (int i = 0; i < steps; i++) {
-        int bh = (rh / 2 - S(c, 8)) * (i + 1) / steps;
-        int bx = mx + i * (bw + S(c, 6)), by = y + rh - bh;
+        int bh = (mh - vl - S(c, 8)) * (i + 1) / steps;
+        int bx = bx0 + i * (bw + S(c, 6)), by = my + mh - bh;
         if (i <= v->volume)
             rect(c, bx, by, bw, bh, t->text, t->text, 0, S(c, 3));
         else
             rect(c, bx, by, bw, bh, t->bg, t->text, S(c, 2), S(c, 3));
     }
-    button(c, "sound:louder", HYS_ACT_VOLUME, 1, m + 2 * (cw + gap), y, cw, rh, "speaker",
-           tr(c, "Louder"), B_NORMAL, v->volume < steps - 1);
+    button(c, "sound:louder", HYS_ACT_VOLUME, 1, split ? m + hw + gap : m + 2 * (cw + gap), y,
+           split ? hw : cw, rh, "speaker", tr(c, "Louder"), B_NORMAL, v->volume < steps - 1);
     y += rh + gap;
-    int hw = (W - 2 * m - gap) / 2;
     button(c, "sound:slower", HYS_ACT_SPEED, 1, m, y, hw, rh, "slower", tr(c, "Slower"),
            v->slow ? B_PRIMARY : B_NORMAL, 1);
     button(c, "sound:normal", HYS_ACT_SPEED, 0, m + hw + gap, y, hw, rh, "normal-speed",
@@ -1410,19 +1713,37 @@ static void screen_sound(ctx *c)
     bottom_bar(c, 0, 0, 0, 1, tr(c, "Done"), "yes", HYS_ACT_DONE);
 }
 
-/* Colours for this session: standard, or high contrast. */
+/* Text size and colours for this session. Each size button shows its own
+ * size; long screens at large sizes are shown a page at a time. */
 static void screen_display(ctx *c)
 {
     const hys_theme *t = c->t;
     const hys_journey_view *v = c->v;
     int W = c->f->w, H = c->f->h, m = c->m;
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
-    int top = heading(c, "display-settings", tr(c, "Colours"), S(c, 52), S(c, 80)) + S(c, 14);
-    int bot = H - bottom_h(c) - S(c, 30), gap = S(c, 20);
-    int rh = bot - top;
-    if (rh > S(c, 240)) rh = S(c, 240);
-    int y = top + (bot - top - rh) / 2;
-    int hw = (W - 2 * m - gap) / 2;
+    int top = heading(c, "display-settings", tr(c, "Text and colours"), S(c, 52), S(c, 80));
+    int bot = H - bottom_h(c) - S(c, 16), gap = S(c, 20);
+    int rh = (bot - top - gap) / 2;
+    if (rh > S(c, 200)) rh = S(c, 200);
+    int need = 2 * line_h(c, S(c, 36), 1) + S(c, 24);
+    if (rh < need) rh = need;
+    static const int sizes[3] = {100, 150, 200};
+    int cw = (W - 2 * m - 2 * gap) / 3;
+    for (int i = 0; i < 3; i++) {
+        char id[32], label[32], said[96];
+        snprintf(id, sizeof id, "display:text-%d", sizes[i]);
+        snprintf(label, sizeof label, "%d%%", sizes[i]);
+        snprintf(said, sizeof said, tr(c, "Text size %d per cent"), sizes[i]);
+        c->say = said;
+        /* each shows its own size (as far as it fits), whatever size is chosen */
+        int ts = c->ts;
+        c->ts = 100, c->bar = sizes[i];
+        button(c, id, HYS_ACT_TEXT_SIZE, sizes[i], m + i * (cw + gap), top, cw, rh,
+               i == 0 ? "text-size" : NULL, label, v->text_size == sizes[i] ? B_PRIMARY : B_NORMAL,
+               1);
+        c->ts = ts, c->bar = 0;
+    }
+    int hw = (W - 2 * m - gap) / 2, y = top + rh + gap;
     button(c, "display:standard", HYS_ACT_CONTRAST, 0, m, y, hw, rh, "display-settings",
            tr(c, "Standard colours"), v->high_contrast ? B_NORMAL : B_PRIMARY, 1);
     button(c, "display:high-contrast", HYS_ACT_CONTRAST, 1, m + hw + gap, y, hw, rh, "contrast",
@@ -1458,7 +1779,7 @@ static void corner(ctx *c)
         }
     }
     if (settings) {
-        c->meaning = tr(c, "Colours: standard or high contrast");
+        c->meaning = tr(c, "Text size and colours");
         button(c, "button:display", HYS_ACT_DISPLAY_MENU, 0, x, y, b, b, "display-settings", NULL,
                B_NORMAL, 1);
     }
@@ -1504,65 +1825,272 @@ static void sort_speak(hys_frame *f)
 
 static void mirror(hys_frame *f);
 
-void hys_layout_build(hys_frame *f, const hys_layout_in *in)
+/* One screen laid out on a canvas of the window's width and height h (taller
+ * than the window when large text needs the room). */
+static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
 {
-    f->w = in->w, f->h = in->h;
+    f->w = in->w, f->h = h;
     f->ndraw = f->ntargets = f->nspeak = 0;
     f->text_used = 0;
     f->overflow = 0;
     f->clipped = 0;
-    ctx c;
-    memset(&c, 0, sizeof c);
-    c.f = f, c.in = in, c.t = in->theme, c.v = hys_journey_view_get(in->journey);
-    c.portrait = in->h > in->w * 11 / 10;
-    double ux = c.portrait ? in->w / 800.0 : in->w / 1280.0;
-    double uy = c.portrait ? in->h / 1280.0 : in->h / 800.0;
-    c.u = ux < uy ? ux : uy;
-    c.m = S(&c, 24);
-    c.group = HYS_READ_CONTENT;
-    c.say_lang = -1;
-    c.lang = lang_code(&c, -1);
-    c.rtl = hys_lang_is_rtl(c.lang);
-    c.tmin = in->min_target > 44 ? in->min_target : 44;
-    c.corner_w = corner_width(&c);
+    f->clipped_text[0] = 0;
+    memset(c, 0, sizeof *c);
+    c->f = f, c->in = in, c->t = in->theme, c->v = hys_journey_view_get(in->journey);
+    /* sizes come from the window, never from the taller canvas */
+    c->portrait = in->h > in->w * 11 / 10;
+    double ux = c->portrait ? in->w / 800.0 : in->w / 1280.0;
+    double uy = c->portrait ? in->h / 1280.0 : in->h / 800.0;
+    c->u = ux < uy ? ux : uy;
+    c->m = S(c, 24);
+    c->group = HYS_READ_CONTENT;
+    c->say_lang = -1;
+    c->lang = lang_code(c, -1);
+    c->rtl = hys_lang_is_rtl(c->lang);
+    c->ts = c->v->text_size >= 100 && c->v->text_size <= 200 ? c->v->text_size : 100;
+    c->tmin = in->min_target > 44 ? in->min_target : 44;
+    c->view_h = in->h - top_h(c) - bottom_h(c) - scroll_row_h(c) - 2 * S(c, 12);
+    c->paged = h > in->h;
+    c->corner_w = corner_width(c);
     hys_journey_screen_id(in->journey, f->screen, sizeof f->screen);
-    switch (c.v->screen) {
+    switch (c->v->screen) {
     case HYS_SCREEN_WELCOME:
-        screen_welcome(&c);
+        screen_welcome(c);
         break;
     case HYS_SCREEN_UPDATES:
-        screen_updates(&c);
+        screen_updates(c);
         break;
     case HYS_SCREEN_LANGUAGE:
-        screen_language(&c);
+        screen_language(c);
         break;
     case HYS_SCREEN_INTRO:
-        screen_intro(&c);
+        screen_intro(c);
         break;
     case HYS_SCREEN_PRACTICE:
-        screen_practice(&c);
+        screen_practice(c);
         break;
     case HYS_SCREEN_QUESTION:
-        screen_question(&c);
+        screen_question(c);
         break;
     case HYS_SCREEN_REVIEW:
-        screen_review(&c);
+        screen_review(c);
         break;
     case HYS_SCREEN_THANKS:
-        screen_thanks(&c);
+        screen_thanks(c);
         break;
     case HYS_SCREEN_STILL_THERE:
-        screen_still_there(&c);
+        screen_still_there(c);
         break;
     case HYS_SCREEN_SOUND:
-        screen_sound(&c);
+        screen_sound(c);
         break;
     case HYS_SCREEN_DISPLAY:
-        screen_display(&c);
+        screen_display(c);
         break;
     }
-    corner(&c);
+    corner(c);
     sort_speak(f);
+    /* touch targets that overlap mean the screen did not fit */
+    for (int a = 0; a < f->ntargets; a++)
+        for (int b = a + 1; b < f->ntargets; b++) {
+            const hys_target *ta = &f->targets[a], *tb = &f->targets[b];
+            if (ta->x < tb->x + tb->w && tb->x < ta->x + ta->w && ta->y < tb->y + tb->h &&
+                tb->y < ta->y + ta->h)
+                unfit(f, "targets overlap");
+        }
+    /* ...and so do words that run into a target they are not part of */
+    for (int i = 0; i < f->ndraw; i++) {
+        const hys_draw *d = &f->draw[i];
+        if (d->kind != HYS_DRAW_TEXT) continue;
+        for (int a = 0; a < f->ntargets; a++) {
+            const hys_target *t = &f->targets[a];
+            int meets = d->x < t->x + t->w && t->x < d->x + d->w && d->y < t->y + t->h &&
+                        t->y < d->y + d->h;
+            int inside = d->x >= t->x && d->y >= t->y && d->x + d->w <= t->x + t->w &&
+                         d->y + d->h <= t->y + t->h;
+            if (meets && !inside) unfit(f, "words run into a button");
+        }
+    }
+}
+
+/* ---- large text: a screen taller than the window, a page at a time ---- */
+
+typedef struct band {
+    int top, bottom; /* the content between the bars, on the tall canvas */
+} band;
+
+static int in_band(const band *b, int y, int h)
+{
+    return y >= b->top && y + h <= b->bottom && h < b->bottom - b->top;
+}
+
+/* No line of text, picture or target crosses the line y; nor, when strict,
+ * a card or panel (else a panel taller than a page is continued on the next). */
+static int can_cut(const hys_frame *f, const band *b, int y, int strict)
+{
+    for (int i = 0; i < f->ndraw; i++) {
+        const hys_draw *d = &f->draw[i];
+        if ((strict || d->kind != HYS_DRAW_RECT) && in_band(b, d->y, d->h) && d->y < y &&
+            d->y + d->h > y)
+            return 0;
+    }
+    for (int i = 0; i < f->ntargets; i++) {
+        const hys_target *t = &f->targets[i];
+        if (in_band(b, t->y, t->h) && t->y < y && t->y + t->h > y) return 0;
+    }
+    return 1;
+}
+
+/* The line y is inside the block the screen keeps together. */
+static int kept(const ctx *c, int y)
+{
+    return y > c->keep_top && y < c->keep_bottom;
+}
+
+/* Where a box y..y+h of the band goes on the page from..to: 1 when kept
+ * (its y and h moved and, for a background, cut to the page), 0 when not on it. */
+static int on_page(int *y, int *h, int from, int to, int dy, int may_cut)
+{
+    if (*y >= from && *y + *h <= to) {
+        *y += dy;
+        return 1;
+    }
+    if (!may_cut || *y >= to || *y + *h <= from) return 0;
+    int top = *y > from ? *y : from, bottom = *y + *h < to ? *y + *h : to;
+    *y = top + dy, *h = bottom - top;
+    return 1;
+}
+
+/* Keep the content boxes between from and to (moved by dy), the bars (the
+ * bottom one moved up by lift), and drop the rest. */
+static void keep_page(hys_frame *f, const band *b, int from, int to, int dy, int lift, int h)
+{
+    int n = 0;
+    for (int i = 0; i < f->ndraw; i++) {
+        hys_draw d = f->draw[i];
+        if (d.h >= b->bottom - b->top && d.y <= b->top) { /* the page's background */
+            d.h = h;
+        } else if (d.y >= b->bottom) {
+            d.y -= lift;
+        } else if (in_band(b, d.y, d.h) &&
+                   !on_page(&d.y, &d.h, from, to, dy, d.kind == HYS_DRAW_RECT)) {
+            continue;
+        }
+        f->draw[n++] = d;
+    }
+    f->ndraw = n;
+    int map[HYS_MAX_TARGETS];
+    n = 0;
+    for (int i = 0; i < f->ntargets; i++) {
+        hys_target t = f->targets[i];
+        map[i] = -1;
+        if (t.y >= b->bottom)
+            t.y -= lift;
+        else if (in_band(b, t.y, t.h) && !on_page(&t.y, &t.h, from, to, dy, 0))
+            continue;
+        map[i] = n;
+        f->targets[n++] = t;
+    }
+    f->ntargets = n;
+    n = 0;
+    for (int i = 0; i < f->nspeak; i++) {
+        hys_speak sp = f->speak[i];
+        if (sp.target >= 0) {
+            if (map[sp.target] < 0) continue;
+            sp.target = map[sp.target];
+            sp.y = f->targets[sp.target].y;
+        } else if (sp.y >= b->bottom) {
+            sp.y -= lift;
+        } else if (in_band(b, sp.y, sp.h) && !on_page(&sp.y, &sp.h, from, to, dy, 1)) {
+            continue; /* words on another page (words split by a page are heard on both) */
+        }
+        f->speak[n++] = sp;
+    }
+    f->nspeak = n;
+}
+
+/* Show page v->scroll of a frame laid out on a canvas taller than h, with
+ * large "Earlier" and "More" buttons above the bottom bar. */
+static void paginate(ctx *c, int h)
+{
+    hys_frame *f = c->f;
+    int th = top_h(c), bh = bottom_h(c), gap = S(c, 12);
+    /* every paged screen has a bottom bar (bar-less ones move their main button
+     * into one), but for the quick poll's */
+    int bars = c->v->quick && c->v->screen != HYS_SCREEN_STILL_THERE ? 0 : bh;
+    band b = {th, f->h - bars};
+    int end = th;
+    for (int i = 0; i < f->ndraw; i++)
+        if (in_band(&b, f->draw[i].y, f->draw[i].h) && f->draw[i].y + f->draw[i].h > end)
+            end = f->draw[i].y + f->draw[i].h;
+    int ah = scroll_row_h(c);
+    int view = h - th - bars - ah - 2 * gap; /* content shown per page */
+    int starts[40], cuts[40], np = 0;
+    for (int y = th; y < end && np < 40;) {
+        starts[np] = y;
+        /* between panels if that leaves the page at least a third full; else
+         * through a panel, between its lines */
+        int last = y + view < end ? y + view : end, cut = last;
+        while (cut > y + view / 3 && !(can_cut(f, &b, cut, 1) && !kept(c, cut)))
+            cut--;
+        if (cut <= y + view / 3 && last < end) {
+            cut = last;
+            while (cut > y && !(can_cut(f, &b, cut, 0) && !kept(c, cut)))
+                cut--;
+        }
+        if (cut <= y) {
+            cut = y + view; /* nothing to cut at: what crosses the line cannot be shown */
+            unfit(f, "no page break");
+        }
+        cuts[np++] = cut;
+        /* start the next page at the next box */
+        int next = end;
+        for (int i = 0; i < f->ndraw; i++) {
+            const hys_draw *d = &f->draw[i];
+            if (in_band(&b, d->y, d->h) && d->y >= cut && d->y < next) next = d->y;
+        }
+        y = next > cut ? next : cut;
+    }
+    if (np == 0) starts[np] = th, cuts[np++] = end;
+    hys_journey_set_scroll_pages((hys_journey *)c->in->journey, np);
+    int page = c->v->scroll < np ? c->v->scroll : np - 1;
+    int from = starts[page], to = cuts[page];
+    keep_page(f, &b, from, to, th + gap - from, f->h - h, h);
+    f->h = h;
+    /* the arrows, in the same place on every page */
+    int bw = (f->w - 3 * c->m) / 2, by = h - bars - ah - gap;
+    c->group = HYS_READ_BOTTOM;
+    bar_begin(c);
+    c->meaning = tr(c, "Go up this page");
+    button(c, "button:scroll-up", HYS_ACT_SCROLL, -1, c->m, by, bw, ah, NULL, tr(c, "Earlier"),
+           B_NORMAL, page > 0);
+    c->meaning = tr(c, "See more of this page");
+    button(c, "button:scroll-down", HYS_ACT_SCROLL, 1, 2 * c->m + bw, by, bw, ah, NULL,
+           tr(c, "More"), B_NORMAL, page < np - 1);
+    bar_end(c);
+    sort_speak(f);
+}
+
+/* Something drawn below the canvas: the screen did not fit. */
+static int off_canvas(const hys_frame *f)
+{
+    for (int i = 0; i < f->ndraw; i++)
+        if (f->draw[i].y + f->draw[i].h > f->h) return 1;
+    return 0;
+}
+
+void hys_layout_build(hys_frame *f, const hys_layout_in *in)
+{
+    ctx c;
+    build_screen(&c, f, in, in->h);
+    /* large text that does not fit: lay the screen out taller, then show it
+     * a page at a time (arrow buttons, never a drag) */
+    for (int k = 2; (f->clipped || f->overflow || off_canvas(f)) && k <= 8; k *= 2)
+        build_screen(&c, f, in, in->h * k);
+    if (f->h > in->h)
+        paginate(&c, in->h);
+    else
+        hys_journey_set_scroll_pages((hys_journey *)in->journey, 1);
     /* what is heard is ringed; the key focus gets the strong yellow ring */
     if (in->speaking > 0 && in->speaking <= f->nspeak) {
         const hys_speak *sp = &f->speak[in->speaking - 1];

@@ -1,5 +1,6 @@
-/* Layout over every screen of the demo set, in every language, at three
- * window sizes (1280x800, 800x480 and portrait 800x1280), measured with the
+/* Layout over every screen of the demo set and the quick poll, in every language, at three
+ * window sizes (1280x800, 800x480 and portrait 800x1280) and the three text
+ * sizes (100%, 150%, 200%: long screens are paged), measured with the
  * real fonts: every box is on the screen, no two touch targets overlap,
  * every target is at least 12 mm (and 44 px) each way on a typical panel of
  * that size, no text is cut, nothing overflows. */
@@ -14,30 +15,72 @@
 #include <stdlib.h>
 #include <string.h>
 
-static hys_po *po[HYS_MAX_LANGUAGES];
+/* a question set with the program's words in each of its languages */
+typedef struct set {
+    hys_form *fm;
+    hys_po *po[HYS_MAX_LANGUAGES];
+} set;
+
 static hys_sdl_screen *screen;
-static int W, H, MIN, reported, screens;
+static int W, H, MIN, reported, screens, more_pages;
 
 static const char *tr(void *ud, int lang, const char *english)
 {
-    (void)ud;
-    return lang >= 0 && lang < HYS_MAX_LANGUAGES && po[lang] ? hys_po_get(po[lang], english)
-                                                             : english;
+    const set *st = ud;
+    return lang >= 0 && lang < HYS_MAX_LANGUAGES && st->po[lang] ? hys_po_get(st->po[lang], english)
+                                                                 : english;
+}
+
+static int set_load(set *st, const char *path, hys_diags *d)
+{
+    char err[300];
+    memset(st, 0, sizeof *st);
+    st->fm = hys_form_load(path, d, NULL);
+    CHECK(st->fm != NULL);
+    for (int i = 0; st->fm && i < st->fm->nlangs; i++) {
+        hys_status rc;
+        st->po[i] = strcmp(st->fm->langs[i].code, "en")
+                        ? hys_po_load(HYS_LOCALES, st->fm->langs[i].code, &rc, err, sizeof err)
+                        : NULL;
+    }
+    return st->fm != NULL;
+}
+
+static void set_free(set *st)
+{
+    for (int i = 0; i < HYS_MAX_LANGUAGES; i++)
+        hys_po_destroy(st->po[i]);
+    hys_form_destroy(st->fm);
 }
 
 static void problem(const hys_frame *f, const hys_form *fm, hys_journey *j, const char *what)
 {
     check_fail++;
     if (reported++ < 100000)
-        fprintf(stderr, "test_layout: %dx%d %s %s: %s\n", W, H,
-                fm->langs[hys_journey_view_get(j)->lang].code, f->screen, what);
+        fprintf(stderr, "test_layout: %dx%d %d%% %s %s: %s\n", W, H,
+                hys_journey_view_get(j)->text_size, fm->langs[hys_journey_view_get(j)->lang].code,
+                f->screen, what);
 }
 
+static void check_frame(set *st, const hys_form *fm, hys_journey *j);
+
+/* Check the screen, and each further page of it when it is paged. */
 static void visit(void *ud, const hys_form *fm, hys_journey *j)
 {
-    (void)ud;
+    int pages = 0;
+    for (;; pages++) {
+        check_frame(ud, fm, j);
+        if (!more_pages || pages >= 12) break;
+        hys_journey_act(j, HYS_ACT_SCROLL, 1, 0);
+    }
+    for (; pages > 0; pages--) /* back to the top, as the walk left it */
+        hys_journey_act(j, HYS_ACT_SCROLL, -1, 0);
+}
+
+static void check_frame(set *st, const hys_form *fm, hys_journey *j)
+{
     static hys_frame f;
-    hys_words w = {NULL, tr};
+    hys_words w = {st, tr};
     hys_layout_in in;
     memset(&in, 0, sizeof in);
     in.form = fm, in.journey = j, in.measure = hys_screen_measure(screen), in.words = &w;
@@ -45,7 +88,7 @@ static void visit(void *ud, const hys_form *fm, hys_journey *j)
     in.can_speak = 1, in.volume_steps = 8, in.min_target = MIN;
     hys_layout_build(&f, &in);
     screens++;
-    char msg[300];
+    char msg[600];
     if (f.overflow) problem(&f, fm, j, "the draw list overflowed");
     if (f.clipped) {
         snprintf(msg, sizeof msg, "%d texts cut short (\"%s\")", f.clipped, f.clipped_text);
@@ -58,6 +101,31 @@ static void visit(void *ud, const hys_form *fm, hys_journey *j)
                      d->kind == HYS_DRAW_TEXT ? "text" : "box", d->x, d->y, d->w, d->h,
                      d->text ? ": " : "", d->text ? d->text : "");
             problem(&f, fm, j, msg);
+        }
+    }
+    /* a line of words is inside the target it belongs to, or clear of them all;
+     * and clear of every other line */
+    for (int i = 0; i < f.ndraw; i++) {
+        const hys_draw *d = &f.draw[i];
+        if (d->kind != HYS_DRAW_TEXT) continue;
+        for (int a = 0; a < f.ntargets; a++) {
+            const hys_target *t = &f.targets[a];
+            int meets = d->x < t->x + t->w && t->x < d->x + d->w && d->y < t->y + t->h &&
+                        t->y < d->y + d->h;
+            int inside = d->x >= t->x && d->y >= t->y && d->x + d->w <= t->x + t->w &&
+                         d->y + d->h <= t->y + t->h;
+            if (meets && !inside) {
+                snprintf(msg, sizeof msg, "the words \"%s\" run into target %s", d->text, t->id);
+                problem(&f, fm, j, msg);
+            }
+        }
+        for (int e = i + 1; e < f.ndraw; e++) {
+            const hys_draw *o = &f.draw[e];
+            if (o->kind == HYS_DRAW_TEXT && d->x < o->x + o->w && o->x < d->x + d->w &&
+                d->y < o->y + o->h && o->y < d->y + d->h) {
+                snprintf(msg, sizeof msg, "the words \"%s\" and \"%s\" overlap", d->text, o->text);
+                problem(&f, fm, j, msg);
+            }
         }
     }
     for (int a = 0; a < f.ntargets; a++) {
@@ -75,6 +143,8 @@ static void visit(void *ud, const hys_form *fm, hys_journey *j)
             }
         }
     }
+    const hys_target *down = hys_frame_find(&f, "button:scroll-down");
+    more_pages = down && down->enabled;
     check_pass++;
 }
 
@@ -87,28 +157,35 @@ int main(void)
     screen = hys_screen_open(&so, err, sizeof err);
     CHECK(screen != NULL);
     hys_diags *d = hys_diags_create("demo");
-    hys_form *fm = hys_form_load(HYS_ASSETS "/forms/demo/listening.xlsx", d, NULL);
-    CHECK(fm != NULL);
-    if (!screen || !fm) return check_done();
-    for (int i = 0; i < fm->nlangs; i++) {
-        hys_status rc;
-        po[i] = strcmp(fm->langs[i].code, "en")
-                    ? hys_po_load(HYS_LOCALES, fm->langs[i].code, &rc, err, sizeof err)
-                    : NULL;
-    }
+    set demo, quick;
+    if (!screen || !set_load(&demo, HYS_ASSETS "/forms/demo/listening.xlsx", d) ||
+        !set_load(&quick, HYS_ASSETS "/forms/quick/visit.xlsx", d))
+        return check_done();
     /* window sizes with the physical width of a typical screen of that size:
      * targets must be 12 mm there (10.1", 7" and 10.1" portrait panels) */
     static const int sizes[3][3] = {{1280, 800, 217}, {800, 480, 154}, {800, 1280, 136}};
-    for (int s = 0; s < 3; s++) {
-        W = sizes[s][0], H = sizes[s][1];
-        MIN = (12 * W + sizes[s][2] - 1) / sizes[s][2];
-        for (int l = 0; l < fm->nlangs; l++)
-            walk_screens(fm, l, visit, NULL);
-    }
-    printf("test_layout: %d screens laid out (%d languages, 3 sizes)\n", screens, fm->nlangs);
-    for (int i = 0; i < HYS_MAX_LANGUAGES; i++)
-        hys_po_destroy(po[i]);
-    hys_form_destroy(fm);
+    /* every text size a resident can choose; long screens are then paged */
+    static const int text_sizes[3] = {100, 150, 200};
+    /* HYS_TEXT_SIZE=200 or HYS_WINDOW=800x480 narrow the run, for work on one case */
+    const char *only_ts = getenv("HYS_TEXT_SIZE"), *only_w = getenv("HYS_WINDOW");
+    for (int ts = 0; ts < 3; ts++)
+        for (int s = 0; s < 3; s++) {
+            char wn[32];
+            snprintf(wn, sizeof wn, "%dx%d", sizes[s][0], sizes[s][1]);
+            if ((only_ts && atoi(only_ts) != text_sizes[ts]) || (only_w && strcmp(only_w, wn)))
+                continue;
+            W = sizes[s][0], H = sizes[s][1];
+            MIN = (12 * W + sizes[s][2] - 1) / sizes[s][2];
+            for (int l = 0; l < demo.fm->nlangs; l++)
+                walk_screens_sized(demo.fm, l, text_sizes[ts], visit, &demo);
+            for (int l = 0; l < quick.fm->nlangs; l++)
+                walk_quick_sized(quick.fm, l, text_sizes[ts], visit, &quick);
+        }
+    printf("test_layout: %d screens laid out (the demo set and the quick poll, %d and %d "
+           "languages, 3 window sizes, text at 100%%, 150%% and 200%%)\n",
+           screens, demo.fm->nlangs, quick.fm->nlangs);
+    set_free(&demo);
+    set_free(&quick);
     hys_diags_destroy(d);
     hys_screen_close(screen);
     SDL_Quit();

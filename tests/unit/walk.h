@@ -13,10 +13,12 @@
 typedef void (*walk_visit)(void *ud, const hys_form *f, hys_journey *j);
 
 /* Walk one resident's way through every kind of screen in language lang. */
-static inline void walk_screens(const hys_form *f, int lang, walk_visit visit, void *ud)
+static inline void walk_screens_sized(const hys_form *f, int lang, int text_size, walk_visit visit,
+                                      void *ud)
 {
     hys_journey_config cfg;
     hys_journey_config_default(&cfg);
+    cfg.text_size = text_size;
     hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
     long t = 0;
     visit(ud, f, j);
@@ -50,6 +52,13 @@ static inline void walk_screens(const hys_form *f, int lang, walk_visit visit, v
         const hys_question *q = &f->questions[v->question];
         int before = v->question;
         visit(ud, f, j);
+        /* answers too many for one page come a page at a time: see each */
+        for (int p = 1; p < 8 && (q->type == HYS_Q_SELECT_ONE || q->type == HYS_Q_SELECT_MULTIPLE);
+             p++) {
+            hys_journey_act(j, HYS_ACT_PAGE, 1, ++t);
+            if (hys_journey_view_get(j)->page != p) break;
+            visit(ud, f, j);
+        }
         switch (q->type) {
         case HYS_Q_SELECT_ONE:
             hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
@@ -91,6 +100,37 @@ static inline void walk_screens(const hys_form *f, int lang, walk_visit visit, v
     CHECK(hys_journey_view_get(j)->screen == HYS_SCREEN_STILL_THERE);
     visit(ud, f, j);
     hys_journey_destroy(j);
+}
+
+/* The quick poll's screens in language lang: the question (the poll's
+ * welcome), the language screen, and the thanks after one tap. */
+static inline void walk_quick_sized(const hys_form *f, int lang, int text_size, walk_visit visit,
+                                    void *ud)
+{
+    hys_journey_config cfg;
+    hys_journey_config_default(&cfg);
+    cfg.text_size = text_size;
+    hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
+    long t = 0;
+    hys_journey_act(j, HYS_ACT_LANG, lang, ++t);
+    visit(ud, f, j);
+    if (f->nlangs > 1) {
+        hys_journey_act(j, HYS_ACT_LANGUAGE_MENU, 0, ++t);
+        if (hys_journey_view_get(j)->screen == HYS_SCREEN_LANGUAGE) {
+            visit(ud, f, j);
+            hys_journey_act(j, HYS_ACT_LANG, lang, ++t);
+        }
+    }
+    CHECK(hys_journey_view_get(j)->screen == HYS_SCREEN_QUESTION);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
+    CHECK(hys_journey_view_get(j)->screen == HYS_SCREEN_THANKS);
+    visit(ud, f, j);
+    hys_journey_destroy(j);
+}
+
+static inline void walk_screens(const hys_form *f, int lang, walk_visit visit, void *ud)
+{
+    walk_screens_sized(f, lang, 100, visit, ud);
 }
 
 #endif
