@@ -265,9 +265,55 @@ static void test_sound_settings(void)
     hys_form_destroy(f);
 }
 
+/* Text size and contrast last one session; a long screen's scroll position
+ * starts at the top of each new screen and stays within its parts. */
+static void test_eyesight_settings(void)
+{
+    hys_form *f = load(HYS_ASSETS "/forms/demo/listening.xlsx");
+    if (!f) return;
+    hys_journey_config cfg;
+    hys_journey_config_default(&cfg);
+    hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
+    const hys_journey_view *v = hys_journey_view_get(j);
+    long t = 0;
+    CHECK(v->text_size == 100 && v->high_contrast == 0);
+    hys_journey_act(j, HYS_ACT_DISPLAY_MENU, 0, ++t);
+    CHECK_STR(screen(j), "display");
+    hys_journey_act(j, HYS_ACT_TEXT_SIZE, 175, ++t); /* not a size on offer */
+    CHECK(v->text_size == 100);
+    hys_journey_act(j, HYS_ACT_TEXT_SIZE, 200, ++t);
+    hys_journey_act(j, HYS_ACT_CONTRAST, 1, ++t);
+    CHECK(v->text_size == 200 && v->high_contrast == 1);
+    hys_journey_act(j, HYS_ACT_DONE, 0, ++t);
+    hys_journey_act(j, HYS_ACT_START, 0, ++t);
+    CHECK_STR(screen(j), "language");
+    hys_journey_act(j, HYS_ACT_SCROLL, -1, ++t);
+    CHECK(v->scroll == 0); /* never above the top */
+    hys_journey_act(j, HYS_ACT_SCROLL, 1, ++t);
+    hys_journey_act(j, HYS_ACT_SCROLL, 1, ++t);
+    hys_journey_act(j, HYS_ACT_SCROLL, 1, ++t);
+    CHECK(v->scroll == 3);
+    hys_journey_set_scroll_pages(j, 2); /* the layout found two parts */
+    CHECK(v->scroll == 1);
+    hys_journey_act(j, HYS_ACT_LANG, 0, ++t);
+    CHECK_STR(screen(j), "intro");
+    CHECK(v->scroll == 0); /* a new screen starts at its top */
+    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    CHECK_STR(screen(j), "question:listened");
+    CHECK(v->text_size == 200 && v->high_contrast == 1); /* for the whole session */
+    hys_journey_tick(j, t + cfg.idle_ms + cfg.still_there_ms + 1);
+    CHECK_STR(screen(j), "welcome");
+    CHECK(v->text_size == 100 && v->high_contrast == 0); /* the next resident starts afresh */
+    hys_journey_destroy(j);
+    hys_form_destroy(f);
+}
+
 int main(void)
 {
     test_sound_settings();
+    test_eyesight_settings();
     test_full_journey();
     test_idle();
     test_quick();
