@@ -12,14 +12,20 @@
 
 typedef void (*walk_visit)(void *ud, const hys_form *f, hys_journey *j);
 
+/* A journey with the default settings but the text size, and its config. */
+static inline hys_journey *walk_begin(const hys_form *f, int text_size, hys_journey_config *cfg)
+{
+    hys_journey_config_default(cfg);
+    cfg->text_size = text_size;
+    return hys_journey_create(f, cfg, NULL, 0);
+}
+
 /* Walk one resident's way through every kind of screen in language lang. */
 static inline void walk_screens_sized(const hys_form *f, int lang, int text_size, walk_visit visit,
                                       void *ud)
 {
     hys_journey_config cfg;
-    hys_journey_config_default(&cfg);
-    cfg.text_size = text_size;
-    hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
+    hys_journey *j = walk_begin(f, text_size, &cfg);
     long t = 0;
     visit(ud, f, j);
     if (f->nupdates) {
@@ -108,9 +114,7 @@ static inline void walk_quick_sized(const hys_form *f, int lang, int text_size, 
                                     void *ud)
 {
     hys_journey_config cfg;
-    hys_journey_config_default(&cfg);
-    cfg.text_size = text_size;
-    hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
+    hys_journey *j = walk_begin(f, text_size, &cfg);
     long t = 0;
     hys_journey_act(j, HYS_ACT_LANG, lang, ++t);
     visit(ud, f, j);
