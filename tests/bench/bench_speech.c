@@ -89,7 +89,11 @@ int main(int argc, char **argv)
         while (busy && now_ms() - t1 < 5000)
             busy = hys_kiosk_speech_busy(k);
         stop[ns] = now_ms() - t1;
-        hys_kiosk_speech_stats(k, &st);
+        /* silent already; the speech thread notes the cut-off when the synth
+         * returns, which may be a moment later */
+        do
+            hys_kiosk_speech_stats(k, &st);
+        while (st.stop_ms < 0 && now_ms() - t1 < 5000);
         cut[ns++] = st.stop_ms;
         hys_kiosk_release(k, 2, h - 2, t += 10);
     }
