@@ -58,6 +58,27 @@ static void sink_end(void *ud, const char *session, int completed)
 
 /* ---- opening ---- */
 
+/* Tell the store which form the answers belong to, with its words in its
+ * first language (for the reports in export bundles). */
+static void store_form(hys_store *st, const hys_form *fm)
+{
+    int n = 0;
+    for (int i = 0; i < fm->nquestions; i++)
+        n += 1 + fm->questions[i].nchoices;
+    hys_store_label *labels = hys_calloc(n > 0 ? (size_t)n : 1, sizeof *labels);
+    n = 0;
+    for (int i = 0; labels && i < fm->nquestions; i++) {
+        const hys_question *q = &fm->questions[i];
+        labels[n++] = (hys_store_label){q->name, "", hys_form_text(fm, &q->label, 0)};
+        for (int c = 0; c < q->nchoices; c++)
+            labels[n++] = (hys_store_label){q->name, q->choices[c].name,
+                                            hys_form_text(fm, &q->choices[c].label, 0)};
+    }
+    hys_store_form sf = {fm->id, fm->version, fm->hash, fm->title, labels, labels ? n : 0};
+    hys_store_set_form(st, &sf);
+    hys_free(labels);
+}
+
 hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
 {
     hys_kiosk *k = hys_calloc(1, sizeof *k);
@@ -108,8 +129,7 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
 
     k->store = hys_store_open(data, k->cfg.period, err, errn);
     if (!k->store) goto fail;
-    hys_store_form sf = {k->form->id, k->form->version, k->form->hash, k->form->title};
-    hys_store_set_form(k->store, &sf);
+    store_form(k->store, k->form);
 
     char locales[1024];
     hys_paths_locales(locales, sizeof locales);

@@ -4,6 +4,7 @@
 #include "../util/alloc.h"
 #include "../util/buf.h"
 #include "../util/limits.h"
+#include "../util/text.h"
 #include "../util/uuid.h"
 
 #include <errno.h>
@@ -13,8 +14,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define APPLICATION_ID 0x48595331 /* "HYS1" */
-#define SCHEMA_VERSION 1
+#include "store_private.h"
+
+#define SCHEMA_VERSION 2
 
 typedef enum { OP_BEGIN, OP_ANSWER, OP_WITHDRAW, OP_END, OP_FORM } op_kind;
 
@@ -25,6 +27,8 @@ typedef struct op {
     int position, seconds, completed;
     char period[32];
     char *form[4]; /* OP_FORM: id, version, hash, title */
+    char **labels; /* OP_FORM: question, choice, label; nlabels triples */
+    int nlabels;
 } op;
 
 struct hys_store {
@@ -54,6 +58,18 @@ static const char *const migrations[] = {
     "  status TEXT NOT NULL CHECK(status IN ('answered','skipped','dont_understand')),"
     "  language TEXT NOT NULL, period TEXT NOT NULL, seconds INTEGER NOT NULL DEFAULT 0,"
     "  UNIQUE(session_id, question));",
+    /* 2: export. Sessions end (a restart ends those left open); answers
+     * remember the export that took them; exports chain their manifests;
+     * the form's words in its first language go with it into reports */
+    "ALTER TABLE sessions ADD COLUMN ended INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE sessions SET ended=1;"
+    "ALTER TABLE answers ADD COLUMN export_seq INTEGER;"
+    "CREATE INDEX answers_unexported ON answers(export_seq);"
+    "CREATE TABLE exports(seq INTEGER PRIMARY KEY, period TEXT NOT NULL,"
+    "  answers INTEGER NOT NULL, manifest_sha256 TEXT NOT NULL);"
+    "CREATE TABLE labels(form_hash TEXT NOT NULL REFERENCES forms(form_hash),"
+    "  question TEXT NOT NULL, choice TEXT NOT NULL, label TEXT NOT NULL,"
+    "  PRIMARY KEY(form_hash, question, choice));",
 };
 
 void hys_store_path(const char *dir, char *out, size_t n)
@@ -79,7 +95,7 @@ void hys_store_period(hys_period p, time_t t, char out[32])
         strftime(out, 32, "%Y-%m-%d", &tm);
 }
 
-static int exec(sqlite3 *db, const char *sql, char *err, size_t errn)
+int hys_store_exec(sqlite3 *db, const char *sql, char *err, size_t errn)
 {
     char *msg = NULL;
     if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
@@ -134,15 +150,15 @@ static int migrate(sqlite3 *db, char *err, size_t errn)
     }
     for (int v = ver; v < SCHEMA_VERSION; v++) {
         char sql[128];
-        if (!exec(db, "BEGIN IMMEDIATE", err, errn)) return 0;
+        if (!hys_store_exec(db, "BEGIN IMMEDIATE", err, errn)) return 0;
         snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%d",
                  APPLICATION_ID, v + 1);
-        if (!exec(db, migrations[v], err, errn) || !exec(db, sql, err, errn)) {
+        if (!hys_store_exec(db, migrations[v], err, errn) || !hys_store_exec(db, sql, err, errn)) {
             char ignore[8];
-            exec(db, "ROLLBACK", ignore, sizeof ignore);
+            hys_store_exec(db, "ROLLBACK", ignore, sizeof ignore);
             return 0;
         }
-        if (!exec(db, "COMMIT", err, errn)) return 0;
+        if (!hys_store_exec(db, "COMMIT", err, errn)) return 0;
     }
     return 1;
 }
@@ -176,6 +192,9 @@ static void op_free(op *o)
     hys_free(o->question), hys_free(o->value), hys_free(o->status), hys_free(o->lang);
     for (int i = 0; i < 4; i++)
         hys_free(o->form[i]);
+    for (int i = 0; i < 3 * o->nlabels; i++)
+        hys_free(o->labels[i]);
+    hys_free(o->labels);
     memset(o, 0, sizeof *o);
 }
 
@@ -201,10 +220,21 @@ static int apply(hys_store *s, op *o)
     case OP_FORM: {
         snprintf(s->form_hash, sizeof s->form_hash, "%s", o->form[2]);
         const char *t[] = {o->form[2], o->form[0], o->form[1], o->form[3]};
-        return bind_run(db,
-                        "INSERT INTO forms(form_hash,form_id,form_version,title) VALUES(?,?,?,?)"
-                        " ON CONFLICT(form_hash) DO NOTHING",
-                        4, t, NULL, 0);
+        char err[256];
+        if (!hys_store_exec(db, "BEGIN", err, sizeof err)) return 0;
+        int ok = bind_run(db,
+                          "INSERT INTO forms(form_hash,form_id,form_version,title) VALUES(?,?,?,?)"
+                          " ON CONFLICT(form_hash) DO NOTHING",
+                          4, t, NULL, 0);
+        for (int i = 0; ok && i < o->nlabels; i++) {
+            const char *l[] = {o->form[2], o->labels[3 * i], o->labels[3 * i + 1],
+                               o->labels[3 * i + 2]};
+            ok = bind_run(db,
+                          "INSERT OR IGNORE INTO labels(form_hash,question,choice,label)"
+                          " VALUES(?,?,?,?)",
+                          4, l, NULL, 0);
+        }
+        return hys_store_exec(db, ok ? "COMMIT" : "ROLLBACK", err, sizeof err) && ok;
     }
     case OP_BEGIN: {
         const char *t[] = {o->session, s->form_hash, o->period};
@@ -231,7 +261,8 @@ static int apply(hys_store *s, op *o)
     case OP_END: {
         const char *t[] = {o->session};
         int ints[] = {o->completed};
-        return bind_run(db, "UPDATE sessions SET completed=?2 WHERE session_id=?1", 1, t, ints, 1);
+        return bind_run(db, "UPDATE sessions SET completed=?2, ended=1 WHERE session_id=?1", 1, t,
+                        ints, 1);
     }
     }
     return 0;
@@ -308,9 +339,10 @@ hys_store *hys_store_open(const char *dir, hys_period period, char *err, size_t 
         goto fail;
     }
     sqlite3_busy_timeout(s->db, 5000);
-    if (!exec(s->db, "PRAGMA journal_mode=WAL", err, errn) ||
-        !exec(s->db, "PRAGMA synchronous=FULL", err, errn) ||
-        !exec(s->db, "PRAGMA foreign_keys=ON", err, errn) || !migrate(s->db, err, errn) ||
+    if (!hys_store_exec(s->db, "PRAGMA journal_mode=WAL", err, errn) ||
+        !hys_store_exec(s->db, "PRAGMA synchronous=FULL", err, errn) ||
+        !hys_store_exec(s->db, "PRAGMA foreign_keys=ON", err, errn) || !migrate(s->db, err, errn) ||
+        !hys_store_exec(s->db, "UPDATE sessions SET ended=1 WHERE ended=0", err, errn) ||
         !load_kiosk_id(s, err, errn)) {
         char msg[512];
         snprintf(msg, sizeof msg, "%s", err);
@@ -362,7 +394,20 @@ void hys_store_set_form(hys_store *s, const hys_store_form *f)
     o.form[1] = hys_strdup(f->version ? f->version : "");
     o.form[2] = hys_strdup(f->hash);
     o.form[3] = hys_strdup(f->title ? f->title : "");
-    enqueue(s, &o, o.form[0] && o.form[1] && o.form[2] && o.form[3]);
+    int ok = o.form[0] && o.form[1] && o.form[2] && o.form[3];
+    if (ok && f->nlabels > 0) {
+        o.labels = hys_calloc((size_t)f->nlabels * 3, sizeof *o.labels);
+        ok = o.labels != NULL;
+        if (ok) o.nlabels = f->nlabels; /* all NULL until filled: op_free frees them all */
+        for (int i = 0; ok && i < f->nlabels; i++) {
+            const hys_store_label *l = &f->labels[i];
+            o.labels[3 * i] = hys_strdup(l->question);
+            o.labels[3 * i + 1] = hys_strdup(l->choice ? l->choice : "");
+            o.labels[3 * i + 2] = hys_strdup(l->label ? l->label : "");
+            ok = o.labels[3 * i] && o.labels[3 * i + 1] && o.labels[3 * i + 2];
+        }
+    }
+    enqueue(s, &o, ok);
 }
 
 static void now_period(hys_store *s, char out[32])
@@ -425,32 +470,18 @@ long hys_store_failures(const hys_store *s)
 
 /* ---- reading answers back ---- */
 
-static void csv_field(FILE *out, const char *s)
-{
-    if (!s) s = "";
-    if (strpbrk(s, ",\"\r\n") == NULL) {
-        fputs(s, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', out);
-        fputc(*s, out);
-    }
-    fputc('"', out);
-}
-
-hys_status hys_store_print_answers(const char *dir, FILE *out, char *err, size_t errn)
+hys_status hys_store_open_db(const char *dir, int flags, sqlite3 **dbp, char *err, size_t errn)
 {
     char path[4096];
     hys_store_path(dir, path, sizeof path);
+    *dbp = NULL;
     struct stat sb;
     if (stat(path, &sb) != 0) {
         snprintf(err, errn, "no answers yet: %s does not exist", path);
         return HYS_EIO;
     }
     sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+    if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
         snprintf(err, errn, "cannot open %s: %s", path, db ? sqlite3_errmsg(db) : "no memory");
         sqlite3_close(db);
         return HYS_EIO;
@@ -461,6 +492,17 @@ hys_status hys_store_print_answers(const char *dir, FILE *out, char *err, size_t
         sqlite3_close(db);
         return HYS_EIO;
     }
+    *dbp = db;
+    return HYS_OK;
+}
+
+hys_status hys_store_print_answers(const char *dir, FILE *out, char *err, size_t errn)
+{
+    char path[4096];
+    hys_store_path(dir, path, sizeof path);
+    sqlite3 *db;
+    hys_status rc0 = hys_store_open_db(dir, SQLITE_OPEN_READONLY, &db, err, errn);
+    if (rc0) return rc0;
     sqlite3_stmt *st;
     const char *sql =
         "SELECT a.answer_id, a.session_id, (SELECT value FROM meta WHERE key='kiosk_id'),"
@@ -479,7 +521,7 @@ hys_status hys_store_print_answers(const char *dir, FILE *out, char *err, size_t
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         for (int i = 0; i < 10; i++) {
             if (i) fputc(',', out);
-            csv_field(out, (const char *)sqlite3_column_text(st, i));
+            hys_csv_field(out, (const char *)sqlite3_column_text(st, i));
         }
         fputs("\r\n", out);
     }

@@ -16,13 +16,22 @@ typedef struct hys_store hys_store;
 
 typedef enum { HYS_PERIOD_HOUR, HYS_PERIOD_DAY, HYS_PERIOD_WEEK } hys_period;
 
-/* Which form answers belong to. Strings are copied. */
+/* A question's words (choice "") or a choice's, in the form's first
+ * language: reports show them beside the answers. */
+typedef struct hys_store_label {
+    const char *question, *choice, *label;
+} hys_store_label;
+
+/* Which form answers belong to, with its words. Strings are copied. */
 typedef struct hys_store_form {
     const char *id, *version, *hash, *title;
+    const hys_store_label *labels;
+    int nlabels;
 } hys_store_form;
 
 /* Open (creating when new) DIR/answers.sqlite, making DIR 0700 and the file
- * 0600, and start the writer thread. On failure returns NULL and a reason in
+ * 0600, and start the writer thread. Sessions left open by an earlier run
+ * are ended (they cannot go on). On failure returns NULL and a reason in
  * err. */
 hys_store *hys_store_open(const char *dir, hys_period period, char *err, size_t errn);
 /* Wait for every queued write, stop the writer, close. NULL is fine. */
@@ -55,5 +64,36 @@ void hys_store_period(hys_period p, time_t t, char out[32]);
 
 /* Path of the database file inside dir. */
 void hys_store_path(const char *dir, char *out, size_t n);
+
+/* ---- export (store_export.c): the rows a bundle takes ---- */
+
+typedef struct hys_store_export hys_store_export;
+
+typedef struct hys_store_export_info {
+    int seq;                /* this export's number: 1, 2, ... */
+    long answers, sessions; /* rows it takes */
+    char period_from[32];   /* the earliest and latest period of its answers */
+    char period_to[32];     /* ("" when it takes none) */
+    char prev_manifest[65]; /* SHA-256 (hex) of the last export's manifest, "" for the first */
+    char kiosk_id[40];
+} hys_store_export_info;
+
+/* Start an export of DIR's answers: the answers of ended sessions that no
+ * export has taken yet (with full, every ended session's). The set is fixed
+ * here; answers given meanwhile wait for the next export. Returns NULL with
+ * err set when the database cannot be read. Free with hys_store_export_end. */
+hys_store_export *hys_store_export_begin(const char *dir, int full, hys_store_export_info *info,
+                                         char *err, size_t errn);
+/* Write the rows taken as a new SQLite file at path (tables forms, labels,
+ * sessions, answers; rows in random order, no rowid order to betray time). */
+hys_status hys_store_export_write_db(hys_store_export *e, const char *path, char *err, size_t errn);
+/* The bundle is safely on the stick: mark its answers exported and remember
+ * its manifest's SHA-256 (hex) for the next bundle's chain. */
+hys_status hys_store_export_commit(hys_store_export *e, const char *manifest_sha256, char *err,
+                                   size_t errn);
+/* Finish with an export (committed or not: then nothing is marked). NULL is fine. */
+void hys_store_export_end(hys_store_export *e);
+/* How many answers of ended sessions no export has taken yet; -1 on error. */
+long hys_store_unexported(const char *dir);
 
 #endif

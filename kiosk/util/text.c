@@ -129,3 +129,20 @@ int hys_ieq(const char *a, const char *b)
         if (!x) return 1;
     }
 }
+
+void hys_csv_field(FILE *out, const char *s)
+{
+    if (!s) s = "";
+    int formula = strchr("=+-@\t", s[0]) != NULL && s[0];
+    if (!formula && strpbrk(s, ",\"\r\n") == NULL) {
+        fputs(s, out);
+        return;
+    }
+    fputc('"', out);
+    if (formula) fputc('\'', out);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', out);
+        fputc(*s, out);
+    }
+    fputc('"', out);
+}

@@ -3,6 +3,7 @@
 #define HYS_TEXT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* 1 when s[0..n) is well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF). */
 int hys_utf8_valid(const char *s, size_t n);
@@ -19,5 +20,10 @@ char *hys_trim(char *s);
 char *hys_ascii_lower(char *s);
 /* 1 when a and b are equal ignoring ASCII case. */
 int hys_ieq(const char *a, const char *b);
+/* Write one RFC 4180 CSV field (NULL as empty): quoted when it holds a comma,
+ * quote or line break. A field that a spreadsheet would take for a formula
+ * (starting with = + - @ or a tab) gets a leading apostrophe, so a typed
+ * answer can never run as a formula in Excel. */
+void hys_csv_field(FILE *out, const char *s);
 
 #endif

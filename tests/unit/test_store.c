@@ -59,7 +59,7 @@ int main(void)
     char kiosk[64];
     snprintf(kiosk, sizeof kiosk, "%s", hys_store_kiosk_id(s));
     CHECK(strlen(kiosk) == 36);
-    hys_store_form f = {"demo", "3", "abc123", "Demo"};
+    hys_store_form f = {.id = "demo", .version = "3", .hash = "abc123", .title = "Demo"};
     hys_store_set_form(s, &f);
     hys_store_session_begin(s, "11111111-1111-4111-8111-111111111111");
     hys_store_answer(s, "11111111-1111-4111-8111-111111111111", "q1", 0, "good", "answered", "en",
@@ -96,8 +96,10 @@ int main(void)
         free(csv);
     }
     CHECK(query_int("PRAGMA application_id") == 0x48595331);
-    CHECK(query_int("PRAGMA user_version") == 1);
+    CHECK(query_int("PRAGMA user_version") == 2);
     CHECK(query_int("SELECT completed FROM sessions") == 1);
+    CHECK(query_int("SELECT ended FROM sessions") == 1);
+    CHECK(query_int("SELECT count(*) FROM answers WHERE export_seq IS NULL") == 2);
     CHECK(query_int("SELECT count(*) FROM pragma_table_info('answers') WHERE name LIKE '%time%'") ==
           0);
 
@@ -126,8 +128,43 @@ int main(void)
     CHECK(s == NULL);
     CHECK(strstr(err, "another program") != NULL);
 
-    char cmd[1200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s'", dir, other);
+    /* a database of the first schema (as kiosks of that version have it:
+     * a frozen copy, not the migration's text) is brought up to date: its
+     * sessions ended (a restart ends them), its answers not yet exported */
+    char old[512];
+    snprintf(old, sizeof old, "%s-v1", dir);
+    mkdir(old, 0700);
+    hys_store_path(old, opath, sizeof opath);
+    sqlite3_open(opath, &db);
+    CHECK(
+        sqlite3_exec(
+            db,
+            "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+            "CREATE TABLE forms(form_hash TEXT PRIMARY KEY, form_id TEXT NOT NULL,"
+            "  form_version TEXT NOT NULL, title TEXT NOT NULL);"
+            "CREATE TABLE sessions(session_id TEXT PRIMARY KEY,"
+            "  form_hash TEXT NOT NULL REFERENCES forms(form_hash), period TEXT NOT NULL,"
+            "  completed INTEGER NOT NULL DEFAULT 0);"
+            "CREATE TABLE answers(answer_id TEXT PRIMARY KEY,"
+            "  session_id TEXT NOT NULL REFERENCES sessions(session_id), question TEXT NOT NULL,"
+            "  position INTEGER NOT NULL, value TEXT NOT NULL,"
+            "  status TEXT NOT NULL CHECK(status IN ('answered','skipped','dont_understand')),"
+            "  language TEXT NOT NULL, period TEXT NOT NULL, seconds INTEGER NOT NULL DEFAULT 0,"
+            "  UNIQUE(session_id, question));"
+            "INSERT INTO meta VALUES('kiosk_id','22222222-2222-4222-8222-222222222222');"
+            "INSERT INTO forms VALUES('h','f','1','F');"
+            "INSERT INTO sessions VALUES('s1','h','2026-11-20 10:00',0);"
+            "INSERT INTO answers VALUES('a1','s1','q',0,'v','answered','en','2026-11-20 10:00',1);"
+            "PRAGMA application_id=1213813553; PRAGMA user_version=1;",
+            NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(db);
+    s = hys_store_open(old, HYS_PERIOD_HOUR, err, sizeof err);
+    CHECK(s != NULL);
+    hys_store_close(s);
+    CHECK(hys_store_unexported(old) == 1);
+
+    char cmd[1800];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s'", dir, other, old);
     CHECK(system(cmd) == 0);
     return check_done();
 }

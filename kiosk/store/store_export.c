@@ -1,0 +1,168 @@
+/* store_export: which answers an export takes, the bundle database it
+ * writes, and marking them exported once the bundle is verified on the
+ * stick (see store.h). A second connection to the answers database: the
+ * kiosk's writer goes on while an export runs (WAL). */
+#include "store.h"
+#include "store_private.h"
+
+#include "../util/alloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct hys_store_export {
+    sqlite3 *db;
+    hys_store_export_info info;
+};
+
+/* The bundle database's tables: what a report or a collect reads. */
+static const char *const bundle_schema =
+    "CREATE TABLE b.forms(form_hash TEXT PRIMARY KEY, form_id TEXT NOT NULL,"
+    "  form_version TEXT NOT NULL, title TEXT NOT NULL);"
+    "CREATE TABLE b.labels(form_hash TEXT NOT NULL, question TEXT NOT NULL,"
+    "  choice TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY(form_hash, question, choice));"
+    "CREATE TABLE b.sessions(session_id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL,"
+    "  form_hash TEXT NOT NULL, period TEXT NOT NULL, completed INTEGER NOT NULL);"
+    "CREATE TABLE b.answers(answer_id TEXT PRIMARY KEY, session_id TEXT NOT NULL,"
+    "  kiosk_id TEXT NOT NULL, form_id TEXT NOT NULL, form_version TEXT NOT NULL,"
+    "  question TEXT NOT NULL, position INTEGER NOT NULL, value TEXT NOT NULL,"
+    "  status TEXT NOT NULL, language TEXT NOT NULL, period TEXT NOT NULL);";
+
+static int text_of(sqlite3 *db, const char *sql, char *out, size_t n)
+{
+    sqlite3_stmt *st;
+    out[0] = 0;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return 0;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && sqlite3_column_text(st, 0))
+        snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
+static long count_of(sqlite3 *db, const char *sql)
+{
+    char buf[32];
+    return text_of(db, sql, buf, sizeof buf) && buf[0] ? atol(buf) : 0;
+}
+
+hys_store_export *hys_store_export_begin(const char *dir, int full, hys_store_export_info *info,
+                                         char *err, size_t errn)
+{
+    memset(info, 0, sizeof *info);
+    if (errn) err[0] = 0;
+    hys_store_export *e = hys_calloc(1, sizeof *e);
+    if (!e) {
+        snprintf(err, errn, "out of memory");
+        return NULL;
+    }
+    /* CREATE: the bundle database is attached and made by this connection */
+    if (hys_store_open_db(dir, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &e->db, err, errn)) {
+        hys_free(e);
+        return NULL;
+    }
+    /* the set, by rowid, in a table of this connection only */
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "CREATE TEMP TABLE taken(id INTEGER PRIMARY KEY);"
+             "INSERT INTO taken SELECT a.rowid FROM answers a JOIN sessions s USING(session_id)"
+             " WHERE s.ended=1%s;",
+             full ? "" : " AND a.export_seq IS NULL");
+    char seq[32];
+    if (!hys_store_exec(e->db, "BEGIN", err, errn) || !hys_store_exec(e->db, sql, err, errn) ||
+        !text_of(e->db, "SELECT coalesce(max(seq),0)+1 FROM exports", seq, sizeof seq) ||
+        !text_of(e->db,
+                 "SELECT manifest_sha256 FROM exports WHERE seq=(SELECT max(seq) FROM exports)",
+                 info->prev_manifest, sizeof info->prev_manifest) ||
+        !text_of(e->db, "SELECT value FROM meta WHERE key='kiosk_id'", info->kiosk_id,
+                 sizeof info->kiosk_id) ||
+        !text_of(e->db, "SELECT min(period) FROM answers WHERE rowid IN taken", info->period_from,
+                 sizeof info->period_from) ||
+        !text_of(e->db, "SELECT max(period) FROM answers WHERE rowid IN taken", info->period_to,
+                 sizeof info->period_to) ||
+        !hys_store_exec(e->db, "COMMIT", err, errn)) {
+        if (!err[0]) snprintf(err, errn, "cannot read the answers: %s", sqlite3_errmsg(e->db));
+        hys_store_export_end(e);
+        return NULL;
+    }
+    info->seq = atoi(seq);
+    info->answers = count_of(e->db, "SELECT count(*) FROM taken");
+    info->sessions = count_of(e->db, "SELECT count(DISTINCT session_id) FROM answers"
+                                     " WHERE rowid IN taken");
+    e->info = *info;
+    return e;
+}
+
+hys_status hys_store_export_write_db(hys_store_export *e, const char *path, char *err, size_t errn)
+{
+    unlink(path); /* a file left by an export that did not finish */
+    char *attach = sqlite3_mprintf("ATTACH %Q AS b", path);
+    int ok = attach && hys_store_exec(e->db, attach, err, errn);
+    sqlite3_free(attach);
+    if (!ok) return HYS_EIO;
+    ok = hys_store_exec(e->db, "BEGIN", err, errn) &&
+         hys_store_exec(e->db, bundle_schema, err, errn) &&
+         hys_store_exec(
+             e->db,
+             "INSERT INTO b.answers SELECT a.answer_id, a.session_id,"
+             " (SELECT value FROM meta WHERE key='kiosk_id'), f.form_id, f.form_version,"
+             " a.question, a.position, a.value, a.status, a.language, a.period"
+             " FROM answers a JOIN sessions s USING(session_id) JOIN forms f USING(form_hash)"
+             " WHERE a.rowid IN taken ORDER BY random();"
+             "INSERT INTO b.sessions SELECT s.session_id,"
+             " (SELECT value FROM meta WHERE key='kiosk_id'), s.form_hash, s.period, s.completed"
+             " FROM sessions s WHERE s.session_id IN (SELECT session_id FROM b.answers)"
+             " ORDER BY random();"
+             "INSERT INTO b.forms SELECT * FROM forms"
+             " WHERE form_hash IN (SELECT form_hash FROM b.sessions);"
+             "INSERT INTO b.labels SELECT * FROM labels" /* the form's order */
+             " WHERE form_hash IN (SELECT form_hash FROM b.sessions) ORDER BY rowid;",
+             err, errn) &&
+         hys_store_exec(e->db, "COMMIT", err, errn);
+    if (!ok) {
+        char ignore[64];
+        hys_store_exec(e->db, "ROLLBACK", ignore, sizeof ignore);
+    }
+    char ignore[64];
+    hys_store_exec(e->db, "DETACH b", ignore, sizeof ignore);
+    return ok ? HYS_OK : HYS_EIO;
+}
+
+hys_status hys_store_export_commit(hys_store_export *e, const char *manifest_sha256, char *err,
+                                   size_t errn)
+{
+    char *sql = sqlite3_mprintf("BEGIN IMMEDIATE;"
+                                "UPDATE answers SET export_seq=%d WHERE rowid IN taken;"
+                                "INSERT INTO exports(seq, period, answers, manifest_sha256)"
+                                " VALUES(%d, %Q, %ld, %Q);"
+                                "COMMIT;",
+                                e->info.seq, e->info.seq, e->info.period_to, e->info.answers,
+                                manifest_sha256);
+    int ok = sql && hys_store_exec(e->db, sql, err, errn);
+    sqlite3_free(sql);
+    if (!ok) {
+        char ignore[64];
+        hys_store_exec(e->db, "ROLLBACK", ignore, sizeof ignore);
+    }
+    return ok ? HYS_OK : HYS_EIO;
+}
+
+void hys_store_export_end(hys_store_export *e)
+{
+    if (!e) return;
+    sqlite3_close(e->db);
+    hys_free(e);
+}
+
+long hys_store_unexported(const char *dir)
+{
+    sqlite3 *db;
+    char err[256];
+    if (hys_store_open_db(dir, SQLITE_OPEN_READONLY, &db, err, sizeof err)) return -1;
+    long n = count_of(db, "SELECT count(*) FROM answers a JOIN sessions s USING(session_id)"
+                          " WHERE s.ended=1 AND a.export_seq IS NULL");
+    sqlite3_close(db);
+    return n;
+}
