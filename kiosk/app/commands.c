@@ -5,6 +5,7 @@
 
 #include "../form/easyread.h"
 #include "../form/form.h"
+#include "../export/export.h"
 #include "../speech/speech.h"
 #include "../store/store.h"
 
@@ -86,4 +87,56 @@ int hys_cmd_answers(const char *data_dir)
         return 1;
     }
     return 0;
+}
+
+int hys_cmd_export(const char *data_dir, const char *stick, const char *venue, int full)
+{
+    char dir[1024], err[512];
+    if (data_dir)
+        snprintf(dir, sizeof dir, "%s", data_dir);
+    else
+        hys_paths_data(dir, sizeof dir);
+    hys_export_options o = {dir, stick, venue, full};
+    hys_export_result r;
+    if (hys_export_bundle(&o, &r, err, sizeof err) != HYS_OK) {
+        fprintf(stderr, "haveyoursay: nothing was exported: %s\n", err);
+        return 1;
+    }
+    if (r.nothing_new)
+        printf("no new answers since the last export\n");
+    else
+        printf("exported %ld answers from %ld sessions to %s\n", r.answers, r.sessions, r.bundle);
+    /* every bundle on the stick, from every kiosk, as one report */
+    char top[4200], combined[4300];
+    snprintf(top, sizeof top, "%s/HAVEYOURSAY", stick);
+    snprintf(combined, sizeof combined, "%s/combined", top);
+    const char *in[1] = {top};
+    hys_collect_result cr;
+    FILE *quiet = fopen("/dev/null", "w");
+    hys_status rc = hys_collect(in, 1, combined, quiet ? quiet : stderr, &cr, err, sizeof err);
+    if (quiet) fclose(quiet);
+    if (rc != HYS_OK) {
+        fprintf(stderr,
+                "haveyoursay: the export is safe, but the combined report could not be "
+                "made: %s\n",
+                err);
+        return 1;
+    }
+    printf("combined report: %d bundles from %d kiosks, %lld answers, in %s\n", cr.accepted,
+           cr.kiosks, cr.answers, combined);
+    printf("it is safe to take the stick out\n");
+    return 0;
+}
+
+int hys_cmd_collect(const char *const *in, int nin, const char *out)
+{
+    char err[512];
+    hys_collect_result r;
+    if (hys_collect(in, nin, out, stdout, &r, err, sizeof err) != HYS_OK) {
+        fprintf(stderr, "haveyoursay: %s\n", err);
+        return 1;
+    }
+    printf("collected %lld answers: %d bundles accepted from %d kiosks, %d rejected, %d missing\n",
+           r.answers, r.accepted, r.kiosks, r.rejected, r.gaps);
+    return r.rejected || r.gaps ? 3 : 0;
 }

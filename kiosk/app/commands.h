@@ -1,5 +1,6 @@
 /* commands: the command-line tools besides the kiosk itself:
- * `haveyoursay check FORM` and `haveyoursay answers`. */
+ * `haveyoursay check FORM`, `haveyoursay answers`, `haveyoursay export`
+ * and `haveyoursay collect`. */
 #ifndef HYS_COMMANDS_H
 #define HYS_COMMANDS_H
 
@@ -8,5 +9,14 @@
 int hys_cmd_check(const char *form);
 /* Print the stored answers as CSV. Returns 0, or 1 with a message. */
 int hys_cmd_answers(const char *data_dir);
+/* Export the answers not yet exported (all with full) to a stick mounted at
+ * stick, then collect every bundle on it into HAVEYOURSAY/combined. Returns
+ * 0, or 1 with a message for staff. */
+int hys_cmd_export(const char *data_dir, const char *stick, const char *venue, int full);
+/* Collect the bundles under the folders in into out, printing what was
+ * accepted, rejected and missing. Returns 0 when every bundle was accepted
+ * and no number is missing, 3 when some were rejected or missing (the good
+ * ones are still merged), 1 on other errors. */
+int hys_cmd_collect(const char *const *in, int nin, const char *out);
 
 #endif

@@ -2,7 +2,9 @@
  *   haveyoursay [--form FILE] [--data DIR] [--windowed] [--size WxH]
  *   haveyoursay --form FILE --data DIR --replay SCRIPT [--shots DIR] [--size WxH]
  *   haveyoursay check FORM
- *   haveyoursay answers [--data DIR] */
+ *   haveyoursay answers [--data DIR]
+ *   haveyoursay export --to STICK [--data DIR] [--venue NAME] [--full]
+ *   haveyoursay collect DIR... --out DIR */
 #include "commands.h"
 #include "kiosk.h"
 #include "replay.h"
@@ -23,7 +25,12 @@ static void usage(FILE *out)
           "  haveyoursay check FORM\n"
           "      check a question set (.xlsx or .csv) and list every problem\n"
           "  haveyoursay answers [--data DIR]\n"
-          "      print the stored answers as CSV\n",
+          "      print the stored answers as CSV\n"
+          "  haveyoursay export --to STICK [--data DIR] [--venue NAME] [--full]\n"
+          "      write the answers not yet exported (all with --full) to a USB stick\n"
+          "  haveyoursay collect DIR... --out DIR\n"
+          "      check and merge the bundles of many kiosks into one set of files\n"
+          "      (exit 0: all good; 3: some bundle rejected or missing; 1: error)\n",
           out);
 }
 
@@ -47,6 +54,45 @@ int main(int argc, char **argv)
             }
         }
         return hys_cmd_answers(data);
+    }
+    if (argc >= 2 && !strcmp(argv[1], "export")) {
+        const char *data = NULL, *stick = NULL, *venue = NULL;
+        int full = 0;
+        for (int i = 2; i < argc; i++) {
+            if (!strcmp(argv[i], "--data") && i + 1 < argc)
+                data = argv[++i];
+            else if (!strcmp(argv[i], "--to") && i + 1 < argc)
+                stick = argv[++i];
+            else if (!strcmp(argv[i], "--venue") && i + 1 < argc)
+                venue = argv[++i];
+            else if (!strcmp(argv[i], "--full"))
+                full = 1;
+            else
+                stick = NULL, i = argc;
+        }
+        if (!stick) {
+            usage(stderr);
+            return 2;
+        }
+        return hys_cmd_export(data, stick, venue, full);
+    }
+    if (argc >= 2 && !strcmp(argv[1], "collect")) {
+        const char *out = NULL;
+        const char *in[64];
+        int nin = 0, bad = 0;
+        for (int i = 2; i < argc; i++) {
+            if (!strcmp(argv[i], "--out") && i + 1 < argc)
+                out = argv[++i];
+            else if (argv[i][0] != '-' && nin < 64)
+                in[nin++] = argv[i];
+            else
+                bad = 1;
+        }
+        if (bad || !out || nin == 0) {
+            usage(stderr);
+            return 2;
+        }
+        return hys_cmd_collect(in, nin, out);
     }
     hys_kiosk_options o = {0};
     const char *replay = NULL, *shots = NULL;

@@ -1,0 +1,360 @@
+/* collect: many bundles checked and merged into one set of files (see
+ * export.h). Bundles are found, checked one by one (manifest signature, then
+ * every file's size and SHA-256), grouped by kiosk (one key a kiosk,
+ * sequence gaps, the chain of manifests), then merged into a new SQLite
+ * file, each answer once, in a fixed order so that the result does not
+ * depend on the order the folders were read. */
+#include "export.h"
+#include "files.h"
+#include "manifest.h"
+#include "report.h"
+
+#include "../util/alloc.h"
+#include "../util/limits.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct found {
+    char *path;
+    hys_manifest m;
+    char msha[65]; /* SHA-256 of its manifest.json */
+    int ok;        /* passed every check so far */
+} found;
+
+typedef struct finder {
+    found *b;
+    int n, cap;
+    int over; /* more than HYS_MAX_BUNDLES */
+} finder;
+
+static void find(finder *fd, const char *dir, int depth)
+{
+    if (depth > HYS_MAX_FOLDER_DEPTH) return;
+    char man[4200];
+    hys_path(man, sizeof man, dir, "manifest.json");
+    struct stat sb;
+    if (lstat(man, &sb) == 0 && S_ISREG(sb.st_mode)) {
+        if (fd->n == HYS_MAX_BUNDLES) {
+            fd->over = 1;
+            return;
+        }
+        if (fd->n == fd->cap) {
+            int cap = fd->cap ? fd->cap * 2 : 64;
+            found *more = hys_realloc(fd->b, (size_t)cap * sizeof *more);
+            if (!more) return;
+            fd->b = more, fd->cap = cap;
+        }
+        memset(&fd->b[fd->n], 0, sizeof fd->b[0]);
+        fd->b[fd->n].path = hys_strdup(dir);
+        if (fd->b[fd->n].path) fd->n++;
+        return;
+    }
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        const char *name = de->d_name;
+        if (name[0] == '.' || !strcmp(name, "combined")) continue; /* unfinished, or ours */
+        char sub[4200];
+        if (snprintf(sub, sizeof sub, "%s/%s", dir, name) >= (int)sizeof sub) continue;
+        if (lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode)) find(fd, sub, depth + 1);
+    }
+    closedir(d);
+}
+
+static int by_path(const void *a, const void *b)
+{
+    return strcmp(((const found *)a)->path, ((const found *)b)->path);
+}
+
+static int by_kiosk_seq(const void *a, const void *b)
+{
+    const found *x = a, *y = b;
+    int c = strcmp(x->m.kiosk_id, y->m.kiosk_id);
+    if (c) return c;
+    if (x->m.seq != y->m.seq) return x->m.seq < y->m.seq ? -1 : 1;
+    c = strcmp(x->msha, y->msha);
+    return c ? c : strcmp(x->path, y->path);
+}
+
+static const char *const required[] = {"data.sqlite", "answers.csv", "sessions.csv", "report.html"};
+
+/* Check one bundle's manifest and files. */
+static void check(found *b, FILE *log, hys_collect_result *r)
+{
+    char path[4300], err[300], *text = NULL;
+    size_t n = 0;
+    hys_path(path, sizeof path, b->path, "manifest.json");
+    hys_status rc = hys_file_read(path, HYS_MAX_MANIFEST_BYTES, &text, &n, err, sizeof err);
+    hys_manifest_check mc =
+        rc ? HYS_MANIFEST_UNREADABLE : hys_manifest_read(text, n, &b->m, err, sizeof err);
+    if (!rc) rc = hys_file_sha256(path, b->msha, NULL, err, sizeof err);
+    hys_free(text);
+    if (rc || mc != HYS_MANIFEST_OK) {
+        fprintf(log, "rejected %s: %s: %s\n", b->path,
+                mc == HYS_MANIFEST_UNSIGNED ? "unsigned"
+                : mc == HYS_MANIFEST_FORGED ? "tampered"
+                                            : "unreadable",
+                err);
+        r->rejected++;
+        return;
+    }
+    for (size_t k = 0; k < sizeof required / sizeof required[0]; k++) {
+        int listed = 0;
+        for (int i = 0; i < b->m.nfiles; i++)
+            listed |= !strcmp(b->m.files[i].name, required[k]);
+        if (!listed) {
+            fprintf(log, "rejected %s: unreadable: its manifest does not list %s\n", b->path,
+                    required[k]);
+            r->rejected++;
+            return;
+        }
+    }
+    for (int i = 0; i < b->m.nfiles; i++) {
+        char fpath[4300], sha[65];
+        long long bytes = -1;
+        hys_path(fpath, sizeof fpath, b->path, b->m.files[i].name);
+        rc = hys_file_sha256(fpath, sha, &bytes, err, sizeof err);
+        if (rc || bytes != b->m.files[i].bytes || strcmp(sha, b->m.files[i].sha256)) {
+            fprintf(log, "rejected %s: tampered: %s\n", b->path,
+                    rc ? err : "a file differs from what the kiosk signed");
+            r->rejected++;
+            return;
+        }
+    }
+    b->ok = 1;
+}
+
+/* One key a kiosk (its earliest bundle's), gaps in its numbers (a bundle
+ * that is there but refused is not missing), its chain. */
+static void per_kiosk(found *b, int n, FILE *log, hys_collect_result *r)
+{
+    for (int i = 0; i < n;) {
+        int j = i;
+        while (j < n && !strcmp(b[j].m.kiosk_id, b[i].m.kiosk_id))
+            j++;
+        const char *key = NULL;
+        long long expect = 1;
+        int accepted = 0, known = b[i].m.kiosk_id[0] != 0;
+        for (int k = i; k < j; k++) {
+            if (known && b[k].m.seq >= 1) {
+                for (; expect < b[k].m.seq; expect++) {
+                    fprintf(log, "gap: kiosk %s has no bundle %lld (lost, or not brought)\n",
+                            b[k].m.kiosk_id, expect);
+                    r->gaps++;
+                }
+                if (expect == b[k].m.seq) expect++;
+            }
+            if (!b[k].ok) continue;
+            if (!key) key = b[k].m.public_key;
+            if (strcmp(key, b[k].m.public_key)) {
+                fprintf(log,
+                        "rejected %s: tampered: signed with another key than this kiosk's "
+                        "other bundles\n",
+                        b[k].path);
+                b[k].ok = 0;
+                r->rejected++;
+                continue;
+            }
+            int prev = k - 1; /* the accepted bundle before this one */
+            while (prev >= i && !b[prev].ok)
+                prev--;
+            if (prev >= i && b[prev].m.seq == b[k].m.seq) {
+                if (!strcmp(b[prev].msha, b[k].msha)) { /* the same bundle twice */
+                    b[k].ok = 0;
+                    continue;
+                }
+                fprintf(log, "note: kiosk %s has two different bundles numbered %lld (%s, %s)\n",
+                        b[k].m.kiosk_id, b[k].m.seq, b[prev].path, b[k].path);
+            }
+            /* the chain: this bundle names the manifest of the one before */
+            if (prev >= i && b[prev].m.seq == b[k].m.seq - 1 && strcmp(b[k].m.prev, b[prev].msha))
+                fprintf(log,
+                        "note: kiosk %s bundle %lld does not follow on from bundle %lld "
+                        "(a bundle was made twice)\n",
+                        b[k].m.kiosk_id, b[k].m.seq, b[prev].m.seq);
+            accepted++;
+        }
+        if (accepted) r->kiosks++;
+        r->accepted += accepted;
+        i = j;
+    }
+}
+
+static const char *const schema =
+    "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"
+    "CREATE TABLE forms(form_hash TEXT PRIMARY KEY, form_id TEXT NOT NULL,"
+    "  form_version TEXT NOT NULL, title TEXT NOT NULL);"
+    "CREATE TABLE labels(form_hash TEXT NOT NULL, question TEXT NOT NULL,"
+    "  choice TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY(form_hash, question, choice));"
+    "CREATE TABLE sessions(session_id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL,"
+    "  form_hash TEXT NOT NULL, period TEXT NOT NULL, completed INTEGER NOT NULL);"
+    "CREATE TABLE answers(answer_id TEXT PRIMARY KEY, session_id TEXT NOT NULL,"
+    "  kiosk_id TEXT NOT NULL, form_id TEXT NOT NULL, form_version TEXT NOT NULL,"
+    "  question TEXT NOT NULL, position INTEGER NOT NULL, value TEXT NOT NULL,"
+    "  status TEXT NOT NULL, language TEXT NOT NULL, period TEXT NOT NULL);"
+    "CREATE TABLE kiosks(kiosk_id TEXT PRIMARY KEY, venue TEXT NOT NULL);";
+
+static int run(sqlite3 *db, const char *sql, char *err, size_t errn)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK) return 1;
+    snprintf(err, errn, "%s", msg ? msg : sqlite3_errmsg(db));
+    sqlite3_free(msg);
+    return 0;
+}
+
+/* Merge one checked bundle; a bundle whose database disagrees with its
+ * manifest is rejected and leaves nothing behind. */
+static void merge(sqlite3 *db, found *b, FILE *log, hys_collect_result *r)
+{
+    char err[300] = "", uri[13000];
+    /* read-only and immutable: a journal left beside it on the stick can
+     * never roll the signed file back into something else */
+    size_t k = (size_t)snprintf(uri, sizeof uri, "file:");
+    for (const char *p = b->path; *p && k + 4 < sizeof uri - 64; p++) {
+        unsigned char c = (unsigned char)*p;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            strchr("/._-", c))
+            uri[k++] = (char)c;
+        else
+            k += (size_t)snprintf(uri + k, 4, "%%%02X", c);
+    }
+    snprintf(uri + k, sizeof uri - k, "/data.sqlite?mode=ro&immutable=1");
+    char *attach = sqlite3_mprintf("ATTACH %Q AS b", uri);
+    int ok = attach && run(db, attach, err, sizeof err);
+    sqlite3_free(attach);
+    char *sql = sqlite3_mprintf(
+        "BEGIN;"
+        "CREATE TEMP TABLE check_rows AS SELECT"
+        " (SELECT count(*) FROM b.answers) AS answers,"
+        " (SELECT count(*) FROM b.answers WHERE kiosk_id<>%Q) AS foreign_rows,"
+        " (SELECT count(*) FROM b.sessions WHERE kiosk_id<>%Q) AS foreign_sessions;"
+        "INSERT OR IGNORE INTO forms SELECT form_hash, form_id, form_version, title FROM b.forms;"
+        "INSERT OR IGNORE INTO labels SELECT form_hash, question, choice, label FROM b.labels"
+        " ORDER BY rowid;"
+        "INSERT OR IGNORE INTO sessions SELECT session_id, kiosk_id, form_hash, period,"
+        " completed FROM b.sessions;"
+        "INSERT OR IGNORE INTO answers SELECT answer_id, session_id, kiosk_id, form_id,"
+        " form_version, question, position, value, status, language, period FROM b.answers;"
+        "INSERT OR REPLACE INTO kiosks VALUES(%Q, %Q);",
+        b->m.kiosk_id, b->m.kiosk_id, b->m.kiosk_id, b->m.venue);
+    ok = ok && sql && run(db, sql, err, sizeof err);
+    sqlite3_free(sql);
+    if (ok) {
+        sqlite3_stmt *st;
+        long long answers = -1, foreign = -1;
+        if (sqlite3_prepare_v2(db,
+                               "SELECT answers, foreign_rows + foreign_sessions FROM check_rows",
+                               -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW)
+            answers = sqlite3_column_int64(st, 0), foreign = sqlite3_column_int64(st, 1);
+        sqlite3_finalize(st);
+        if (answers != b->m.answers || foreign != 0) {
+            snprintf(err, sizeof err, "its data.sqlite does not hold what its manifest says");
+            ok = 0;
+        }
+    }
+    char ignore[200];
+    run(db, ok ? "COMMIT" : "ROLLBACK", ignore, sizeof ignore);
+    run(db, "DROP TABLE IF EXISTS temp.check_rows", ignore, sizeof ignore);
+    run(db, "DETACH b", ignore, sizeof ignore);
+    if (ok) {
+        fprintf(log, "accepted %s: kiosk %s bundle %lld, %lld answers\n", b->path, b->m.kiosk_id,
+                b->m.seq, b->m.answers);
+    } else {
+        fprintf(log, "rejected %s: unreadable: %s\n", b->path, err);
+        b->ok = 0;
+        r->rejected++, r->accepted--;
+    }
+}
+
+/* Make a file of the collection in work from its database. */
+static hys_status make(const char *work, const char *name, int which, char *err, size_t errn)
+{
+    char db[4300], path[4300];
+    hys_path(db, sizeof db, work, "data.sqlite");
+    hys_path(path, sizeof path, work, name);
+    return which == 0   ? hys_report_answers_csv(db, path, 1, err, errn)
+           : which == 1 ? hys_report_sessions_csv(db, path, err, errn)
+                        : hys_report_html(db, path, 1, err, errn);
+}
+
+hys_status hys_collect(const char *const *in, int nin, const char *out, FILE *log,
+                       hys_collect_result *r, char *err, size_t errn)
+{
+    memset(r, 0, sizeof *r);
+    finder fd = {0};
+    for (int i = 0; i < nin; i++) {
+        struct stat sb;
+        if (stat(in[i], &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+            snprintf(err, errn, "%s is not a folder", in[i]);
+            return HYS_ENOTFOUND;
+        }
+        find(&fd, in[i], 0);
+    }
+    if (fd.over) fprintf(log, "note: only the first %d bundles were read\n", (int)HYS_MAX_BUNDLES);
+    if (fd.n) qsort(fd.b, (size_t)fd.n, sizeof fd.b[0], by_path);
+    for (int i = 0; i < fd.n; i++)
+        check(&fd.b[i], log, r);
+    if (fd.n) qsort(fd.b, (size_t)fd.n, sizeof fd.b[0], by_kiosk_seq);
+    per_kiosk(fd.b, fd.n, log, r);
+
+    /* the collection is made in a folder of this computer's (SQLite needs a
+     * file system that locks and truncates; a stick may not), then copied */
+    char work[4096];
+    const char *tmpdir = getenv("TMPDIR");
+    hys_path(work, sizeof work, tmpdir && *tmpdir ? tmpdir : "/tmp", "hys-collect-XXXXXX");
+    hys_status rc = hys_dir_make(out, err, errn);
+    if (!rc && !mkdtemp(work)) {
+        snprintf(err, errn, "cannot make a working folder in %s: %s", work, strerror(errno));
+        rc = HYS_EIO;
+    }
+    char dbpath[4300];
+    hys_path(dbpath, sizeof dbpath, work, "data.sqlite");
+    sqlite3 *db = NULL;
+    if (!rc &&
+        sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
+                        NULL) != SQLITE_OK) {
+        snprintf(err, errn, "cannot make %s: %s", dbpath, db ? sqlite3_errmsg(db) : "no memory");
+        rc = HYS_EIO;
+    }
+    if (!rc) {
+        /* bundles come from sticks: their databases are read defensively */
+        sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+        sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+        if (!run(db, schema, err, errn)) rc = HYS_EIO;
+    }
+    for (int i = 0; !rc && i < fd.n; i++)
+        if (fd.b[i].ok) merge(db, &fd.b[i], log, r);
+    if (!rc) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(db, "SELECT count(*) FROM answers", -1, &st, NULL) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW)
+            r->answers = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+    }
+    if (db && sqlite3_close(db) != SQLITE_OK && !rc) {
+        snprintf(err, errn, "cannot finish %s", dbpath);
+        rc = HYS_EIO;
+    }
+    static const char *const files[] = {"answers.csv", "sessions.csv", "report.html",
+                                        "data.sqlite"};
+    for (int i = 0; !rc && i < 3; i++)
+        rc = make(work, files[i], i, err, errn);
+    for (int i = 0; !rc && i < 4; i++)
+        rc = hys_file_place(work, out, files[i], NULL, err, errn);
+    if (!rc) rc = hys_dir_sync(out, err, errn);
+    char ignore[256];
+    if (work[strlen(work) - 1] != 'X') hys_dir_remove(work, ignore, sizeof ignore);
+    for (int i = 0; i < fd.n; i++)
+        hys_free(fd.b[i].path);
+    hys_free(fd.b);
+    return rc;
+}

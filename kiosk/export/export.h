@@ -1,0 +1,54 @@
+/* export: answers onto a USB stick as signed bundles, and many bundles
+ * (from many kiosks, over many visits) collected into one set of files.
+ *
+ * A bundle is the folder STICK/HAVEYOURSAY/KIOSK_ID/SEQ-YYYYMMDD/ with
+ * answers.csv, sessions.csv, data.sqlite, report.html and manifest.json
+ * (see manifest.h). It is made in the data folder, then each file is
+ * copied to the stick under a temporary name (NAME.part), flushed, read back
+ * and checked, and renamed; manifest.json goes last, and only then are its
+ * answers marked exported. A folder without manifest.json is not a bundle:
+ * a stick pulled out at any moment leaves either no bundle or a whole one,
+ * and the next export clears what was left and finishes the work. */
+#ifndef HYS_EXPORT_H
+#define HYS_EXPORT_H
+
+#include "../util/status.h"
+
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct hys_export_options {
+    const char *data;  /* the kiosk's data folder (answers, signing key) */
+    const char *stick; /* where the stick is mounted */
+    const char *venue; /* a name for this kiosk's place in reports, or NULL */
+    int full;          /* every answer again, not only those not yet exported */
+} hys_export_options;
+
+typedef struct hys_export_result {
+    int nothing_new; /* no answers to export: nothing written */
+    long long seq;
+    long answers, sessions;
+    char bundle[4096]; /* the bundle's folder on the stick */
+} hys_export_result;
+
+/* Export to the stick. HYS_OK (maybe with nothing_new), or an error with a
+ * message for staff in err; on error nothing on the kiosk changes. */
+hys_status hys_export_bundle(const hys_export_options *o, hys_export_result *r, char *err,
+                             size_t errn);
+
+typedef struct hys_collect_result {
+    int accepted, rejected, gaps, kiosks;
+    long long answers; /* distinct answers in the collection */
+} hys_collect_result;
+
+/* Read every bundle under the folders in, check each (signature, files'
+ * SHA-256, sequence and chain per kiosk; a kiosk's bundles must share one
+ * key) and merge the answers (each once, by answer id) into out:
+ * answers.csv, sessions.csv, data.sqlite, report.html. What was accepted,
+ * rejected (and why) and missing goes to log, a line each. Running it again,
+ * or on overlapping folders, gives the same files. Folders named "combined"
+ * and unfinished ".part-" bundles are skipped. HYS_OK when it could run. */
+hys_status hys_collect(const char *const *in, int nin, const char *out, FILE *log,
+                       hys_collect_result *r, char *err, size_t errn);
+
+#endif

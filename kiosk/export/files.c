@@ -1,0 +1,256 @@
+/* files: stick-safe file work (see files.h). */
+#include "files.h"
+
+#include "../util/alloc.h"
+#include "../util/limits.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Words for an errno that staff can act on. */
+static const char *why(int e)
+{
+    switch (e) {
+    case ENOSPC:
+        return "the stick is full";
+    case EROFS:
+    case EACCES:
+    case EPERM:
+        return "the stick cannot be written to (read-only or locked)";
+    case EIO:
+    case ENODEV:
+    case ENOENT:
+        return "the stick was taken out, or cannot be read";
+    default:
+        return strerror(e);
+    }
+}
+
+int hys_path(char *out, size_t n, const char *dir, const char *name)
+{
+    if (n == 0) return 0;
+    int k = snprintf(out, n, "%s/%s", dir, name);
+    if (k < 0 || (size_t)k >= n) {
+        out[0] = 0;
+        return 0;
+    }
+    return 1;
+}
+
+hys_status hys_file_sha256(const char *path, char hex[65], long long *bytes, char *err, size_t errn)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(err, errn, "cannot read %s: %s", path, why(errno));
+        return HYS_EIO;
+    }
+    crypto_hash_sha256_state st;
+    crypto_hash_sha256_init(&st);
+    unsigned char buf[65536];
+    long long total = 0;
+    ssize_t n;
+    while ((n = read(fd, buf, sizeof buf)) > 0) {
+        total += n;
+        if (total > HYS_MAX_BUNDLE_FILE_BYTES) {
+            close(fd);
+            snprintf(err, errn, "%s is too big (over %ld bytes)", path,
+                     (long)HYS_MAX_BUNDLE_FILE_BYTES);
+            return HYS_ELIMIT;
+        }
+        crypto_hash_sha256_update(&st, buf, (unsigned long long)n);
+    }
+    int e = errno;
+    close(fd);
+    if (n < 0) {
+        snprintf(err, errn, "cannot read %s: %s", path, why(e));
+        return HYS_EIO;
+    }
+    unsigned char h[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256_final(&st, h);
+    sodium_bin2hex(hex, 65, h, sizeof h);
+    if (bytes) *bytes = total;
+    return HYS_OK;
+}
+
+hys_status hys_file_copy_verified(const char *from, const char *to, const char *sha, char *err,
+                                  size_t errn)
+{
+    int in = open(from, O_RDONLY | O_CLOEXEC);
+    if (in < 0) {
+        snprintf(err, errn, "cannot read %s: %s", from, strerror(errno));
+        return HYS_EIO;
+    }
+    int out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (out < 0) {
+        snprintf(err, errn, "cannot write %s: %s", to, why(errno));
+        close(in);
+        return HYS_EIO;
+    }
+    char buf[65536];
+    ssize_t n;
+    int e = 0;
+    while ((n = read(in, buf, sizeof buf)) > 0) {
+        for (ssize_t done = 0; done < n;) {
+            ssize_t w = write(out, buf + done, (size_t)(n - done));
+            if (w < 0) {
+                if (errno == EINTR) continue;
+                e = errno;
+                break;
+            }
+            done += w;
+        }
+        if (e) break;
+    }
+    if (n < 0 && !e) e = errno;
+    if (!e && fsync(out) != 0) e = errno;
+    if (close(out) != 0 && !e) e = errno;
+    close(in);
+    if (e) {
+        snprintf(err, errn, "cannot write %s: %s", to, why(e));
+        return HYS_EIO;
+    }
+    char got[65];
+    hys_status rc = hys_file_sha256(to, got, NULL, err, errn);
+    if (rc) return rc;
+    if (strcmp(got, sha)) {
+        snprintf(err, errn, "%s reads back different from what was written: the stick is faulty",
+                 to);
+        return HYS_EIO;
+    }
+    return HYS_OK;
+}
+
+hys_status hys_file_place(const char *from_dir, const char *to_dir, const char *name,
+                          const char *sha, char *err, size_t errn)
+{
+    char from[4400], tmp[4400], to[4400], part[80], own[65];
+    snprintf(part, sizeof part, "%s.part", name);
+    if (!hys_path(from, sizeof from, from_dir, name) || !hys_path(tmp, sizeof tmp, to_dir, part) ||
+        !hys_path(to, sizeof to, to_dir, name)) {
+        snprintf(err, errn, "the path of %s in %s is too long", name, to_dir);
+        return HYS_ELIMIT;
+    }
+    hys_status rc = sha ? HYS_OK : hys_file_sha256(from, own, NULL, err, errn);
+    if (!rc) rc = hys_file_copy_verified(from, tmp, sha ? sha : own, err, errn);
+    if (!rc && rename(tmp, to) != 0) {
+        snprintf(err, errn, "cannot finish %s: %s", to, why(errno));
+        rc = HYS_EIO;
+    }
+    if (rc) unlink(tmp); /* (a stick taken out: the next export clears it) */
+    return rc;
+}
+
+hys_status hys_dir_make(const char *path, char *err, size_t errn)
+{
+    char buf[4096];
+    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) {
+        snprintf(err, errn, "the path %s is too long", path);
+        return HYS_ELIMIT;
+    }
+    for (char *p = buf + 1;; p++) {
+        if (*p == '/' || *p == 0) {
+            char c = *p;
+            *p = 0;
+            if (mkdir(buf, 0700) != 0 && errno != EEXIST) {
+                snprintf(err, errn, "cannot make the folder %s: %s", buf, why(errno));
+                return HYS_EIO;
+            }
+            *p = c;
+            if (!c) break;
+        }
+    }
+    return HYS_OK;
+}
+
+hys_status hys_dir_remove(const char *path, char *err, size_t errn)
+{
+    DIR *d = opendir(path);
+    if (!d) {
+        if (errno == ENOENT) return HYS_OK;
+        if (errno == ENOTDIR && unlink(path) == 0) return HYS_OK;
+        snprintf(err, errn, "cannot remove %s: %s", path, why(errno));
+        return HYS_EIO;
+    }
+    struct dirent *de;
+    hys_status rc = HYS_OK;
+    while (rc == HYS_OK && (de = readdir(d)) != NULL) {
+        if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..")) continue;
+        char sub[4096];
+        hys_path(sub, sizeof sub, path, de->d_name);
+        struct stat sb;
+        if (lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode))
+            rc = hys_dir_remove(sub, err, errn);
+        else if (unlink(sub) != 0) {
+            snprintf(err, errn, "cannot remove %s: %s", sub, why(errno));
+            rc = HYS_EIO;
+        }
+    }
+    closedir(d);
+    if (rc == HYS_OK && rmdir(path) != 0 && errno != ENOENT) {
+        snprintf(err, errn, "cannot remove %s: %s", path, why(errno));
+        rc = HYS_EIO;
+    }
+    return rc;
+}
+
+hys_status hys_dir_sync(const char *path, char *err, size_t errn)
+{
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(err, errn, "cannot open the folder %s: %s", path, why(errno));
+        return HYS_EIO;
+    }
+    /* some file systems (FUSE ones among them) cannot flush a folder: the
+     * files in it were flushed one by one already */
+    if (fsync(fd) != 0 && errno != EINVAL && errno != ENOSYS && errno != EROFS) {
+        snprintf(err, errn, "cannot flush the folder %s: %s", path, why(errno));
+        close(fd);
+        return HYS_EIO;
+    }
+    close(fd);
+    return HYS_OK;
+}
+
+hys_status hys_file_read(const char *path, size_t max, char **out, size_t *n, char *err,
+                         size_t errn)
+{
+    *out = NULL, *n = 0;
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        snprintf(err, errn, "cannot read %s: %s", path, why(errno));
+        return HYS_EIO;
+    }
+    char *buf = hys_malloc(max + 1);
+    if (!buf) {
+        close(fd);
+        snprintf(err, errn, "out of memory");
+        return HYS_ENOMEM;
+    }
+    size_t len = 0;
+    ssize_t r;
+    while ((r = read(fd, buf + len, max + 1 - len)) > 0) {
+        len += (size_t)r;
+        if (len > max) break;
+    }
+    int e = errno;
+    close(fd);
+    if (r < 0) {
+        hys_free(buf);
+        snprintf(err, errn, "cannot read %s: %s", path, why(e));
+        return HYS_EIO;
+    }
+    if (len > max) {
+        hys_free(buf);
+        snprintf(err, errn, "%s is too big (over %zu bytes)", path, max);
+        return HYS_ELIMIT;
+    }
+    buf[len] = 0;
+    *out = buf, *n = len;
+    return HYS_OK;
+}

@@ -1,0 +1,35 @@
+/* files: file work that survives a USB stick pulled at any moment: copies
+ * that are flushed to the stick and read back, SHA-256 of files, folders
+ * made and removed, all with messages that say which file and why. */
+#ifndef HYS_FILES_H
+#define HYS_FILES_H
+
+#include "../util/status.h"
+
+#include <stddef.h>
+
+/* dir/name into out (n bytes): 1, or 0 (out empty) when it does not fit. */
+int hys_path(char *out, size_t n, const char *dir, const char *name);
+/* SHA-256 of the file at path as 64 hex digits, and its size. Refuses files
+ * over HYS_MAX_BUNDLE_FILE_BYTES. */
+hys_status hys_file_sha256(const char *path, char hex[65], long long *bytes, char *err,
+                           size_t errn);
+/* Copy from to to, flush it to the device (fsync) and read it back: its
+ * SHA-256 must be sha (hex). The message names a full or read-only stick. */
+hys_status hys_file_copy_verified(const char *from, const char *to, const char *sha, char *err,
+                                  size_t errn);
+/* Copy from_dir/name to to_dir/name as to_dir/name.part, checked against
+ * sha (hex; NULL: from's own), then renamed over any old to_dir/name. */
+hys_status hys_file_place(const char *from_dir, const char *to_dir, const char *name,
+                          const char *sha, char *err, size_t errn);
+/* Make path and its missing parents (mode 0700). */
+hys_status hys_dir_make(const char *path, char *err, size_t errn);
+/* Remove a folder and everything in it (not following links). Missing is fine. */
+hys_status hys_dir_remove(const char *path, char *err, size_t errn);
+/* Flush a folder's entries (renames, new files) to the device. */
+hys_status hys_dir_sync(const char *path, char *err, size_t errn);
+/* Read a whole small file (up to max bytes) into a new NUL-terminated buffer. */
+hys_status hys_file_read(const char *path, size_t max, char **out, size_t *n, char *err,
+                         size_t errn);
+
+#endif

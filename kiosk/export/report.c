@@ -1,0 +1,408 @@
+/* report: CSV files and report.html from a bundle database (see report.h).
+ * Everything streams from SQLite; memory is bounded by one question's
+ * choices. */
+#include "report.h"
+
+#include "../util/alloc.h"
+#include "../util/limits.h"
+#include "../util/text.h"
+
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define SMALL 5 /* counts under this are shown as "fewer than 5" */
+
+typedef struct out {
+    sqlite3 *db;
+    FILE *f;
+    char *err;
+    size_t errn;
+    const char *path;
+} out;
+
+static hys_status begin(out *o, const char *db, const char *path, char *err, size_t errn)
+{
+    memset(o, 0, sizeof *o);
+    o->err = err, o->errn = errn, o->path = path;
+    if (sqlite3_open_v2(db, &o->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        snprintf(err, errn, "cannot open %s: %s", db, o->db ? sqlite3_errmsg(o->db) : "no memory");
+        sqlite3_close(o->db);
+        return HYS_EIO;
+    }
+    o->f = fopen(path, "wb");
+    if (!o->f) {
+        snprintf(err, errn, "cannot write %s: %s", path, strerror(errno));
+        sqlite3_close(o->db);
+        return HYS_EIO;
+    }
+    return HYS_OK;
+}
+
+static hys_status end(out *o, int ok)
+{
+    if (!ok && !o->err[0])
+        snprintf(o->err, o->errn, "cannot read the answers: %s", sqlite3_errmsg(o->db));
+    int bad = fflush(o->f) != 0 || fsync(fileno(o->f)) != 0;
+    if (fclose(o->f) != 0 || bad) {
+        if (ok) snprintf(o->err, o->errn, "cannot write %s: %s", o->path, strerror(errno));
+        ok = 0;
+    }
+    sqlite3_close(o->db);
+    return ok ? HYS_OK : HYS_EIO;
+}
+
+static sqlite3_stmt *prep(out *o, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(o->db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
+    return st;
+}
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    return s ? s : "";
+}
+
+hys_status hys_report_answers_csv(const char *db, const char *path, int sorted, char *err,
+                                  size_t errn)
+{
+    out o;
+    hys_status rc = begin(&o, db, path, err, errn);
+    if (rc) return rc;
+    fputs("answer_id,session_id,kiosk_id,form_id,form_version,question,value,status,language,"
+          "period\r\n",
+          o.f);
+    sqlite3_stmt *st =
+        prep(&o, sorted ? "SELECT answer_id, session_id, kiosk_id, form_id, form_version, question,"
+                          " value, status, language, period FROM answers ORDER BY answer_id"
+                        : "SELECT answer_id, session_id, kiosk_id, form_id, form_version, question,"
+                          " value, status, language, period FROM answers");
+    int step = SQLITE_ERROR;
+    while (st && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int i = 0; i < 10; i++) {
+            if (i) fputc(',', o.f);
+            hys_csv_field(o.f, col(st, i));
+        }
+        fputs("\r\n", o.f);
+    }
+    sqlite3_finalize(st);
+    return end(&o, step == SQLITE_DONE);
+}
+
+hys_status hys_report_sessions_csv(const char *db, const char *path, char *err, size_t errn)
+{
+    out o;
+    hys_status rc = begin(&o, db, path, err, errn);
+    if (rc) return rc;
+    /* the questions, in the order residents met them */
+    sqlite3_stmt *qs = prep(&o, "SELECT question FROM answers GROUP BY question"
+                                " ORDER BY min(position), question");
+    char **names = NULL;
+    int nq = 0, step = SQLITE_ERROR, ok = qs != NULL;
+    while (ok && (step = sqlite3_step(qs)) == SQLITE_ROW) {
+        char **more = hys_realloc(names, (size_t)(nq + 1) * sizeof *names);
+        char *name = hys_strdup(col(qs, 0));
+        if (!more || !name) {
+            hys_free(name);
+            if (more) names = more;
+            snprintf(err, errn, "out of memory");
+            ok = 0;
+            break;
+        }
+        names = more;
+        names[nq++] = name;
+    }
+    ok = ok && step == SQLITE_DONE;
+    sqlite3_finalize(qs);
+    if (ok) {
+        fputs("session_id,kiosk_id,period,completed", o.f);
+        for (int i = 0; i < nq; i++) {
+            fputc(',', o.f);
+            hys_csv_field(o.f, names[i]);
+        }
+        fputs("\r\n", o.f);
+    }
+    /* one row a session: its answers come together, in question order */
+    sqlite3_stmt *st = ok ? prep(&o, "SELECT s.session_id, s.kiosk_id, s.period, s.completed,"
+                                     " a.question, a.value, a.status"
+                                     " FROM sessions s LEFT JOIN answers a USING(session_id)"
+                                     " ORDER BY s.session_id")
+                          : NULL;
+    char cur[64] = "";
+    const char **cells = hys_calloc(nq > 0 ? (size_t)nq : 1, sizeof *cells);
+    char **owned = hys_calloc(nq > 0 ? (size_t)nq : 1, sizeof *owned);
+    char head[3][64];
+    int completed = 0;
+    ok = ok && st && cells && owned;
+    for (;;) {
+        step = ok ? sqlite3_step(st) : SQLITE_ERROR;
+        int row = step == SQLITE_ROW;
+        if (cur[0] && (!row || strcmp(cur, col(st, 0)))) { /* a session is complete: write it */
+            hys_csv_field(o.f, head[0]);
+            fputc(',', o.f);
+            hys_csv_field(o.f, head[1]);
+            fputc(',', o.f);
+            hys_csv_field(o.f, head[2]);
+            fprintf(o.f, ",%d", completed);
+            for (int i = 0; i < nq; i++) {
+                fputc(',', o.f);
+                hys_csv_field(o.f, owned[i]);
+                hys_free(owned[i]);
+                owned[i] = NULL;
+            }
+            fputs("\r\n", o.f);
+            cur[0] = 0;
+        }
+        if (!row) break;
+        if (!cur[0]) {
+            snprintf(cur, sizeof cur, "%s", col(st, 0));
+            for (int i = 0; i < 3; i++)
+                snprintf(head[i], sizeof head[i], "%s", col(st, i));
+            completed = sqlite3_column_int(st, 3);
+        }
+        const char *q = col(st, 4), *status = col(st, 6);
+        for (int i = 0; i < nq; i++)
+            if (!strcmp(names[i], q)) {
+                hys_free(owned[i]);
+                owned[i] = hys_strdup(!strcmp(status, "answered")          ? col(st, 5)
+                                      : !strcmp(status, "dont_understand") ? "?"
+                                                                           : "");
+                break;
+            }
+    }
+    ok = ok && step == SQLITE_DONE;
+    sqlite3_finalize(st);
+    for (int i = 0; i < nq; i++) {
+        hys_free(names[i]);
+        if (owned) hys_free(owned[i]);
+    }
+    hys_free(names), hys_free(cells), hys_free(owned);
+    return end(&o, ok);
+}
+
+/* ---- report.html ---- */
+
+static void html(FILE *f, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '<':
+            fputs("&lt;", f);
+            break;
+        case '>':
+            fputs("&gt;", f);
+            break;
+        case '&':
+            fputs("&amp;", f);
+            break;
+        case '"':
+            fputs("&quot;", f);
+            break;
+        case '\'':
+            fputs("&#39;", f);
+            break;
+        default:
+            fputc(*s, f);
+        }
+    }
+}
+
+/* A count as people should see it: under 5 it could point at someone. */
+static void count(FILE *f, long n, long of)
+{
+    if (n > 0 && n < SMALL)
+        fputs("fewer than 5", f);
+    else if (of > 0)
+        fprintf(f, "%ld (%ld%%)", n, (n * 100 + of / 2) / of);
+    else
+        fprintf(f, "%ld", n);
+}
+
+typedef struct choice {
+    char *name, *label;
+    long n;
+} choice;
+
+/* One bar of a chart: its label, a bar as long as its share, its count. */
+static void bar(FILE *f, int i, const char *label, long n, long of)
+{
+    int y = 8 + i * 44, w = n >= SMALL && of > 0 ? (int)(n * 440 / of) : 0;
+    fprintf(f, "<text x=\"0\" y=\"%d\">", y + 20);
+    html(f, label);
+    fprintf(f, "</text><rect x=\"260\" y=\"%d\" width=\"%d\" height=\"28\" class=\"bar\"/>", y, w);
+    fprintf(f, "<text x=\"%d\" y=\"%d\">", 268 + w, y + 20);
+    count(f, n, of);
+    fputs("</text>", f);
+}
+
+/* A question's section: its words, its chart, its skip and "did not
+ * understand" rates. */
+static int question(out *o, const char *q)
+{
+    FILE *f = o->f;
+    sqlite3_stmt *st = prep(o, "SELECT label FROM labels WHERE question=?1 AND choice=''"
+                               " UNION ALL SELECT ?1 LIMIT 1");
+    if (!st) return 0;
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+    fputs("<section><h2>", f);
+    if (sqlite3_step(st) == SQLITE_ROW) html(f, col(st, 0));
+    sqlite3_finalize(st);
+    fputs("</h2>\n", f);
+    long seen = 0, answered = 0, skipped = 0, dont = 0;
+    st = prep(o, "SELECT count(*), sum(status='answered'), sum(status='skipped'),"
+                 " sum(status='dont_understand') FROM answers WHERE question=?");
+    if (!st) return 0;
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        seen = sqlite3_column_int64(st, 0), answered = sqlite3_column_int64(st, 1);
+        skipped = sqlite3_column_int64(st, 2), dont = sqlite3_column_int64(st, 3);
+    }
+    sqlite3_finalize(st);
+    /* its choices (a question with none was answered in words or numbers) */
+    choice *cs = NULL;
+    int nc = 0, ok = 1;
+    st = prep(o, "SELECT choice, min(label) FROM labels WHERE question=? AND choice<>''"
+                 " GROUP BY choice ORDER BY min(rowid)");
+    if (!st) return 0;
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+    while (ok && sqlite3_step(st) == SQLITE_ROW && nc < HYS_MAX_CHOICES) {
+        choice *more = hys_realloc(cs, (size_t)(nc + 1) * sizeof *cs);
+        if (!more) {
+            ok = 0;
+            break;
+        }
+        cs = more;
+        cs[nc].name = hys_strdup(col(st, 0));
+        cs[nc].label = hys_strdup(col(st, 1));
+        cs[nc].n = 0;
+        nc++;
+        ok = cs[nc - 1].name && cs[nc - 1].label;
+    }
+    sqlite3_finalize(st);
+    long other = 0;
+    if (ok && nc > 0) {
+        st = prep(o, "SELECT value FROM answers WHERE question=? AND status='answered'");
+        if (!st) ok = 0;
+        if (st) sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+        while (ok && sqlite3_step(st) == SQLITE_ROW) {
+            /* a "choose several" answer names each choice, space between */
+            char v[HYS_MAX_CELL_BYTES];
+            snprintf(v, sizeof v, "%s", col(st, 0));
+            for (char *save = NULL, *w = strtok_r(v, " ", &save); w;
+                 w = strtok_r(NULL, " ", &save)) {
+                int k = 0;
+                while (k < nc && strcmp(cs[k].name, w))
+                    k++;
+                if (k < nc)
+                    cs[k].n++;
+                else
+                    other++;
+            }
+        }
+        sqlite3_finalize(st);
+        int rows = nc + (other ? 1 : 0);
+        fprintf(f, "<svg viewBox=\"0 0 760 %d\" width=\"760\" height=\"%d\" role=\"img\">",
+                16 + rows * 44, 16 + rows * 44);
+        for (int k = 0; k < nc; k++)
+            bar(f, k, cs[k].label[0] ? cs[k].label : cs[k].name, cs[k].n, answered);
+        if (other) bar(f, nc, "Other", other, answered);
+        fputs("</svg>\n", f);
+    } else if (ok) {
+        fputs("<p>Answered in the resident's own words or numbers: ", f);
+        count(f, answered, 0);
+        fputs(" (in answers.csv).</p>\n", f);
+    }
+    fputs("<p class=\"rates\">Answered: ", f);
+    count(f, answered, seen);
+    fputs(" &middot; Skipped: ", f);
+    count(f, skipped, seen);
+    fputs(" &middot; Did not understand the question: ", f);
+    count(f, dont, seen);
+    fputs("</p></section>\n", f);
+    for (int k = 0; k < nc; k++)
+        hys_free(cs[k].name), hys_free(cs[k].label);
+    hys_free(cs);
+    return ok;
+}
+
+hys_status hys_report_html(const char *db, const char *path, int venues, char *err, size_t errn)
+{
+    out o;
+    hys_status rc = begin(&o, db, path, err, errn);
+    if (rc) return rc;
+    FILE *f = o.f;
+    fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width\">\n<title>",
+          f);
+    sqlite3_stmt *st = prep(&o, "SELECT group_concat(title, ' / ') FROM"
+                                " (SELECT DISTINCT title FROM forms ORDER BY title)");
+    char title[512] = "Have Your Say";
+    if (st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        snprintf(title, sizeof title, "%s", col(st, 0));
+    sqlite3_finalize(st);
+    html(f, title);
+    fputs(": what people said</title>\n<style>\n"
+          "body{font-family:sans-serif;font-size:18px;max-width:52em;margin:1em auto;"
+          "padding:0 1em;color:#111;background:#fff}\n"
+          "h1{font-size:1.7em}h2{font-size:1.25em;margin-top:1.6em}\n"
+          "svg text{font-size:17px;fill:#111}.bar{fill:#0b3d91}\n"
+          ".rates{color:#333}table{border-collapse:collapse}"
+          "td,th{border:1px solid #999;padding:.3em .6em;text-align:left}\n"
+          "</style></head><body>\n<h1>",
+          f);
+    html(f, title);
+    fputs(": what people said</h1>\n", f);
+    long sessions = 0;
+    st = prep(&o, "SELECT count(*), min(period), max(period) FROM sessions");
+    int ok = st != NULL;
+    if (ok && sqlite3_step(st) == SQLITE_ROW) {
+        sessions = sqlite3_column_int64(st, 0);
+        fputs("<p>People who answered: ", f);
+        count(f, sessions, 0);
+        fputs(". From ", f);
+        html(f, col(st, 1));
+        fputs(" to ", f);
+        html(f, col(st, 2));
+        fputs(". Counts under 5 are shown as &ldquo;fewer than 5&rdquo; so that nobody can be "
+              "picked out.</p>\n",
+              f);
+    }
+    sqlite3_finalize(st);
+    if (ok && venues) {
+        st = prep(&o,
+                  "SELECT coalesce(nullif(k.venue,''), k.kiosk_id), count(DISTINCT s.session_id),"
+                  " count(a.answer_id) FROM kiosks k LEFT JOIN sessions s USING(kiosk_id)"
+                  " LEFT JOIN answers a USING(session_id) GROUP BY k.kiosk_id"
+                  " ORDER BY 1");
+        ok = st != NULL;
+        fputs("<h2>Where</h2><table><tr><th>Venue</th><th>People</th><th>Answers</th></tr>\n", f);
+        while (ok && sqlite3_step(st) == SQLITE_ROW) {
+            fputs("<tr><td>", f);
+            html(f, col(st, 0));
+            fputs("</td><td>", f);
+            count(f, sqlite3_column_int64(st, 1), 0);
+            fputs("</td><td>", f);
+            count(f, sqlite3_column_int64(st, 2), 0);
+            fputs("</td></tr>\n", f);
+        }
+        fputs("</table>\n", f);
+        sqlite3_finalize(st);
+    }
+    st = ok ? prep(&o, "SELECT question FROM answers GROUP BY question"
+                       " ORDER BY min(position), question")
+            : NULL;
+    ok = st != NULL;
+    int step = SQLITE_DONE;
+    while (ok && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        char q[256];
+        snprintf(q, sizeof q, "%s", col(st, 0));
+        ok = question(&o, q);
+    }
+    sqlite3_finalize(st);
+    fputs("</body></html>\n", f);
+    return end(&o, ok && step == SQLITE_DONE);
+}

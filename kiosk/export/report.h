@@ -1,0 +1,25 @@
+/* report: the files people open, made from a bundle database (the tables
+ * forms, labels, sessions, answers of data.sqlite, and for a collection
+ * also kiosks): answers.csv, sessions.csv (one row a session, one column a
+ * question: what Excel users want) and report.html (one self-contained page
+ * with no scripts: a bar chart a question, skip and "I don't understand"
+ * rates, and every count under 5 shown as "fewer than 5"). */
+#ifndef HYS_REPORT_H
+#define HYS_REPORT_H
+
+#include "../util/status.h"
+
+#include <stddef.h>
+
+/* answers.csv: the columns of `haveyoursay answers`. Rows in the database's
+ * order (shuffled in a bundle), or by answer id when sorted. */
+hys_status hys_report_answers_csv(const char *db, const char *out, int sorted, char *err,
+                                  size_t errn);
+/* sessions.csv: session_id, kiosk_id, period, completed, then a column a
+ * question (by its name): the answer, empty when skipped, "?" when the
+ * resident did not understand it. */
+hys_status hys_report_sessions_csv(const char *db, const char *out, char *err, size_t errn);
+/* report.html; with venues, a table of kiosks (the database has kiosks). */
+hys_status hys_report_html(const char *db, const char *out, int venues, char *err, size_t errn);
+
+#endif

@@ -1,0 +1,338 @@
+/* Tests for export and collect on real files: a kiosk's answers (a real
+ * store) exported to a folder standing in for a stick (tests/export-fat32
+ * does the same on a FAT32 file system), incrementally, with the chain of
+ * manifests; a stick that cannot be written changes nothing; collect merges
+ * each answer once, gives the same files when run twice or on overlapping
+ * folders, and rejects tampered, unsigned and foreign-key bundles and
+ * reports gaps. */
+#include "check.h"
+
+#include "export/export.h"
+#include "export/files.h"
+#include "export/json.h"
+#include "export/manifest.h"
+#include "store/store.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char top[256];
+
+/* A path under the test's folder (kept for the test's whole run). */
+static const char *at(const char *rel)
+{
+    static char buf[128][512];
+    static int k;
+    k = (k + 1) % 128;
+    snprintf(buf[k], sizeof buf[k], "%s/%s", top, rel);
+    return buf[k];
+}
+
+static void sh(const char *fmt, const char *a, const char *b)
+{
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, fmt, a, b);
+    CHECK(system(cmd) == 0);
+}
+
+/* n finished sessions of three answers, and one resident still answering. */
+static void residents(const char *data, int n, int open_one)
+{
+    char err[256];
+    hys_store *s = hys_store_open(data, HYS_PERIOD_HOUR, err, sizeof err);
+    CHECK(s != NULL);
+    if (!s) return;
+    static const hys_store_label labels[] = {{"mood", "", "How do you feel?"},
+                                             {"mood", "good", "Good"},
+                                             {"mood", "bad", "Bad"},
+                                             {"why", "", "Why?"}};
+    hys_store_form f = {"demo", "1", "f00d", "Demo", labels, 4};
+    hys_store_set_form(s, &f);
+    for (int i = 0; i < n + open_one; i++) {
+        char sid[40];
+        snprintf(sid, sizeof sid, "%08x-0000-4000-8000-%012x", (unsigned)rand(), i);
+        hys_store_session_begin(s, sid);
+        hys_store_answer(s, sid, "mood", 0, i % 3 ? "good" : "bad", "answered", "en", 2);
+        hys_store_answer(s, sid, "why", 1, i % 2 ? "=HYPERLINK(\"x\")" : "",
+                         i % 2 ? "answered" : "skipped", "en", 3);
+        hys_store_answer(s, sid, "extra", 2, "", "dont_understand", "pl", 1);
+        if (i < n) hys_store_session_end(s, sid, 1);
+    }
+    hys_store_close(s);
+}
+
+static long lines(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    long n = 0;
+    int c;
+    while (f && (c = fgetc(f)) != EOF)
+        n += c == '\n';
+    if (f) fclose(f);
+    return n;
+}
+
+static int same_file(const char *a, const char *b)
+{
+    char ha[65] = "", hb[65] = "", err[256];
+    return hys_file_sha256(a, ha, NULL, err, sizeof err) == HYS_OK &&
+           hys_file_sha256(b, hb, NULL, err, sizeof err) == HYS_OK && !strcmp(ha, hb);
+}
+
+static int contains(const char *path, const char *what)
+{
+    char *text = NULL, err[256];
+    size_t n;
+    if (hys_file_read(path, 1 << 20, &text, &n, err, sizeof err)) return 0;
+    int yes = strstr(text, what) != NULL;
+    free(text);
+    return yes;
+}
+
+static void collect_into(const char *out, const char *const *in, int nin, hys_collect_result *r,
+                         char *log, size_t logn)
+{
+    char err[256];
+    FILE *lf = fmemopen(log, logn, "w");
+    CHECK(hys_collect(in, nin, out, lf, r, err, sizeof err) == HYS_OK);
+    fclose(lf);
+}
+
+/* The one bundle folder of the kiosk under stick with this sequence number. */
+static int bundle_dir(const char *stick, long long seq, char *out, size_t n)
+{
+    char root[512];
+    snprintf(root, sizeof root, "%s/HAVEYOURSAY", stick);
+    DIR *d = opendir(root);
+    struct dirent *de;
+    int found = 0;
+    while (d && (de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.' || !strcmp(de->d_name, "combined")) continue;
+        char k[1024];
+        snprintf(k, sizeof k, "%s/%s", root, de->d_name);
+        DIR *kd = opendir(k);
+        struct dirent *be;
+        while (kd && (be = readdir(kd)) != NULL)
+            if (atoll(be->d_name) == seq && be->d_name[0] != '.') {
+                snprintf(out, n, "%s/%s", k, be->d_name);
+                found++;
+            }
+        if (kd) closedir(kd);
+    }
+    if (d) closedir(d);
+    return found == 1;
+}
+
+static void test_export(void)
+{
+    char err[512], b1[1024], b2[1024];
+    const char *data = at("kiosk"), *stick = at("stick");
+    mkdir(stick, 0700);
+    residents(data, 5, 1);
+    CHECK(hys_store_unexported(data) == 15);
+
+    hys_export_options o = {data, stick, "Central Library", 0};
+    hys_export_result r;
+    CHECK(hys_export_bundle(&o, &r, err, sizeof err) == HYS_OK);
+    CHECK(!r.nothing_new && r.seq == 1 && r.answers == 15 && r.sessions == 5);
+    CHECK(bundle_dir(stick, 1, b1, sizeof b1));
+    CHECK(hys_store_unexported(data) == 0);
+    /* the files, and a manifest that checks out */
+    char path[1200], *text = NULL;
+    size_t n;
+    snprintf(path, sizeof path, "%s/answers.csv", b1);
+    CHECK(lines(path) == 16);
+    CHECK(contains(path, "\"'=HYPERLINK(\"\"x\"\")\"")); /* never a formula in Excel */
+    snprintf(path, sizeof path, "%s/sessions.csv", b1);
+    CHECK(lines(path) == 6);
+    CHECK(contains(path, "session_id,kiosk_id,period,completed,mood,why,extra"));
+    snprintf(path, sizeof path, "%s/report.html", b1);
+    CHECK(contains(path, "How do you feel?") && contains(path, "fewer than 5"));
+    CHECK(!contains(path, "<script") && !contains(path, "http"));
+    snprintf(path, sizeof path, "%s/manifest.json", b1);
+    CHECK(hys_file_read(path, 65536, &text, &n, err, sizeof err) == HYS_OK);
+    hys_manifest m;
+    CHECK(text && hys_manifest_read(text, n, &m, err, sizeof err) == HYS_MANIFEST_OK);
+    CHECK(m.seq == 1 && m.answers == 15 && m.nfiles == 4 && !m.prev[0]);
+    CHECK_STR(m.venue, "Central Library");
+    free(text);
+    char sha1[65];
+    CHECK(hys_file_sha256(path, sha1, NULL, err, sizeof err) == HYS_OK);
+    /* the signing key stays in the data folder, 0600, and nowhere on the stick */
+    struct stat sb;
+    CHECK(stat(at("kiosk/signing.key"), &sb) == 0 && (sb.st_mode & 0077) == 0);
+
+    /* nothing new: nothing written */
+    CHECK(hys_export_bundle(&o, &r, err, sizeof err) == HYS_OK && r.nothing_new);
+    /* the resident who was answering finishes after a restart: export 2
+     * takes them and names export 1's manifest */
+    residents(data, 2, 0);
+    CHECK(hys_store_unexported(data) == 9); /* 2 new, and the one ended by the restart */
+    CHECK(hys_export_bundle(&o, &r, err, sizeof err) == HYS_OK && r.seq == 2 && r.answers == 9);
+    CHECK(bundle_dir(stick, 2, b2, sizeof b2));
+    snprintf(path, sizeof path, "%s/manifest.json", b2);
+    CHECK(hys_file_read(path, 65536, &text, &n, err, sizeof err) == HYS_OK);
+    CHECK(text && hys_manifest_read(text, n, &m, err, sizeof err) == HYS_MANIFEST_OK);
+    CHECK_STR(m.prev, sha1);
+    free(text);
+
+    /* a stick that cannot be written: a clear message, nothing marked */
+    residents(data, 1, 0);
+    const char *bad = at("badstick");
+    sh("touch %s && true %s", bad, "");
+    hys_export_options ob = {data, bad, NULL, 0};
+    CHECK(hys_export_bundle(&ob, &r, err, sizeof err) != HYS_OK);
+    CHECK(strstr(err, "badstick") != NULL);
+    CHECK(hys_store_unexported(data) == 3);
+    /* an export cut off half-way left a folder with no manifest: it is not a
+     * bundle, and the next export clears it */
+    char part[1200];
+    snprintf(part, sizeof part, "%s", b1);
+    *strrchr(part, '/') = 0; /* the kiosk's folder on the stick */
+    strcat(part, "/000003-20990101");
+    CHECK(hys_dir_make(part, err, sizeof err) == HYS_OK);
+    sh("echo half > %s/answers.csv.part%s", part, "");
+    CHECK(hys_export_bundle(&o, &r, err, sizeof err) == HYS_OK && r.seq == 3 && r.answers == 3);
+    CHECK(access(part, F_OK) != 0);
+    /* a full re-export sends everything again, as bundle 4 */
+    hys_export_options of = {data, stick, "Central Library", 1};
+    CHECK(hys_export_bundle(&of, &r, err, sizeof err) == HYS_OK && r.seq == 4 && r.answers == 27);
+}
+
+static void test_collect(void)
+{
+    char log[8192], b1[1024], b2[1024];
+    hys_collect_result r;
+    const char *stick = at("stick");
+    const char *in1[] = {stick};
+    collect_into(at("out1"), in1, 1, &r, log, sizeof log);
+    CHECK(r.accepted == 4 && r.rejected == 0 && r.gaps == 0 && r.kiosks == 1);
+    CHECK(r.answers == 27); /* the full re-export adds nothing twice */
+    CHECK(lines(at("out1/answers.csv")) == 28);
+    CHECK(contains(at("out1/report.html"), "Central Library"));
+    /* again, and with the same stick twice and a copy of it: the same files */
+    sh("cp -r %s %s", stick, at("copy"));
+    const char *in2[] = {stick, at("copy"), stick};
+    collect_into(at("out2"), in2, 3, &r, log, sizeof log);
+    CHECK(r.accepted == 4 && r.rejected == 0 && r.gaps == 0 && r.answers == 27);
+    static const char *const names[] = {"answers.csv", "sessions.csv", "report.html",
+                                        "data.sqlite"};
+    for (int i = 0; i < 4; i++) {
+        char a[600], b[600];
+        snprintf(a, sizeof a, "out1/%s", names[i]);
+        snprintf(b, sizeof b, "out2/%s", names[i]);
+        CHECK(same_file(at(a), at(b)));
+    }
+    /* a second kiosk's stick joins in */
+    const char *data2 = at("kiosk2"), *stick2 = at("stick2");
+    mkdir(stick2, 0700);
+    residents(data2, 4, 0);
+    hys_export_options o2 = {data2, stick2, "Youth Club", 0};
+    hys_export_result er;
+    char err[512];
+    CHECK(hys_export_bundle(&o2, &er, err, sizeof err) == HYS_OK);
+    const char *in3[] = {stick, stick2};
+    collect_into(at("out3"), in3, 2, &r, log, sizeof log);
+    CHECK(r.accepted == 5 && r.kiosks == 2 && r.answers == 39);
+    CHECK(contains(at("out3/report.html"), "Youth Club"));
+
+    /* tampering: a changed answer, a changed count, a removed signature */
+    const char *t = at("tampered");
+    sh("cp -r %s %s", stick, t);
+    CHECK(bundle_dir(t, 1, b1, sizeof b1) && bundle_dir(t, 2, b2, sizeof b2));
+    sh("sed -i 's/,good,/,bad,/' %s/answers.csv%s", b1, "");
+    sh("sed -i 's/\"answers\": 9/\"answers\": 90/' %s/manifest.json%s", b2, "");
+    const char *in4[] = {t};
+    collect_into(at("out4"), in4, 1, &r, log, sizeof log);
+    CHECK(r.rejected == 2 && r.accepted == 2 && r.gaps == 0);
+    CHECK(strstr(log, "tampered: a file differs") && strstr(log, "tampered: the signature"));
+    char unsigned_[1200];
+    CHECK(bundle_dir(t, 3, unsigned_, sizeof unsigned_));
+    sh("sed -i '/\"signature\"/d; s/\"public_key\": \\(.*\\),$/\"public_key\": \\1/' "
+       "%s/manifest.json%s",
+       unsigned_, "");
+    collect_into(at("out5"), in4, 1, &r, log, sizeof log);
+    CHECK(r.rejected == 3 && strstr(log, "unsigned") != NULL);
+
+    /* a lost bundle: the numbers have a gap, the rest still merge */
+    const char *g = at("gap");
+    sh("cp -r %s %s", stick, g);
+    CHECK(bundle_dir(g, 2, b2, sizeof b2));
+    sh("rm -r %s%s", b2, "");
+    const char *in5[] = {g};
+    collect_into(at("out6"), in5, 1, &r, log, sizeof log);
+    CHECK(r.gaps == 1 && r.rejected == 0 && r.accepted == 3);
+    CHECK(strstr(log, "has no bundle 2") != NULL);
+
+    /* a bundle re-signed with another key under this kiosk's name */
+    const char *f = at("forged");
+    sh("cp -r %s %s", stick, f);
+    CHECK(bundle_dir(f, 3, b1, sizeof b1));
+    char manifest[1200], *text = NULL;
+    size_t n;
+    snprintf(manifest, sizeof manifest, "%s/manifest.json", b1);
+    CHECK(hys_file_read(manifest, 65536, &text, &n, err, sizeof err) == HYS_OK);
+    hys_manifest m;
+    CHECK(text && hys_manifest_read(text, n, &m, err, sizeof err) == HYS_MANIFEST_OK);
+    free(text);
+    unsigned char sk[64];
+    char pk[64];
+    CHECK(hys_dir_make(at("thief"), err, sizeof err) == HYS_OK);
+    CHECK(hys_manifest_key(at("thief"), sk, pk, err, sizeof err) == HYS_OK);
+    snprintf(m.public_key, sizeof m.public_key, "%s", pk);
+    CHECK(hys_manifest_write(manifest, &m, sk, err, sizeof err) == HYS_OK);
+    const char *in6[] = {f};
+    collect_into(at("out7"), in6, 1, &r, log, sizeof log);
+    CHECK(r.rejected == 1 && strstr(log, "another key") != NULL);
+}
+
+/* The manifest reader takes hostile text: each of these is refused. */
+static void test_hostile_manifests(void)
+{
+    static const char *const bad[] = {
+        "",
+        "{",
+        "{\"a\": 1,}",
+        "{\"a\": 1, \"a\": 2}",
+        "{\"a\": \"\\ud800\"}",
+        "{\"a\": \"\\u0000\"}",
+        "{\"a\": 1.5}",
+        "{\"a\": 12345678901234567890}",
+        "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+        "{\"a\": \"\xff\"}",
+        "{} {}",
+    };
+    char err[256];
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        hys_json *j = hys_json_parse(bad[i], strlen(bad[i]), err, sizeof err);
+        CHECK(j == NULL && strncmp(err, "byte ", 5) == 0);
+        hys_json_free(j);
+    }
+    const char *good = "{\"s\": \"a\\u00e9\\ud83d\\ude00\\n\", \"n\": -42, \"l\": [true, null]}";
+    hys_json *j = hys_json_parse(good, strlen(good), err, sizeof err);
+    CHECK(j != NULL);
+    CHECK_STR(hys_json_str(hys_json_get(j, "s")), "a\xc3\xa9\xf0\x9f\x98\x80\n");
+    CHECK(hys_json_int(hys_json_get(j, "n"), 0) == -42);
+    CHECK(hys_json_count(hys_json_get(j, "l")) == 2);
+    hys_json_free(j);
+    hys_manifest m;
+    CHECK(hys_manifest_read("{\"format\": 1}", 13, &m, err, sizeof err) == HYS_MANIFEST_UNSIGNED);
+    CHECK(hys_manifest_read("not json", 8, &m, err, sizeof err) == HYS_MANIFEST_MALFORMED);
+}
+
+int main(void)
+{
+    srand((unsigned)getpid());
+    snprintf(top, sizeof top, "/tmp/hys-export-test-%d", (int)getpid());
+    mkdir(top, 0700);
+    test_hostile_manifests();
+    test_export();
+    test_collect();
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", top);
+    if (!check_fail && system(cmd) != 0) fprintf(stderr, "could not remove %s\n", top);
+    return check_done();
+}
