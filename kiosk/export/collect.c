@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 typedef struct found {
@@ -188,7 +189,7 @@ static void per_kiosk(found *b, int n, FILE *log, hys_collect_result *r)
 }
 
 static const char *const schema =
-    "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"
+    "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA cache_size=-32000;"
     "CREATE TABLE forms(form_hash TEXT PRIMARY KEY, form_id TEXT NOT NULL,"
     "  form_version TEXT NOT NULL, title TEXT NOT NULL);"
     "CREATE TABLE labels(form_hash TEXT NOT NULL, question TEXT NOT NULL,"
@@ -210,6 +211,37 @@ static int run(sqlite3 *db, const char *sql, char *err, size_t errn)
     return 0;
 }
 
+/* Copy the rows of one table of the bundle (bdb) into the collection (db),
+ * each once. Counts the rows, and those not of kiosk (when kiosk_col >= 0). */
+static int copy_rows(sqlite3 *db, sqlite3 *bdb, const char *table, const char *cols, int ncols,
+                     int kiosk_col, const char *kiosk, long long *rows, long long *foreign)
+{
+    char sql[512];
+    snprintf(sql, sizeof sql, "SELECT %s FROM %s ORDER BY rowid", cols, table);
+    sqlite3_stmt *rd = NULL, *wr = NULL;
+    int ok = sqlite3_prepare_v2(bdb, sql, -1, &rd, NULL) == SQLITE_OK;
+    char ins[600], marks[64] = "";
+    for (int i = 0; i < ncols; i++)
+        strcat(marks, i ? ",?" : "?");
+    snprintf(ins, sizeof ins, "INSERT OR IGNORE INTO %s(%s) VALUES(%s)", table, cols, marks);
+    ok = ok && sqlite3_prepare_v2(db, ins, -1, &wr, NULL) == SQLITE_OK;
+    int step = SQLITE_ERROR;
+    while (ok && (step = sqlite3_step(rd)) == SQLITE_ROW) {
+        for (int i = 0; i < ncols; i++)
+            sqlite3_bind_value(wr, i + 1, sqlite3_column_value(rd, i));
+        if (kiosk_col >= 0) {
+            const char *k = (const char *)sqlite3_column_text(rd, kiosk_col);
+            *foreign += !k || strcmp(k, kiosk);
+        }
+        (*rows)++;
+        ok = sqlite3_step(wr) == SQLITE_DONE;
+        sqlite3_reset(wr);
+    }
+    sqlite3_finalize(rd);
+    sqlite3_finalize(wr);
+    return ok && step == SQLITE_DONE;
+}
+
 /* Merge one checked bundle; a bundle whose database disagrees with its
  * manifest is rejected and leaves nothing behind. */
 static void merge(sqlite3 *db, found *b, FILE *log, hys_collect_result *r)
@@ -227,44 +259,41 @@ static void merge(sqlite3 *db, found *b, FILE *log, hys_collect_result *r)
             k += (size_t)snprintf(uri + k, 4, "%%%02X", c);
     }
     snprintf(uri + k, sizeof uri - k, "/data.sqlite?mode=ro&immutable=1");
-    char *attach = sqlite3_mprintf("ATTACH %Q AS b", uri);
-    int ok = attach && run(db, attach, err, sizeof err);
-    sqlite3_free(attach);
-    char *sql = sqlite3_mprintf(
-        "BEGIN;"
-        "CREATE TEMP TABLE check_rows AS SELECT"
-        " (SELECT count(*) FROM b.answers) AS answers,"
-        " (SELECT count(*) FROM b.answers WHERE kiosk_id<>%Q) AS foreign_rows,"
-        " (SELECT count(*) FROM b.sessions WHERE kiosk_id<>%Q) AS foreign_sessions;"
-        "INSERT OR IGNORE INTO forms SELECT form_hash, form_id, form_version, title FROM b.forms;"
-        "INSERT OR IGNORE INTO labels SELECT form_hash, question, choice, label FROM b.labels"
-        " ORDER BY rowid;"
-        "INSERT OR IGNORE INTO sessions SELECT session_id, kiosk_id, form_hash, period,"
-        " completed FROM b.sessions;"
-        "INSERT OR IGNORE INTO answers SELECT answer_id, session_id, kiosk_id, form_id,"
-        " form_version, question, position, value, status, language, period FROM b.answers;"
-        "INSERT OR REPLACE INTO kiosks VALUES(%Q, %Q);",
-        b->m.kiosk_id, b->m.kiosk_id, b->m.kiosk_id, b->m.venue);
-    ok = ok && sql && run(db, sql, err, sizeof err);
-    sqlite3_free(sql);
+    sqlite3 *bdb = NULL;
+    int ok = sqlite3_open_v2(uri, &bdb, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK;
     if (ok) {
-        sqlite3_stmt *st;
-        long long answers = -1, foreign = -1;
-        if (sqlite3_prepare_v2(db,
-                               "SELECT answers, foreign_rows + foreign_sessions FROM check_rows",
-                               -1, &st, NULL) == SQLITE_OK &&
-            sqlite3_step(st) == SQLITE_ROW)
-            answers = sqlite3_column_int64(st, 0), foreign = sqlite3_column_int64(st, 1);
-        sqlite3_finalize(st);
-        if (answers != b->m.answers || foreign != 0) {
-            snprintf(err, sizeof err, "its data.sqlite does not hold what its manifest says");
-            ok = 0;
-        }
+        sqlite3_db_config(bdb, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+        sqlite3_db_config(bdb, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
     }
+    ok = ok && run(db, "SAVEPOINT one", err, sizeof err);
+    long long n = 0, answers = 0, foreign = 0;
+    ok = ok &&
+         copy_rows(db, bdb, "forms", "form_hash, form_id, form_version, title", 4, -1, NULL, &n,
+                   &foreign) &&
+         copy_rows(db, bdb, "labels", "form_hash, question, choice, label", 4, -1, NULL, &n,
+                   &foreign) &&
+         copy_rows(db, bdb, "sessions", "session_id, kiosk_id, form_hash, period, completed", 5, 1,
+                   b->m.kiosk_id, &n, &foreign) &&
+         copy_rows(db, bdb, "answers",
+                   "answer_id, session_id, kiosk_id, form_id, form_version, question, position,"
+                   " value, status, language, period",
+                   11, 2, b->m.kiosk_id, &answers, &foreign);
+    if (!ok && !err[0])
+        snprintf(err, sizeof err, "its data.sqlite cannot be read: %s",
+                 sqlite3_errmsg(bdb ? bdb : db));
+    if (ok && (answers != b->m.answers || foreign != 0)) {
+        snprintf(err, sizeof err, "its data.sqlite does not hold what its manifest says");
+        ok = 0;
+    }
+    if (ok) {
+        char *sql = sqlite3_mprintf("INSERT OR REPLACE INTO kiosks VALUES(%Q, %Q)", b->m.kiosk_id,
+                                    b->m.venue);
+        ok = sql && run(db, sql, err, sizeof err);
+        sqlite3_free(sql);
+    }
+    sqlite3_close(bdb);
     char ignore[200];
-    run(db, ok ? "COMMIT" : "ROLLBACK", ignore, sizeof ignore);
-    run(db, "DROP TABLE IF EXISTS temp.check_rows", ignore, sizeof ignore);
-    run(db, "DETACH b", ignore, sizeof ignore);
+    run(db, ok ? "RELEASE one" : "ROLLBACK TO one; RELEASE one", ignore, sizeof ignore);
     if (ok) {
         fprintf(log, "accepted %s: kiosk %s bundle %lld, %lld answers\n", b->path, b->m.kiosk_id,
                 b->m.seq, b->m.answers);
@@ -306,12 +335,20 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, FILE *lo
     if (fd.n) qsort(fd.b, (size_t)fd.n, sizeof fd.b[0], by_kiosk_seq);
     per_kiosk(fd.b, fd.n, log, r);
 
-    /* the collection is made in a folder of this computer's (SQLite needs a
-     * file system that locks and truncates; a stick may not), then copied */
+    /* the collection is made beside out and renamed into it; but on a stick
+     * (FAT, or a FUSE driver: SQLite needs a file system that locks and
+     * truncates) it is made in this computer's temporary folder and copied */
     char work[4096];
-    const char *tmpdir = getenv("TMPDIR");
-    hys_path(work, sizeof work, tmpdir && *tmpdir ? tmpdir : "/tmp", "hys-collect-XXXXXX");
     hys_status rc = hys_dir_make(out, err, errn);
+    struct statfs fs;
+    int stick = rc || statfs(out, &fs) != 0 || fs.f_type == 0x4d44 /* FAT */ ||
+                fs.f_type == 0x65735546 /* FUSE */ || fs.f_type == 0x2011BAB0 /* exFAT */;
+    const char *tmpdir = getenv("TMPDIR");
+    hys_path(work, sizeof work,
+             !stick              ? out
+             : tmpdir && *tmpdir ? tmpdir
+                                 : "/tmp",
+             ".collect-XXXXXX");
     if (!rc && !mkdtemp(work)) {
         snprintf(err, errn, "cannot make a working folder in %s: %s", work, strerror(errno));
         rc = HYS_EIO;
@@ -329,10 +366,14 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, FILE *lo
         /* bundles come from sticks: their databases are read defensively */
         sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
         sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-        if (!run(db, schema, err, errn)) rc = HYS_EIO;
+        if (!run(db, schema, err, errn) || !run(db, "BEGIN", err, errn)) rc = HYS_EIO;
     }
     for (int i = 0; !rc && i < fd.n; i++)
         if (fd.b[i].ok) merge(db, &fd.b[i], log, r);
+    if (!rc && !run(db, "COMMIT", err, errn)) rc = HYS_EIO;
+    /* each session's answers together, for sessions.csv */
+    if (!rc && !run(db, "CREATE INDEX answers_by_session ON answers(session_id)", err, errn))
+        rc = HYS_EIO;
     if (!rc) {
         sqlite3_stmt *st;
         if (sqlite3_prepare_v2(db, "SELECT count(*) FROM answers", -1, &st, NULL) == SQLITE_OK &&
@@ -349,7 +390,8 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, FILE *lo
     for (int i = 0; !rc && i < 3; i++)
         rc = make(work, files[i], i, err, errn);
     for (int i = 0; !rc && i < 4; i++)
-        rc = hys_file_place(work, out, files[i], NULL, err, errn);
+        rc = stick ? hys_file_place(work, out, files[i], NULL, err, errn)
+                   : hys_file_settle(work, out, files[i], err, errn);
     if (!rc) rc = hys_dir_sync(out, err, errn);
     char ignore[256];
     if (work[strlen(work) - 1] != 'X') hys_dir_remove(work, ignore, sizeof ignore);

@@ -146,6 +146,24 @@ hys_status hys_file_place(const char *from_dir, const char *to_dir, const char *
     return rc;
 }
 
+hys_status hys_file_settle(const char *from_dir, const char *to_dir, const char *name, char *err,
+                           size_t errn)
+{
+    char from[4400], to[4400];
+    if (!hys_path(from, sizeof from, from_dir, name) || !hys_path(to, sizeof to, to_dir, name)) {
+        snprintf(err, errn, "the path of %s in %s is too long", name, to_dir);
+        return HYS_ELIMIT;
+    }
+    int fd = open(from, O_RDONLY | O_CLOEXEC);
+    int ok = fd >= 0 && fsync(fd) == 0;
+    if (fd >= 0) close(fd);
+    if (!ok || rename(from, to) != 0) {
+        snprintf(err, errn, "cannot write %s: %s", to, why(errno));
+        return HYS_EIO;
+    }
+    return HYS_OK;
+}
+
 hys_status hys_dir_make(const char *path, char *err, size_t errn)
 {
     char buf[4096];

@@ -22,6 +22,10 @@ hys_status hys_file_copy_verified(const char *from, const char *to, const char *
  * sha (hex; NULL: from's own), then renamed over any old to_dir/name. */
 hys_status hys_file_place(const char *from_dir, const char *to_dir, const char *name,
                           const char *sha, char *err, size_t errn);
+/* Flush from_dir/name to the disk and rename it to to_dir/name (the same
+ * file system). */
+hys_status hys_file_settle(const char *from_dir, const char *to_dir, const char *name, char *err,
+                           size_t errn);
 /* Make path and its missing parents (mode 0700). */
 hys_status hys_dir_make(const char *path, char *err, size_t errn);
 /* Remove a folder and everything in it (not following links). Missing is fine. */

@@ -1,0 +1,161 @@
+/* bench_export: how fast answers reach the people who act on them.
+ *   - export of ANSWERS answers (sessions of 10) to a folder standing in for
+ *     a stick: the whole bundle (data.sqlite, CSV files, report, signed
+ *     manifest, each copied, flushed and read back), min/median/max;
+ *   - collect of BUNDLES bundles of PER answers each (one kiosk's
+ *     exports, as a stick brings them): time and peak RSS of the collecting
+ *     process (measured in a child, so setup does not count).
+ * A benchmark prints figures; it never fails on a slow machine.
+ * usage: bench_export [ANSWERS [RUNS [BUNDLES [PER]]]]
+ * (HYS_BENCH_KEEP=1 keeps its folders in /tmp, to look at or profile) */
+#include "export/export.h"
+#include "store/store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static int cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Add n answers (sessions of 10, ended) to the kiosk in dir, quickly. */
+static int add_answers(const char *dir, long n, long *next)
+{
+    char err[256], path[600];
+    hys_store *s = hys_store_open(dir, HYS_PERIOD_HOUR, err, sizeof err);
+    if (!s) {
+        fprintf(stderr, "bench_export: %s\n", err);
+        return 0;
+    }
+    static const hys_store_label labels[] = {
+        {"q0", "", "How good is it?"}, {"q0", "good", "Good"}, {"q0", "bad", "Bad"}};
+    hys_store_form f = {"bench", "1", "b3c4", "Bench", labels, 3};
+    hys_store_set_form(s, &f);
+    hys_store_close(s);
+    hys_store_path(dir, path, sizeof path);
+    sqlite3 *db;
+    if (sqlite3_open(path, &db) != SQLITE_OK) return 0;
+    sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+    sqlite3_stmt *ss, *as;
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO sessions(session_id,form_hash,period,completed,ended)"
+                       " VALUES(?,'b3c4','2026-11-23 10:00',1,1)",
+                       -1, &ss, NULL);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO answers(answer_id,session_id,question,position,value,status,"
+                       "language,period) VALUES(?,?,?,?,?,'answered','en','2026-11-23 10:00')",
+                       -1, &as, NULL);
+    for (long i = 0; i < n; i++, (*next)++) {
+        char sid[40], aid[40], q[8];
+        snprintf(sid, sizeof sid, "00000000-0000-4000-8000-%012lx", *next / 10);
+        snprintf(aid, sizeof aid, "11111111-0000-4000-8000-%012lx", *next);
+        if (*next % 10 == 0) {
+            sqlite3_bind_text(ss, 1, sid, -1, SQLITE_TRANSIENT);
+            sqlite3_step(ss);
+            sqlite3_reset(ss);
+        }
+        snprintf(q, sizeof q, "q%ld", *next % 10);
+        sqlite3_bind_text(as, 1, aid, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(as, 2, sid, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(as, 3, q, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(as, 4, (int)(*next % 10));
+        sqlite3_bind_text(as, 5, *next % 3 ? "good" : "bad", -1, SQLITE_STATIC);
+        sqlite3_step(as);
+        sqlite3_reset(as);
+    }
+    sqlite3_finalize(ss);
+    sqlite3_finalize(as);
+    int ok = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_close(db);
+    return ok;
+}
+
+int main(int argc, char **argv)
+{
+    long answers = argc > 1 ? atol(argv[1]) : 100000;
+    int runs = argc > 2 ? atoi(argv[2]) : 3;
+    int bundles = argc > 3 ? atoi(argv[3]) : 100;
+    long per = argc > 4 ? atol(argv[4]) : 10000;
+    if (runs < 1) runs = 1;
+    char top[128], data[256], stick[256], cmd[600], err[512];
+    snprintf(top, sizeof top, "/tmp/hys-bench-export-%d", (int)getpid());
+    snprintf(data, sizeof data, "%s/kiosk", top);
+    snprintf(stick, sizeof stick, "%s/stick", top);
+    snprintf(cmd, sizeof cmd, "mkdir -p %s", stick);
+    if (system(cmd) != 0) return 1;
+    long next = 0;
+    if (!add_answers(data, answers, &next)) return 1;
+
+    /* export: everything, each run (a full re-export takes them all again) */
+    double *t = calloc((size_t)runs, sizeof *t);
+    hys_export_options o = {data, stick, "Bench", 1};
+    hys_export_result r;
+    for (int i = 0; i < runs; i++) {
+        double t0 = now_ms();
+        if (hys_export_bundle(&o, &r, err, sizeof err) != HYS_OK) {
+            fprintf(stderr, "bench_export: %s\n", err);
+            return 1;
+        }
+        t[i] = now_ms() - t0;
+    }
+    qsort(t, (size_t)runs, sizeof *t, cmp);
+    printf("export of %ld answers (%ld sessions), whole bundle    min %7.0f ms   median %7.0f ms"
+           "   max %7.0f ms   (%d runs)\n",
+           r.answers, r.sessions, t[0], t[runs / 2], t[runs - 1], runs);
+    free(t);
+
+    /* collect: one kiosk's bundles, per answers each */
+    char stick2[256], data2[256], out[256];
+    snprintf(stick2, sizeof stick2, "%s/stick2", top);
+    snprintf(data2, sizeof data2, "%s/kiosk2", top);
+    snprintf(out, sizeof out, "%s/office", top);
+    snprintf(cmd, sizeof cmd, "mkdir -p %s", stick2);
+    if (system(cmd) != 0) return 1;
+    hys_export_options o2 = {data2, stick2, "Bench 2", 0};
+    next = 0;
+    for (int b = 0; b < bundles; b++)
+        if (!add_answers(data2, per, &next) || hys_export_bundle(&o2, &r, err, sizeof err)) {
+            fprintf(stderr, "bench_export: %s\n", err);
+            return 1;
+        }
+    fflush(stdout);
+    double t0 = now_ms();
+    pid_t pid = fork();
+    if (pid == 0) {
+        hys_collect_result cr;
+        const char *in[1] = {stick2};
+        FILE *quiet = fopen("/dev/null", "w");
+        hys_status rc = hys_collect(in, 1, out, quiet, &cr, err, sizeof err);
+        if (rc != HYS_OK) fprintf(stderr, "bench_export: %s\n", err);
+        printf("collect: %d bundles accepted, %lld answers\n", cr.accepted, cr.answers);
+        fflush(stdout);
+        _exit(rc == HYS_OK ? 0 : 1);
+    }
+    int status = 0;
+    struct rusage ru;
+    wait4(pid, &status, 0, &ru);
+    double ms = now_ms() - t0;
+    printf("collect of %d bundles x %ld answers (%ld answers)          time %7.0f ms   peak RSS "
+           "%5.1f MB\n",
+           bundles, per, bundles * per, ms, ru.ru_maxrss / 1024.0);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", top);
+    if (!getenv("HYS_BENCH_KEEP") && system(cmd) != 0)
+        fprintf(stderr, "bench_export: could not remove %s\n", top);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
+}
