@@ -107,14 +107,10 @@ int hys_cmd_export(const char *data_dir, const char *stick, const char *venue, i
     else
         printf("exported %ld answers from %ld sessions to %s\n", r.answers, r.sessions, r.bundle);
     /* every bundle on the stick, from every kiosk, as one report */
-    char top[4200], combined[4300];
-    snprintf(top, sizeof top, "%s/HAVEYOURSAY", stick);
-    snprintf(combined, sizeof combined, "%s/combined", top);
-    const char *in[1] = {top};
+    char combined[4300];
+    snprintf(combined, sizeof combined, "%s/HAVEYOURSAY/combined", stick);
     hys_collect_result cr;
-    FILE *quiet = fopen("/dev/null", "w");
-    hys_status rc = hys_collect(in, 1, combined, quiet ? quiet : stderr, &cr, err, sizeof err);
-    if (quiet) fclose(quiet);
+    hys_status rc = hys_export_combine(stick, &cr, err, sizeof err);
     if (rc != HYS_OK) {
         fprintf(stderr,
                 "haveyoursay: the export is safe, but the combined report could not be "

@@ -16,6 +16,7 @@ void hys_config_default(hys_config *c)
     c->long_press_ms = 600;
     c->scan_ms = 2000;
     c->repeat_tap_ms = 500;
+    snprintf(c->usb_mounts, sizeof c->usb_mounts, "/media,/run/media,/mnt");
 }
 
 static int yes_no(const char *v, int *out)
@@ -90,6 +91,12 @@ int hys_config_load(hys_config *c, const char *path)
             long mm = strtol(v, &end, 10);
             ok = end != v && !*end && mm >= 50 && mm <= 3000;
             if (ok) c->screen_width_mm = (int)mm;
+        } else if (!strcmp(k, "venue")) {
+            ok = strlen(v) < sizeof c->venue && hys_utf8_valid(v, strlen(v));
+            if (ok) snprintf(c->venue, sizeof c->venue, "%s", v);
+        } else if (!strcmp(k, "usb_mounts")) {
+            ok = strlen(v) < sizeof c->usb_mounts;
+            if (ok) snprintf(c->usb_mounts, sizeof c->usb_mounts, "%s", v);
         } else if (!strcmp(k, "scan_seconds")) {
             long ms;
             ok = seconds(v, 0, 30, &ms) && (ms == 0 || ms >= 500);

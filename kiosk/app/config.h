@@ -18,6 +18,8 @@ typedef struct hys_config {
     long scan_ms;             /* one-switch scanning step; 0 = no automatic scanning */
     long repeat_tap_ms;       /* a second tap on the same target this soon is ignored (tremor) */
     int screen_width_mm;      /* the display's visible width, for 12 mm targets; 0 = unknown */
+    char venue[128];          /* this kiosk's place, named in exports' reports */
+    char usb_mounts[1024];    /* comma-separated folders where USB sticks get mounted */
 } hys_config;
 
 void hys_config_default(hys_config *c);

@@ -3,6 +3,7 @@
 
 #include "kiosk_impl.h"
 #include "paths.h"
+#include "sticks.h"
 
 #include "../util/alloc.h"
 
@@ -97,6 +98,7 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
         snprintf(err, errn, "cannot make the data folder %s", data);
         goto fail;
     }
+    snprintf(k->data, sizeof k->data, "%s", data);
     char cfgpath[1100];
     snprintf(cfgpath, sizeof cfgpath, "%s/config.ini", data);
     hys_config_load(&k->cfg, cfgpath);
@@ -178,6 +180,7 @@ fail:
 void hys_kiosk_close(hys_kiosk *k)
 {
     if (!k) return;
+    hys_usb_close(k);                /* an export that is running finishes first */
     hys_journey_destroy(k->journey); /* ends an open session as not completed */
     hys_speech_close(k->speech);
     hys_store_close(k->store);
@@ -209,6 +212,9 @@ const hys_frame *hys_kiosk_frame(hys_kiosk *k)
     in.volume_steps = HYS_SPEECH_VOLUME_STEPS;
     hys_screen_size(k->screen, &in.w, &in.h);
     in.min_target = hys_kiosk_min_target(k);
+    in.notice = k->usb_state ? k->usb_notice : NULL;
+    in.notice_done = k->usb_state >= 2;
+    in.notice_failed = k->usb_state == 3;
     hys_layout_build(k->frame, &in);
     k->dirty = 0;
     return k->frame;
@@ -229,15 +235,26 @@ void hys_kiosk_sync(hys_kiosk *k)
 
 void hys_kiosk_act(hys_kiosk *k, hys_action a, int arg, long now)
 {
+    if (a == HYS_ACT_DISMISS) { /* the kiosk's own notice, not the journey's */
+        hys_usb_dismiss(k);
+        return;
+    }
     hys_journey_act(k->journey, a, arg, now);
     k->dirty = 1;
 }
 
-/* The next moment something is due: a journey timer or an input one. */
+/* The earlier of two moments, either of which may be none (-1). */
+static long earlier(long a, long b)
+{
+    return a < 0 ? b : (b < 0 || a < b ? a : b);
+}
+
+/* The next moment something is due: a journey timer, an input one, or a
+ * stick's notice going. */
 static long next_deadline(const hys_kiosk *k)
 {
-    long a = hys_journey_deadline(k->journey), b = hys_input_deadline(k);
-    return a < 0 ? b : (b < 0 || a < b ? a : b);
+    return earlier(earlier(hys_journey_deadline(k->journey), hys_input_deadline(k)),
+                   hys_usb_deadline(k));
 }
 
 void hys_kiosk_advance(hys_kiosk *k, long now)
@@ -248,6 +265,7 @@ void hys_kiosk_advance(hys_kiosk *k, long now)
         hys_journey_tick(k->journey, d);
         k->dirty = 1;
         hys_input_tick(k, d);
+        hys_usb_tick(k, d);
         hys_input_after(k, d);
         if (next_deadline(k) == d) break; /* nothing more at that moment */
     }
@@ -275,6 +293,11 @@ int hys_kiosk_min_target(hys_kiosk *k)
     int mm = k->cfg.screen_width_mm;
     int px = mm > 0 ? (12 * w + mm - 1) / mm : 44; /* 12 mm, rounded up */
     return px > 44 ? px : 44;
+}
+
+const char *hys_kiosk_data_dir(const hys_kiosk *k)
+{
+    return k->data;
 }
 
 long hys_kiosk_deadline(const hys_kiosk *k)
@@ -332,6 +355,13 @@ int hys_kiosk_run(hys_kiosk *k)
     SDL_StartTextInput();
     hys_kiosk_shot(k, NULL, NULL, 0);
     SDL_InitSubSystem(SDL_INIT_JOYSTICK); /* switch interfaces that are game controllers */
+    /* USB sticks: mounted by the system's automounter where the config says */
+    k->usb_event = SDL_RegisterEvents(1);
+    char werr[300] = "cannot watch for USB sticks: SDL has no event type left";
+    hys_sticks *sticks = k->usb_event != (Uint32)-1 && k->cfg.usb_mounts[0]
+                             ? hys_sticks_start(k->cfg.usb_mounts, k->usb_event, werr, sizeof werr)
+                             : NULL;
+    if (!sticks && k->cfg.usb_mounts[0]) fprintf(stderr, "haveyoursay: %s\n", werr);
     for (;;) {
         long now = (long)(SDL_GetTicks64() - t0);
         long d = next_deadline(k);
@@ -346,7 +376,10 @@ int hys_kiosk_run(hys_kiosk *k)
             case SDL_QUIT:
                 /* a signal (Ctrl+C, systemd stop) ends the program; in kiosk mode a
                  * window-close request does not */
-                if (!closing_window || !k->fullscreen) return 0;
+                if (!closing_window || !k->fullscreen) {
+                    hys_sticks_stop(sticks);
+                    return 0;
+                }
                 closing_window = 0;
                 break;
             case SDL_WINDOWEVENT:
@@ -386,6 +419,12 @@ int hys_kiosk_run(hys_kiosk *k)
                 break;
             }
             default:
+                if (ev.type == k->usb_event && ev.user.code == 2) {
+                    hys_usb_finished(k, now);
+                } else if (ev.type == k->usb_event) {
+                    hys_kiosk_stick(k, ev.user.data1, ev.user.code, 0, now);
+                    hys_free(ev.user.data1);
+                }
                 break;
             }
         }

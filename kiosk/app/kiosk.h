@@ -57,6 +57,13 @@ const char *hys_kiosk_focus(const hys_kiosk *k);
 int hys_kiosk_min_target(hys_kiosk *k);
 /* The next moment a timer is due (kiosk clock), or -1. */
 long hys_kiosk_deadline(const hys_kiosk *k);
+/* A USB stick was mounted at mount (inserted) or went away. A stick with a
+ * top-level HAVEYOURSAY folder gets the answers not yet exported, with no
+ * taps: a notice says to wait, then that it is safe to take the stick out
+ * (screen and voice). wait: export on this thread (replays); else on its own. */
+void hys_kiosk_stick(hys_kiosk *k, const char *mount, int inserted, int wait, long now);
+/* The data folder the kiosk keeps its answers in. */
+const char *hys_kiosk_data_dir(const hys_kiosk *k);
 /* The answer kept this session for the question called name: its value, or
  * "skipped" / "dont_understand", or "" when none; NULL when no such question. */
 const char *hys_kiosk_answer(const hys_kiosk *k, const char *name);

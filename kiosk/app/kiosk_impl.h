@@ -8,6 +8,10 @@
 #include "config.h"
 #include "kiosk.h"
 
+#include "../export/export.h"
+
+#include <pthread.h>
+
 #include "../form/form.h"
 #include "../journey/journey.h"
 #include "../sdl/screen.h"
@@ -50,6 +54,19 @@ struct hys_kiosk {
     char screen_id[80]; /* the screen last seen, to notice changes */
     int last_screen;
 
+    /* a USB stick's export (usb.c): a notice replaces the screen meanwhile */
+    char data[1024]; /* the data folder */
+    int usb_state;   /* 0 nothing, 1 saving, 2 saved, 3 failed */
+    char usb_stick[4096];
+    char usb_notice[1024];
+    long usb_until; /* when a finished notice goes by itself */
+    pthread_t usb_thread;
+    int usb_thread_on;
+    unsigned usb_event; /* SDL user event: the export finished (and sticks' comings and goings) */
+    hys_export_result usb_result;
+    char usb_err[512];
+    int usb_rc;
+
     /* speech */
     int speaking;        /* 1 + speak index being heard, as drawn */
     char said[4096];     /* words of the last thing said (for replays) */
@@ -65,6 +82,17 @@ void hys_input_after(hys_kiosk *k, long now);
 /* Timers of input: long press, scanning. Returns the next one, or -1. */
 long hys_input_deadline(const hys_kiosk *k);
 void hys_input_tick(hys_kiosk *k, long now);
+
+/* usb.c */
+/* The stick's export thread finished: show and say how it went. */
+void hys_usb_finished(hys_kiosk *k, long now);
+/* A finished notice goes by itself after a while. */
+long hys_usb_deadline(const hys_kiosk *k);
+void hys_usb_tick(hys_kiosk *k, long now);
+/* OK on the notice: back to the screen underneath. */
+void hys_usb_dismiss(hys_kiosk *k);
+/* Wait for an export that is running (at close). */
+void hys_usb_close(hys_kiosk *k);
 
 /* voice.c */
 /* 1 when the screen's language has a voice. */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 static int fail(const char *script, int line, const char *what, const char *detail)
@@ -37,6 +38,7 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
     int line = 0, rc = 0;
     long now = 0;
     int px = 0, py = 0;
+    char stick[4096] = ""; /* where usb-insert mounted a stick */
     while (!rc && fgets(buf, sizeof buf, fp)) {
         line++;
         char *s = hys_trim(buf);
@@ -105,6 +107,28 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
             }
             if (!hys_frame_find(hys_kiosk_frame(k), arg))
                 rc = fail(script, line, "no page of this screen has", arg);
+        } else if (!strcmp(s, "usb-insert")) {
+            /* usb-insert DIR: a stick set up for kiosks (with a HAVEYOURSAY
+             * folder, made if missing) is mounted at DIR, a path beside the
+             * data folder when relative; its export runs before the next line */
+            if (!*arg || strstr(arg, "..")) {
+                rc = fail(script, line, "expected a folder name", arg);
+                break;
+            }
+            if (arg[0] == '/')
+                snprintf(stick, sizeof stick, "%s", arg);
+            else
+                snprintf(stick, sizeof stick, "%s/../%s", hys_kiosk_data_dir(k), arg);
+            char top[4200];
+            snprintf(top, sizeof top, "%s/HAVEYOURSAY", stick);
+            mkdir(stick, 0700);
+            mkdir(top, 0700);
+            char real[4096];
+            if (realpath(stick, real)) snprintf(stick, sizeof stick, "%s", real);
+            hys_kiosk_stick(k, stick, 1, 1, now);
+        } else if (!strcmp(s, "usb-remove")) {
+            if (stick[0]) hys_kiosk_stick(k, stick, 0, 1, now);
+            stick[0] = 0;
         } else if (!strcmp(s, "key")) {
             if (!hys_kiosk_key(k, arg, now)) rc = fail(script, line, "unknown key name", arg);
         } else if (!strcmp(s, "text")) {

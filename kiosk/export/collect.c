@@ -400,3 +400,15 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, FILE *lo
     hys_free(fd.b);
     return rc;
 }
+
+hys_status hys_export_combine(const char *stick, hys_collect_result *r, char *err, size_t errn)
+{
+    char top[4200], combined[4300];
+    hys_path(top, sizeof top, stick, "HAVEYOURSAY");
+    hys_path(combined, sizeof combined, top, "combined");
+    const char *in[1] = {top};
+    FILE *quiet = fopen("/dev/null", "w");
+    hys_status rc = hys_collect(in, 1, combined, quiet ? quiet : stderr, r, err, errn);
+    if (quiet) fclose(quiet);
+    return rc;
+}

@@ -51,4 +51,8 @@ typedef struct hys_collect_result {
 hys_status hys_collect(const char *const *in, int nin, const char *out, FILE *log,
                        hys_collect_result *r, char *err, size_t errn);
 
+/* Collect every bundle on the stick mounted at stick (from every kiosk) into
+ * STICK/HAVEYOURSAY/combined, quietly. */
+hys_status hys_export_combine(const char *stick, hys_collect_result *r, char *err, size_t errn);
+
 #endif

@@ -57,7 +57,8 @@ typedef enum {
     HYS_ACT_DISPLAY_MENU,
     HYS_ACT_TEXT_SIZE, /* arg: 100, 150 or 200 (per cent) */
     HYS_ACT_CONTRAST,  /* arg: 1 high contrast, 0 standard, -1 the other way */
-    HYS_ACT_SCROLL     /* arg: +1 / -1 page of a screen too long for large text */
+    HYS_ACT_SCROLL,    /* arg: +1 / -1 page of a screen too long for large text */
+    HYS_ACT_DISMISS    /* the kiosk's own notice (a stick's export) is read: not the journey's */
 } hys_action;
 
 /* Times, all in milliseconds; hys_journey_config_default fills sensible ones. */

@@ -1825,34 +1825,9 @@ static void sort_speak(hys_frame *f)
 
 static void mirror(hys_frame *f);
 
-/* One screen laid out on a canvas of the window's width and height h (taller
- * than the window when large text needs the room). */
-static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
+/* The journey's current screen. */
+static void journey_screen(ctx *c)
 {
-    f->w = in->w, f->h = h;
-    f->ndraw = f->ntargets = f->nspeak = 0;
-    f->text_used = 0;
-    f->overflow = 0;
-    f->clipped = 0;
-    f->clipped_text[0] = 0;
-    memset(c, 0, sizeof *c);
-    c->f = f, c->in = in, c->t = in->theme, c->v = hys_journey_view_get(in->journey);
-    /* sizes come from the window, never from the taller canvas */
-    c->portrait = in->h > in->w * 11 / 10;
-    double ux = c->portrait ? in->w / 800.0 : in->w / 1280.0;
-    double uy = c->portrait ? in->h / 1280.0 : in->h / 800.0;
-    c->u = ux < uy ? ux : uy;
-    c->m = S(c, 24);
-    c->group = HYS_READ_CONTENT;
-    c->say_lang = -1;
-    c->lang = lang_code(c, -1);
-    c->rtl = hys_lang_is_rtl(c->lang);
-    c->ts = c->v->text_size >= 100 && c->v->text_size <= 200 ? c->v->text_size : 100;
-    c->tmin = in->min_target > 44 ? in->min_target : 44;
-    c->view_h = in->h - top_h(c) - bottom_h(c) - scroll_row_h(c) - 2 * S(c, 12);
-    c->paged = h > in->h;
-    c->corner_w = corner_width(c);
-    hys_journey_screen_id(in->journey, f->screen, sizeof f->screen);
     switch (c->v->screen) {
     case HYS_SCREEN_WELCOME:
         screen_welcome(c);
@@ -1887,6 +1862,67 @@ static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
     case HYS_SCREEN_DISPLAY:
         screen_display(c);
         break;
+    }
+}
+
+/* A notice for staff: a stick's answers being saved, then saved (or not),
+ * with a button to go back to where the kiosk was. */
+static void screen_notice(ctx *c)
+{
+    const hys_theme *t = c->t;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    int isz = S(c, 160), y = top_h(c) + S(c, 20);
+    icon(c, (W - isz) / 2, y, isz, isz,
+         !c->in->notice_done    ? "clock"
+         : c->in->notice_failed ? "stop"
+                                : "yes");
+    y += isz + S(c, 24);
+    int bh = c->in->notice_done ? button_need(c, tr(c, "OK"), S(c, 400), S(c, 120)) : 0;
+    c->group = HYS_READ_HEADING;
+    text_box(c, c->in->notice, m, y, W - 2 * m, H - y - bh - S(c, 40), S(c, 48), 1, t->text,
+             ALIGN_CENTER, 0);
+    c->group = HYS_READ_CONTENT;
+    if (c->in->notice_done) {
+        int bw = S(c, 400) < W - 2 * m ? S(c, 400) : W - 2 * m;
+        button(c, "notice:ok", HYS_ACT_DISMISS, 0, (W - bw) / 2, H - bh - S(c, 24), bw, bh, "yes",
+               tr(c, "OK"), B_PRIMARY, 1);
+    }
+}
+
+/* One screen laid out on a canvas of the window's width and height h (taller
+ * than the window when large text needs the room). */
+static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
+{
+    f->w = in->w, f->h = h;
+    f->ndraw = f->ntargets = f->nspeak = 0;
+    f->text_used = 0;
+    f->overflow = 0;
+    f->clipped = 0;
+    f->clipped_text[0] = 0;
+    memset(c, 0, sizeof *c);
+    c->f = f, c->in = in, c->t = in->theme, c->v = hys_journey_view_get(in->journey);
+    /* sizes come from the window, never from the taller canvas */
+    c->portrait = in->h > in->w * 11 / 10;
+    double ux = c->portrait ? in->w / 800.0 : in->w / 1280.0;
+    double uy = c->portrait ? in->h / 1280.0 : in->h / 800.0;
+    c->u = ux < uy ? ux : uy;
+    c->m = S(c, 24);
+    c->group = HYS_READ_CONTENT;
+    c->say_lang = -1;
+    c->lang = lang_code(c, -1);
+    c->rtl = hys_lang_is_rtl(c->lang);
+    c->ts = c->v->text_size >= 100 && c->v->text_size <= 200 ? c->v->text_size : 100;
+    c->tmin = in->min_target > 44 ? in->min_target : 44;
+    c->view_h = in->h - top_h(c) - bottom_h(c) - scroll_row_h(c) - 2 * S(c, 12);
+    c->paged = h > in->h;
+    c->corner_w = corner_width(c);
+    hys_journey_screen_id(in->journey, f->screen, sizeof f->screen);
+    if (in->notice) {
+        snprintf(f->screen, sizeof f->screen, "notice");
+        screen_notice(c);
+    } else {
+        journey_screen(c);
     }
     corner(c);
     sort_speak(f);

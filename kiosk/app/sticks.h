@@ -1,0 +1,28 @@
+/* sticks: notices USB sticks being mounted and unmounted where the system's
+ * automounter puts them (e.g. /media/USER/LABEL), without a polling loop:
+ * a thread sleeps in poll() on inotify watches of those folders and on
+ * /proc/self/mountinfo (which the kernel marks on every mount change), and
+ * posts an SDL event for each stick that appears or goes. A stick counts
+ * when it is a mount point under one of the folders (one or two levels
+ * down) with a top-level HAVEYOURSAY folder. */
+#ifndef HYS_STICKS_H
+#define HYS_STICKS_H
+
+#include <SDL.h>
+#include <stddef.h>
+
+typedef struct hys_sticks hys_sticks;
+
+/* Watch the comma-separated folders roots. Each change posts an SDL_USEREVENT
+ * of type event_type with code 1 (inserted) or 0 (removed) and data1 a
+ * path the receiver frees with hys_free. NULL with err set when
+ * nothing can be watched. */
+hys_sticks *hys_sticks_start(const char *roots, Uint32 event_type, char *err, size_t errn);
+/* Stop watching; NULL is fine. */
+void hys_sticks_stop(hys_sticks *w);
+
+/* The sticks under roots now: up to max mount paths into out (each n bytes).
+ * Returns how many. */
+int hys_sticks_scan(const char *roots, char *out, size_t n, int max);
+
+#endif

@@ -1,0 +1,130 @@
+/* usb: the kiosk's side of a USB stick (see hys_kiosk_stick in kiosk.h): the
+ * export runs on its own thread, so the screen never waits for the stick;
+ * a notice in place of the resident's screen says to wait, then says (and
+ * shows) that the stick can be taken out, or why nothing was saved. */
+#include "kiosk_impl.h"
+
+#include "../util/alloc.h"
+
+#include <SDL.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define NOTICE_MS 60000 /* a finished notice goes by itself after this */
+
+/* The export and the stick's combined report; runs on the export thread
+ * (or the caller's, for replays). Touches only the usb_ fields. */
+static void *job(void *arg)
+{
+    hys_kiosk *k = arg;
+    hys_export_options o = {k->data, k->usb_stick, k->cfg.venue[0] ? k->cfg.venue : NULL, 0};
+    k->usb_rc = hys_export_bundle(&o, &k->usb_result, k->usb_err, sizeof k->usb_err);
+    if (k->usb_rc == HYS_OK) {
+        /* every bundle on the stick, from every kiosk, as one report */
+        hys_collect_result cr;
+        char err[512];
+        if (hys_export_combine(k->usb_stick, &cr, err, sizeof err))
+            fprintf(stderr,
+                    "haveyoursay: the answers are on the stick; the combined report "
+                    "could not be made: %s\n",
+                    err);
+    }
+    if (k->usb_thread_on) {
+        SDL_Event ev;
+        memset(&ev, 0, sizeof ev);
+        ev.type = k->usb_event;
+        ev.user.code = 2; /* the export finished */
+        SDL_PushEvent(&ev);
+    }
+    return NULL;
+}
+
+static void notice(hys_kiosk *k, const char *text)
+{
+    snprintf(k->usb_notice, sizeof k->usb_notice, "%s", text);
+    k->dirty = 1;
+    hys_kiosk_frame(k);
+    hys_voice_words(k, k->usb_notice, -1);
+}
+
+void hys_kiosk_stick(hys_kiosk *k, const char *mount, int inserted, int wait, long now)
+{
+    if (!inserted) {
+        /* the stick is out: a finished notice has done its job */
+        if (k->usb_state >= 2 && !strcmp(mount, k->usb_stick)) hys_usb_dismiss(k);
+        return;
+    }
+    char top[4200];
+    struct stat sb;
+    snprintf(top, sizeof top, "%s/HAVEYOURSAY", mount);
+    if (k->usb_state == 1 || stat(top, &sb) != 0 || !S_ISDIR(sb.st_mode)) return;
+    hys_store_flush(k->store); /* every answer given so far is in the database */
+    snprintf(k->usb_stick, sizeof k->usb_stick, "%s", mount);
+    k->usb_state = 1;
+    fprintf(stderr, "haveyoursay: a USB stick at %s: saving the answers on it\n", mount);
+    notice(k, hys_voice_tr(k, "Saving the answers on the USB stick. Please wait, and do not take "
+                              "it out yet."));
+    if (!wait) {
+        k->usb_thread_on = 1;
+        if (pthread_create(&k->usb_thread, NULL, job, k) == 0) return;
+        k->usb_thread_on = 0; /* no thread: do it here */
+    }
+    job(k);
+    hys_usb_finished(k, now);
+}
+
+void hys_usb_finished(hys_kiosk *k, long now)
+{
+    if (k->usb_thread_on) {
+        pthread_join(k->usb_thread, NULL);
+        k->usb_thread_on = 0;
+    }
+    char text[1024];
+    if (k->usb_rc != HYS_OK) {
+        k->usb_state = 3;
+        fprintf(stderr, "haveyoursay: nothing was saved on the stick: %s\n", k->usb_err);
+        snprintf(text, sizeof text, "%s (%s)",
+                 hys_voice_tr(k, "The answers could not be saved on the stick. Nothing is lost: "
+                                 "they stay on the kiosk."),
+                 k->usb_err);
+    } else {
+        k->usb_state = 2;
+        if (!k->usb_result.nothing_new)
+            fprintf(stderr, "haveyoursay: %ld answer%s saved in %s\n", k->usb_result.answers,
+                    k->usb_result.answers == 1 ? "" : "s", k->usb_result.bundle);
+        snprintf(text, sizeof text, "%s",
+                 hys_voice_tr(k, k->usb_result.nothing_new
+                                     ? "There are no new answers to save. You can take the "
+                                       "stick out now."
+                                     : "The answers are saved on the stick. You can take it "
+                                       "out now."));
+    }
+    k->usb_until = now + NOTICE_MS;
+    notice(k, text);
+}
+
+long hys_usb_deadline(const hys_kiosk *k)
+{
+    return k->usb_state >= 2 ? k->usb_until : -1;
+}
+
+void hys_usb_tick(hys_kiosk *k, long now)
+{
+    if (k->usb_state >= 2 && now >= k->usb_until) hys_usb_dismiss(k);
+}
+
+void hys_usb_dismiss(hys_kiosk *k)
+{
+    if (k->usb_state < 2) return; /* not while saving */
+    k->usb_state = 0;
+    k->usb_notice[0] = 0;
+    k->dirty = 1;
+    hys_voice_stop(k);
+}
+
+void hys_usb_close(hys_kiosk *k)
+{
+    if (k->usb_thread_on) pthread_join(k->usb_thread, NULL);
+    k->usb_thread_on = 0;
+}
