@@ -7,9 +7,13 @@
 #include "../form/form.h"
 #include "../export/export.h"
 #include "../speech/speech.h"
+#include "../staff/pin.h"
 #include "../store/store.h"
 
 #include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 /* Which languages the kiosk can speak, and how many recordings each has. */
 static int check_speech(const char *path, const hys_form *f)
@@ -135,4 +139,35 @@ int hys_cmd_collect(const char *const *in, int nin, const char *out)
     printf("collected %lld answers: %d bundles accepted from %d kiosks, %d rejected, %d missing\n",
            r.answers, r.accepted, r.kiosks, r.rejected, r.gaps);
     return r.rejected || r.gaps ? 3 : 0;
+}
+
+int hys_cmd_set_pin(const char *data_dir)
+{
+    char dir[1024], err[512], pin[64] = "";
+    if (data_dir)
+        snprintf(dir, sizeof dir, "%s", data_dir);
+    else
+        hys_paths_data(dir, sizeof dir);
+    struct termios old, quiet;
+    int tty = isatty(0) && tcgetattr(0, &old) == 0;
+    if (tty) {
+        fprintf(stderr, "staff PIN (4 to 8 digits): ");
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(0, TCSANOW, &quiet);
+    }
+    int got = fgets(pin, sizeof pin, stdin) != NULL;
+    if (tty) {
+        tcsetattr(0, TCSANOW, &old);
+        fputc('\n', stderr);
+    }
+    pin[strcspn(pin, "\r\n")] = 0;
+    hys_status rc = got ? hys_pin_set(dir, pin, err, sizeof err) : HYS_EFORMAT;
+    memset(pin, 0, sizeof pin);
+    if (rc != HYS_OK) {
+        fprintf(stderr, "haveyoursay: the PIN was not set: %s\n", got ? err : "nothing was typed");
+        return 1;
+    }
+    printf("the staff PIN is set (kept only as a slow hash in %s/staff.pin)\n", dir);
+    return 0;
 }

@@ -18,5 +18,8 @@ int hys_cmd_export(const char *data_dir, const char *stick, const char *venue, i
  * and no number is missing, 3 when some were rejected or missing (the good
  * ones are still merged), 1 on other errors. */
 int hys_cmd_collect(const char *const *in, int nin, const char *out);
+/* Set the staff PIN (4 to 8 digits, read from standard input, never shown).
+ * Returns 0, or 1 with a message. */
+int hys_cmd_set_pin(const char *data_dir);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#define STAFF_HOLD_MS 5000 /* a hold this long in the staff corner opens staff mode */
 #define DOUBLE_TAP_MS 500
 
 /* ---- focus ---- */
@@ -199,6 +200,7 @@ void hys_kiosk_press(hys_kiosk *k, int x, int y, long now)
     k->pressing = 1;
     k->long_fired = 0;
     k->press_at = now;
+    k->corner_press = !k->explore && !k->staff && hys_staff_corner(k, x, y);
     k->press_x = x, k->press_y = y;
     k->dirty = 1;
     hys_journey_touch(k->journey, now);
@@ -256,6 +258,9 @@ int hys_kiosk_key(hys_kiosk *k, const char *name, long now)
     switch (role) {
     case HYS_KEY_NONE:
         hys_journey_touch(k->journey, now);
+        break;
+    case HYS_KEY_STAFF:
+        hys_staff_open(k, now);
         break;
     case HYS_KEY_PREV:
     case HYS_KEY_NEXT:
@@ -338,6 +343,12 @@ void hys_kiosk_text(hys_kiosk *k, const char *utf8, long now)
 {
     int swallow = k->swallow_text;
     k->swallow_text = 0;
+    if (k->staff == 1) { /* a keyboard's digits type the staff PIN */
+        for (const char *p = utf8; *p; p++)
+            if (*p >= '0' && *p <= '9') hys_staff_act(k, HYS_ACT_STAFF_DIGIT, *p - '0', now);
+        return;
+    }
+    if (k->staff) return;
     if (swallow && utf8[0] == swallow && !utf8[1]) return;
     hys_journey_type(k->journey, utf8, now);
     k->dirty = 1;
@@ -349,14 +360,20 @@ void hys_kiosk_text(hys_kiosk *k, const char *utf8, long now)
 long hys_input_deadline(const hys_kiosk *k)
 {
     long d = -1;
-    if (k->pressing && !k->long_fired && !k->explore) d = k->press_at + k->cfg.long_press_ms;
+    if (k->pressing && !k->long_fired && !k->explore)
+        d = k->press_at + (k->corner_press ? STAFF_HOLD_MS : k->cfg.long_press_ms);
     if (k->scanning && (d < 0 || k->scan_next_at < d)) d = k->scan_next_at;
     return d;
 }
 
 void hys_input_tick(hys_kiosk *k, long now)
 {
-    if (k->pressing && !k->long_fired && !k->explore && now >= k->press_at + k->cfg.long_press_ms) {
+    if (k->pressing && k->corner_press && !k->long_fired && now >= k->press_at + STAFF_HOLD_MS) {
+        k->long_fired = 1; /* the staff gesture: nothing else happens with this press */
+        hys_staff_open(k, now);
+    }
+    if (k->pressing && !k->corner_press && !k->long_fired && !k->explore &&
+        now >= k->press_at + k->cfg.long_press_ms) {
         /* a long press: touch-to-hear starts, and nothing is chosen */
         k->long_fired = 1;
         k->explore = 1;

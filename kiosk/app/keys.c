@@ -8,8 +8,8 @@
 #include <strings.h>
 
 static const char *const settings[HYS_KEY_ROLES] = {
-    "",           "key_prev",   "key_next",    "key_select",    "key_back",   "key_help",
-    "key_speech", "key_louder", "key_quieter", "switch_select", "switch_move"};
+    "",           "key_prev",   "key_next",    "key_select",    "key_back",    "key_help",
+    "key_speech", "key_louder", "key_quieter", "switch_select", "switch_move", "key_staff"};
 
 /* Arrows and Enter; a USB number pad (8 4 up, 2 6 down, 5 choose, 0 or *
  * speech, / help, . back, + - volume); F5 and F6 for switch interfaces. */
@@ -25,6 +25,7 @@ static const char *const defaults[HYS_KEY_ROLES][HYS_KEYS_PER_ROLE] = {
     {"Keypad -", "VolumeDown"},
     {"F5", "Joystick 0"},
     {"F6", "Joystick 1"},
+    {"F12"},
 };
 
 void hys_keymap_default(hys_keymap *m)

@@ -18,6 +18,7 @@ typedef enum {
     HYS_KEY_SWITCH_SELECT, /* one switch: start scanning, then choose; or the second switch's
                               "choose" */
     HYS_KEY_SWITCH_MOVE,   /* two switches: move to the next item */
+    HYS_KEY_STAFF,         /* staff mode (then the PIN) */
     HYS_KEY_ROLES
 } hys_key_role;
 

@@ -215,6 +215,7 @@ const hys_frame *hys_kiosk_frame(hys_kiosk *k)
     in.notice = k->usb_state ? k->usb_notice : NULL;
     in.notice_done = k->usb_state >= 2;
     in.notice_failed = k->usb_state == 3;
+    in.staff = hys_staff_view_get(k);
     hys_layout_build(k->frame, &in);
     k->dirty = 0;
     return k->frame;
@@ -239,6 +240,10 @@ void hys_kiosk_act(hys_kiosk *k, hys_action a, int arg, long now)
         hys_usb_dismiss(k);
         return;
     }
+    if (a >= HYS_ACT_STAFF_DIGIT && a <= HYS_ACT_STAFF_QUIT) { /* staff mode's */
+        hys_staff_act(k, a, arg, now);
+        return;
+    }
     hys_journey_act(k->journey, a, arg, now);
     k->dirty = 1;
 }
@@ -253,8 +258,9 @@ static long earlier(long a, long b)
  * stick's notice going. */
 static long next_deadline(const hys_kiosk *k)
 {
-    return earlier(earlier(hys_journey_deadline(k->journey), hys_input_deadline(k)),
-                   hys_usb_deadline(k));
+    return earlier(earlier(earlier(hys_journey_deadline(k->journey), hys_input_deadline(k)),
+                           hys_usb_deadline(k)),
+                   hys_staff_deadline(k));
 }
 
 void hys_kiosk_advance(hys_kiosk *k, long now)
@@ -266,6 +272,7 @@ void hys_kiosk_advance(hys_kiosk *k, long now)
         k->dirty = 1;
         hys_input_tick(k, d);
         hys_usb_tick(k, d);
+        hys_staff_tick(k, d);
         hys_input_after(k, d);
         if (next_deadline(k) == d) break; /* nothing more at that moment */
     }
@@ -357,6 +364,7 @@ int hys_kiosk_run(hys_kiosk *k)
     SDL_InitSubSystem(SDL_INIT_JOYSTICK); /* switch interfaces that are game controllers */
     /* USB sticks: mounted by the system's automounter where the config says */
     k->usb_event = SDL_RegisterEvents(1);
+    k->threads = 1;
     char werr[300] = "cannot watch for USB sticks: SDL has no event type left";
     hys_sticks *sticks = k->usb_event != (Uint32)-1 && k->cfg.usb_mounts[0]
                              ? hys_sticks_start(k->cfg.usb_mounts, k->usb_event, werr, sizeof werr)
@@ -427,6 +435,10 @@ int hys_kiosk_run(hys_kiosk *k)
                 }
                 break;
             }
+        }
+        if (k->quit) { /* staff closed the kiosk */
+            hys_sticks_stop(sticks);
+            return 0;
         }
         long dl = next_deadline(k);
         if (dl >= 0 && dl <= now) hys_kiosk_advance(k, now);

@@ -9,6 +9,7 @@
 #include "kiosk.h"
 
 #include "../export/export.h"
+#include "../staff/pin.h"
 
 #include <pthread.h>
 
@@ -67,6 +68,19 @@ struct hys_kiosk {
     char usb_err[512];
     int usb_rc;
 
+    /* staff mode (staff.c): in place of the resident's screen */
+    int staff; /* 0 off, 1 the PIN, 2 staff's own screen */
+    char pin[HYS_PIN_MAX_DIGITS + 1];
+    hys_pin_guard pin_guard;
+    char staff_msg[300];
+    long staff_until; /* staff mode closes by itself when left alone */
+    long staff_now;   /* the time staff mode last saw */
+    hys_store_counts counts;
+    hys_staff_view staff_view;
+    int corner_press; /* the finger went down in the staff corner */
+    int threads;      /* the real event loop runs (else a replay: work is done at once) */
+    int quit;         /* staff closed the kiosk */
+
     /* speech */
     int speaking;        /* 1 + speak index being heard, as drawn */
     char said[4096];     /* words of the last thing said (for replays) */
@@ -93,6 +107,20 @@ void hys_usb_tick(hys_kiosk *k, long now);
 void hys_usb_dismiss(hys_kiosk *k);
 /* Wait for an export that is running (at close). */
 void hys_usb_close(hys_kiosk *k);
+
+/* staff.c */
+/* Open staff mode (the gesture or the staff key): the PIN first. */
+void hys_staff_open(hys_kiosk *k, long now);
+/* A staff action (HYS_ACT_STAFF_*). */
+void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now);
+/* Staff mode closes by itself when left alone. */
+long hys_staff_deadline(const hys_kiosk *k);
+void hys_staff_tick(hys_kiosk *k, long now);
+/* What staff mode shows, for the layout (NULL when it is closed). */
+const hys_staff_view *hys_staff_view_get(hys_kiosk *k);
+/* The finger is in the staff corner (no target under it, top corner away
+ * from the speaker buttons). */
+int hys_staff_corner(hys_kiosk *k, int x, int y);
 
 /* voice.c */
 /* 1 when the screen's language has a voice. */

@@ -4,7 +4,8 @@
  *   haveyoursay check FORM
  *   haveyoursay answers [--data DIR]
  *   haveyoursay export --to STICK [--data DIR] [--venue NAME] [--full]
- *   haveyoursay collect DIR... --out DIR */
+ *   haveyoursay collect DIR... --out DIR
+ *   haveyoursay set-pin [--data DIR] */
 #include "commands.h"
 #include "kiosk.h"
 #include "replay.h"
@@ -30,7 +31,9 @@ static void usage(FILE *out)
           "      write the answers not yet exported (all with --full) to a USB stick\n"
           "  haveyoursay collect DIR... --out DIR\n"
           "      check and merge the bundles of many kiosks into one set of files\n"
-          "      (exit 0: all good; 3: some bundle rejected or missing; 1: error)\n",
+          "      (exit 0: all good; 3: some bundle rejected or missing; 1: error)\n"
+          "  haveyoursay set-pin [--data DIR]\n"
+          "      set the staff PIN (4 to 8 digits, read from standard input)\n",
           out);
 }
 
@@ -75,6 +78,13 @@ int main(int argc, char **argv)
             return 2;
         }
         return hys_cmd_export(data, stick, venue, full);
+    }
+    if (argc >= 2 && !strcmp(argv[1], "set-pin")) {
+        if (argc != 2 && !(argc == 4 && !strcmp(argv[2], "--data"))) {
+            usage(stderr);
+            return 2;
+        }
+        return hys_cmd_set_pin(argc == 4 ? argv[3] : NULL);
     }
     if (argc >= 2 && !strcmp(argv[1], "collect")) {
         const char *out = NULL;

@@ -4,6 +4,7 @@
 #include "paths.h"
 
 #include "../speech/speech.h"
+#include "../staff/pin.h"
 #include "../util/text.h"
 
 #include <stdio.h>
@@ -126,6 +127,11 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
             char real[4096];
             if (realpath(stick, real)) snprintf(stick, sizeof stick, "%s", real);
             hys_kiosk_stick(k, stick, 1, 1, now);
+        } else if (!strcmp(s, "staff-pin")) {
+            /* staff-pin PIN: as `haveyoursay set-pin` does for this kiosk */
+            char err[256];
+            if (hys_pin_set(hys_kiosk_data_dir(k), arg, err, sizeof err) != HYS_OK)
+                rc = fail(script, line, err, arg);
         } else if (!strcmp(s, "usb-remove")) {
             if (stick[0]) hys_kiosk_stick(k, stick, 0, 1, now);
             stick[0] = 0;

@@ -38,6 +38,15 @@ static int is_stick(const char *dir)
            stat(top, &h) == 0 && S_ISDIR(h.st_mode);
 }
 
+/* dir is a mount point. */
+static int is_mount(const char *dir)
+{
+    struct stat d, parent;
+    char up[PATH + 4];
+    snprintf(up, sizeof up, "%s/..", dir);
+    return stat(dir, &d) == 0 && stat(up, &parent) == 0 && d.st_dev != parent.st_dev;
+}
+
 /* Visit the folders one and two levels under root. */
 static void under(const char *root, int depth, char *out, size_t n, int max, int *count,
                   int (*want)(const char *))
@@ -59,13 +68,13 @@ static void under(const char *root, int depth, char *out, size_t n, int max, int
     closedir(d);
 }
 
-int hys_sticks_scan(const char *roots, char *out, size_t n, int max)
+int hys_sticks_scan(const char *roots, int any, char *out, size_t n, int max)
 {
     char list[1024];
     snprintf(list, sizeof list, "%s", roots);
     int count = 0;
     for (char *save = NULL, *r = strtok_r(list, ",", &save); r; r = strtok_r(NULL, ",", &save))
-        under(r, 1, out, n, max, &count, is_stick);
+        under(r, 1, out, n, max, &count, any ? is_mount : is_stick);
     return count;
 }
 
@@ -83,7 +92,7 @@ static void post(hys_sticks *w, int inserted, const char *path)
 static void rescan(hys_sticks *w)
 {
     char(*now)[PATH] = w->now;
-    int n = hys_sticks_scan(w->roots, &now[0][0], PATH, MAX_STICKS);
+    int n = hys_sticks_scan(w->roots, 0, &now[0][0], PATH, MAX_STICKS);
     for (int i = 0; i < n; i++) {
         int old = 0;
         for (int k = 0; k < w->nseen && !old; k++)

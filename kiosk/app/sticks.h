@@ -21,8 +21,9 @@ hys_sticks *hys_sticks_start(const char *roots, Uint32 event_type, char *err, si
 /* Stop watching; NULL is fine. */
 void hys_sticks_stop(hys_sticks *w);
 
-/* The sticks under roots now: up to max mount paths into out (each n bytes).
- * Returns how many. */
-int hys_sticks_scan(const char *roots, char *out, size_t n, int max);
+/* The sticks under roots now (with a HAVEYOURSAY folder; any mounted
+ * folder when any): up to max mount paths into out (each n bytes). Returns
+ * how many. */
+int hys_sticks_scan(const char *roots, int any, char *out, size_t n, int max);
 
 #endif

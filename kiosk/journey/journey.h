@@ -58,7 +58,14 @@ typedef enum {
     HYS_ACT_TEXT_SIZE, /* arg: 100, 150 or 200 (per cent) */
     HYS_ACT_CONTRAST,  /* arg: 1 high contrast, 0 standard, -1 the other way */
     HYS_ACT_SCROLL,    /* arg: +1 / -1 page of a screen too long for large text */
-    HYS_ACT_DISMISS    /* the kiosk's own notice (a stick's export) is read: not the journey's */
+    HYS_ACT_DISMISS,   /* the kiosk's own notice (a stick's export) is read: not the journey's */
+    /* staff mode: the kiosk's, not the journey's */
+    HYS_ACT_STAFF_DIGIT, /* arg: 0..9 */
+    HYS_ACT_STAFF_ERASE,
+    HYS_ACT_STAFF_OK,
+    HYS_ACT_STAFF_CLOSE,
+    HYS_ACT_STAFF_EXPORT,
+    HYS_ACT_STAFF_QUIT
 } hys_action;
 
 /* Times, all in milliseconds; hys_journey_config_default fills sensible ones. */

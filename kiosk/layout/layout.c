@@ -1890,6 +1890,124 @@ static void screen_notice(ctx *c)
     }
 }
 
+/* Staff mode's bottom-left button (Close), in the bar's first slot. */
+static void staff_bar(ctx *c, const char *id, hys_action a, const char *label)
+{
+    bar_begin(c);
+    int bh = bottom_h(c), x, y, w, h;
+    rect(c, 0, c->f->h - bh, c->f->w, bh, c->t->bar, c->t->bar, 0, 0);
+    c->group = HYS_READ_BOTTOM;
+    bar_slot(c, 0, &x, &y, &w, &h);
+    button(c, id, a, 0, x, y, w, h, "back", label, B_NORMAL, 1);
+    c->group = HYS_READ_CONTENT;
+    bar_end(c);
+}
+
+/* A staff screen's background and heading; returns the y below it. */
+static int staff_page(ctx *c, const char *title)
+{
+    rect(c, 0, 0, c->f->w, c->f->h, c->t->bg, c->t->bg, 0, 0);
+    c->group = HYS_READ_HEADING;
+    int y = heading(c, "helper", title, S(c, 50), S(c, 80));
+    c->group = HYS_READ_CONTENT;
+    return y;
+}
+
+/* Staff: the PIN, typed on a number pad; the digits show as dots. */
+static void screen_staff_pin(ctx *c, const hys_staff_view *sv)
+{
+    const hys_theme *t = c->t;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    int y = staff_page(c, tr(c, "Staff: type the PIN"));
+    /* the dots: one a digit typed */
+    int d = S(c, 30), gap = S(c, 18), slots = sv->typed > 4 ? sv->typed : 4;
+    int x = (W - (slots * d + (slots - 1) * gap)) / 2;
+    for (int i = 0; i < slots; i++)
+        rect(c, x + i * (d + gap), y, d, d, i < sv->typed ? t->text : t->bg, t->text, S(c, 3),
+             d / 2);
+    y += d + S(c, 16);
+    if (sv->message) {
+        int mh = text_need(c, sv->message, S(c, 36), 1, W - 2 * m);
+        y += text_box(c, sv->message, m, y, W - 2 * m, mh, S(c, 36), 1, t->text, ALIGN_CENTER, 0) +
+             S(c, 12);
+    }
+    if (!sv->can_try) {
+        staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Close"));
+        return;
+    }
+    /* 1 2 3 / 4 5 6 / 7 8 9 / Delete 0 OK */
+    int bot = H - bottom_h(c) - S(c, 12), kg = S(c, 12);
+    int kh = (bot - y - 3 * kg) / 4, kw = (W - 2 * m - 2 * kg) / 3;
+    if (kw > S(c, 260)) kw = S(c, 260);
+    if (kh > S(c, 110)) kh = S(c, 110);
+    if (kh < c->tmin) kh = c->tmin;
+    int x0 = (W - (3 * kw + 2 * kg)) / 2;
+    static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
+    c->quiet = 1;
+    bar_begin(c); /* keys keep their size; their words grow as far as they fit */
+    for (int i = 0; i < 12; i++) {
+        int kx = x0 + (i % 3) * (kw + kg), ky = y + (i / 3) * (kh + kg);
+        char id[32];
+        if (i == 9) {
+            button(c, "staff:erase", HYS_ACT_STAFF_ERASE, 0, kx, ky, kw, kh, NULL, tr(c, "Delete"),
+                   B_NORMAL, sv->typed > 0);
+        } else if (i == 11) {
+            button(c, "staff:ok", HYS_ACT_STAFF_OK, 0, kx, ky, kw, kh, NULL, tr(c, "OK"), B_PRIMARY,
+                   sv->typed >= 4);
+        } else {
+            snprintf(id, sizeof id, "staff:digit-%s", keys[i]);
+            key(c, keys[i], id, HYS_ACT_STAFF_DIGIT, keys[i][0] - '0', kx, ky, kw, kh);
+        }
+    }
+    bar_end(c);
+    c->quiet = 0;
+    staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Close"));
+}
+
+/* Staff: counts (never single answers), and what staff can do. */
+static void screen_staff(ctx *c, const hys_staff_view *sv)
+{
+    const hys_theme *t = c->t;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    int y = staff_page(c, tr(c, "Staff"));
+    char words[600];
+    const char *fmts[3] = {tr(c, "People who answered today: %ld"),
+                           tr(c, "Answers not yet saved on a USB stick: %ld"),
+                           tr(c, "People who answered, in all: %ld")};
+    long values[3] = {sv->sessions_today, sv->unexported, sv->sessions};
+    for (int i = 0; i < 3; i++) {
+        snprintf(words, sizeof words, fmts[i], values[i]);
+        int lh = text_need(c, words, S(c, 36), i == 1, W - 2 * m);
+        y += text_box(c, words, m, y, W - 2 * m, lh, S(c, 36), i == 1, t->text, ALIGN_START, 0) +
+             S(c, 8);
+    }
+    if (sv->nhard > 0) {
+        const char *h = tr(c, "Questions people did not understand:");
+        y += S(c, 8) + text_box(c, h, m, y + S(c, 8), W - 2 * m,
+                                text_need(c, h, S(c, 36), 1, W - 2 * m), S(c, 36), 1, t->muted,
+                                ALIGN_START, 0);
+        for (int i = 0; i < sv->nhard; i++) {
+            snprintf(words, sizeof words, "%s: %ld", sv->hard_label[i] ? sv->hard_label[i] : "",
+                     sv->hard_n[i]);
+            int lh = text_need(c, words, S(c, 32), 0, W - 3 * m);
+            y += text_box(c, words, 2 * m, y, W - 3 * m, lh, S(c, 32), 0, t->text, ALIGN_START, 0);
+        }
+    }
+    /* what staff can do, each a large button */
+    y += S(c, 20);
+    int bot = H - bottom_h(c) - S(c, 12), gap = S(c, 16);
+    int bw = (W - 2 * m - gap) / 2;
+    int bh = button_need(c, tr(c, "Save the answers on a USB stick"), bw, S(c, 110));
+    bh = button_need(c, tr(c, "Close the kiosk"), bw, bh);
+    if (y + bh > bot) y = bot - bh > y - S(c, 20) ? bot - bh : y;
+    c->meaning = sv->can_export ? NULL : tr(c, "Put a USB stick in first");
+    button(c, "staff:export", HYS_ACT_STAFF_EXPORT, 0, m, y, bw, bh, "paper-form",
+           tr(c, "Save the answers on a USB stick"), B_PRIMARY, sv->can_export);
+    button(c, "staff:quit", HYS_ACT_STAFF_QUIT, 0, m + bw + gap, y, bw, bh, "stop",
+           tr(c, "Close the kiosk"), B_NORMAL, 1);
+    staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back to the kiosk"));
+}
+
 /* One screen laid out on a canvas of the window's width and height h (taller
  * than the window when large text needs the room). */
 static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
@@ -1921,6 +2039,12 @@ static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
     if (in->notice) {
         snprintf(f->screen, sizeof f->screen, "notice");
         screen_notice(c);
+    } else if (in->staff) {
+        snprintf(f->screen, sizeof f->screen, in->staff->screen == 1 ? "staff-pin" : "staff");
+        if (in->staff->screen == 1)
+            screen_staff_pin(c, in->staff);
+        else
+            screen_staff(c, in->staff);
     } else {
         journey_screen(c);
     }

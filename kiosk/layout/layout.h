@@ -104,7 +104,22 @@ typedef struct hys_layout_in {
      * export), or NULL; notice_done: finished, with an OK button */
     const char *notice;
     int notice_done, notice_failed;
+    /* staff mode in place of the journey's screen, or NULL */
+    const struct hys_staff_view *staff;
 } hys_layout_in;
+
+/* What staff mode shows. */
+typedef struct hys_staff_view {
+    int screen;          /* 1: the PIN; 2: staff's own screen */
+    int typed;           /* PIN digits typed (shown as dots) */
+    const char *message; /* "Wrong PIN", "No PIN is set", … or NULL */
+    int can_try;         /* the PIN can be typed (set, and not locked) */
+    long sessions_today, sessions, unexported;
+    int nhard;
+    const char *hard_label[5]; /* questions most often not understood */
+    long hard_n[5];
+    int can_export; /* a stick is in */
+} hys_staff_view;
 
 /* Build the frame for the journey's current screen. Never fails; if the
  * fixed arrays fill up, frame->overflow is set and the rest is left out. */

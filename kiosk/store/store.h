@@ -96,4 +96,17 @@ void hys_store_export_end(hys_store_export *e);
 /* How many answers of ended sessions no export has taken yet; -1 on error. */
 long hys_store_unexported(const char *dir);
 
+/* Counts for staff (never single answers). */
+typedef struct hys_store_counts {
+    long sessions_today, sessions, answers, unexported;
+    int nhard;          /* questions most often not understood, up to 5 */
+    char hard_q[5][64]; /* their names */
+    long hard_n[5];     /* how many pressed "I don't understand" */
+} hys_store_counts;
+
+/* Counts of DIR's answers; today is the period prefix for today ("2026-11-23").
+ * HYS_OK, or HYS_EIO with err set. */
+hys_status hys_store_count(const char *dir, const char *today, hys_store_counts *c, char *err,
+                           size_t errn);
+
 #endif

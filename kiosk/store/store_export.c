@@ -166,3 +166,32 @@ long hys_store_unexported(const char *dir)
     sqlite3_close(db);
     return n;
 }
+
+hys_status hys_store_count(const char *dir, const char *today, hys_store_counts *c, char *err,
+                           size_t errn)
+{
+    memset(c, 0, sizeof *c);
+    sqlite3 *db;
+    hys_status rc = hys_store_open_db(dir, SQLITE_OPEN_READONLY, &db, err, errn);
+    if (rc) return rc;
+    char *sql = sqlite3_mprintf("SELECT count(*) FROM sessions WHERE period LIKE '%q%%'", today);
+    c->sessions_today = sql ? count_of(db, sql) : 0;
+    sqlite3_free(sql);
+    c->sessions = count_of(db, "SELECT count(*) FROM sessions");
+    c->answers = count_of(db, "SELECT count(*) FROM answers");
+    c->unexported = count_of(db, "SELECT count(*) FROM answers a JOIN sessions s"
+                                 " USING(session_id) WHERE s.ended=1 AND a.export_seq IS NULL");
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT question, count(*) FROM answers WHERE status='dont_understand'"
+                           " GROUP BY question ORDER BY 2 DESC, 1 LIMIT 5",
+                           -1, &st, NULL) == SQLITE_OK)
+        while (c->nhard < 5 && sqlite3_step(st) == SQLITE_ROW) {
+            snprintf(c->hard_q[c->nhard], sizeof c->hard_q[0], "%s",
+                     (const char *)sqlite3_column_text(st, 0));
+            c->hard_n[c->nhard++] = sqlite3_column_int64(st, 1);
+        }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return HYS_OK;
+}

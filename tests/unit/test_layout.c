@@ -22,6 +22,7 @@ typedef struct set {
 } set;
 
 static hys_sdl_screen *screen;
+static const hys_staff_view *staff; /* staff mode's screens, when set */
 static int W, H, MIN, reported, screens, more_pages;
 
 static const char *tr(void *ud, int lang, const char *english)
@@ -86,6 +87,7 @@ static void check_frame(set *st, const hys_form *fm, hys_journey *j)
     in.form = fm, in.journey = j, in.measure = hys_screen_measure(screen), in.words = &w;
     in.theme = hys_theme_default(), in.icons_dir = HYS_ASSETS "/icons", in.w = W, in.h = H;
     in.can_speak = 1, in.volume_steps = 8, in.min_target = MIN;
+    in.staff = staff;
     hys_layout_build(&f, &in);
     screens++;
     char msg[600];
@@ -180,6 +182,32 @@ int main(void)
                 walk_screens_sized(demo.fm, l, text_sizes[ts], visit, &demo);
             for (int l = 0; l < quick.fm->nlangs; l++)
                 walk_quick_sized(quick.fm, l, text_sizes[ts], visit, &quick);
+            /* staff mode's screens, over the demo set in each language */
+            static const hys_staff_view views[2] = {
+                {1, 5, "That PIN is not right. Try again.", 1, 0, 0, 0, 0, {0}, {0}, 0},
+                {2,
+                 0,
+                 NULL,
+                 1,
+                 12,
+                 340,
+                 57,
+                 2,
+                 {"How good are health and care services at "
+                  "listening to you?",
+                  "What makes it hard to have your say?"},
+                 {7, 3},
+                 1}};
+            for (int l = 0; l < demo.fm->nlangs; l++)
+                for (int v = 0; v < 2; v++) {
+                    hys_journey_config cfg;
+                    hys_journey *j = walk_begin(demo.fm, text_sizes[ts], &cfg);
+                    hys_journey_act(j, HYS_ACT_LANG, l, 1);
+                    staff = &views[v];
+                    visit(&demo, demo.fm, j);
+                    staff = NULL;
+                    hys_journey_destroy(j);
+                }
         }
     printf("test_layout: %d screens laid out (the demo set and the quick poll, %d and %d "
            "languages, 3 window sizes, text at 100%%, 150%% and 200%%)\n",

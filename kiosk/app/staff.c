@@ -1,0 +1,175 @@
+/* staff: staff mode, opened by a 5-second hold in the top corner away from
+ * the speaker buttons (where nothing can be pressed) or the staff key, then
+ * the PIN (see staff/pin.h). It shows counts, never single answers, and can
+ * save the answers on any USB stick, or close the kiosk. It closes by itself
+ * after two minutes left alone. */
+#include "kiosk_impl.h"
+
+#include "sticks.h"
+
+#include "../text/bidi.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#define STAFF_IDLE_MS 120000
+
+static void message(hys_kiosk *k, const char *text)
+{
+    snprintf(k->staff_msg, sizeof k->staff_msg, "%s", text ? text : "");
+}
+
+static void counts(hys_kiosk *k)
+{
+    char today[16], err[256];
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(today, sizeof today, "%Y-%m-%d", &tm);
+    hys_store_flush(k->store);
+    if (hys_store_count(k->data, today, &k->counts, err, sizeof err) != HYS_OK)
+        memset(&k->counts, 0, sizeof k->counts);
+}
+
+/* A stick that is in: any mount under the mount folders. */
+static int stick_in(hys_kiosk *k, char *out, size_t n)
+{
+    return hys_sticks_scan(k->cfg.usb_mounts, 0, out, n, 1) > 0;
+}
+
+void hys_staff_open(hys_kiosk *k, long now)
+{
+    k->staff_now = now;
+    if (k->staff) return;
+    k->staff = 1;
+    k->pin[0] = 0;
+    k->staff_until = now + STAFF_IDLE_MS;
+    long wait = 0;
+    if (!hys_pin_is_set(k->data))
+        message(k, hys_voice_tr(k, "No staff PIN is set. Set one with: haveyoursay set-pin"));
+    else if (k->pin_guard.locked_until > now && (wait = k->pin_guard.locked_until - now) > 0) {
+        char text[200];
+        snprintf(text, sizeof text, hys_voice_tr(k, "Too many wrong PINs. Try again in %ld s."),
+                 (wait + 999) / 1000);
+        message(k, text);
+    } else
+        message(k, NULL);
+    k->dirty = 1;
+    fprintf(stderr, "haveyoursay: staff mode asked for\n");
+}
+
+static void close_staff(hys_kiosk *k)
+{
+    k->staff = 0;
+    k->pin[0] = 0;
+    k->staff_msg[0] = 0;
+    k->dirty = 1;
+}
+
+void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
+{
+    if (!k->staff) return;
+    k->staff_now = now;
+    k->staff_until = now + STAFF_IDLE_MS;
+    k->dirty = 1;
+    size_t n = strlen(k->pin);
+    switch (a) {
+    case HYS_ACT_STAFF_DIGIT:
+        if (n < HYS_PIN_MAX_DIGITS && arg >= 0 && arg <= 9) k->pin[n] = (char)('0' + arg);
+        k->pin[n + 1 <= HYS_PIN_MAX_DIGITS ? n + 1 : n] = 0;
+        break;
+    case HYS_ACT_STAFF_ERASE:
+        if (n) k->pin[n - 1] = 0;
+        break;
+    case HYS_ACT_STAFF_OK: {
+        long wait = 0;
+        hys_pin_result r = hys_pin_check(&k->pin_guard, k->data, k->pin, now, &wait);
+        k->pin[0] = 0;
+        char text[200];
+        if (r == HYS_PIN_OK) {
+            k->staff = 2;
+            message(k, NULL);
+            counts(k);
+            fprintf(stderr, "haveyoursay: staff mode opened\n");
+        } else if (r == HYS_PIN_NONE) {
+            message(k, hys_voice_tr(k, "No staff PIN is set. Set one with: haveyoursay set-pin"));
+        } else if (wait > 0) {
+            snprintf(text, sizeof text, hys_voice_tr(k, "Too many wrong PINs. Try again in %ld s."),
+                     (wait + 999) / 1000);
+            message(k, text);
+            fprintf(stderr, "haveyoursay: wrong staff PINs: staff mode locked for %ld s\n",
+                    (wait + 999) / 1000);
+        } else {
+            message(k, hys_voice_tr(k, "That PIN is not right. Try again."));
+        }
+        hys_voice_words(k, k->staff_msg[0] ? k->staff_msg : hys_voice_tr(k, "Staff"), -1);
+        break;
+    }
+    case HYS_ACT_STAFF_CLOSE:
+        close_staff(k);
+        break;
+    case HYS_ACT_STAFF_EXPORT: {
+        if (k->staff != 2) break;
+        char stick[4096], top[4200];
+        if (!stick_in(k, stick, sizeof stick)) break;
+        snprintf(top, sizeof top, "%s/HAVEYOURSAY", stick);
+        mkdir(top, 0700); /* staff chose this stick: it is one for kiosks from now on */
+        hys_kiosk_stick(k, stick, 1, !k->threads, now);
+        break;
+    }
+    case HYS_ACT_STAFF_QUIT:
+        if (k->staff != 2) break;
+        fprintf(stderr, "haveyoursay: staff closed the kiosk\n");
+        k->quit = 1;
+        break;
+    default:
+        break;
+    }
+}
+
+long hys_staff_deadline(const hys_kiosk *k)
+{
+    return k->staff ? k->staff_until : -1;
+}
+
+void hys_staff_tick(hys_kiosk *k, long now)
+{
+    k->staff_now = now;
+    if (k->staff && now >= k->staff_until) close_staff(k);
+}
+
+const hys_staff_view *hys_staff_view_get(hys_kiosk *k)
+{
+    if (!k->staff) return NULL;
+    hys_staff_view *v = &k->staff_view;
+    memset(v, 0, sizeof *v);
+    v->screen = k->staff;
+    v->typed = (int)strlen(k->pin);
+    v->message = k->staff_msg[0] ? k->staff_msg : NULL;
+    v->can_try = hys_pin_is_set(k->data) && k->pin_guard.locked_until <= k->staff_now;
+    v->sessions_today = k->counts.sessions_today;
+    v->sessions = k->counts.sessions;
+    v->unexported = k->counts.unexported;
+    v->nhard = k->counts.nhard;
+    for (int i = 0; i < v->nhard; i++) {
+        int q = hys_form_find(k->form, k->counts.hard_q[i]);
+        const char *label = q >= 0 ? hys_form_text(k->form, &k->form->questions[q].label, 0) : NULL;
+        v->hard_label[i] = label ? label : k->counts.hard_q[i];
+        v->hard_n[i] = k->counts.hard_n[i];
+    }
+    char stick[4096];
+    v->can_export = k->staff == 2 && stick_in(k, stick, sizeof stick);
+    return v;
+}
+
+int hys_staff_corner(hys_kiosk *k, int x, int y)
+{
+    const hys_frame *f = hys_kiosk_frame(k);
+    int side = 2 * hys_kiosk_min_target(k);
+    const hys_journey_view *v = hys_journey_view_get(k->journey);
+    int rtl = hys_lang_is_rtl(k->form->langs[v->lang].code);
+    int in_corner = y < side && (rtl ? x >= f->w - side : x < side);
+    return in_corner && !hys_frame_hit(f, x, y);
+}
