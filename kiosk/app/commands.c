@@ -6,6 +6,7 @@
 #include "../form/easyread.h"
 #include "../form/form.h"
 #include "../export/export.h"
+#include "../export/seal.h"
 #include "../speech/speech.h"
 #include "../staff/pin.h"
 #include "../store/store.h"
@@ -93,14 +94,15 @@ int hys_cmd_answers(const char *data_dir)
     return 0;
 }
 
-int hys_cmd_export(const char *data_dir, const char *stick, const char *venue, int full)
+int hys_cmd_export(const char *data_dir, const char *stick, const char *venue, int full,
+                   const char *seal_to)
 {
     char dir[1024], err[512];
     if (data_dir)
         snprintf(dir, sizeof dir, "%s", data_dir);
     else
         hys_paths_data(dir, sizeof dir);
-    hys_export_options o = {dir, stick, venue, full};
+    hys_export_options o = {dir, stick, venue, full, seal_to};
     hys_export_result r;
     if (hys_export_bundle(&o, &r, err, sizeof err) != HYS_OK) {
         fprintf(stderr, "haveyoursay: nothing was exported: %s\n", err);
@@ -128,11 +130,11 @@ int hys_cmd_export(const char *data_dir, const char *stick, const char *venue, i
     return 0;
 }
 
-int hys_cmd_collect(const char *const *in, int nin, const char *out)
+int hys_cmd_collect(const char *const *in, int nin, const char *out, const char *key)
 {
     char err[512];
     hys_collect_result r;
-    if (hys_collect(in, nin, out, stdout, &r, err, sizeof err) != HYS_OK) {
+    if (hys_collect(in, nin, out, key, stdout, &r, err, sizeof err) != HYS_OK) {
         fprintf(stderr, "haveyoursay: %s\n", err);
         return 1;
     }
@@ -169,5 +171,19 @@ int hys_cmd_set_pin(const char *data_dir)
         return 1;
     }
     printf("the staff PIN is set (kept only as a slow hash in %s/staff.pin)\n", dir);
+    return 0;
+}
+
+int hys_cmd_keygen(const char *path)
+{
+    char pk[64], err[512];
+    if (hys_seal_keygen(path, pk, err, sizeof err) != HYS_OK) {
+        fprintf(stderr, "haveyoursay: no key was made: %s\n", err);
+        return 1;
+    }
+    printf("the secret key is in %s: keep it safe, off the kiosks; collect opens sealed\n"
+           "bundles with it (--key %s). Put this public key in the question set's settings\n"
+           "sheet, column public_key:\n%s\n",
+           path, path, pk);
     return 0;
 }

@@ -3,8 +3,9 @@
  *   haveyoursay --form FILE --data DIR --replay SCRIPT [--shots DIR] [--size WxH]
  *   haveyoursay check FORM
  *   haveyoursay answers [--data DIR]
- *   haveyoursay export --to STICK [--data DIR] [--venue NAME] [--full]
- *   haveyoursay collect DIR... --out DIR
+ *   haveyoursay export --to STICK [--data DIR] [--venue NAME] [--full] [--seal-to KEY]
+ *   haveyoursay collect DIR... --out DIR [--key FILE]
+ *   haveyoursay keygen --out FILE
  *   haveyoursay set-pin [--data DIR] */
 #include "commands.h"
 #include "kiosk.h"
@@ -27,11 +28,13 @@ static void usage(FILE *out)
           "      check a question set (.xlsx or .csv) and list every problem\n"
           "  haveyoursay answers [--data DIR]\n"
           "      print the stored answers as CSV\n"
-          "  haveyoursay export --to STICK [--data DIR] [--venue NAME] [--full]\n"
+          "  haveyoursay export --to STICK [--data DIR] [--venue NAME] [--full] [--seal-to KEY]\n"
           "      write the answers not yet exported (all with --full) to a USB stick\n"
-          "  haveyoursay collect DIR... --out DIR\n"
+          "  haveyoursay collect DIR... --out DIR [--key FILE]\n"
           "      check and merge the bundles of many kiosks into one set of files\n"
           "      (exit 0: all good; 3: some bundle rejected or missing; 1: error)\n"
+          "  haveyoursay keygen --out FILE\n"
+          "      make a key pair for sealed exports (the secret key into FILE)\n"
           "  haveyoursay set-pin [--data DIR]\n"
           "      set the staff PIN (4 to 8 digits, read from standard input)\n",
           out);
@@ -59,7 +62,7 @@ int main(int argc, char **argv)
         return hys_cmd_answers(data);
     }
     if (argc >= 2 && !strcmp(argv[1], "export")) {
-        const char *data = NULL, *stick = NULL, *venue = NULL;
+        const char *data = NULL, *stick = NULL, *venue = NULL, *seal = NULL;
         int full = 0;
         for (int i = 2; i < argc; i++) {
             if (!strcmp(argv[i], "--data") && i + 1 < argc)
@@ -70,6 +73,8 @@ int main(int argc, char **argv)
                 venue = argv[++i];
             else if (!strcmp(argv[i], "--full"))
                 full = 1;
+            else if (!strcmp(argv[i], "--seal-to") && i + 1 < argc)
+                seal = argv[++i];
             else
                 stick = NULL, i = argc;
         }
@@ -77,7 +82,14 @@ int main(int argc, char **argv)
             usage(stderr);
             return 2;
         }
-        return hys_cmd_export(data, stick, venue, full);
+        return hys_cmd_export(data, stick, venue, full, seal);
+    }
+    if (argc >= 2 && !strcmp(argv[1], "keygen")) {
+        if (argc != 4 || strcmp(argv[2], "--out")) {
+            usage(stderr);
+            return 2;
+        }
+        return hys_cmd_keygen(argv[3]);
     }
     if (argc >= 2 && !strcmp(argv[1], "set-pin")) {
         if (argc != 2 && !(argc == 4 && !strcmp(argv[2], "--data"))) {
@@ -87,12 +99,14 @@ int main(int argc, char **argv)
         return hys_cmd_set_pin(argc == 4 ? argv[3] : NULL);
     }
     if (argc >= 2 && !strcmp(argv[1], "collect")) {
-        const char *out = NULL;
+        const char *out = NULL, *key = NULL;
         const char *in[64];
         int nin = 0, bad = 0;
         for (int i = 2; i < argc; i++) {
             if (!strcmp(argv[i], "--out") && i + 1 < argc)
                 out = argv[++i];
+            else if (!strcmp(argv[i], "--key") && i + 1 < argc)
+                key = argv[++i];
             else if (argv[i][0] != '-' && nin < 64)
                 in[nin++] = argv[i];
             else
@@ -102,7 +116,7 @@ int main(int argc, char **argv)
             usage(stderr);
             return 2;
         }
-        return hys_cmd_collect(in, nin, out);
+        return hys_cmd_collect(in, nin, out, key);
     }
     hys_kiosk_options o = {0};
     const char *replay = NULL, *shots = NULL;

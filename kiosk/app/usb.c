@@ -18,7 +18,8 @@
 static void *job(void *arg)
 {
     hys_kiosk *k = arg;
-    hys_export_options o = {k->data, k->usb_stick, k->cfg.venue[0] ? k->cfg.venue : NULL, 0};
+    hys_export_options o = {k->data, k->usb_stick, k->cfg.venue[0] ? k->cfg.venue : NULL, 0,
+                            k->form->public_key};
     k->usb_rc = hys_export_bundle(&o, &k->usb_result, k->usb_err, sizeof k->usb_err);
     if (k->usb_rc == HYS_OK) {
         /* every bundle on the stick, from every kiosk, as one report */

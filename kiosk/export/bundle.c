@@ -4,6 +4,7 @@
 #include "files.h"
 #include "manifest.h"
 #include "report.h"
+#include "seal.h"
 
 #include "../store/store.h"
 
@@ -76,9 +77,29 @@ static hys_status make_files(const hys_export_options *o, hys_store_export *e,
     for (int i = 0; i < NFILES; i++)
         hys_path(path[i], sizeof path[i], work, bundle_files[i]);
     hys_status rc = hys_store_export_write_db(e, path[0], err, errn);
+    if (!rc) forms_of(path[0], m);
     if (!rc) rc = hys_report_answers_csv(path[0], path[1], 0, err, errn);
     if (!rc) rc = hys_report_sessions_csv(path[0], path[2], err, errn);
-    if (!rc) rc = hys_report_html(path[0], path[3], 0, err, errn);
+    unsigned char pk[32];
+    int nfiles = NFILES;
+    if (o->seal_to) { /* only the key's holder can read them: and no report */
+        m->sealed = 1;
+        nfiles = 3;
+        if (!hys_seal_key_from_base64(o->seal_to, pk)) {
+            snprintf(err, errn, "the question set's public_key is not a valid key");
+            return HYS_EFORMAT;
+        }
+        for (int i = 0; !rc && i < nfiles; i++) {
+            char name[64], sealed[4200];
+            snprintf(name, sizeof name, "%s.sealed", bundle_files[i]);
+            hys_path(sealed, sizeof sealed, work, name);
+            rc = hys_seal_file(path[i], sealed, pk, err, errn);
+            unlink(path[i]); /* (the plain copy: only ever in the kiosk's own folder) */
+            memcpy(path[i], sealed, sizeof sealed);
+        }
+    } else if (!rc) {
+        rc = hys_report_html(path[0], path[3], 0, err, errn);
+    }
     if (rc) return rc;
     snprintf(m->kiosk_id, sizeof m->kiosk_id, "%s", info->kiosk_id);
     snprintf(m->venue, sizeof m->venue, "%s", o->venue ? o->venue : "");
@@ -93,10 +114,9 @@ static hys_status make_files(const hys_export_options *o, hys_store_export *e,
     m->answers = info->answers;
     m->sessions = info->sessions;
     snprintf(m->prev, sizeof m->prev, "%s", info->prev_manifest);
-    forms_of(path[0], m);
-    for (int i = 0; i < NFILES; i++) {
+    for (int i = 0; i < nfiles; i++) {
         hys_manifest_file *f = &m->files[m->nfiles++];
-        snprintf(f->name, sizeof f->name, "%s", bundle_files[i]);
+        snprintf(f->name, sizeof f->name, "%s%s", bundle_files[i], m->sealed ? ".sealed" : "");
         rc = hys_file_sha256(path[i], f->sha256, &f->bytes, err, errn);
         if (rc) return rc;
     }

@@ -8,11 +8,13 @@
 #include "files.h"
 #include "manifest.h"
 #include "report.h"
+#include "seal.h"
 
 #include "../util/alloc.h"
 #include "../util/limits.h"
 
 #include <dirent.h>
+#include <sodium.h>
 #include <errno.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -85,9 +87,10 @@ static int by_kiosk_seq(const void *a, const void *b)
 }
 
 static const char *const required[] = {"data.sqlite", "answers.csv", "sessions.csv", "report.html"};
+static const char *const required_sealed[] = {"data.sqlite.sealed"};
 
-/* Check one bundle's manifest and files. */
-static void check(found *b, FILE *log, hys_collect_result *r)
+/* Check one bundle's manifest and files (a sealed one needs a key). */
+static void check(found *b, int have_key, FILE *log, hys_collect_result *r)
 {
     char path[4300], err[300], *text = NULL;
     size_t n = 0;
@@ -106,13 +109,20 @@ static void check(found *b, FILE *log, hys_collect_result *r)
         r->rejected++;
         return;
     }
-    for (size_t k = 0; k < sizeof required / sizeof required[0]; k++) {
+    if (b->m.sealed && !have_key) {
+        fprintf(log, "rejected %s: sealed: give the secret key for it with --key\n", b->path);
+        r->rejected++;
+        return;
+    }
+    const char *const *need = b->m.sealed ? required_sealed : required;
+    size_t nneed = b->m.sealed ? 1 : sizeof required / sizeof required[0];
+    for (size_t k = 0; k < nneed; k++) {
         int listed = 0;
         for (int i = 0; i < b->m.nfiles; i++)
-            listed |= !strcmp(b->m.files[i].name, required[k]);
+            listed |= !strcmp(b->m.files[i].name, need[k]);
         if (!listed) {
             fprintf(log, "rejected %s: unreadable: its manifest does not list %s\n", b->path,
-                    required[k]);
+                    need[k]);
             r->rejected++;
             return;
         }
@@ -242,15 +252,15 @@ static int copy_rows(sqlite3 *db, sqlite3 *bdb, const char *table, const char *c
     return ok && step == SQLITE_DONE;
 }
 
-/* Merge one checked bundle; a bundle whose database disagrees with its
- * manifest is rejected and leaves nothing behind. */
-static void merge(sqlite3 *db, found *b, FILE *log, hys_collect_result *r)
+/* Merge one checked bundle, whose database is the file data; a bundle whose
+ * database disagrees with its manifest is rejected and leaves nothing behind. */
+static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collect_result *r)
 {
     char err[300] = "", uri[13000];
     /* read-only and immutable: a journal left beside it on the stick can
      * never roll the signed file back into something else */
     size_t k = (size_t)snprintf(uri, sizeof uri, "file:");
-    for (const char *p = b->path; *p && k + 4 < sizeof uri - 64; p++) {
+    for (const char *p = data; *p && k + 4 < sizeof uri - 64; p++) {
         unsigned char c = (unsigned char)*p;
         if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
             strchr("/._-", c))
@@ -258,7 +268,7 @@ static void merge(sqlite3 *db, found *b, FILE *log, hys_collect_result *r)
         else
             k += (size_t)snprintf(uri + k, 4, "%%%02X", c);
     }
-    snprintf(uri + k, sizeof uri - k, "/data.sqlite?mode=ro&immutable=1");
+    snprintf(uri + k, sizeof uri - k, "?mode=ro&immutable=1");
     sqlite3 *bdb = NULL;
     int ok = sqlite3_open_v2(uri, &bdb, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK;
     if (ok) {
@@ -315,10 +325,12 @@ static hys_status make(const char *work, const char *name, int which, char *err,
                         : hys_report_html(db, path, 1, err, errn);
 }
 
-hys_status hys_collect(const char *const *in, int nin, const char *out, FILE *log,
+hys_status hys_collect(const char *const *in, int nin, const char *out, const char *key, FILE *log,
                        hys_collect_result *r, char *err, size_t errn)
 {
     memset(r, 0, sizeof *r);
+    unsigned char pk[32], sk[32];
+    if (key && hys_seal_load_key(key, pk, sk, err, errn) != HYS_OK) return HYS_EIO;
     finder fd = {0};
     for (int i = 0; i < nin; i++) {
         struct stat sb;
@@ -331,7 +343,7 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, FILE *lo
     if (fd.over) fprintf(log, "note: only the first %d bundles were read\n", (int)HYS_MAX_BUNDLES);
     if (fd.n) qsort(fd.b, (size_t)fd.n, sizeof fd.b[0], by_path);
     for (int i = 0; i < fd.n; i++)
-        check(&fd.b[i], log, r);
+        check(&fd.b[i], key != NULL, log, r);
     if (fd.n) qsort(fd.b, (size_t)fd.n, sizeof fd.b[0], by_kiosk_seq);
     per_kiosk(fd.b, fd.n, log, r);
 
@@ -368,8 +380,28 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, FILE *lo
         sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
         if (!run(db, schema, err, errn) || !run(db, "BEGIN", err, errn)) rc = HYS_EIO;
     }
-    for (int i = 0; !rc && i < fd.n; i++)
-        if (fd.b[i].ok) merge(db, &fd.b[i], log, r);
+    for (int i = 0; !rc && i < fd.n; i++) {
+        found *b = &fd.b[i];
+        if (!b->ok) continue;
+        char data[4300], sealed[4300], merr[300];
+        if (!b->m.sealed) {
+            hys_path(data, sizeof data, b->path, "data.sqlite");
+            merge(db, b, data, log, r);
+            continue;
+        }
+        /* opened into the working folder, merged, and gone again */
+        hys_path(sealed, sizeof sealed, b->path, "data.sqlite.sealed");
+        hys_path(data, sizeof data, work, "opened.sqlite");
+        if (hys_seal_open(sealed, data, pk, sk, merr, sizeof merr) != HYS_OK) {
+            fprintf(log, "rejected %s: unreadable: %s\n", b->path, merr);
+            b->ok = 0;
+            r->rejected++, r->accepted--;
+            continue;
+        }
+        merge(db, b, data, log, r);
+        unlink(data);
+    }
+    if (key) sodium_memzero(sk, sizeof sk);
     if (!rc && !run(db, "COMMIT", err, errn)) rc = HYS_EIO;
     /* each session's answers together, for sessions.csv */
     if (!rc && !run(db, "CREATE INDEX answers_by_session ON answers(session_id)", err, errn))
@@ -408,7 +440,7 @@ hys_status hys_export_combine(const char *stick, hys_collect_result *r, char *er
     hys_path(combined, sizeof combined, top, "combined");
     const char *in[1] = {top};
     FILE *quiet = fopen("/dev/null", "w");
-    hys_status rc = hys_collect(in, 1, combined, quiet ? quiet : stderr, r, err, errn);
+    hys_status rc = hys_collect(in, 1, combined, NULL, quiet ? quiet : stderr, r, err, errn);
     if (quiet) fclose(quiet);
     return rc;
 }

@@ -18,10 +18,12 @@
 #include <stdio.h>
 
 typedef struct hys_export_options {
-    const char *data;  /* the kiosk's data folder (answers, signing key) */
-    const char *stick; /* where the stick is mounted */
-    const char *venue; /* a name for this kiosk's place in reports, or NULL */
-    int full;          /* every answer again, not only those not yet exported */
+    const char *data;    /* the kiosk's data folder (answers, signing key) */
+    const char *stick;   /* where the stick is mounted */
+    const char *venue;   /* a name for this kiosk's place in reports, or NULL */
+    int full;            /* every answer again, not only those not yet exported */
+    const char *seal_to; /* a public key (base64, settings public_key): the answer
+                          * files are sealed to it and no report.html is written */
 } hys_export_options;
 
 typedef struct hys_export_result {
@@ -47,8 +49,10 @@ typedef struct hys_collect_result {
  * answers.csv, sessions.csv, data.sqlite, report.html. What was accepted,
  * rejected (and why) and missing goes to log, a line each. Running it again,
  * or on overlapping folders, gives the same files. Folders named "combined"
- * and unfinished ".part-" bundles are skipped. HYS_OK when it could run. */
-hys_status hys_collect(const char *const *in, int nin, const char *out, FILE *log,
+ * and unfinished bundles are skipped. Sealed bundles need key, the file
+ * `haveyoursay keygen` made (else they are rejected, saying so). HYS_OK
+ * when it could run. */
+hys_status hys_collect(const char *const *in, int nin, const char *out, const char *key, FILE *log,
                        hys_collect_result *r, char *err, size_t errn);
 
 /* Collect every bundle on the stick mounted at stick (from every kiosk) into

@@ -73,8 +73,8 @@ static char *body(const hys_manifest *m, size_t *len)
     hys_json_write_str(f, m->kiosk_id);
     fputs(",\n  \"venue\": ", f);
     hys_json_write_str(f, m->venue);
-    fprintf(f, ",\n  \"sequence\": %lld,\n  \"full\": %s,\n  \"made\": ", m->seq,
-            m->full ? "true" : "false");
+    fprintf(f, ",\n  \"sequence\": %lld,\n  \"full\": %s,\n  \"sealed\": %s,\n  \"made\": ", m->seq,
+            m->full ? "true" : "false", m->sealed ? "true" : "false");
     hys_json_write_str(f, m->made);
     fputs(",\n  \"period_from\": ", f);
     hys_json_write_str(f, m->period_from);
@@ -246,6 +246,8 @@ hys_manifest_check hys_manifest_read(const char *text, size_t n, hys_manifest *m
     m->seq = hys_json_int(hys_json_get(root, "sequence"), -1);
     const hys_json *full = hys_json_get(root, "full");
     m->full = hys_json_type(full) == HYS_JSON_BOOL && full && hys_json_int(full, 0);
+    const hys_json *sealed = hys_json_get(root, "sealed");
+    m->sealed = hys_json_type(sealed) == HYS_JSON_BOOL && sealed && hys_json_int(sealed, 0);
     m->answers = hys_json_int(hys_json_get(root, "answers"), -1);
     m->sessions = hys_json_int(hys_json_get(root, "sessions"), -1);
     if (rc == HYS_MANIFEST_OK && (strlen(m->kiosk_id) != 36 || m->seq < 1 || m->answers < 0 ||

@@ -33,6 +33,7 @@ typedef struct hys_manifest {
     char venue[128];
     long long seq;
     int full;      /* a full re-export (answers sent before come again) */
+    int sealed;    /* the answer files are sealed to a public key (seal.h) */
     char made[16]; /* the day it was made, YYYY-MM-DD */
     char period_from[32], period_to[32];
     long long answers, sessions;

@@ -885,7 +885,19 @@ static void read_settings(builder *b, const hys_table *t, const char **default_l
             dst = &b->f->id;
         else if (!strcmp(key, "version"))
             dst = &b->f->version;
-        else if (!strcmp(key, "default_language"))
+        else if (!strcmp(key, "public_key")) {
+            unsigned char pk[32];
+            size_t n = 0;
+            if (sodium_init() < 0 ||
+                sodium_base642bin(pk, sizeof pk, v, strlen(v), NULL, &n, NULL,
+                                  sodium_base64_VARIANT_ORIGINAL) != 0 ||
+                n != sizeof pk)
+                hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c,
+                              "public_key is not a key made by haveyoursay keygen (base64 of 32 "
+                              "bytes): answers would not be sealed");
+            else
+                dst = &b->f->public_key;
+        } else if (!strcmp(key, "default_language"))
             *default_lang = v;
         else if (!strcmp(key, "style")) {
             if (hys_ieq(v, "quick"))
@@ -1243,6 +1255,7 @@ void hys_form_destroy(hys_form *f)
     hys_free(f->updates);
     hys_free(f->path), hys_free(f->dir), hys_free(f->title), hys_free(f->id);
     hys_free(f->version);
+    hys_free(f->public_key);
     hys_free(f);
 }
 

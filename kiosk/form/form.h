@@ -58,13 +58,14 @@ typedef struct hys_update { /* one "you said, we did" item */
 } hys_update;
 
 typedef struct hys_form {
-    char *path;    /* the file it was read from */
-    char *dir;     /* its folder: pictures are found here */
-    char *title;   /* settings form_title, or the file name */
-    char *id;      /* settings form_id, or the file name without extension */
-    char *version; /* settings version, or "" */
-    char hash[65]; /* SHA-256 of the file, lower-case hex */
-    int quick;     /* settings style = quick: one-tap poll */
+    char *path;       /* the file it was read from */
+    char *dir;        /* its folder: pictures are found here */
+    char *title;      /* settings form_title, or the file name */
+    char *id;         /* settings form_id, or the file name without extension */
+    char *version;    /* settings version, or "" */
+    char hash[65];    /* SHA-256 of the file, lower-case hex */
+    int quick;        /* settings style = quick: one-tap poll */
+    char *public_key; /* settings public_key: exports are sealed to it (base64 X25519), or NULL */
     int nlangs;
     hys_language langs[HYS_MAX_LANGUAGES];
     int default_lang;

@@ -104,7 +104,7 @@ int main(int argc, char **argv)
 
     /* export: everything, each run (a full re-export takes them all again) */
     double *t = calloc((size_t)runs, sizeof *t);
-    hys_export_options o = {data, stick, "Bench", 1};
+    hys_export_options o = {data, stick, "Bench", 1, NULL};
     hys_export_result r;
     for (int i = 0; i < runs; i++) {
         double t0 = now_ms();
@@ -127,7 +127,7 @@ int main(int argc, char **argv)
     snprintf(out, sizeof out, "%s/office", top);
     snprintf(cmd, sizeof cmd, "mkdir -p %s", stick2);
     if (system(cmd) != 0) return 1;
-    hys_export_options o2 = {data2, stick2, "Bench 2", 0};
+    hys_export_options o2 = {data2, stick2, "Bench 2", 0, NULL};
     next = 0;
     for (int b = 0; b < bundles; b++)
         if (!add_answers(data2, per, &next) || hys_export_bundle(&o2, &r, err, sizeof err)) {
@@ -141,7 +141,7 @@ int main(int argc, char **argv)
         hys_collect_result cr;
         const char *in[1] = {stick2};
         FILE *quiet = fopen("/dev/null", "w");
-        hys_status rc = hys_collect(in, 1, out, quiet, &cr, err, sizeof err);
+        hys_status rc = hys_collect(in, 1, out, NULL, quiet, &cr, err, sizeof err);
         if (rc != HYS_OK) fprintf(stderr, "bench_export: %s\n", err);
         printf("collect: %d bundles accepted, %lld answers\n", cr.accepted, cr.answers);
         fflush(stdout);

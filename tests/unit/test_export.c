@@ -11,6 +11,7 @@
 #include "export/files.h"
 #include "export/json.h"
 #include "export/manifest.h"
+#include "export/seal.h"
 #include "store/store.h"
 
 #include <dirent.h>
@@ -20,6 +21,7 @@
 #include <unistd.h>
 
 static char top[256];
+static const char *key; /* the secret key collect is given, or NULL */
 
 /* A path under the test's folder (kept for the test's whole run). */
 static const char *at(const char *rel)
@@ -97,7 +99,7 @@ static void collect_into(const char *out, const char *const *in, int nin, hys_co
 {
     char err[256];
     FILE *lf = fmemopen(log, logn, "w");
-    CHECK(hys_collect(in, nin, out, lf, r, err, sizeof err) == HYS_OK);
+    CHECK(hys_collect(in, nin, out, key, lf, r, err, sizeof err) == HYS_OK);
     fclose(lf);
 }
 
@@ -134,7 +136,7 @@ static void test_export(void)
     residents(data, 5, 1);
     CHECK(hys_store_unexported(data) == 15);
 
-    hys_export_options o = {data, stick, "Central Library", 0};
+    hys_export_options o = {data, stick, "Central Library", 0, NULL};
     hys_export_result r;
     CHECK(hys_export_bundle(&o, &r, err, sizeof err) == HYS_OK);
     CHECK(!r.nothing_new && r.seq == 1 && r.answers == 15 && r.sessions == 5);
@@ -183,7 +185,7 @@ static void test_export(void)
     residents(data, 1, 0);
     const char *bad = at("badstick");
     sh("touch %s && true %s", bad, "");
-    hys_export_options ob = {data, bad, NULL, 0};
+    hys_export_options ob = {data, bad, NULL, 0, NULL};
     CHECK(hys_export_bundle(&ob, &r, err, sizeof err) != HYS_OK);
     CHECK(strstr(err, "badstick") != NULL);
     CHECK(hys_store_unexported(data) == 3);
@@ -198,7 +200,7 @@ static void test_export(void)
     CHECK(hys_export_bundle(&o, &r, err, sizeof err) == HYS_OK && r.seq == 3 && r.answers == 3);
     CHECK(access(part, F_OK) != 0);
     /* a full re-export sends everything again, as bundle 4 */
-    hys_export_options of = {data, stick, "Central Library", 1};
+    hys_export_options of = {data, stick, "Central Library", 1, NULL};
     CHECK(hys_export_bundle(&of, &r, err, sizeof err) == HYS_OK && r.seq == 4 && r.answers == 27);
 }
 
@@ -230,7 +232,7 @@ static void test_collect(void)
     const char *data2 = at("kiosk2"), *stick2 = at("stick2");
     mkdir(stick2, 0700);
     residents(data2, 4, 0);
-    hys_export_options o2 = {data2, stick2, "Youth Club", 0};
+    hys_export_options o2 = {data2, stick2, "Youth Club", 0, NULL};
     hys_export_result er;
     char err[512];
     CHECK(hys_export_bundle(&o2, &er, err, sizeof err) == HYS_OK);
@@ -289,6 +291,48 @@ static void test_collect(void)
     CHECK(r.rejected == 1 && strstr(log, "another key") != NULL);
 }
 
+/* A question set with a public key: the answer files are sealed to it, no
+ * report is written, and only collect --key opens them. */
+static void test_sealed(void)
+{
+    char err[512], b[1024], pk[64];
+    const char *data = at("kiosk3"), *stick = at("stick3"), *secret = at("office.key");
+    mkdir(stick, 0700);
+    residents(data, 3, 0);
+    CHECK(hys_seal_keygen(secret, pk, err, sizeof err) == HYS_OK);
+    CHECK(hys_seal_keygen(secret, pk, err, sizeof err) != HYS_OK); /* never overwritten */
+    struct stat sb;
+    CHECK(stat(secret, &sb) == 0 && (sb.st_mode & 0077) == 0);
+    hys_export_options o = {data, stick, "Surgery", 0, pk};
+    hys_export_result r;
+    CHECK(hys_export_bundle(&o, &r, err, sizeof err) == HYS_OK && r.answers == 9);
+    CHECK(bundle_dir(stick, 1, b, sizeof b));
+    char path[1200];
+    snprintf(path, sizeof path, "%s/report.html", b);
+    CHECK(access(path, F_OK) != 0);
+    snprintf(path, sizeof path, "%s/answers.csv", b);
+    CHECK(access(path, F_OK) != 0);
+    snprintf(path, sizeof path, "%s/answers.csv.sealed", b);
+    CHECK(access(path, F_OK) == 0 && !contains(path, "HYPERLINK") && !contains(path, "mood"));
+    /* without the key: rejected, saying why; with it: every answer */
+    char log[8192];
+    hys_collect_result cr;
+    const char *in[] = {stick};
+    collect_into(at("out8"), in, 1, &cr, log, sizeof log);
+    CHECK(cr.rejected == 1 && strstr(log, "sealed: give the secret key") != NULL);
+    key = secret;
+    collect_into(at("out9"), in, 1, &cr, log, sizeof log);
+    CHECK(cr.accepted == 1 && cr.rejected == 0 && cr.answers == 9);
+    CHECK(lines(at("out9/answers.csv")) == 10);
+    /* the wrong key opens nothing */
+    char pk2[64];
+    CHECK(hys_seal_keygen(at("other.key"), pk2, err, sizeof err) == HYS_OK);
+    key = at("other.key");
+    collect_into(at("out10"), in, 1, &cr, log, sizeof log);
+    CHECK(cr.rejected == 1 && strstr(log, "not sealed for this key") != NULL);
+    key = NULL;
+}
+
 /* The manifest reader takes hostile text: each of these is refused. */
 static void test_hostile_manifests(void)
 {
@@ -331,6 +375,7 @@ int main(void)
     test_hostile_manifests();
     test_export();
     test_collect();
+    test_sealed();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf %s", top);
     if (!check_fail && system(cmd) != 0) fprintf(stderr, "could not remove %s\n", top);

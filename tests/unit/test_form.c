@@ -163,6 +163,28 @@ static void test_refused(void)
     hys_diags_destroy(d);
 }
 
+/* settings public_key: a key made by `haveyoursay keygen` is kept (exports
+ * are sealed to it); anything else is refused with its row and column. */
+static void test_public_key(void)
+{
+    static const char head[] = "survey,,,\n,type,name,label\n,text,a,A?\n"
+                               "settings,,,\n,form_id,public_key,\n,k,";
+    char csv[512];
+    hys_diags *d;
+    snprintf(csv, sizeof csv, "%sQUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVoxMjM0NTY=,\n", head);
+    hys_form *f = load_csv(csv, &d);
+    CHECK(f && f->public_key &&
+          !strcmp(f->public_key, "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVoxMjM0NTY="));
+    hys_form_destroy(f);
+    hys_diags_destroy(d);
+    snprintf(csv, sizeof csv, "%snot-a-key,\n", head);
+    f = load_csv(csv, &d);
+    CHECK(f == NULL);
+    CHECK(has(d, 6, 2, HYS_DIAG_ERROR, "public_key is not a key"));
+    hys_form_destroy(f);
+    hys_diags_destroy(d);
+}
+
 static void test_media(void)
 {
     const char *path = HYS_TEST_DATA "/forms/missing-picture.csv";
@@ -246,6 +268,7 @@ static void test_shared_xlsforms(void)
 
 int main(void)
 {
+    test_public_key();
     test_good();
     test_refused();
     test_media();
