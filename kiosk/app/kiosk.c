@@ -109,6 +109,8 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
     char formpath[1200];
     if (o->form)
         snprintf(formpath, sizeof formpath, "%s", o->form);
+    else if (hys_questions_current(data, formpath, sizeof formpath))
+        ; /* the set staff last loaded from a stick */
     else if (k->cfg.form[0])
         snprintf(formpath, sizeof formpath, "%s", k->cfg.form);
     else
@@ -131,17 +133,6 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
 
     k->store = hys_store_open(data, k->cfg.period, err, errn);
     if (!k->store) goto fail;
-    store_form(k->store, k->form);
-
-    char locales[1024];
-    hys_paths_locales(locales, sizeof locales);
-    for (int i = 0; i < k->form->nlangs; i++) {
-        if (!strcmp(k->form->langs[i].code, "en")) continue;
-        hys_status rc;
-        char perr[300];
-        k->po[i] = hys_po_load(locales, k->form->langs[i].code, &rc, perr, sizeof perr);
-        if (!k->po[i] && rc != HYS_ENOTFOUND) fprintf(stderr, "haveyoursay: %s\n", perr);
-    }
     k->words.ud = k;
     k->words.tr = translate;
 
@@ -156,25 +147,51 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
     char serr[300];
     k->speech = hys_speech_open(HYS_SPEECH_DEVICE, serr, sizeof serr);
     if (!k->speech) fprintf(stderr, "haveyoursay: %s; the kiosk will not speak\n", serr);
-    for (int i = 0; i < k->form->nlangs && k->speech; i++) {
-        const char *voice = hys_speech_voice_for(k->speech, k->form->langs[i].code);
-        snprintf(k->voice[i], sizeof k->voice[i], "%s", voice ? voice : "");
-    }
     k->cfg.times.volume_steps = HYS_SPEECH_VOLUME_STEPS;
-
-    hys_journey_sink sink = {k->store, sink_begin, sink_answer, sink_withdraw, sink_end};
-    k->journey = hys_journey_create(k->form, &k->cfg.times, &sink, 0);
-    if (!k->journey) {
-        snprintf(err, errn, "out of memory");
-        goto fail;
-    }
-    k->dirty = 1;
-    k->last_screen = HYS_SCREEN_WELCOME;
-    hys_journey_screen_id(k->journey, k->screen_id, sizeof k->screen_id);
+    hys_form *f = k->form;
+    k->form = NULL;
+    if (!hys_kiosk_use_form(k, f, err, errn)) goto fail;
     return k;
 fail:
     hys_kiosk_close(k);
     return NULL;
+}
+
+int hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn)
+{
+    hys_journey_destroy(k->journey); /* ends an open session as not completed */
+    k->journey = NULL;
+    for (int i = 0; i < HYS_MAX_LANGUAGES; i++) {
+        hys_po_destroy(k->po[i]);
+        k->po[i] = NULL;
+        k->voice[i][0] = 0;
+    }
+    hys_form_destroy(k->form);
+    k->form = f;
+    store_form(k->store, k->form);
+    char locales[1024];
+    hys_paths_locales(locales, sizeof locales);
+    for (int i = 0; i < k->form->nlangs; i++) {
+        if (strcmp(k->form->langs[i].code, "en")) {
+            hys_status rc;
+            char perr[300];
+            k->po[i] = hys_po_load(locales, k->form->langs[i].code, &rc, perr, sizeof perr);
+            if (!k->po[i] && rc != HYS_ENOTFOUND) fprintf(stderr, "haveyoursay: %s\n", perr);
+        }
+        const char *voice =
+            k->speech ? hys_speech_voice_for(k->speech, k->form->langs[i].code) : NULL;
+        snprintf(k->voice[i], sizeof k->voice[i], "%s", voice ? voice : "");
+    }
+    hys_journey_sink sink = {k->store, sink_begin, sink_answer, sink_withdraw, sink_end};
+    k->journey = hys_journey_create(k->form, &k->cfg.times, &sink, 0);
+    if (!k->journey) {
+        snprintf(err, errn, "out of memory");
+        return 0;
+    }
+    k->dirty = 1;
+    k->last_screen = HYS_SCREEN_WELCOME;
+    hys_journey_screen_id(k->journey, k->screen_id, sizeof k->screen_id);
+    return 1;
 }
 
 void hys_kiosk_close(hys_kiosk *k)

@@ -90,6 +90,23 @@ struct hys_kiosk {
 
 /* kiosk.c */
 void hys_kiosk_act(hys_kiosk *k, hys_action a, int arg, long now);
+/* Run form f from now on (taking it; the old one is freed): a resident's
+ * session ends, every screen starts again at welcome. 0 with err set when
+ * the journey cannot start. */
+int hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn);
+
+/* questions.c: the question set staff load from a stick */
+/* The set staff last loaded (DATA/questions/current/, one .xlsx or .csv). */
+int hys_questions_current(const char *data, char *path, size_t n);
+/* The stick has a set to load (HAVEYOURSAY/questions/, one .xlsx or .csv). */
+int hys_questions_on_stick(const char *stick);
+/* There is an earlier set to go back to. */
+int hys_questions_previous(const char *data);
+/* Load the stick's set: copied in, checked, and used only when it can run
+ * (the one in use kept as the earlier set). A message for staff goes to msg. */
+int hys_questions_load(hys_kiosk *k, const char *stick, char *msg, size_t msgn);
+/* Go back to the earlier set (and keep this one as the earlier). */
+int hys_questions_back(hys_kiosk *k, char *msg, size_t msgn);
 
 /* input.c: what happens after the journey moved (new screen, session over) */
 void hys_input_after(hys_kiosk *k, long now);

@@ -127,6 +127,24 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
             char real[4096];
             if (realpath(stick, real)) snprintf(stick, sizeof stick, "%s", real);
             hys_kiosk_stick(k, stick, 1, 1, now);
+        } else if (!strcmp(s, "usb-questions")) {
+            /* usb-questions FILE: put a question set (relative to the script's
+             * folder) in the inserted stick's HAVEYOURSAY/questions/ */
+            char from[4096], dir[4300], to[4600];
+            const char *slash = strrchr(script, '/');
+            snprintf(from, sizeof from, "%.*s%s", slash ? (int)(slash - script + 1) : 0, script,
+                     arg);
+            snprintf(dir, sizeof dir, "%s/HAVEYOURSAY/questions", stick);
+            const char *base = strrchr(arg, '/') ? strrchr(arg, '/') + 1 : arg;
+            snprintf(to, sizeof to, "%s/%s", dir, base);
+            mkdir(dir, 0700);
+            FILE *in = stick[0] ? fopen(from, "rb") : NULL, *out = in ? fopen(to, "wb") : NULL;
+            char chunk[65536];
+            size_t n;
+            while (out && (n = fread(chunk, 1, sizeof chunk, in)) > 0)
+                fwrite(chunk, 1, n, out);
+            if (!in || !out || fclose(out) != 0) rc = fail(script, line, "cannot copy", arg);
+            if (in) fclose(in);
         } else if (!strcmp(s, "staff-pin")) {
             /* staff-pin PIN: as `haveyoursay set-pin` does for this kiosk */
             char err[256];

@@ -33,10 +33,16 @@ static void counts(hys_kiosk *k)
         memset(&k->counts, 0, sizeof k->counts);
 }
 
-/* A stick that is in: any mount under the mount folders. */
+/* A stick that is in: the one the kiosk last saw come in, or any mount
+ * under the mount folders. */
 static int stick_in(hys_kiosk *k, char *out, size_t n)
 {
-    return hys_sticks_scan(k->cfg.usb_mounts, 0, out, n, 1) > 0;
+    struct stat sb;
+    if (k->usb_stick[0] && stat(k->usb_stick, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        snprintf(out, n, "%s", k->usb_stick);
+        return 1;
+    }
+    return hys_sticks_scan(k->cfg.usb_mounts, 1, out, n, 1) > 0;
 }
 
 void hys_staff_open(hys_kiosk *k, long now)
@@ -119,6 +125,22 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         hys_kiosk_stick(k, stick, 1, !k->threads, now);
         break;
     }
+    case HYS_ACT_STAFF_LOAD: {
+        char stick[4096], msg[300];
+        if (k->staff != 2 || !stick_in(k, stick, sizeof stick)) break;
+        hys_questions_load(k, stick, msg, sizeof msg);
+        message(k, msg);
+        hys_voice_words(k, k->staff_msg, -1);
+        break;
+    }
+    case HYS_ACT_STAFF_RESTORE: {
+        char msg[300];
+        if (k->staff != 2) break;
+        hys_questions_back(k, msg, sizeof msg);
+        message(k, msg);
+        hys_voice_words(k, k->staff_msg, -1);
+        break;
+    }
     case HYS_ACT_STAFF_QUIT:
         if (k->staff != 2) break;
         fprintf(stderr, "haveyoursay: staff closed the kiosk\n");
@@ -161,6 +183,8 @@ const hys_staff_view *hys_staff_view_get(hys_kiosk *k)
     }
     char stick[4096];
     v->can_export = k->staff == 2 && stick_in(k, stick, sizeof stick);
+    v->can_load = v->can_export && hys_questions_on_stick(stick);
+    v->can_restore = k->staff == 2 && hys_questions_previous(k->data);
     return v;
 }
 

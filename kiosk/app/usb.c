@@ -54,6 +54,7 @@ void hys_kiosk_stick(hys_kiosk *k, const char *mount, int inserted, int wait, lo
     if (!inserted) {
         /* the stick is out: a finished notice has done its job */
         if (k->usb_state >= 2 && !strcmp(mount, k->usb_stick)) hys_usb_dismiss(k);
+        if (k->usb_state != 1 && !strcmp(mount, k->usb_stick)) k->usb_stick[0] = 0;
         return;
     }
     char top[4200];

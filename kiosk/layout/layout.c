@@ -1993,18 +1993,32 @@ static void screen_staff(ctx *c, const hys_staff_view *sv)
             y += text_box(c, words, 2 * m, y, W - 3 * m, lh, S(c, 32), 0, t->text, ALIGN_START, 0);
         }
     }
-    /* what staff can do, each a large button */
+    if (sv->message) {
+        int mh = text_need(c, sv->message, S(c, 32), 1, W - 2 * m);
+        y += S(c, 8) + text_box(c, sv->message, m, y + S(c, 8), W - 2 * m, mh, S(c, 32), 1, t->text,
+                                ALIGN_START, 0);
+    }
+    /* what staff can do, each a large button, two a row */
     y += S(c, 20);
     int bot = H - bottom_h(c) - S(c, 12), gap = S(c, 16);
     int bw = (W - 2 * m - gap) / 2;
-    int bh = button_need(c, tr(c, "Save the answers on a USB stick"), bw, S(c, 110));
-    bh = button_need(c, tr(c, "Close the kiosk"), bw, bh);
-    if (y + bh > bot) y = bot - bh > y - S(c, 20) ? bot - bh : y;
-    c->meaning = sv->can_export ? NULL : tr(c, "Put a USB stick in first");
-    button(c, "staff:export", HYS_ACT_STAFF_EXPORT, 0, m, y, bw, bh, "paper-form",
-           tr(c, "Save the answers on a USB stick"), B_PRIMARY, sv->can_export);
-    button(c, "staff:quit", HYS_ACT_STAFF_QUIT, 0, m + bw + gap, y, bw, bh, "stop",
-           tr(c, "Close the kiosk"), B_NORMAL, 1);
+    static const char *const labels[4] = {"Save the answers on a USB stick",
+                                          "Use the questions on the stick",
+                                          "Go back to the earlier questions", "Close the kiosk"};
+    static const char *const ids[4] = {"staff:export", "staff:load", "staff:restore", "staff:quit"};
+    static const char *const icons[4] = {"paper-form", "words", "back", "stop"};
+    static const hys_action acts[4] = {HYS_ACT_STAFF_EXPORT, HYS_ACT_STAFF_LOAD,
+                                       HYS_ACT_STAFF_RESTORE, HYS_ACT_STAFF_QUIT};
+    int on[4] = {sv->can_export, sv->can_load, sv->can_restore, 1};
+    int bh = S(c, 100);
+    for (int i = 0; i < 4; i++)
+        bh = button_need(c, tr(c, labels[i]), bw, bh);
+    if (y + 2 * bh + gap > bot && bot - 2 * bh - gap > y - S(c, 20)) y = bot - 2 * bh - gap;
+    for (int i = 0; i < 4; i++) {
+        if (!on[i]) c->meaning = tr(c, i < 2 ? "Put a USB stick in first" : "There is none");
+        button(c, ids[i], acts[i], 0, m + (i % 2) * (bw + gap), y + (i / 2) * (bh + gap), bw, bh,
+               icons[i], tr(c, labels[i]), i == 0 ? B_PRIMARY : B_NORMAL, on[i]);
+    }
     staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back to the kiosk"));
 }
 

@@ -118,7 +118,9 @@ typedef struct hys_staff_view {
     int nhard;
     const char *hard_label[5]; /* questions most often not understood */
     long hard_n[5];
-    int can_export; /* a stick is in */
+    int can_export;  /* a stick is in */
+    int can_load;    /* the stick has a question set (HAVEYOURSAY/questions) */
+    int can_restore; /* there is an earlier question set to go back to */
 } hys_staff_view;
 
 /* Build the frame for the journey's current screen. Never fails; if the

@@ -184,20 +184,22 @@ int main(void)
                 walk_quick_sized(quick.fm, l, text_sizes[ts], visit, &quick);
             /* staff mode's screens, over the demo set in each language */
             static const hys_staff_view views[2] = {
-                {1, 5, "That PIN is not right. Try again.", 1, 0, 0, 0, 0, {0}, {0}, 0},
-                {2,
-                 0,
-                 NULL,
-                 1,
-                 12,
-                 340,
-                 57,
-                 2,
-                 {"How good are health and care services at "
-                  "listening to you?",
-                  "What makes it hard to have your say?"},
-                 {7, 3},
-                 1}};
+                {.screen = 1,
+                 .typed = 5,
+                 .message = "That PIN is not right. Try again.",
+                 .can_try = 1},
+                {.screen = 2,
+                 .can_try = 1,
+                 .sessions_today = 12,
+                 .sessions = 340,
+                 .unexported = 57,
+                 .nhard = 2,
+                 .hard_label = {"How good are health and care services at listening to you?",
+                                "What makes it hard to have your say?"},
+                 .hard_n = {7, 3},
+                 .message = "Have your say, version 2026112301, is in use",
+                 .can_export = 1,
+                 .can_load = 1}};
             for (int l = 0; l < demo.fm->nlangs; l++)
                 for (int v = 0; v < 2; v++) {
                     hys_journey_config cfg;
