@@ -72,7 +72,7 @@ struct hys_kiosk {
     int staff; /* 0 off, 1 the PIN, 2 staff's own screen */
     char pin[HYS_PIN_MAX_DIGITS + 1];
     hys_pin_guard pin_guard;
-    char staff_msg[300];
+    char staff_msg[1024];
     long staff_until; /* staff mode closes by itself when left alone */
     long staff_now;   /* the time staff mode last saw */
     hys_store_counts counts;

@@ -9,10 +9,15 @@
 
 #include "../text/bidi.h"
 
+#include "../export/files.h"
+
+#include <errno.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #define STAFF_IDLE_MS 120000
 
@@ -43,6 +48,50 @@ static int stick_in(hys_kiosk *k, char *out, size_t n)
         return 1;
     }
     return hys_sticks_scan(k->cfg.usb_mounts, 1, out, n, 1) > 0;
+}
+
+/* The kiosk checks itself: the voice says a test sentence (heard, or not,
+ * by staff) and what the speech engine reports; a stick that is in gets a
+ * test file written, flushed, read back and removed. */
+static void self_check(hys_kiosk *k, char *msg, size_t n)
+{
+    char stick[4096], err[300] = "", speech[200], usb[600];
+    if (k->speech && k->voice[0][0]) {
+        snprintf(speech, sizeof speech, "%s",
+                 hys_voice_tr(k, "Speech works: you should hear the kiosk's voice now."));
+    } else {
+        snprintf(speech, sizeof speech, "%s",
+                 hys_voice_tr(k, "The kiosk cannot speak here (no sound device or no voice)."));
+    }
+    if (!stick_in(k, stick, sizeof stick)) {
+        snprintf(usb, sizeof usb, "%s", hys_voice_tr(k, "No USB stick is in."));
+    } else {
+        /* a test file: made here, copied to the stick, read back, removed */
+        char top[4200], here[4400], there[4400];
+        snprintf(top, sizeof top, "%s/HAVEYOURSAY", stick);
+        snprintf(here, sizeof here, "%s/kiosk-check.bin", k->data);
+        snprintf(there, sizeof there, "%s/kiosk-check.bin", top);
+        FILE *f = fopen(here, "wb");
+        unsigned char block[4096];
+        for (int i = 0; f && i < 16; i++) {
+            randombytes_buf(block, sizeof block);
+            fwrite(block, 1, sizeof block, f);
+        }
+        int ok = f && fclose(f) == 0;
+        if (mkdir(top, 0700) != 0 && errno != EEXIST) ok = 0;
+        ok = ok && hys_file_place(k->data, top, "kiosk-check.bin", NULL, err, sizeof err) == HYS_OK;
+        if (!ok && (!f || errno != 0) && !err[0]) snprintf(err, sizeof err, "%s", strerror(errno));
+        unlink(here);
+        unlink(there);
+        if (ok)
+            snprintf(usb, sizeof usb, "%s",
+                     hys_voice_tr(k, "The USB stick can be written to and read back."));
+        else
+            snprintf(usb, sizeof usb, "%s (%s)", hys_voice_tr(k, "The USB stick cannot be used"),
+                     err);
+    }
+    snprintf(msg, n, "%s %s", speech, usb);
+    hys_voice_words(k, msg, -1);
 }
 
 void hys_staff_open(hys_kiosk *k, long now)
@@ -139,6 +188,13 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         hys_questions_back(k, msg, sizeof msg);
         message(k, msg);
         hys_voice_words(k, k->staff_msg, -1);
+        break;
+    }
+    case HYS_ACT_STAFF_CHECK: {
+        if (k->staff != 2) break;
+        char msg[1024];
+        self_check(k, msg, sizeof msg);
+        message(k, msg);
         break;
     }
     case HYS_ACT_STAFF_QUIT:

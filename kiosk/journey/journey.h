@@ -67,6 +67,7 @@ typedef enum {
     HYS_ACT_STAFF_EXPORT,
     HYS_ACT_STAFF_LOAD,    /* the question set on the stick */
     HYS_ACT_STAFF_RESTORE, /* back to the earlier question set */
+    HYS_ACT_STAFF_CHECK,   /* the kiosk checks itself: speaker, stick */
     HYS_ACT_STAFF_QUIT
 } hys_action;
 

@@ -1890,8 +1890,9 @@ static void screen_notice(ctx *c)
     }
 }
 
-/* Staff mode's bottom-left button (Close), in the bar's first slot. */
-static void staff_bar(ctx *c, const char *id, hys_action a, const char *label)
+/* Staff mode's bottom bar: Close (first slot) and, on staff's own screen,
+ * "Close the kiosk" (last slot). */
+static void staff_bar(ctx *c, const char *id, hys_action a, const char *label, int quit)
 {
     bar_begin(c);
     int bh = bottom_h(c), x, y, w, h;
@@ -1899,6 +1900,11 @@ static void staff_bar(ctx *c, const char *id, hys_action a, const char *label)
     c->group = HYS_READ_BOTTOM;
     bar_slot(c, 0, &x, &y, &w, &h);
     button(c, id, a, 0, x, y, w, h, "back", label, B_NORMAL, 1);
+    if (quit) {
+        bar_slot(c, 3, &x, &y, &w, &h);
+        button(c, "staff:quit", HYS_ACT_STAFF_QUIT, 0, x, y, w, h, "stop", tr(c, "Close the kiosk"),
+               B_NORMAL, 1);
+    }
     c->group = HYS_READ_CONTENT;
     bar_end(c);
 }
@@ -1932,7 +1938,7 @@ static void screen_staff_pin(ctx *c, const hys_staff_view *sv)
              S(c, 12);
     }
     if (!sv->can_try) {
-        staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Close"));
+        staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Close"), 0);
         return;
     }
     /* 1 2 3 / 4 5 6 / 7 8 9 / Delete 0 OK */
@@ -1961,7 +1967,7 @@ static void screen_staff_pin(ctx *c, const hys_staff_view *sv)
     }
     bar_end(c);
     c->quiet = 0;
-    staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Close"));
+    staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Close"), 0);
 }
 
 /* Staff: counts (never single answers), and what staff can do. */
@@ -2001,25 +2007,29 @@ static void screen_staff(ctx *c, const hys_staff_view *sv)
     /* what staff can do, each a large button, two a row */
     y += S(c, 20);
     int bot = H - bottom_h(c) - S(c, 12), gap = S(c, 16);
-    int bw = (W - 2 * m - gap) / 2;
+    int cols = 2, rows = 2;
+    int bw = (W - 2 * m - (cols - 1) * gap) / cols;
     static const char *const labels[4] = {"Save the answers on a USB stick",
                                           "Use the questions on the stick",
-                                          "Go back to the earlier questions", "Close the kiosk"};
-    static const char *const ids[4] = {"staff:export", "staff:load", "staff:restore", "staff:quit"};
-    static const char *const icons[4] = {"paper-form", "words", "back", "stop"};
+                                          "Go back to the earlier questions", "Check the kiosk"};
+    static const char *const ids[4] = {"staff:export", "staff:load", "staff:restore",
+                                       "staff:check"};
+    static const char *const icons[4] = {"paper-form", "words", "back", "speaker"};
     static const hys_action acts[4] = {HYS_ACT_STAFF_EXPORT, HYS_ACT_STAFF_LOAD,
-                                       HYS_ACT_STAFF_RESTORE, HYS_ACT_STAFF_QUIT};
+                                       HYS_ACT_STAFF_RESTORE, HYS_ACT_STAFF_CHECK};
     int on[4] = {sv->can_export, sv->can_load, sv->can_restore, 1};
-    int bh = S(c, 100);
+    int bh = S(c, 90);
     for (int i = 0; i < 4; i++)
         bh = button_need(c, tr(c, labels[i]), bw, bh);
-    if (y + 2 * bh + gap > bot && bot - 2 * bh - gap > y - S(c, 20)) y = bot - 2 * bh - gap;
+    int need = rows * bh + (rows - 1) * gap;
+    if (y + need > bot && bot - need > y - S(c, 20)) y = bot - need;
+    if (y + need > bot) unfit(c->f, "staff buttons"); /* shown a part at a time instead */
     for (int i = 0; i < 4; i++) {
         if (!on[i]) c->meaning = tr(c, i < 2 ? "Put a USB stick in first" : "There is none");
-        button(c, ids[i], acts[i], 0, m + (i % 2) * (bw + gap), y + (i / 2) * (bh + gap), bw, bh,
-               icons[i], tr(c, labels[i]), i == 0 ? B_PRIMARY : B_NORMAL, on[i]);
+        button(c, ids[i], acts[i], 0, m + (i % cols) * (bw + gap), y + (i / cols) * (bh + gap), bw,
+               bh, icons[i], tr(c, labels[i]), i == 0 ? B_PRIMARY : B_NORMAL, on[i]);
     }
-    staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back to the kiosk"));
+    staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back to the kiosk"), 1);
 }
 
 /* One screen laid out on a canvas of the window's width and height h (taller
