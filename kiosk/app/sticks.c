@@ -35,7 +35,7 @@ static int is_stick(const char *dir)
     snprintf(up, sizeof up, "%s/..", dir);
     snprintf(top, sizeof top, "%s/HAVEYOURSAY", dir);
     return stat(dir, &d) == 0 && stat(up, &parent) == 0 && d.st_dev != parent.st_dev &&
-           stat(top, &h) == 0 && S_ISDIR(h.st_mode);
+           lstat(top, &h) == 0 && S_ISDIR(h.st_mode) && h.st_dev == d.st_dev;
 }
 
 /* dir is a mount point. */

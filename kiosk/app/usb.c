@@ -4,6 +4,7 @@
  * shows) that the stick can be taken out, or why nothing was saved. */
 #include "kiosk_impl.h"
 
+#include "../export/files.h"
 #include "../util/alloc.h"
 
 #include <SDL.h>
@@ -58,9 +59,8 @@ void hys_kiosk_stick(hys_kiosk *k, const char *mount, int inserted, int wait, lo
         return;
     }
     char top[4200];
-    struct stat sb;
     snprintf(top, sizeof top, "%s/HAVEYOURSAY", mount);
-    if (k->usb_state == 1 || stat(top, &sb) != 0 || !S_ISDIR(sb.st_mode)) return;
+    if (k->usb_state == 1 || !hys_dir_real(top)) return; /* (a link is not a stick's folder) */
     hys_store_flush(k->store); /* every answer given so far is in the database */
     snprintf(k->usb_stick, sizeof k->usb_stick, "%s", mount);
     k->usb_state = 1;

@@ -54,8 +54,8 @@ static void tidy(const char *root, const char *keep)
         char man[4600];
         char sub[4400];
         if (!hys_path(sub, sizeof sub, root, de->d_name) ||
-            !hys_path(man, sizeof man, sub, "manifest.json"))
-            continue;
+            !hys_path(man, sizeof man, sub, "manifest.json") || !hys_dir_real(sub))
+            continue; /* (a link on the stick is never followed, nor removed through) */
         if (de->d_name[0] >= '0' && de->d_name[0] <= '9' && strcmp(de->d_name, keep) &&
             access(man, F_OK) != 0)
             snprintf(names[n++], sizeof names[0], "%s", de->d_name);
@@ -142,6 +142,10 @@ static hys_status place(const char *work, const hys_manifest *m, const char *roo
         return HYS_EIO;
     }
     hys_status rc = hys_dir_make(final, err, errn);
+    if (!rc && !hys_dir_on(final, root)) {
+        snprintf(err, errn, "%s is a link, not a folder on the stick: nothing was written", final);
+        rc = HYS_EFORMAT;
+    }
     for (int i = 0; !rc && i < m->nfiles; i++)
         rc = hys_file_place(work, final, m->files[i].name, m->files[i].sha256, err, errn);
     if (!rc) rc = hys_dir_sync(final, err, errn);
@@ -206,6 +210,11 @@ hys_status hys_export_bundle(const hys_export_options *o, hys_export_result *r, 
     if (!rc) rc = hys_file_sha256(mpath, msha, NULL, err, errn);
     if (!rc) rc = room(o->stick, &m, mpath, err, errn);
     if (!rc) rc = hys_dir_make(root, err, errn);
+    if (!rc && (!hys_dir_on(top, o->stick) || !hys_dir_on(root, o->stick))) {
+        snprintf(err, errn, "%s or %s is a link, not a folder on the stick: nothing was written",
+                 top, root);
+        rc = HYS_EFORMAT;
+    }
     if (!rc) {
         char name[64];
         snprintf(name, sizeof name, "%06lld-%.4s%.2s%.2s", m.seq, m.made, m.made + 5, m.made + 8);

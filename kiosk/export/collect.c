@@ -150,7 +150,22 @@ static void per_kiosk(found *b, int n, FILE *log, hys_collect_result *r)
         int j = i;
         while (j < n && !strcmp(b[j].m.kiosk_id, b[i].m.kiosk_id))
             j++;
+        /* bundles for one kiosk signed with two keys: one is forged, and a
+         * collection cannot tell which, so it trusts none of them */
         const char *key = NULL;
+        int keys = 0;
+        for (int k = i; k < j; k++)
+            if (b[k].ok && (!key || strcmp(key, b[k].m.public_key)))
+                key = b[k].m.public_key, keys++;
+        for (int k = i; k < j && keys > 1; k++)
+            if (b[k].ok) {
+                fprintf(log,
+                        "rejected %s: tampered: kiosk %s has bundles signed with different keys; "
+                        "none is trusted (compare the key with the kiosk's)\n",
+                        b[k].path, b[k].m.kiosk_id);
+                b[k].ok = 0;
+                r->rejected++;
+            }
         long long expect = 1;
         int accepted = 0, known = b[i].m.kiosk_id[0] != 0;
         for (int k = i; k < j; k++) {
@@ -163,16 +178,6 @@ static void per_kiosk(found *b, int n, FILE *log, hys_collect_result *r)
                 if (expect == b[k].m.seq) expect++;
             }
             if (!b[k].ok) continue;
-            if (!key) key = b[k].m.public_key;
-            if (strcmp(key, b[k].m.public_key)) {
-                fprintf(log,
-                        "rejected %s: tampered: signed with another key than this kiosk's "
-                        "other bundles\n",
-                        b[k].path);
-                b[k].ok = 0;
-                r->rejected++;
-                continue;
-            }
             int prev = k - 1; /* the accepted bundle before this one */
             while (prev >= i && !b[prev].ok)
                 prev--;
@@ -222,19 +227,38 @@ static int run(sqlite3 *db, const char *sql, char *err, size_t errn)
 }
 
 /* Copy the rows of one table of the bundle (bdb) into the collection (db),
- * each once. Counts the rows, and those not of kiosk (when kiosk_col >= 0). */
+ * each once; where is a condition on them (or ""). Counts the rows, and as
+ * foreign those not of kiosk (when kiosk_col >= 0) or whose key the
+ * collection already holds with other content (a bundle claiming someone
+ * else's rows, or changing rows already collected). */
 static int copy_rows(sqlite3 *db, sqlite3 *bdb, const char *table, const char *cols, int ncols,
-                     int kiosk_col, const char *kiosk, long long *rows, long long *foreign)
+                     const char *where, int kiosk_col, const char *kiosk, long long *rows,
+                     long long *foreign)
 {
-    char sql[512];
-    snprintf(sql, sizeof sql, "SELECT %s FROM %s ORDER BY rowid", cols, table);
+    char sql[1024];
+    snprintf(sql, sizeof sql, "SELECT %s FROM %s %s ORDER BY rowid", cols, table, where);
+    /* the row already there, exactly: every column the same */
+    char cond[700] = "", same[1024];
+    const char *c0 = cols;
+    for (int i = 0; i < ncols; i++) {
+        const char *e = strchr(c0, ',');
+        size_t len = e ? (size_t)(e - c0) : strlen(c0);
+        while (len && *c0 == ' ')
+            c0++, len--;
+        size_t k = strlen(cond);
+        snprintf(cond + k, sizeof cond - k, "%s%.*s IS ?%d", i ? " AND " : "", (int)len, c0, i + 1);
+        c0 = e ? e + 1 : c0 + len;
+    }
+    snprintf(same, sizeof same, "SELECT count(*) FROM %s WHERE %s", table, cond);
+    sqlite3_stmt *chk = NULL;
     sqlite3_stmt *rd = NULL, *wr = NULL;
     int ok = sqlite3_prepare_v2(bdb, sql, -1, &rd, NULL) == SQLITE_OK;
     char ins[600], marks[64] = "";
     for (int i = 0; i < ncols; i++)
         strcat(marks, i ? ",?" : "?");
     snprintf(ins, sizeof ins, "INSERT OR IGNORE INTO %s(%s) VALUES(%s)", table, cols, marks);
-    ok = ok && sqlite3_prepare_v2(db, ins, -1, &wr, NULL) == SQLITE_OK;
+    ok = ok && sqlite3_prepare_v2(db, ins, -1, &wr, NULL) == SQLITE_OK &&
+         sqlite3_prepare_v2(db, same, -1, &chk, NULL) == SQLITE_OK;
     int step = SQLITE_ERROR;
     while (ok && (step = sqlite3_step(rd)) == SQLITE_ROW) {
         for (int i = 0; i < ncols; i++)
@@ -246,9 +270,16 @@ static int copy_rows(sqlite3 *db, sqlite3 *bdb, const char *table, const char *c
         (*rows)++;
         ok = sqlite3_step(wr) == SQLITE_DONE;
         sqlite3_reset(wr);
+        if (ok && sqlite3_changes(db) == 0) { /* its key was there: the very same row? */
+            for (int i = 0; i < ncols; i++)
+                sqlite3_bind_value(chk, i + 1, sqlite3_column_value(rd, i));
+            *foreign += sqlite3_step(chk) != SQLITE_ROW || sqlite3_column_int(chk, 0) == 0;
+            sqlite3_reset(chk);
+        }
     }
     sqlite3_finalize(rd);
     sqlite3_finalize(wr);
+    sqlite3_finalize(chk);
     return ok && step == SQLITE_DONE;
 }
 
@@ -278,21 +309,25 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
     ok = ok && run(db, "SAVEPOINT one", err, sizeof err);
     long long n = 0, answers = 0, foreign = 0;
     ok = ok &&
-         copy_rows(db, bdb, "forms", "form_hash, form_id, form_version, title", 4, -1, NULL, &n,
-                   &foreign) &&
-         copy_rows(db, bdb, "labels", "form_hash, question, choice, label", 4, -1, NULL, &n,
-                   &foreign) &&
-         copy_rows(db, bdb, "sessions", "session_id, kiosk_id, form_hash, period, completed", 5, 1,
-                   b->m.kiosk_id, &n, &foreign) &&
+         /* only the forms (and their words) this bundle's own sessions answered */
+         copy_rows(db, bdb, "forms", "form_hash, form_id, form_version, title", 4,
+                   "WHERE form_hash IN (SELECT form_hash FROM sessions)", -1, NULL, &n, &foreign) &&
+         copy_rows(db, bdb, "labels", "form_hash, question, choice, label", 4,
+                   "WHERE form_hash IN (SELECT form_hash FROM sessions)", -1, NULL, &n, &foreign) &&
+         copy_rows(db, bdb, "sessions", "session_id, kiosk_id, form_hash, period, completed", 5, "",
+                   1, b->m.kiosk_id, &n, &foreign) &&
          copy_rows(db, bdb, "answers",
                    "answer_id, session_id, kiosk_id, form_id, form_version, question, position,"
                    " value, status, language, period",
-                   11, 2, b->m.kiosk_id, &answers, &foreign);
+                   11, "", 2, b->m.kiosk_id, &answers, &foreign);
     if (!ok && !err[0])
         snprintf(err, sizeof err, "its data.sqlite cannot be read: %s",
                  sqlite3_errmsg(bdb ? bdb : db));
     if (ok && (answers != b->m.answers || foreign != 0)) {
-        snprintf(err, sizeof err, "its data.sqlite does not hold what its manifest says");
+        snprintf(err, sizeof err, "%s",
+                 foreign ? "its data.sqlite claims rows of another kiosk, or changes rows "
+                           "already collected"
+                         : "its data.sqlite does not hold what its manifest says");
         ok = 0;
     }
     if (ok) {
@@ -438,6 +473,10 @@ hys_status hys_export_combine(const char *stick, hys_collect_result *r, char *er
     char top[4200], combined[4300];
     hys_path(top, sizeof top, stick, "HAVEYOURSAY");
     hys_path(combined, sizeof combined, top, "combined");
+    if (!hys_dir_on(top, stick) || (access(combined, F_OK) == 0 && !hys_dir_on(combined, stick))) {
+        snprintf(err, errn, "%s or %s is a link, not a folder on the stick", top, combined);
+        return HYS_EFORMAT;
+    }
     const char *in[1] = {top};
     FILE *quiet = fopen("/dev/null", "w");
     hys_status rc = hys_collect(in, 1, combined, NULL, quiet ? quiet : stderr, r, err, errn);

@@ -13,6 +13,22 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* Open path to read: a regular file only (not a link, a FIFO or a device
+ * a hostile stick may hold), never blocking. -1 with errno set when not. */
+static int open_plain(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    struct stat sb;
+    if (fd < 0) return -1;
+    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        close(fd);
+        errno = EINVAL;
+        return -1;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    return fd;
+}
+
 /* Words for an errno that staff can act on. */
 static const char *why(int e)
 {
@@ -45,7 +61,7 @@ int hys_path(char *out, size_t n, const char *dir, const char *name)
 
 hys_status hys_file_sha256(const char *path, char hex[65], long long *bytes, char *err, size_t errn)
 {
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    int fd = open_plain(path);
     if (fd < 0) {
         snprintf(err, errn, "cannot read %s: %s", path, why(errno));
         return HYS_EIO;
@@ -81,7 +97,7 @@ hys_status hys_file_sha256(const char *path, char hex[65], long long *bytes, cha
 hys_status hys_file_copy_verified(const char *from, const char *to, const char *sha, char *err,
                                   size_t errn)
 {
-    int in = open(from, O_RDONLY | O_CLOEXEC);
+    int in = open_plain(from);
     if (in < 0) {
         snprintf(err, errn, "cannot read %s: %s", from, strerror(errno));
         return HYS_EIO;
@@ -109,6 +125,8 @@ hys_status hys_file_copy_verified(const char *from, const char *to, const char *
     }
     if (n < 0 && !e) e = errno;
     if (!e && fsync(out) != 0) e = errno;
+    /* the read-back below must come from the stick, not from memory */
+    if (!e) posix_fadvise(out, 0, 0, POSIX_FADV_DONTNEED);
     if (close(out) != 0 && !e) e = errno;
     close(in);
     if (e) {
@@ -164,6 +182,19 @@ hys_status hys_file_settle(const char *from_dir, const char *to_dir, const char 
     return HYS_OK;
 }
 
+int hys_dir_real(const char *path)
+{
+    struct stat sb;
+    return lstat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+int hys_dir_on(const char *path, const char *base)
+{
+    struct stat p, b;
+    return lstat(path, &p) == 0 && S_ISDIR(p.st_mode) && stat(base, &b) == 0 &&
+           p.st_dev == b.st_dev;
+}
+
 hys_status hys_dir_make(const char *path, char *err, size_t errn)
 {
     char buf[4096];
@@ -188,6 +219,13 @@ hys_status hys_dir_make(const char *path, char *err, size_t errn)
 
 hys_status hys_dir_remove(const char *path, char *err, size_t errn)
 {
+    struct stat sb0;
+    if (lstat(path, &sb0) != 0) return errno == ENOENT ? HYS_OK : HYS_EIO;
+    if (!S_ISDIR(sb0.st_mode)) { /* a link (never followed) or a file: only it goes */
+        if (unlink(path) == 0) return HYS_OK;
+        snprintf(err, errn, "cannot remove %s: %s", path, why(errno));
+        return HYS_EIO;
+    }
     DIR *d = opendir(path);
     if (!d) {
         if (errno == ENOENT) return HYS_OK;
@@ -239,7 +277,7 @@ hys_status hys_file_read(const char *path, size_t max, char **out, size_t *n, ch
                          size_t errn)
 {
     *out = NULL, *n = 0;
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    int fd = open_plain(path);
     if (fd < 0) {
         snprintf(err, errn, "cannot read %s: %s", path, why(errno));
         return HYS_EIO;

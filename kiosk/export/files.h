@@ -11,7 +11,8 @@
 /* dir/name into out (n bytes): 1, or 0 (out empty) when it does not fit. */
 int hys_path(char *out, size_t n, const char *dir, const char *name);
 /* SHA-256 of the file at path as 64 hex digits, and its size. Refuses files
- * over HYS_MAX_BUNDLE_FILE_BYTES. */
+ * over HYS_MAX_BUNDLE_FILE_BYTES, and anything but a regular file (links,
+ * FIFOs and devices are never opened). */
 hys_status hys_file_sha256(const char *path, char hex[65], long long *bytes, char *err,
                            size_t errn);
 /* Copy from to to, flush it to the device (fsync) and read it back: its
@@ -26,9 +27,15 @@ hys_status hys_file_place(const char *from_dir, const char *to_dir, const char *
  * file system). */
 hys_status hys_file_settle(const char *from_dir, const char *to_dir, const char *name, char *err,
                            size_t errn);
+/* path is a folder itself, not a link to one (a stick may hold links). */
+int hys_dir_real(const char *path);
+/* path is a real folder on the same file system as the folder base (a
+ * folder on a stick, not somewhere a link on the stick points). */
+int hys_dir_on(const char *path, const char *base);
 /* Make path and its missing parents (mode 0700). */
 hys_status hys_dir_make(const char *path, char *err, size_t errn);
-/* Remove a folder and everything in it (not following links). Missing is fine. */
+/* Remove a folder and everything in it, never following a link (a link is
+ * removed itself). Missing is fine. */
 hys_status hys_dir_remove(const char *path, char *err, size_t errn);
 /* Flush a folder's entries (renames, new files) to the device. */
 hys_status hys_dir_sync(const char *path, char *err, size_t errn);

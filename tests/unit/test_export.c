@@ -199,9 +199,24 @@ static void test_export(void)
     sh("echo half > %s/answers.csv.part%s", part, "");
     CHECK(hys_export_bundle(&o, &r, err, sizeof err) == HYS_OK && r.seq == 3 && r.answers == 3);
     CHECK(access(part, F_OK) != 0);
-    /* a full re-export sends everything again, as bundle 4 */
+    /* a link on the stick, named like an unfinished bundle, pointing at the
+     * kiosk's own files: the next export removes the link, never what it
+     * points at */
+    residents(data, 1, 0);
+    char link[1200], victim[600];
+    snprintf(victim, sizeof victim, "%s", at("victim"));
+    CHECK(hys_dir_make(victim, err, sizeof err) == HYS_OK);
+    sh("touch %s/precious%s", victim, "");
+    snprintf(link, sizeof link, "%s", b1);
+    *strrchr(link, '/') = 0;
+    strcat(link, "/000007-20990101");
+    CHECK(symlink(victim, link) == 0);
+    CHECK(hys_export_bundle(&o, &r, err, sizeof err) == HYS_OK && r.answers == 3);
+    snprintf(path, sizeof path, "%s/precious", victim);
+    CHECK(access(path, F_OK) == 0);
+    /* a full re-export sends everything again, as bundle 5 */
     hys_export_options of = {data, stick, "Central Library", 1, NULL};
-    CHECK(hys_export_bundle(&of, &r, err, sizeof err) == HYS_OK && r.seq == 4 && r.answers == 27);
+    CHECK(hys_export_bundle(&of, &r, err, sizeof err) == HYS_OK && r.seq == 5 && r.answers == 30);
 }
 
 static void test_collect(void)
@@ -211,15 +226,15 @@ static void test_collect(void)
     const char *stick = at("stick");
     const char *in1[] = {stick};
     collect_into(at("out1"), in1, 1, &r, log, sizeof log);
-    CHECK(r.accepted == 4 && r.rejected == 0 && r.gaps == 0 && r.kiosks == 1);
-    CHECK(r.answers == 27); /* the full re-export adds nothing twice */
-    CHECK(lines(at("out1/answers.csv")) == 28);
+    CHECK(r.accepted == 5 && r.rejected == 0 && r.gaps == 0 && r.kiosks == 1);
+    CHECK(r.answers == 30); /* the full re-export adds nothing twice */
+    CHECK(lines(at("out1/answers.csv")) == 31);
     CHECK(contains(at("out1/report.html"), "Central Library"));
     /* again, and with the same stick twice and a copy of it: the same files */
     sh("cp -r %s %s", stick, at("copy"));
     const char *in2[] = {stick, at("copy"), stick};
     collect_into(at("out2"), in2, 3, &r, log, sizeof log);
-    CHECK(r.accepted == 4 && r.rejected == 0 && r.gaps == 0 && r.answers == 27);
+    CHECK(r.accepted == 5 && r.rejected == 0 && r.gaps == 0 && r.answers == 30);
     static const char *const names[] = {"answers.csv", "sessions.csv", "report.html",
                                         "data.sqlite"};
     for (int i = 0; i < 4; i++) {
@@ -238,7 +253,7 @@ static void test_collect(void)
     CHECK(hys_export_bundle(&o2, &er, err, sizeof err) == HYS_OK);
     const char *in3[] = {stick, stick2};
     collect_into(at("out3"), in3, 2, &r, log, sizeof log);
-    CHECK(r.accepted == 5 && r.kiosks == 2 && r.answers == 39);
+    CHECK(r.accepted == 6 && r.kiosks == 2 && r.answers == 42);
     CHECK(contains(at("out3/report.html"), "Youth Club"));
 
     /* tampering: a changed answer, a changed count, a removed signature */
@@ -249,7 +264,7 @@ static void test_collect(void)
     sh("sed -i 's/\"answers\": 9/\"answers\": 90/' %s/manifest.json%s", b2, "");
     const char *in4[] = {t};
     collect_into(at("out4"), in4, 1, &r, log, sizeof log);
-    CHECK(r.rejected == 2 && r.accepted == 2 && r.gaps == 0);
+    CHECK(r.rejected == 2 && r.accepted == 3 && r.gaps == 0);
     CHECK(strstr(log, "tampered: a file differs") && strstr(log, "tampered: the signature"));
     char unsigned_[1200];
     CHECK(bundle_dir(t, 3, unsigned_, sizeof unsigned_));
@@ -266,7 +281,7 @@ static void test_collect(void)
     sh("rm -r %s%s", b2, "");
     const char *in5[] = {g};
     collect_into(at("out6"), in5, 1, &r, log, sizeof log);
-    CHECK(r.gaps == 1 && r.rejected == 0 && r.accepted == 3);
+    CHECK(r.gaps == 1 && r.rejected == 0 && r.accepted == 4);
     CHECK(strstr(log, "has no bundle 2") != NULL);
 
     /* a bundle re-signed with another key under this kiosk's name */
@@ -288,7 +303,8 @@ static void test_collect(void)
     CHECK(hys_manifest_write(manifest, &m, sk, err, sizeof err) == HYS_OK);
     const char *in6[] = {f};
     collect_into(at("out7"), in6, 1, &r, log, sizeof log);
-    CHECK(r.rejected == 1 && strstr(log, "another key") != NULL);
+    /* one kiosk, two keys: one is forged, and none is trusted */
+    CHECK(r.rejected == 5 && r.accepted == 0 && strstr(log, "different keys") != NULL);
 }
 
 /* A question set with a public key: the answer files are sealed to it, no
