@@ -75,7 +75,8 @@ static void store_form(hys_store *st, const hys_form *fm)
             labels[n++] = (hys_store_label){q->name, q->choices[c].name,
                                             hys_form_text(fm, &q->choices[c].label, 0)};
     }
-    hys_store_form sf = {fm->id, fm->version, fm->hash, fm->title, labels, labels ? n : 0};
+    hys_store_form sf = {fm->id, fm->version,    fm->hash,      fm->title,
+                         labels, labels ? n : 0, fm->public_key};
     hys_store_set_form(st, &sf);
     hys_free(labels);
 }

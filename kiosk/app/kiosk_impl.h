@@ -133,6 +133,8 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now);
 /* Staff mode closes by itself when left alone. */
 long hys_staff_deadline(const hys_kiosk *k);
 void hys_staff_tick(hys_kiosk *k, long now);
+/* Count the answers again (after an export, on staff's own screen). */
+void hys_staff_refresh(hys_kiosk *k);
 /* What staff mode shows, for the layout (NULL when it is closed). */
 const hys_staff_view *hys_staff_view_get(hys_kiosk *k);
 /* The finger is in the staff corner (no target under it, top corner away

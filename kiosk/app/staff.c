@@ -26,13 +26,14 @@ static void message(hys_kiosk *k, const char *text)
     snprintf(k->staff_msg, sizeof k->staff_msg, "%s", text ? text : "");
 }
 
-static void counts(hys_kiosk *k)
+void hys_staff_refresh(hys_kiosk *k)
 {
-    char today[16], err[256];
-    time_t t = time(NULL);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    strftime(today, sizeof today, "%Y-%m-%d", &tm);
+    if (k->staff != 2) return;
+    /* today's periods start with today's date; with weekly periods, this
+     * week's is the Monday's date */
+    char today[32], err[256];
+    hys_store_period(k->cfg.period == HYS_PERIOD_WEEK ? HYS_PERIOD_WEEK : HYS_PERIOD_DAY,
+                     time(NULL), today);
     hys_store_flush(k->store);
     if (hys_store_count(k->data, today, &k->counts, err, sizeof err) != HYS_OK)
         memset(&k->counts, 0, sizeof k->counts);
@@ -146,7 +147,7 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         if (r == HYS_PIN_OK) {
             k->staff = 2;
             message(k, NULL);
-            counts(k);
+            hys_staff_refresh(k);
             fprintf(stderr, "haveyoursay: staff mode opened\n");
         } else if (r == HYS_PIN_NONE) {
             message(k, hys_voice_tr(k, "No staff PIN is set. Set one with: haveyoursay set-pin"));
@@ -228,6 +229,7 @@ const hys_staff_view *hys_staff_view_get(hys_kiosk *k)
     v->message = k->staff_msg[0] ? k->staff_msg : NULL;
     v->can_try = hys_pin_is_set(k->data) && k->pin_guard.locked_until <= k->staff_now;
     v->sessions_today = k->counts.sessions_today;
+    v->per_week = k->cfg.period == HYS_PERIOD_WEEK;
     v->sessions = k->counts.sessions;
     v->unexported = k->counts.unexported;
     v->nhard = k->counts.nhard;

@@ -20,7 +20,7 @@ static void *job(void *arg)
 {
     hys_kiosk *k = arg;
     hys_export_options o = {k->data, k->usb_stick, k->cfg.venue[0] ? k->cfg.venue : NULL, 0,
-                            k->form->public_key};
+                            NULL}; /* sealed by the answers' own question sets' key */
     k->usb_rc = hys_export_bundle(&o, &k->usb_result, k->usb_err, sizeof k->usb_err);
     if (k->usb_rc == HYS_OK) {
         /* every bundle on the stick, from every kiosk, as one report */
@@ -103,6 +103,7 @@ void hys_usb_finished(hys_kiosk *k, long now)
                                        "out now."));
     }
     k->usb_until = now + NOTICE_MS;
+    hys_staff_refresh(k); /* "not yet on a stick" is fewer now */
     notice(k, text);
 }
 

@@ -194,6 +194,17 @@ hys_status hys_export_bundle(const hys_export_options *o, hys_export_result *r, 
         hys_store_export_end(e);
         return HYS_OK;
     }
+    /* sealed to the key the answers' question set names (or the one given) */
+    hys_export_options so = *o;
+    if (!so.seal_to && info.seal_clash) {
+        snprintf(err, errn,
+                 "these answers belong to question sets sealed to different keys: "
+                 "export them one key at a time (--seal-to)");
+        hys_store_export_end(e);
+        return HYS_EFORMAT;
+    }
+    if (!so.seal_to && info.seal_to[0]) so.seal_to = info.seal_to;
+    o = &so;
     char work[4200], root[4200], ignore[256];
     hys_path(work, sizeof work, o->data, "export-work");
     char top[4200];

@@ -22,8 +22,9 @@ typedef struct hys_export_options {
     const char *stick;   /* where the stick is mounted */
     const char *venue;   /* a name for this kiosk's place in reports, or NULL */
     int full;            /* every answer again, not only those not yet exported */
-    const char *seal_to; /* a public key (base64, settings public_key): the answer
-                          * files are sealed to it and no report.html is written */
+    const char *seal_to; /* a public key (base64): the answer files are sealed to it
+                          * and no report.html is written; NULL: the key the
+                          * answers' question set named (settings public_key), if any */
 } hys_export_options;
 
 typedef struct hys_export_result {

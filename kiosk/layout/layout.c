@@ -1977,7 +1977,8 @@ static void screen_staff(ctx *c, const hys_staff_view *sv)
     int W = c->f->w, H = c->f->h, m = c->m;
     int y = staff_page(c, tr(c, "Staff"));
     char words[600];
-    const char *fmts[3] = {tr(c, "People who answered today: %ld"),
+    const char *fmts[3] = {sv->per_week ? tr(c, "People who answered this week: %ld")
+                                        : tr(c, "People who answered today: %ld"),
                            tr(c, "Answers not yet saved on a USB stick: %ld"),
                            tr(c, "People who answered, in all: %ld")};
     long values[3] = {sv->sessions_today, sv->unexported, sv->sessions};

@@ -115,6 +115,7 @@ typedef struct hys_staff_view {
     const char *message; /* "Wrong PIN", "No PIN is set", … or NULL */
     int can_try;         /* the PIN can be typed (set, and not locked) */
     long sessions_today, sessions, unexported;
+    int per_week; /* answers keep only their week: "this week", not "today" */
     int nhard;
     const char *hard_label[5]; /* questions most often not understood */
     long hard_n[5];

@@ -16,7 +16,7 @@
 
 #include "store_private.h"
 
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 typedef enum { OP_BEGIN, OP_ANSWER, OP_WITHDRAW, OP_END, OP_FORM } op_kind;
 
@@ -26,7 +26,7 @@ typedef struct op {
     char *question, *value, *status, *lang;
     int position, seconds, completed;
     char period[32];
-    char *form[4]; /* OP_FORM: id, version, hash, title */
+    char *form[5]; /* OP_FORM: id, version, hash, title, public key */
     char **labels; /* OP_FORM: question, choice, label; nlabels triples */
     int nlabels;
 } op;
@@ -70,6 +70,9 @@ static const char *const migrations[] = {
     "CREATE TABLE labels(form_hash TEXT NOT NULL REFERENCES forms(form_hash),"
     "  question TEXT NOT NULL, choice TEXT NOT NULL, label TEXT NOT NULL,"
     "  PRIMARY KEY(form_hash, question, choice));",
+    /* 3: a question set's public key goes with it: its answers are sealed
+     * to it on export, even after the kiosk moved on to another set */
+    "ALTER TABLE forms ADD COLUMN public_key TEXT NOT NULL DEFAULT '';",
 };
 
 void hys_store_path(const char *dir, char *out, size_t n)
@@ -190,7 +193,7 @@ fail:
 static void op_free(op *o)
 {
     hys_free(o->question), hys_free(o->value), hys_free(o->status), hys_free(o->lang);
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 5; i++)
         hys_free(o->form[i]);
     for (int i = 0; i < 3 * o->nlabels; i++)
         hys_free(o->labels[i]);
@@ -219,13 +222,13 @@ static int apply(hys_store *s, op *o)
     switch (o->kind) {
     case OP_FORM: {
         snprintf(s->form_hash, sizeof s->form_hash, "%s", o->form[2]);
-        const char *t[] = {o->form[2], o->form[0], o->form[1], o->form[3]};
+        const char *t[] = {o->form[2], o->form[0], o->form[1], o->form[3], o->form[4]};
         char err[256];
         if (!hys_store_exec(db, "BEGIN", err, sizeof err)) return 0;
         int ok = bind_run(db,
-                          "INSERT INTO forms(form_hash,form_id,form_version,title) VALUES(?,?,?,?)"
-                          " ON CONFLICT(form_hash) DO NOTHING",
-                          4, t, NULL, 0);
+                          "INSERT INTO forms(form_hash,form_id,form_version,title,public_key)"
+                          " VALUES(?,?,?,?,?) ON CONFLICT(form_hash) DO NOTHING",
+                          5, t, NULL, 0);
         for (int i = 0; ok && i < o->nlabels; i++) {
             const char *l[] = {o->form[2], o->labels[3 * i], o->labels[3 * i + 1],
                                o->labels[3 * i + 2]};
@@ -394,7 +397,8 @@ void hys_store_set_form(hys_store *s, const hys_store_form *f)
     o.form[1] = hys_strdup(f->version ? f->version : "");
     o.form[2] = hys_strdup(f->hash);
     o.form[3] = hys_strdup(f->title ? f->title : "");
-    int ok = o.form[0] && o.form[1] && o.form[2] && o.form[3];
+    o.form[4] = hys_strdup(f->public_key ? f->public_key : "");
+    int ok = o.form[0] && o.form[1] && o.form[2] && o.form[3] && o.form[4];
     if (ok && f->nlabels > 0) {
         o.labels = hys_calloc((size_t)f->nlabels * 3, sizeof *o.labels);
         ok = o.labels != NULL;

@@ -27,6 +27,7 @@ typedef struct hys_store_form {
     const char *id, *version, *hash, *title;
     const hys_store_label *labels;
     int nlabels;
+    const char *public_key; /* exports of its answers are sealed to it (base64), or NULL */
 } hys_store_form;
 
 /* Open (creating when new) DIR/answers.sqlite, making DIR 0700 and the file
@@ -76,6 +77,8 @@ typedef struct hys_store_export_info {
     char period_to[32];     /* ("" when it takes none) */
     char prev_manifest[65]; /* SHA-256 (hex) of the last export's manifest, "" for the first */
     char kiosk_id[40];
+    char seal_to[64]; /* the public key the answers' question set names, or "" */
+    int seal_clash;   /* the answers' question sets name different keys */
 } hys_store_export_info;
 
 /* Start an export of DIR's answers: the answers of ended sessions that no

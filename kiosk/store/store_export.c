@@ -88,6 +88,15 @@ hys_store_export *hys_store_export_begin(const char *dir, int full, hys_store_ex
         return NULL;
     }
     info->seq = atoi(seq);
+    /* the key the answers' question sets name: one, none, or a clash */
+    const char *keys = "SELECT DISTINCT public_key FROM forms WHERE public_key<>'' AND form_hash IN"
+                       " (SELECT s.form_hash FROM sessions s JOIN answers a USING(session_id)"
+                       " WHERE a.rowid IN taken)";
+    char nkeys[32], count[600];
+    snprintf(count, sizeof count, "SELECT count(*) FROM (%s)", keys);
+    text_of(e->db, count, nkeys, sizeof nkeys);
+    text_of(e->db, keys, info->seal_to, sizeof info->seal_to);
+    info->seal_clash = atoi(nkeys) > 1;
     info->answers = count_of(e->db, "SELECT count(*) FROM taken");
     info->sessions = count_of(e->db, "SELECT count(DISTINCT session_id) FROM answers"
                                      " WHERE rowid IN taken");
@@ -115,7 +124,7 @@ hys_status hys_store_export_write_db(hys_store_export *e, const char *path, char
              " (SELECT value FROM meta WHERE key='kiosk_id'), s.form_hash, s.period, s.completed"
              " FROM sessions s WHERE s.session_id IN (SELECT session_id FROM b.answers)"
              " ORDER BY random();"
-             "INSERT INTO b.forms SELECT * FROM forms"
+             "INSERT INTO b.forms SELECT form_hash, form_id, form_version, title FROM forms"
              " WHERE form_hash IN (SELECT form_hash FROM b.sessions);"
              "INSERT INTO b.labels SELECT * FROM labels" /* the form's order */
              " WHERE form_hash IN (SELECT form_hash FROM b.sessions) ORDER BY rowid;",

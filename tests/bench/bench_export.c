@@ -45,7 +45,7 @@ static int add_answers(const char *dir, long n, long *next)
     }
     static const hys_store_label labels[] = {
         {"q0", "", "How good is it?"}, {"q0", "good", "Good"}, {"q0", "bad", "Bad"}};
-    hys_store_form f = {"bench", "1", "b3c4", "Bench", labels, 3};
+    hys_store_form f = {"bench", "1", "b3c4", "Bench", labels, 3, NULL};
     hys_store_set_form(s, &f);
     hys_store_close(s);
     hys_store_path(dir, path, sizeof path);

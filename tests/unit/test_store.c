@@ -96,7 +96,7 @@ int main(void)
         free(csv);
     }
     CHECK(query_int("PRAGMA application_id") == 0x48595331);
-    CHECK(query_int("PRAGMA user_version") == 2);
+    CHECK(query_int("PRAGMA user_version") == 3);
     CHECK(query_int("SELECT completed FROM sessions") == 1);
     CHECK(query_int("SELECT ended FROM sessions") == 1);
     CHECK(query_int("SELECT count(*) FROM answers WHERE export_seq IS NULL") == 2);
