@@ -91,6 +91,10 @@ int hys_config_load(hys_config *c, const char *path)
             long mm = strtol(v, &end, 10);
             ok = end != v && !*end && mm >= 50 && mm <= 3000;
             if (ok) c->screen_width_mm = (int)mm;
+        } else if (!strcmp(k, "language")) {
+            ok = strlen(v) < sizeof c->times.lang &&
+                 strspn(v, "abcdefghijklmnopqrstuvwxyz-") == strlen(v);
+            if (ok) snprintf(c->times.lang, sizeof c->times.lang, "%s", v);
         } else if (!strcmp(k, "venue")) {
             ok = strlen(v) < sizeof c->venue && hys_utf8_valid(v, strlen(v));
             if (ok) snprintf(c->venue, sizeof c->venue, "%s", v);

@@ -103,6 +103,9 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
     char cfgpath[1100];
     snprintf(cfgpath, sizeof cfgpath, "%s/config.ini", data);
     hys_config_load(&k->cfg, cfgpath);
+    /* what staff set on the kiosk itself (volume, start language) wins */
+    snprintf(cfgpath, sizeof cfgpath, "%s/staff.ini", data);
+    hys_config_load(&k->cfg, cfgpath);
 
     hys_paths_assets(k->assets, sizeof k->assets);
     snprintf(k->icons, sizeof k->icons, "%s/icons", k->assets);

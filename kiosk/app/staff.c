@@ -95,6 +95,23 @@ static void self_check(hys_kiosk *k, char *msg, size_t n)
     hys_voice_words(k, msg, -1);
 }
 
+/* Staff's settings, kept in DATA/staff.ini (read after config.ini). */
+static void save_settings(hys_kiosk *k)
+{
+    char path[1200], tmp[1300];
+    snprintf(path, sizeof path, "%s/staff.ini", k->data);
+    snprintf(tmp, sizeof tmp, "%s.new", path);
+    FILE *f = fopen(tmp, "w");
+    if (!f) return;
+    fprintf(f, "# set in staff mode\nvolume = %d\n", k->cfg.times.volume + 1);
+    if (k->cfg.times.lang[0]) fprintf(f, "language = %s\n", k->cfg.times.lang);
+    int bad = fflush(f) != 0 || fsync(fileno(f)) != 0;
+    if (fclose(f) != 0 || bad || rename(tmp, path) != 0) {
+        fprintf(stderr, "haveyoursay: cannot keep staff's settings in %s\n", path);
+        unlink(tmp);
+    }
+}
+
 void hys_staff_open(hys_kiosk *k, long now)
 {
     k->staff_now = now;
@@ -164,7 +181,12 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         break;
     }
     case HYS_ACT_STAFF_CLOSE:
-        close_staff(k);
+        if (k->staff == 3) { /* back to staff's own screen */
+            k->staff = 2;
+            hys_staff_refresh(k);
+        } else {
+            close_staff(k);
+        }
         break;
     case HYS_ACT_STAFF_EXPORT: {
         if (k->staff != 2) break;
@@ -196,6 +218,27 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         char msg[1024];
         self_check(k, msg, sizeof msg);
         message(k, msg);
+        break;
+    }
+    case HYS_ACT_STAFF_SETTINGS:
+        if (k->staff == 2) k->staff = 3;
+        message(k, NULL);
+        break;
+    case HYS_ACT_STAFF_VOLUME:
+    case HYS_ACT_STAFF_LANG: {
+        if (k->staff != 3) break;
+        hys_journey_config *c = &k->cfg.times;
+        if (a == HYS_ACT_STAFF_VOLUME) {
+            c->volume += arg > 0 ? 1 : -1;
+            if (c->volume < 0) c->volume = 0;
+            if (c->volume >= c->volume_steps) c->volume = c->volume_steps - 1;
+        } else if (arg >= 0 && arg < k->form->nlangs) {
+            snprintf(c->lang, sizeof c->lang, "%s", k->form->langs[arg].code);
+        }
+        hys_journey_set_start(k->journey, c->volume, c->lang);
+        save_settings(k);
+        if (a == HYS_ACT_STAFF_VOLUME) /* heard at the new volume (on the welcome screen) */
+            hys_voice_words(k, hys_voice_tr(k, "This is how loud the kiosk speaks."), -1);
         break;
     }
     case HYS_ACT_STAFF_QUIT:
@@ -243,6 +286,11 @@ const hys_staff_view *hys_staff_view_get(hys_kiosk *k)
     v->can_export = k->staff == 2 && stick_in(k, stick, sizeof stick);
     v->can_load = v->can_export && hys_questions_on_stick(stick);
     v->can_restore = k->staff == 2 && hys_questions_previous(k->data);
+    v->volume = k->cfg.times.volume;
+    v->volume_steps = k->cfg.times.volume_steps;
+    v->start_lang = k->form->default_lang;
+    for (int i = 0; i < k->form->nlangs; i++)
+        if (!strcmp(k->form->langs[i].code, k->cfg.times.lang)) v->start_lang = i;
     return v;
 }
 

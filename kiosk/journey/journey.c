@@ -141,6 +141,14 @@ static void record(hys_journey *j, int qi, hys_answer_status st, const char *val
 
 /* ---- moving between screens ---- */
 
+/* The language a session starts in: staff's choice when the form has it. */
+static int start_lang(const hys_journey *j)
+{
+    for (int i = 0; j->cfg.lang[0] && i < j->f->nlangs; i++)
+        if (!strcmp(j->f->langs[i].code, j->cfg.lang)) return i;
+    return j->f->default_lang;
+}
+
 static void update_view(hys_journey *j);
 
 static void show_question(hys_journey *j, int qi, long now)
@@ -198,7 +206,7 @@ static void go_welcome(hys_journey *j, long now)
     j->input[0] = '\0';
     j->v.selected = 0;
     reset_sound(j);
-    j->v.lang = j->f->default_lang;
+    j->v.lang = start_lang(j);
     j->v.practice_choice = -1;
     j->v.from_review = 0;
     if (j->f->quick)
@@ -418,7 +426,7 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
         break;
     case HYS_SCREEN_WELCOME:
         if (a == HYS_ACT_START) {
-            v->lang = j->f->default_lang;
+            v->lang = start_lang(j);
             if (j->f->nlangs > 1)
                 show(j, HYS_SCREEN_LANGUAGE, now);
             else
@@ -664,6 +672,17 @@ void hys_journey_set_pages(hys_journey *j, int pages)
 void hys_journey_set_scroll_pages(hys_journey *j, int pages)
 {
     if (j->v.scroll >= pages && pages > 0) j->v.scroll = pages - 1;
+}
+
+void hys_journey_set_start(hys_journey *j, int volume, const char *lang)
+{
+    if (volume >= 0 && volume < j->cfg.volume_steps) j->cfg.volume = volume;
+    snprintf(j->cfg.lang, sizeof j->cfg.lang, "%s", lang ? lang : "");
+    if (j->v.screen == HYS_SCREEN_WELCOME) {
+        j->v.volume = j->cfg.volume;
+        j->v.lang = start_lang(j);
+        update_view(j);
+    }
 }
 
 /* ---- creation and queries ---- */

@@ -65,9 +65,12 @@ typedef enum {
     HYS_ACT_STAFF_OK,
     HYS_ACT_STAFF_CLOSE,
     HYS_ACT_STAFF_EXPORT,
-    HYS_ACT_STAFF_LOAD,    /* the question set on the stick */
-    HYS_ACT_STAFF_RESTORE, /* back to the earlier question set */
-    HYS_ACT_STAFF_CHECK,   /* the kiosk checks itself: speaker, stick */
+    HYS_ACT_STAFF_LOAD,     /* the question set on the stick */
+    HYS_ACT_STAFF_RESTORE,  /* back to the earlier question set */
+    HYS_ACT_STAFF_CHECK,    /* the kiosk checks itself: speaker, stick */
+    HYS_ACT_STAFF_SETTINGS, /* staff's settings: volume and start language */
+    HYS_ACT_STAFF_VOLUME,   /* arg: +1 / -1 */
+    HYS_ACT_STAFF_LANG,     /* arg: language index */
     HYS_ACT_STAFF_QUIT
 } hys_action;
 
@@ -84,6 +87,7 @@ typedef struct hys_journey_config {
     int high_contrast;
     int volume; /* 0 .. volume_steps-1 */
     int volume_steps;
+    char lang[16]; /* the language each session starts in (a code); "": the form's own */
 } hys_journey_config;
 
 void hys_journey_config_default(hys_journey_config *c);
@@ -161,5 +165,9 @@ void hys_journey_set_pages(hys_journey *j, int pages);
 /* The layout tells the journey how many pages a screen too long for large
  * text is shown in (1 when it fits); the scroll position stays within them. */
 void hys_journey_set_scroll_pages(hys_journey *j, int pages);
+/* Staff changed what each session starts with: the volume and the language
+ * (a code, "" for the form's own). The next session (and the welcome screen
+ * now, when no one is answering) takes them. */
+void hys_journey_set_start(hys_journey *j, int volume, const char *lang);
 
 #endif

@@ -1901,6 +1901,9 @@ static void staff_bar(ctx *c, const char *id, hys_action a, const char *label, i
     bar_slot(c, 0, &x, &y, &w, &h);
     button(c, id, a, 0, x, y, w, h, "back", label, B_NORMAL, 1);
     if (quit) {
+        bar_slot(c, 1, &x, &y, &w, &h);
+        button(c, "staff:settings", HYS_ACT_STAFF_SETTINGS, 0, x, y, w, h, "sound-settings",
+               tr(c, "Voice and language"), B_NORMAL, 1);
         bar_slot(c, 3, &x, &y, &w, &h);
         button(c, "staff:quit", HYS_ACT_STAFF_QUIT, 0, x, y, w, h, "stop", tr(c, "Close the kiosk"),
                B_NORMAL, 1);
@@ -2033,6 +2036,56 @@ static void screen_staff(ctx *c, const hys_staff_view *sv)
     staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back to the kiosk"), 1);
 }
 
+/* Staff's settings: how loud each session starts, and in which language. */
+static void screen_staff_settings(ctx *c, const hys_staff_view *sv)
+{
+    const hys_theme *t = c->t;
+    const hys_form *fm = c->in->form;
+    int W = c->f->w, m = c->m, gap = S(c, 16);
+    int y = staff_page(c, tr(c, "Voice and language"));
+    /* Quieter | Volume N of M | Louder: controls, kept at their own size */
+    bar_begin(c);
+    int cw = (W - 2 * m - 2 * gap) / 3;
+    int bh = button_need(c, tr(c, "Quieter"), cw, S(c, 100) > c->tmin ? S(c, 100) : c->tmin);
+    bh = button_need(c, tr(c, "Louder"), cw, bh);
+    char vol[80];
+    snprintf(vol, sizeof vol, tr(c, "Volume %d of %d"), sv->volume + 1, sv->volume_steps);
+    button(c, "staff:quieter", HYS_ACT_STAFF_VOLUME, -1, m, y, cw, bh, "quieter", tr(c, "Quieter"),
+           B_NORMAL, sv->volume > 0);
+    int vh = text_need(c, vol, S(c, 36), 1, cw);
+    text_box(c, vol, m + cw + gap, y + (bh - vh) / 2, cw, vh, S(c, 36), 1, t->text, ALIGN_CENTER,
+             0);
+    button(c, "staff:louder", HYS_ACT_STAFF_VOLUME, 1, m + 2 * (cw + gap), y, cw, bh, "speaker",
+           tr(c, "Louder"), B_NORMAL, sv->volume < sv->volume_steps - 1);
+    bar_end(c);
+    y += (bh > vh ? bh : vh) + S(c, 24);
+    const char *h = tr(c, "Each person starts in:");
+    y += text_box(c, h, m, y, W - 2 * m, text_need(c, h, S(c, 36), 1, W - 2 * m), S(c, 36), 1,
+                  t->muted, ALIGN_START, 0) +
+         S(c, 12);
+    /* each language by its own name, in its own script */
+    int cols = c->portrait || c->ts > 100 ? 2 : 4, lw = (W - 2 * m - (cols - 1) * gap) / cols;
+    int lh = S(c, 90);
+    const char *was = c->lang;
+    for (int i = 0; i < fm->nlangs; i++) {
+        c->lang = fm->langs[i].code;
+        int need =
+            text_need(c, hys_lang_autonym(&fm->langs[i]), S(c, 36), 1, lw - S(c, 24)) + S(c, 16);
+        if (lh < need) lh = need;
+    }
+    c->lang = was;
+    if (lh < c->tmin) lh = c->tmin;
+    for (int i = 0; i < fm->nlangs; i++) {
+        char id[40];
+        snprintf(id, sizeof id, "staff:lang-%s", fm->langs[i].code);
+        c->say_lang = i;
+        button(c, id, HYS_ACT_STAFF_LANG, i, m + (i % cols) * (lw + gap),
+               y + (i / cols) * (lh + gap), lw, lh, NULL, hys_lang_autonym(&fm->langs[i]),
+               i == sv->start_lang ? B_PRIMARY : B_NORMAL, 1);
+    }
+    staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back"), 0);
+}
+
 /* One screen laid out on a canvas of the window's width and height h (taller
  * than the window when large text needs the room). */
 static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
@@ -2065,11 +2118,15 @@ static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
         snprintf(f->screen, sizeof f->screen, "notice");
         screen_notice(c);
     } else if (in->staff) {
-        snprintf(f->screen, sizeof f->screen, in->staff->screen == 1 ? "staff-pin" : "staff");
-        if (in->staff->screen == 1)
+        static const char *const ids[4] = {"", "staff-pin", "staff", "staff-settings"};
+        int sc = in->staff->screen >= 1 && in->staff->screen <= 3 ? in->staff->screen : 2;
+        snprintf(f->screen, sizeof f->screen, "%s", ids[sc]);
+        if (sc == 1)
             screen_staff_pin(c, in->staff);
-        else
+        else if (sc == 2)
             screen_staff(c, in->staff);
+        else
+            screen_staff_settings(c, in->staff);
     } else {
         journey_screen(c);
     }

@@ -110,7 +110,7 @@ typedef struct hys_layout_in {
 
 /* What staff mode shows. */
 typedef struct hys_staff_view {
-    int screen;          /* 1: the PIN; 2: staff's own screen */
+    int screen;          /* 1: the PIN; 2: staff's own screen; 3: volume and language */
     int typed;           /* PIN digits typed (shown as dots) */
     const char *message; /* "Wrong PIN", "No PIN is set", … or NULL */
     int can_try;         /* the PIN can be typed (set, and not locked) */
@@ -119,9 +119,11 @@ typedef struct hys_staff_view {
     int nhard;
     const char *hard_label[5]; /* questions most often not understood */
     long hard_n[5];
-    int can_export;  /* a stick is in */
-    int can_load;    /* the stick has a question set (HAVEYOURSAY/questions) */
-    int can_restore; /* there is an earlier question set to go back to */
+    int can_export;           /* a stick is in */
+    int can_load;             /* the stick has a question set (HAVEYOURSAY/questions) */
+    int can_restore;          /* there is an earlier question set to go back to */
+    int volume, volume_steps; /* each session's starting volume (0-based) */
+    int start_lang;           /* each session's starting language (index) */
 } hys_staff_view;
 
 /* Build the frame for the journey's current screen. Never fails; if the

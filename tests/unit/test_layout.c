@@ -183,7 +183,7 @@ int main(void)
             for (int l = 0; l < quick.fm->nlangs; l++)
                 walk_quick_sized(quick.fm, l, text_sizes[ts], visit, &quick);
             /* staff mode's screens, over the demo set in each language */
-            static const hys_staff_view views[2] = {
+            static const hys_staff_view views[3] = {
                 {.screen = 1,
                  .typed = 5,
                  .message = "That PIN is not right. Try again.",
@@ -199,9 +199,10 @@ int main(void)
                  .hard_n = {7, 3},
                  .message = "Have your say, version 2026112301, is in use",
                  .can_export = 1,
-                 .can_load = 1}};
+                 .can_load = 1},
+                {.screen = 3, .volume = 5, .volume_steps = 8, .start_lang = 1}};
             for (int l = 0; l < demo.fm->nlangs; l++)
-                for (int v = 0; v < 2; v++) {
+                for (int v = 0; v < 3; v++) {
                     hys_journey_config cfg;
                     hys_journey *j = walk_begin(demo.fm, text_sizes[ts], &cfg);
                     hys_journey_act(j, HYS_ACT_LANG, l, 1);
