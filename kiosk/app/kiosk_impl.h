@@ -71,6 +71,7 @@ struct hys_kiosk {
     /* staff mode (staff.c): in place of the resident's screen */
     int staff; /* 0 off, 1 the PIN, 2 staff's own screen */
     char pin[HYS_PIN_MAX_DIGITS + 1];
+    char pin_first[HYS_PIN_MAX_DIGITS + 1]; /* a new PIN typed once, to be typed again */
     hys_pin_guard pin_guard;
     char staff_msg[1024];
     long staff_until; /* staff mode closes by itself when left alone */
