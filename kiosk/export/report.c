@@ -242,22 +242,27 @@ static void bar(FILE *f, int i, const char *label, long n, long of)
 
 /* A question's section: its words, its chart, its skip and "did not
  * understand" rates. */
-static int question(out *o, const char *q)
+static int question(out *o, const char *form, const char *q)
 {
     FILE *f = o->f;
+    /* (a question's words are those of its own question set: two sets may
+     * use the same names for different questions) */
     sqlite3_stmt *st = prep(o, "SELECT label FROM labels WHERE question=?1 AND choice=''"
+                               " AND form_hash IN (SELECT form_hash FROM forms WHERE form_id=?2)"
                                " UNION ALL SELECT ?1 LIMIT 1");
     if (!st) return 0;
     sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
     fputs("<section><h2>", f);
     if (sqlite3_step(st) == SQLITE_ROW) html(f, col(st, 0));
     sqlite3_finalize(st);
     fputs("</h2>\n", f);
     long seen = 0, answered = 0, skipped = 0, dont = 0;
     st = prep(o, "SELECT count(*), sum(status='answered'), sum(status='skipped'),"
-                 " sum(status='dont_understand') FROM answers WHERE question=?");
+                 " sum(status='dont_understand') FROM answers WHERE question=? AND form_id=?");
     if (!st) return 0;
     sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW) {
         seen = sqlite3_column_int64(st, 0), answered = sqlite3_column_int64(st, 1);
         skipped = sqlite3_column_int64(st, 2), dont = sqlite3_column_int64(st, 3);
@@ -267,9 +272,11 @@ static int question(out *o, const char *q)
     choice *cs = NULL;
     int nc = 0, ok = 1;
     st = prep(o, "SELECT choice, min(label) FROM labels WHERE question=? AND choice<>''"
+                 " AND form_hash IN (SELECT form_hash FROM forms WHERE form_id=?)"
                  " GROUP BY choice ORDER BY min(rowid)");
     if (!st) return 0;
     sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
     while (ok && sqlite3_step(st) == SQLITE_ROW && nc < HYS_MAX_CHOICES) {
         choice *more = hys_realloc(cs, (size_t)(nc + 1) * sizeof *cs);
         if (!more) {
@@ -286,9 +293,11 @@ static int question(out *o, const char *q)
     sqlite3_finalize(st);
     long other = 0;
     if (ok && nc > 0) {
-        st = prep(o, "SELECT value FROM answers WHERE question=? AND status='answered'");
+        st = prep(o, "SELECT value FROM answers WHERE question=? AND status='answered'"
+                     " AND form_id=?");
         if (!st) ok = 0;
         if (st) sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+        if (st) sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
         while (ok && sqlite3_step(st) == SQLITE_ROW) {
             /* a "choose several" answer names each choice, space between */
             char v[HYS_MAX_CELL_BYTES];
@@ -337,9 +346,10 @@ hys_status hys_report_html(const char *db, const char *path, int venues, char *e
     if (rc) return rc;
     FILE *f = o.f;
     /* each question's answers, found through an index (kept in data.sqlite) */
-    sqlite3_exec(o.db,
-                 "CREATE INDEX IF NOT EXISTS answers_by_question ON answers(question, status)",
-                 NULL, NULL, NULL);
+    sqlite3_exec(
+        o.db,
+        "CREATE INDEX IF NOT EXISTS answers_by_question ON answers(question, form_id, status)",
+        NULL, NULL, NULL);
     fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width\">\n<title>",
           f);
@@ -397,17 +407,39 @@ hys_status hys_report_html(const char *db, const char *path, int venues, char *e
         fputs("</table>\n", f);
         sqlite3_finalize(st);
     }
-    st = ok ? prep(&o, "SELECT question FROM answers GROUP BY question"
-                       " ORDER BY min(position), question")
-            : NULL;
-    ok = st != NULL;
-    int step = SQLITE_DONE;
-    while (ok && (step = sqlite3_step(st)) == SQLITE_ROW) {
-        char q[256];
-        snprintf(q, sizeof q, "%s", col(st, 0));
-        ok = question(&o, q);
-    }
+    /* question set by question set (by form id, its versions together); a
+     * set's title heads its questions when there are several */
+    int nforms = 0, step = SQLITE_DONE;
+    st = ok ? prep(&o, "SELECT count(DISTINCT form_id) FROM answers") : NULL;
+    if (st && sqlite3_step(st) == SQLITE_ROW) nforms = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
+    sqlite3_stmt *fs = ok ? prep(&o, "SELECT a.form_id, (SELECT title FROM forms f WHERE"
+                                     " f.form_id=a.form_id ORDER BY form_version DESC LIMIT 1)"
+                                     " FROM answers a GROUP BY a.form_id ORDER BY 2, 1")
+                          : NULL;
+    ok = fs != NULL;
+    while (ok && (step = sqlite3_step(fs)) == SQLITE_ROW) {
+        char form[256];
+        snprintf(form, sizeof form, "%s", col(fs, 0));
+        if (nforms > 1) {
+            fputs("<h1 class=\"set\">", f);
+            html(f, col(fs, 1)[0] ? col(fs, 1) : form);
+            fputs("</h1>\n", f);
+        }
+        st = prep(&o, "SELECT question FROM answers WHERE form_id=? GROUP BY question"
+                      " ORDER BY min(position), question");
+        ok = st != NULL;
+        if (st) sqlite3_bind_text(st, 1, form, -1, SQLITE_STATIC);
+        int qstep = SQLITE_DONE;
+        while (ok && (qstep = sqlite3_step(st)) == SQLITE_ROW) {
+            char q[256];
+            snprintf(q, sizeof q, "%s", col(st, 0));
+            ok = question(&o, form, q);
+        }
+        ok = ok && qstep == SQLITE_DONE;
+        sqlite3_finalize(st);
+    }
+    sqlite3_finalize(fs);
     fputs("</body></html>\n", f);
     return end(&o, ok && step == SQLITE_DONE);
 }

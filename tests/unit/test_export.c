@@ -42,6 +42,7 @@ static void sh(const char *fmt, const char *a, const char *b)
 
 /* n finished sessions of three answers, and one resident still answering. */
 static const char *form_key; /* the question set's public_key, or NULL */
+static int other_set;        /* answers to a second question set using the same names */
 
 static void residents(const char *data, int n, int open_one)
 {
@@ -53,7 +54,10 @@ static void residents(const char *data, int n, int open_one)
                                              {"mood", "good", "Good"},
                                              {"mood", "bad", "Bad"},
                                              {"why", "", "Why?"}};
+    static const hys_store_label other[] = {
+        {"mood", "", "How is the weather?"}, {"mood", "good", "Sunny"}, {"mood", "bad", "Rainy"}};
     hys_store_form f = {"demo", "1", form_key ? "5ea1" : "f00d", "Demo", labels, 4, form_key};
+    if (other_set) f = (hys_store_form){"weather", "1", "0add", "Weather", other, 3, NULL};
     hys_store_set_form(s, &f);
     for (int i = 0; i < n + open_one; i++) {
         char sid[40];
@@ -257,6 +261,21 @@ static void test_collect(void)
     collect_into(at("out3"), in3, 2, &r, log, sizeof log);
     CHECK(r.accepted == 6 && r.kiosks == 2 && r.answers == 42);
     CHECK(contains(at("out3/report.html"), "Youth Club"));
+    /* a second question set using the same question names: each keeps its
+     * own words in the report */
+    const char *data5 = at("kiosk5"), *stick5 = at("stick5");
+    mkdir(stick5, 0700);
+    other_set = 1;
+    residents(data5, 5, 0);
+    other_set = 0;
+    hys_export_options o5 = {data5, stick5, "Park", 0, NULL};
+    CHECK(hys_export_bundle(&o5, &er, err, sizeof err) == HYS_OK);
+    const char *in35[] = {stick, stick5};
+    collect_into(at("out35"), in35, 2, &r, log, sizeof log);
+    CHECK(contains(at("out35/report.html"), "How do you feel?") &&
+          contains(at("out35/report.html"), "How is the weather?") &&
+          contains(at("out35/report.html"), "Sunny") &&
+          contains(at("out35/report.html"), ">Weather</h1>"));
 
     /* tampering: a changed answer, a changed count, a removed signature */
     const char *t = at("tampered");
