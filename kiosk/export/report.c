@@ -21,6 +21,7 @@ typedef struct out {
     char *err;
     size_t errn;
     const char *path;
+    int venues; /* a collection: each question's answers by venue too */
 } out;
 
 static hys_status begin(out *o, const char *db, const char *path, char *err, size_t errn)
@@ -59,6 +60,17 @@ static sqlite3_stmt *prep(out *o, const char *sql)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(o->db, sql, -1, &st, NULL) != SQLITE_OK) return NULL;
+    return st;
+}
+
+/* A statement about one question of one set: ?1 is the question, ?2 the set. */
+static sqlite3_stmt *prep_q(out *o, const char *sql, const char *form, const char *q)
+{
+    sqlite3_stmt *st = prep(o, sql);
+    if (st) {
+        sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
+    }
     return st;
 }
 
@@ -240,6 +252,60 @@ static void bar(FILE *f, int i, const char *label, long n, long of)
     fputs("</text>", f);
 }
 
+/* A question's answers venue by venue (a collection of several venues): a
+ * table of counts, each under 5 shown as "fewer than 5". */
+static int by_venue(out *o, const char *form, const char *q, const choice *cs, int nc)
+{
+    FILE *f = o->f;
+    sqlite3_stmt *st = prep(o, "SELECT count(*) FROM kiosks");
+    int nv = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (nv < 2 || nv > 200) return 1; /* one venue: the chart says it all */
+    st = prep_q(o,
+                "SELECT coalesce(nullif(k.venue,''), k.kiosk_id), a.value"
+                " FROM answers a JOIN kiosks k USING(kiosk_id)"
+                " WHERE a.question=? AND a.form_id=? AND a.status='answered' ORDER BY 1",
+                form, q);
+    if (!st) return 0;
+    fputs("<table><tr><th>Venue</th>", f);
+    for (int k = 0; k < nc; k++) {
+        fputs("<th>", f);
+        html(f, cs[k].label[0] ? cs[k].label : cs[k].name);
+        fputs("</th>", f);
+    }
+    fputs("</tr>\n", f);
+    long n[HYS_MAX_CHOICES] = {0};
+    char venue[256] = "";
+    int rows = 0, step;
+    for (;;) { /* rows come venue by venue: a venue's row is written when the next begins */
+        step = sqlite3_step(st);
+        if (rows && (step != SQLITE_ROW || strcmp(venue, col(st, 0)))) {
+            fputs("<tr><td>", f);
+            html(f, venue);
+            fputs("</td>", f);
+            for (int k = 0; k < nc; k++) {
+                fputs("<td>", f);
+                count(f, n[k], 0);
+                fputs("</td>", f);
+                n[k] = 0;
+            }
+            fputs("</tr>\n", f);
+            rows = 0;
+        }
+        if (step != SQLITE_ROW) break;
+        snprintf(venue, sizeof venue, "%s", col(st, 0));
+        rows++;
+        char v[HYS_MAX_CELL_BYTES];
+        snprintf(v, sizeof v, "%s", col(st, 1));
+        for (char *save = NULL, *w = strtok_r(v, " ", &save); w; w = strtok_r(NULL, " ", &save))
+            for (int k = 0; k < nc; k++)
+                if (!strcmp(cs[k].name, w)) n[k]++;
+    }
+    sqlite3_finalize(st);
+    fputs("</table>\n", f);
+    return step == SQLITE_DONE;
+}
+
 /* A question's section: its words, its chart, its skip and "did not
  * understand" rates. */
 static int question(out *o, const char *form, const char *q)
@@ -247,22 +313,22 @@ static int question(out *o, const char *form, const char *q)
     FILE *f = o->f;
     /* (a question's words are those of its own question set: two sets may
      * use the same names for different questions) */
-    sqlite3_stmt *st = prep(o, "SELECT label FROM labels WHERE question=?1 AND choice=''"
-                               " AND form_hash IN (SELECT form_hash FROM forms WHERE form_id=?2)"
-                               " UNION ALL SELECT ?1 LIMIT 1");
+    sqlite3_stmt *st = prep_q(o,
+                              "SELECT label FROM labels WHERE question=?1 AND choice=''"
+                              " AND form_hash IN (SELECT form_hash FROM forms WHERE form_id=?2)"
+                              " UNION ALL SELECT ?1 LIMIT 1",
+                              form, q);
     if (!st) return 0;
-    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
     fputs("<section><h2>", f);
     if (sqlite3_step(st) == SQLITE_ROW) html(f, col(st, 0));
     sqlite3_finalize(st);
     fputs("</h2>\n", f);
     long seen = 0, answered = 0, skipped = 0, dont = 0;
-    st = prep(o, "SELECT count(*), sum(status='answered'), sum(status='skipped'),"
-                 " sum(status='dont_understand') FROM answers WHERE question=? AND form_id=?");
+    st = prep_q(o,
+                "SELECT count(*), sum(status='answered'), sum(status='skipped'),"
+                " sum(status='dont_understand') FROM answers WHERE question=? AND form_id=?",
+                form, q);
     if (!st) return 0;
-    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW) {
         seen = sqlite3_column_int64(st, 0), answered = sqlite3_column_int64(st, 1);
         skipped = sqlite3_column_int64(st, 2), dont = sqlite3_column_int64(st, 3);
@@ -271,12 +337,12 @@ static int question(out *o, const char *form, const char *q)
     /* its choices (a question with none was answered in words or numbers) */
     choice *cs = NULL;
     int nc = 0, ok = 1;
-    st = prep(o, "SELECT choice, min(label) FROM labels WHERE question=? AND choice<>''"
-                 " AND form_hash IN (SELECT form_hash FROM forms WHERE form_id=?)"
-                 " GROUP BY choice ORDER BY min(rowid)");
+    st = prep_q(o,
+                "SELECT choice, min(label) FROM labels WHERE question=? AND choice<>''"
+                " AND form_hash IN (SELECT form_hash FROM forms WHERE form_id=?)"
+                " GROUP BY choice ORDER BY min(rowid)",
+                form, q);
     if (!st) return 0;
-    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
     while (ok && sqlite3_step(st) == SQLITE_ROW && nc < HYS_MAX_CHOICES) {
         choice *more = hys_realloc(cs, (size_t)(nc + 1) * sizeof *cs);
         if (!more) {
@@ -293,11 +359,11 @@ static int question(out *o, const char *form, const char *q)
     sqlite3_finalize(st);
     long other = 0;
     if (ok && nc > 0) {
-        st = prep(o, "SELECT value FROM answers WHERE question=? AND status='answered'"
-                     " AND form_id=?");
+        st = prep_q(o,
+                    "SELECT value FROM answers WHERE question=?1 AND status='answered'"
+                    " AND form_id=?2",
+                    form, q);
         if (!st) ok = 0;
-        if (st) sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-        if (st) sqlite3_bind_text(st, 2, form, -1, SQLITE_STATIC);
         while (ok && sqlite3_step(st) == SQLITE_ROW) {
             /* a "choose several" answer names each choice, space between */
             char v[HYS_MAX_CELL_BYTES];
@@ -321,6 +387,7 @@ static int question(out *o, const char *form, const char *q)
             bar(f, k, cs[k].label[0] ? cs[k].label : cs[k].name, cs[k].n, answered);
         if (other) bar(f, nc, "Other", other, answered);
         fputs("</svg>\n", f);
+        if (o->venues) ok = by_venue(o, form, q, cs, nc);
     } else if (ok) {
         fputs("<p>Answered in the resident's own words or numbers: ", f);
         count(f, answered, 0);
@@ -345,6 +412,7 @@ hys_status hys_report_html(const char *db, const char *path, int venues, char *e
     hys_status rc = begin(&o, db, path, err, errn);
     if (rc) return rc;
     FILE *f = o.f;
+    o.venues = venues;
     /* each question's answers, found through an index (kept in data.sqlite) */
     sqlite3_exec(
         o.db,

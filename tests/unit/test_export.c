@@ -261,6 +261,9 @@ static void test_collect(void)
     collect_into(at("out3"), in3, 2, &r, log, sizeof log);
     CHECK(r.accepted == 6 && r.kiosks == 2 && r.answers == 42);
     CHECK(contains(at("out3/report.html"), "Youth Club"));
+    /* each question venue by venue */
+    CHECK(contains(at("out3/report.html"), "<table><tr><th>Venue</th><th>Good</th><th>Bad</th>"));
+    CHECK(contains(at("out3/report.html"), "<tr><td>Youth Club</td><td>fewer than 5</td>"));
     /* a second question set using the same question names: each keeps its
      * own words in the report */
     const char *data5 = at("kiosk5"), *stick5 = at("stick5");
