@@ -69,7 +69,8 @@ struct hys_kiosk {
     int usb_rc;
 
     /* staff mode (staff.c): in place of the resident's screen */
-    int staff; /* 0 off, 1 the PIN, 2 staff's own screen */
+    int staff;   /* 0 off, 1 the PIN, 2 staff's own screen, 3 settings, 4 touch test */
+    int touched; /* touch test: squares touched (bits) */
     char pin[HYS_PIN_MAX_DIGITS + 1];
     char pin_first[HYS_PIN_MAX_DIGITS + 1]; /* a new PIN typed once, to be typed again */
     hys_pin_guard pin_guard;

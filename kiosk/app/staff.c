@@ -204,7 +204,8 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         break;
     }
     case HYS_ACT_STAFF_CLOSE:
-        if (k->staff == 3) { /* back to staff's own screen */
+        if (k->staff == 3 || k->staff == 4) { /* back to staff's own screen */
+            message(k, NULL);
             k->staff = 2;
             hys_staff_refresh(k);
         } else {
@@ -264,6 +265,18 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
             hys_voice_words(k, hys_voice_tr(k, "This is how loud the kiosk speaks."), -1);
         break;
     }
+    case HYS_ACT_STAFF_TOUCH:
+        if (k->staff == 2 && arg < 0) {
+            k->staff = 4, k->touched = 0;
+            message(k, hys_voice_tr(k, "Touch each square. Each one turns blue."));
+        } else if (k->staff == 4 && arg >= 0 && arg < 5) {
+            k->touched |= 1 << arg;
+            if (k->touched == 31) {
+                message(k, hys_voice_tr(k, "All five squares answered: the touch screen works."));
+                hys_voice_words(k, k->staff_msg, -1);
+            }
+        }
+        break;
     case HYS_ACT_STAFF_QUIT:
         if (k->staff != 2) break;
         fprintf(stderr, "haveyoursay: staff closed the kiosk\n");
@@ -292,6 +305,7 @@ const hys_staff_view *hys_staff_view_get(hys_kiosk *k)
     memset(v, 0, sizeof *v);
     v->screen = k->staff;
     v->typed = (int)strlen(k->pin);
+    v->touched = k->touched;
     v->message = k->staff_msg[0] ? k->staff_msg : NULL;
     v->can_try = k->pin_guard.locked_until <= k->staff_now; /* (or choose one, the first time) */
     v->sessions_today = k->counts.sessions_today;

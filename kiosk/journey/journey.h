@@ -71,6 +71,7 @@ typedef enum {
     HYS_ACT_STAFF_SETTINGS, /* staff's settings: volume and start language */
     HYS_ACT_STAFF_VOLUME,   /* arg: +1 / -1 */
     HYS_ACT_STAFF_LANG,     /* arg: language index */
+    HYS_ACT_STAFF_TOUCH,    /* the touch test; arg: the square touched, or -1 to open it */
     HYS_ACT_STAFF_QUIT
 } hys_action;
 

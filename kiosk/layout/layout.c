@@ -1904,6 +1904,9 @@ static void staff_bar(ctx *c, const char *id, hys_action a, const char *label, i
         bar_slot(c, 1, &x, &y, &w, &h);
         button(c, "staff:settings", HYS_ACT_STAFF_SETTINGS, 0, x, y, w, h, "sound-settings",
                tr(c, "Voice and language"), B_NORMAL, 1);
+        bar_slot(c, 2, &x, &y, &w, &h);
+        button(c, "staff:touch", HYS_ACT_STAFF_TOUCH, -1, x, y, w, h, "practice",
+               tr(c, "Check the touch screen"), B_NORMAL, 1);
         bar_slot(c, 3, &x, &y, &w, &h);
         button(c, "staff:quit", HYS_ACT_STAFF_QUIT, 0, x, y, w, h, "stop", tr(c, "Close the kiosk"),
                B_NORMAL, 1);
@@ -2036,6 +2039,32 @@ static void screen_staff(ctx *c, const hys_staff_view *sv)
     staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back to the kiosk"), 1);
 }
 
+/* Staff's touch test: a square in each corner and one in the middle; each
+ * turns blue when touched. */
+static void screen_staff_touch(ctx *c, const hys_staff_view *sv)
+{
+    int W = c->f->w, H = c->f->h, m = c->m;
+    int y = staff_page(c, tr(c, "Check the touch screen"));
+    if (sv->message) {
+        int mh = text_need(c, sv->message, S(c, 36), 1, W - 2 * m);
+        y +=
+            text_box(c, sv->message, m, y, W - 2 * m, mh, S(c, 36), 1, c->t->text, ALIGN_START, 0) +
+            S(c, 12);
+    }
+    int bot = H - bottom_h(c) - S(c, 12), side = S(c, 120);
+    if (side < c->tmin) side = c->tmin;
+    int xs[5] = {m, W - m - side, m, W - m - side, (W - side) / 2};
+    int ys[5] = {y, y, bot - side, bot - side, (y + bot - side) / 2};
+    for (int i = 0; i < 5; i++) {
+        char id[32], label[8];
+        snprintf(id, sizeof id, "staff:touch-%d", i + 1);
+        snprintf(label, sizeof label, "%d", i + 1);
+        button(c, id, HYS_ACT_STAFF_TOUCH, i, xs[i], ys[i], side, side, NULL, label,
+               sv->touched >> i & 1 ? B_PRIMARY : B_NORMAL, 1);
+    }
+    staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back"), 0);
+}
+
 /* Staff's settings: how loud each session starts, and in which language. */
 static void screen_staff_settings(ctx *c, const hys_staff_view *sv)
 {
@@ -2118,15 +2147,18 @@ static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
         snprintf(f->screen, sizeof f->screen, "notice");
         screen_notice(c);
     } else if (in->staff) {
-        static const char *const ids[4] = {"", "staff-pin", "staff", "staff-settings"};
-        int sc = in->staff->screen >= 1 && in->staff->screen <= 3 ? in->staff->screen : 2;
+        static const char *const ids[5] = {"", "staff-pin", "staff", "staff-settings",
+                                           "staff-touch"};
+        int sc = in->staff->screen >= 1 && in->staff->screen <= 4 ? in->staff->screen : 2;
         snprintf(f->screen, sizeof f->screen, "%s", ids[sc]);
         if (sc == 1)
             screen_staff_pin(c, in->staff);
         else if (sc == 2)
             screen_staff(c, in->staff);
-        else
+        else if (sc == 3)
             screen_staff_settings(c, in->staff);
+        else
+            screen_staff_touch(c, in->staff);
     } else {
         journey_screen(c);
     }

@@ -110,8 +110,9 @@ typedef struct hys_layout_in {
 
 /* What staff mode shows. */
 typedef struct hys_staff_view {
-    int screen;          /* 1: the PIN; 2: staff's own screen; 3: volume and language */
-    int typed;           /* PIN digits typed (shown as dots) */
+    int screen;  /* 1: the PIN; 2: staff's own screen; 3: volume and language; 4: touch test */
+    int touched; /* touch test: the squares touched so far (bits 0..4) */
+    int typed;   /* PIN digits typed (shown as dots) */
     const char *message; /* "Wrong PIN", "No PIN is set", … or NULL */
     int can_try;         /* the PIN can be typed (set, and not locked) */
     long sessions_today, sessions, unexported;
