@@ -127,6 +127,15 @@ int hys_cmd_export(const char *data_dir, const char *stick, const char *venue, i
     printf("combined report: %d bundles from %d kiosks, %lld answers, in %s\n", cr.accepted,
            cr.kiosks, cr.answers, combined);
     printf("it is safe to take the stick out\n");
+    /* (sealed bundles stay sealed: only the office holds their key) */
+    if (cr.rejected > cr.sealed) {
+        fprintf(stderr,
+                "haveyoursay: the export is safe, but the combined report leaves out %d "
+                "bundle%s on the stick that could not be read or checked: "
+                "haveyoursay collect %s/HAVEYOURSAY says why\n",
+                cr.rejected - cr.sealed, cr.rejected - cr.sealed == 1 ? "" : "s", stick);
+        return 3;
+    }
     return 0;
 }
 

@@ -31,6 +31,11 @@ static void *job(void *arg)
                     "haveyoursay: the answers are on the stick; the combined report "
                     "could not be made: %s\n",
                     err);
+        else if (cr.rejected > cr.sealed)
+            fprintf(stderr,
+                    "haveyoursay: the answers are on the stick; the combined report leaves "
+                    "out %d bundles that could not be read or checked\n",
+                    cr.rejected - cr.sealed);
     }
     if (k->usb_thread_on) {
         SDL_Event ev;

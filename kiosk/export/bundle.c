@@ -138,7 +138,7 @@ static hys_status place(const char *work, const hys_manifest *m, const char *roo
      * stopped in between) holds a subset of these answers: this one replaces
      * it, and it stops looking complete first */
     if (unlink(man) != 0 && errno != ENOENT) {
-        snprintf(err, errn, "cannot replace %s: %s", man, strerror(errno));
+        snprintf(err, errn, "cannot replace %s: %s", man, hys_file_why(errno));
         return HYS_EIO;
     }
     hys_status rc = hys_dir_make(final, err, errn);
@@ -165,7 +165,7 @@ static hys_status room(const char *stick, const hys_manifest *m, const char *mpa
     if (stat(mpath, &sb) == 0) need += sb.st_size;
     struct statvfs fs;
     if (statvfs(stick, &fs) != 0) {
-        snprintf(err, errn, "cannot use the stick at %s: %s", stick, strerror(errno));
+        snprintf(err, errn, "cannot use the stick at %s: %s", stick, hys_file_why(errno));
         return HYS_EIO;
     }
     long long free_bytes = (long long)fs.f_bavail * (long long)fs.f_frsize;

@@ -111,7 +111,7 @@ static void check(found *b, int have_key, FILE *log, hys_collect_result *r)
     }
     if (b->m.sealed && !have_key) {
         fprintf(log, "rejected %s: sealed: give the secret key for it with --key\n", b->path);
-        r->rejected++;
+        r->rejected++, r->sealed++;
         return;
     }
     const char *const *need = b->m.sealed ? required_sealed : required;
@@ -360,6 +360,26 @@ static hys_status make(const char *work, const char *name, int which, char *err,
                         : hys_report_html(db, path, 1, err, errn);
 }
 
+/* Remove the working folders an earlier collect into out left there when it
+ * was stopped (a stick pulled out, the power cut): ours by their name. */
+static void tidy_work(const char *out)
+{
+    DIR *d = opendir(out);
+    if (!d) return;
+    char names[8][256];
+    int n = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL && n < 8)
+        if (!strncmp(de->d_name, ".collect-", 9) && strlen(de->d_name) < sizeof names[0])
+            snprintf(names[n++], sizeof names[0], "%s", de->d_name);
+    closedir(d);
+    for (int i = 0; i < n; i++) {
+        char path[4200], ignore[256];
+        if (hys_path(path, sizeof path, out, names[i])) /* (a link: only it goes) */
+            hys_dir_remove(path, ignore, sizeof ignore);
+    }
+}
+
 hys_status hys_collect(const char *const *in, int nin, const char *out, const char *key, FILE *log,
                        hys_collect_result *r, char *err, size_t errn)
 {
@@ -396,7 +416,9 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, const ch
              : tmpdir && *tmpdir ? tmpdir
                                  : "/tmp",
              ".collect-XXXXXX");
-    if (!rc && !mkdtemp(work)) {
+    if (!rc && !stick) tidy_work(out);
+    int made = 0; /* (the working folder exists: it goes at the end) */
+    if (!rc && !(made = mkdtemp(work) != NULL)) {
         snprintf(err, errn, "cannot make a working folder in %s: %s", work, strerror(errno));
         rc = HYS_EIO;
     }
@@ -461,7 +483,7 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, const ch
                    : hys_file_settle(work, out, files[i], err, errn);
     if (!rc) rc = hys_dir_sync(out, err, errn);
     char ignore[256];
-    if (work[strlen(work) - 1] != 'X') hys_dir_remove(work, ignore, sizeof ignore);
+    if (made) hys_dir_remove(work, ignore, sizeof ignore);
     for (int i = 0; i < fd.n; i++)
         hys_free(fd.b[i].path);
     hys_free(fd.b);

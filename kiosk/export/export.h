@@ -41,6 +41,7 @@ hys_status hys_export_bundle(const hys_export_options *o, hys_export_result *r, 
 
 typedef struct hys_collect_result {
     int accepted, rejected, gaps, kiosks;
+    int sealed;        /* of those rejected: sealed, and no key was given */
     long long answers; /* distinct answers in the collection */
 } hys_collect_result;
 

@@ -29,8 +29,7 @@ static int open_plain(const char *path)
     return fd;
 }
 
-/* Words for an errno that staff can act on. */
-static const char *why(int e)
+const char *hys_file_why(int e)
 {
     switch (e) {
     case ENOSPC:
@@ -63,7 +62,7 @@ hys_status hys_file_sha256(const char *path, char hex[65], long long *bytes, cha
 {
     int fd = open_plain(path);
     if (fd < 0) {
-        snprintf(err, errn, "cannot read %s: %s", path, why(errno));
+        snprintf(err, errn, "cannot read %s: %s", path, hys_file_why(errno));
         return HYS_EIO;
     }
     crypto_hash_sha256_state st;
@@ -84,7 +83,7 @@ hys_status hys_file_sha256(const char *path, char hex[65], long long *bytes, cha
     int e = errno;
     close(fd);
     if (n < 0) {
-        snprintf(err, errn, "cannot read %s: %s", path, why(e));
+        snprintf(err, errn, "cannot read %s: %s", path, hys_file_why(e));
         return HYS_EIO;
     }
     unsigned char h[crypto_hash_sha256_BYTES];
@@ -104,7 +103,7 @@ hys_status hys_file_copy_verified(const char *from, const char *to, const char *
     }
     int out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (out < 0) {
-        snprintf(err, errn, "cannot write %s: %s", to, why(errno));
+        snprintf(err, errn, "cannot write %s: %s", to, hys_file_why(errno));
         close(in);
         return HYS_EIO;
     }
@@ -130,7 +129,7 @@ hys_status hys_file_copy_verified(const char *from, const char *to, const char *
     if (close(out) != 0 && !e) e = errno;
     close(in);
     if (e) {
-        snprintf(err, errn, "cannot write %s: %s", to, why(e));
+        snprintf(err, errn, "cannot write %s: %s", to, hys_file_why(e));
         return HYS_EIO;
     }
     char got[65];
@@ -157,7 +156,7 @@ hys_status hys_file_place(const char *from_dir, const char *to_dir, const char *
     hys_status rc = sha ? HYS_OK : hys_file_sha256(from, own, NULL, err, errn);
     if (!rc) rc = hys_file_copy_verified(from, tmp, sha ? sha : own, err, errn);
     if (!rc && rename(tmp, to) != 0) {
-        snprintf(err, errn, "cannot finish %s: %s", to, why(errno));
+        snprintf(err, errn, "cannot finish %s: %s", to, hys_file_why(errno));
         rc = HYS_EIO;
     }
     if (rc) unlink(tmp); /* (a stick taken out: the next export clears it) */
@@ -176,7 +175,7 @@ hys_status hys_file_settle(const char *from_dir, const char *to_dir, const char 
     int ok = fd >= 0 && fsync(fd) == 0;
     if (fd >= 0) close(fd);
     if (!ok || rename(from, to) != 0) {
-        snprintf(err, errn, "cannot write %s: %s", to, why(errno));
+        snprintf(err, errn, "cannot write %s: %s", to, hys_file_why(errno));
         return HYS_EIO;
     }
     return HYS_OK;
@@ -207,7 +206,7 @@ hys_status hys_dir_make(const char *path, char *err, size_t errn)
             char c = *p;
             *p = 0;
             if (mkdir(buf, 0700) != 0 && errno != EEXIST) {
-                snprintf(err, errn, "cannot make the folder %s: %s", buf, why(errno));
+                snprintf(err, errn, "cannot make the folder %s: %s", buf, hys_file_why(errno));
                 return HYS_EIO;
             }
             *p = c;
@@ -223,14 +222,14 @@ hys_status hys_dir_remove(const char *path, char *err, size_t errn)
     if (lstat(path, &sb0) != 0) return errno == ENOENT ? HYS_OK : HYS_EIO;
     if (!S_ISDIR(sb0.st_mode)) { /* a link (never followed) or a file: only it goes */
         if (unlink(path) == 0) return HYS_OK;
-        snprintf(err, errn, "cannot remove %s: %s", path, why(errno));
+        snprintf(err, errn, "cannot remove %s: %s", path, hys_file_why(errno));
         return HYS_EIO;
     }
     DIR *d = opendir(path);
     if (!d) {
         if (errno == ENOENT) return HYS_OK;
         if (errno == ENOTDIR && unlink(path) == 0) return HYS_OK;
-        snprintf(err, errn, "cannot remove %s: %s", path, why(errno));
+        snprintf(err, errn, "cannot remove %s: %s", path, hys_file_why(errno));
         return HYS_EIO;
     }
     struct dirent *de;
@@ -243,13 +242,13 @@ hys_status hys_dir_remove(const char *path, char *err, size_t errn)
         if (lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode))
             rc = hys_dir_remove(sub, err, errn);
         else if (unlink(sub) != 0) {
-            snprintf(err, errn, "cannot remove %s: %s", sub, why(errno));
+            snprintf(err, errn, "cannot remove %s: %s", sub, hys_file_why(errno));
             rc = HYS_EIO;
         }
     }
     closedir(d);
     if (rc == HYS_OK && rmdir(path) != 0 && errno != ENOENT) {
-        snprintf(err, errn, "cannot remove %s: %s", path, why(errno));
+        snprintf(err, errn, "cannot remove %s: %s", path, hys_file_why(errno));
         rc = HYS_EIO;
     }
     return rc;
@@ -259,13 +258,13 @@ hys_status hys_dir_sync(const char *path, char *err, size_t errn)
 {
     int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
-        snprintf(err, errn, "cannot open the folder %s: %s", path, why(errno));
+        snprintf(err, errn, "cannot open the folder %s: %s", path, hys_file_why(errno));
         return HYS_EIO;
     }
     /* some file systems (FUSE ones among them) cannot flush a folder: the
      * files in it were flushed one by one already */
     if (fsync(fd) != 0 && errno != EINVAL && errno != ENOSYS && errno != EROFS) {
-        snprintf(err, errn, "cannot flush the folder %s: %s", path, why(errno));
+        snprintf(err, errn, "cannot flush the folder %s: %s", path, hys_file_why(errno));
         close(fd);
         return HYS_EIO;
     }
@@ -279,7 +278,7 @@ hys_status hys_file_read(const char *path, size_t max, char **out, size_t *n, ch
     *out = NULL, *n = 0;
     int fd = open_plain(path);
     if (fd < 0) {
-        snprintf(err, errn, "cannot read %s: %s", path, why(errno));
+        snprintf(err, errn, "cannot read %s: %s", path, hys_file_why(errno));
         return HYS_EIO;
     }
     char *buf = hys_malloc(max + 1);
@@ -298,7 +297,7 @@ hys_status hys_file_read(const char *path, size_t max, char **out, size_t *n, ch
     close(fd);
     if (r < 0) {
         hys_free(buf);
-        snprintf(err, errn, "cannot read %s: %s", path, why(e));
+        snprintf(err, errn, "cannot read %s: %s", path, hys_file_why(e));
         return HYS_EIO;
     }
     if (len > max) {
