@@ -224,15 +224,39 @@ static void html(FILE *f, const char *s)
     }
 }
 
-/* A count as people should see it: under 5 it could point at someone. */
-static void count(FILE *f, long n, long of)
+enum { SHOWN = HYS_COUNT_SHOWN, SMALL_COUNT = HYS_COUNT_SMALL, NOT_SHOWN = HYS_COUNT_NOT_SHOWN };
+
+void hys_report_protect(const long *n, int cnt, int stride, unsigned char *how)
 {
-    if (n > 0 && n < SMALL)
+    int hidden = 0, next = -1;
+    for (int i = 0; i < cnt; i++) {
+        long v = n[i * stride];
+        how[i * stride] = v > 0 && v < SMALL ? SMALL_COUNT : SHOWN;
+        hidden += how[i * stride] == SMALL_COUNT;
+    }
+    for (int i = 0; i < cnt; i++)
+        if (how[i * stride] == SHOWN && n[i * stride] > 0 &&
+            (next < 0 || n[i * stride] < n[next * stride]))
+            next = i;
+    if (hidden == 1 && next >= 0) how[next * stride] = NOT_SHOWN;
+}
+
+/* A count as people should see it: under 5 it could point at someone. */
+static void count_as(FILE *f, long n, long of, int how)
+{
+    if (how == NOT_SHOWN)
+        fputs("not shown", f);
+    else if (how == SMALL_COUNT || (n > 0 && n < SMALL))
         fputs("fewer than 5", f);
     else if (of > 0)
         fprintf(f, "%ld (%ld%%)", n, (n * 100 + of / 2) / of);
     else
         fprintf(f, "%ld", n);
+}
+
+static void count(FILE *f, long n, long of)
+{
+    count_as(f, n, of, SHOWN);
 }
 
 typedef struct choice {
@@ -241,69 +265,81 @@ typedef struct choice {
 } choice;
 
 /* One bar of a chart: its label, a bar as long as its share, its count. */
-static void bar(FILE *f, int i, const char *label, long n, long of)
+static void bar(FILE *f, int i, const char *label, long n, long of, int how)
 {
-    int y = 8 + i * 44, w = n >= SMALL && of > 0 ? (int)(n * 440 / of) : 0;
+    int y = 8 + i * 44, w = how == SHOWN && n >= SMALL && of > 0 ? (int)(n * 440 / of) : 0;
     fprintf(f, "<text x=\"0\" y=\"%d\">", y + 20);
     html(f, label);
     fprintf(f, "</text><rect x=\"260\" y=\"%d\" width=\"%d\" height=\"28\" class=\"bar\"/>", y, w);
     fprintf(f, "<text x=\"%d\" y=\"%d\">", 268 + w, y + 20);
-    count(f, n, of);
+    count_as(f, n, of, how);
     fputs("</text>", f);
 }
 
 /* A question's answers venue by venue (a collection of several venues): a
- * table of counts, each under 5 shown as "fewer than 5". */
+ * table of counts, each under 5 shown as "fewer than 5". A column adds up
+ * to the count in the chart above it, so each column is protected (see
+ * hys_report_protect) as a whole. */
+#define MAX_VENUES 200
 static int by_venue(out *o, const char *form, const char *q, const choice *cs, int nc)
 {
     FILE *f = o->f;
     sqlite3_stmt *st = prep(o, "SELECT count(*) FROM kiosks");
     int nv = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
     sqlite3_finalize(st);
-    if (nv < 2 || nv > 200) return 1; /* one venue: the chart says it all */
+    if (nv < 2 || nv > MAX_VENUES) return 1; /* one venue: the chart says it all */
     st = prep_q(o,
                 "SELECT coalesce(nullif(k.venue,''), k.kiosk_id), a.value"
                 " FROM answers a JOIN kiosks k USING(kiosk_id)"
                 " WHERE a.question=? AND a.form_id=? AND a.status='answered' ORDER BY 1",
                 form, q);
     if (!st) return 0;
-    fputs("<table><tr><th>Venue</th>", f);
-    for (int k = 0; k < nc; k++) {
-        fputs("<th>", f);
-        html(f, cs[k].label[0] ? cs[k].label : cs[k].name);
-        fputs("</th>", f);
-    }
-    fputs("</tr>\n", f);
-    long n[HYS_MAX_CHOICES] = {0};
-    char venue[256] = "";
-    int rows = 0, step;
-    for (;;) { /* rows come venue by venue: a venue's row is written when the next begins */
-        step = sqlite3_step(st);
-        if (rows && (step != SQLITE_ROW || strcmp(venue, col(st, 0)))) {
-            fputs("<tr><td>", f);
-            html(f, venue);
-            fputs("</td>", f);
-            for (int k = 0; k < nc; k++) {
-                fputs("<td>", f);
-                count(f, n[k], 0);
-                fputs("</td>", f);
-                n[k] = 0;
-            }
-            fputs("</tr>\n", f);
-            rows = 0;
+    /* every venue's counts first (rows come venue by venue), then the table */
+    long(*n)[HYS_MAX_CHOICES] = hys_calloc(MAX_VENUES, sizeof *n);
+    unsigned char(*how)[HYS_MAX_CHOICES] = hys_calloc(MAX_VENUES, sizeof *how);
+    char(*venue)[256] = hys_calloc(MAX_VENUES, sizeof *venue);
+    int rows = -1, step = SQLITE_DONE;
+    while (n && how && venue && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (rows < 0 || strcmp(venue[rows], col(st, 0))) {
+            if (rows == MAX_VENUES - 1) break;
+            snprintf(venue[++rows], sizeof venue[0], "%s", col(st, 0));
         }
-        if (step != SQLITE_ROW) break;
-        snprintf(venue, sizeof venue, "%s", col(st, 0));
-        rows++;
         char v[HYS_MAX_CELL_BYTES];
         snprintf(v, sizeof v, "%s", col(st, 1));
         for (char *save = NULL, *w = strtok_r(v, " ", &save); w; w = strtok_r(NULL, " ", &save))
             for (int k = 0; k < nc; k++)
-                if (!strcmp(cs[k].name, w)) n[k]++;
+                if (!strcmp(cs[k].name, w)) n[rows][k]++;
     }
     sqlite3_finalize(st);
-    fputs("</table>\n", f);
-    return step == SQLITE_DONE;
+    int ok = n && how && venue && step != SQLITE_ERROR;
+    rows++;
+    for (int k = 0; ok && k < nc; k++)
+        hys_report_protect(&n[0][k], rows, HYS_MAX_CHOICES, &how[0][k]);
+    if (ok) {
+        fputs("<table><tr><th>Venue</th>", f);
+        for (int k = 0; k < nc; k++) {
+            fputs("<th>", f);
+            html(f, cs[k].label[0] ? cs[k].label : cs[k].name);
+            fputs("</th>", f);
+        }
+        fputs("</tr>\n", f);
+        for (int r = 0; r < rows; r++) {
+            fputs("<tr><td>", f);
+            html(f, venue[r]);
+            fputs("</td>", f);
+            for (int k = 0; k < nc; k++) {
+                fputs("<td>", f);
+                count_as(f, n[r][k], 0, how[r][k]);
+                fputs("</td>", f);
+            }
+            fputs("</tr>\n", f);
+        }
+        fputs("</table>\n", f);
+    }
+    hys_free(n);
+    hys_free(how);
+    hys_free(venue);
+    return ok;
 }
 
 /* A question's section: its words, its chart, its skip and "did not
@@ -381,11 +417,17 @@ static int question(out *o, const char *form, const char *q)
         }
         sqlite3_finalize(st);
         int rows = nc + (other ? 1 : 0);
+        long n[HYS_MAX_CHOICES + 1];
+        unsigned char how[HYS_MAX_CHOICES + 1];
+        for (int k = 0; k < nc; k++)
+            n[k] = cs[k].n;
+        n[nc] = other;
+        hys_report_protect(n, rows, 1, how);
         fprintf(f, "<svg viewBox=\"0 0 760 %d\" width=\"760\" height=\"%d\" role=\"img\">",
                 16 + rows * 44, 16 + rows * 44);
         for (int k = 0; k < nc; k++)
-            bar(f, k, cs[k].label[0] ? cs[k].label : cs[k].name, cs[k].n, answered);
-        if (other) bar(f, nc, "Other", other, answered);
+            bar(f, k, cs[k].label[0] ? cs[k].label : cs[k].name, cs[k].n, answered, how[k]);
+        if (other) bar(f, nc, "Other", other, answered, how[nc]);
         fputs("</svg>\n", f);
         if (o->venues) ok = by_venue(o, form, q, cs, nc);
     } else if (ok) {
@@ -393,12 +435,15 @@ static int question(out *o, const char *form, const char *q)
         count(f, answered, 0);
         fputs(" (in answers.csv).</p>\n", f);
     }
+    long rates[3] = {answered, skipped, dont};
+    unsigned char rhow[3];
+    hys_report_protect(rates, 3, 1, rhow);
     fputs("<p class=\"rates\">Answered: ", f);
-    count(f, answered, seen);
+    count_as(f, answered, seen, rhow[0]);
     fputs(" &middot; Skipped: ", f);
-    count(f, skipped, seen);
+    count_as(f, skipped, seen, rhow[1]);
     fputs(" &middot; Did not understand the question: ", f);
-    count(f, dont, seen);
+    count_as(f, dont, seen, rhow[2]);
     fputs("</p></section>\n", f);
     for (int k = 0; k < nc; k++)
         hys_free(cs[k].name), hys_free(cs[k].label);
@@ -451,7 +496,8 @@ hys_status hys_report_html(const char *db, const char *path, int venues, char *e
         fputs(" to ", f);
         html(f, col(st, 2));
         fputs(". Counts under 5 are shown as &ldquo;fewer than 5&rdquo; so that nobody can be "
-              "picked out.</p>\n",
+              "picked out; where a hidden count could be worked out from the others, one more "
+              "count is &ldquo;not shown&rdquo;.</p>\n",
               f);
     }
     sqlite3_finalize(st);

@@ -3,7 +3,8 @@
  * also kiosks): answers.csv, sessions.csv (one row a session, one column a
  * question: what Excel users want) and report.html (one self-contained page
  * with no scripts: a bar chart a question, skip and "I don't understand"
- * rates, and every count under 5 shown as "fewer than 5"). */
+ * rates, and every count under 5 shown as "fewer than 5", with any count
+ * that would give one away by subtraction "not shown"). */
 #ifndef HYS_REPORT_H
 #define HYS_REPORT_H
 
@@ -19,6 +20,17 @@ hys_status hys_report_answers_csv(const char *db, const char *out, int sorted, c
  * question (by its name): the answer, empty when skipped, "?" when the
  * resident did not understand it. */
 hys_status hys_report_sessions_csv(const char *db, const char *out, char *err, size_t errn);
+/* How a count is shown in report.html: itself, hidden because it could
+ * point at someone (under 5), or hidden because it would give such a count
+ * away. */
+enum { HYS_COUNT_SHOWN, HYS_COUNT_SMALL, HYS_COUNT_NOT_SHOWN };
+/* Decide how each of cnt counts is shown (into how), the counts adding up to
+ * a total the report shows: each from 1 to 4 is HYS_COUNT_SMALL, and when
+ * only one is, the next smallest other nonzero count is HYS_COUNT_NOT_SHOWN
+ * too, or the small one could be worked out by subtraction. stride: from
+ * one count to the next in n and how (1, or a table's row length for a
+ * column). */
+void hys_report_protect(const long *n, int cnt, int stride, unsigned char *how);
 /* report.html; with venues, a table of kiosks (the database has kiosks). */
 hys_status hys_report_html(const char *db, const char *out, int venues, char *err, size_t errn);
 

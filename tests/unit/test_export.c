@@ -11,6 +11,7 @@
 #include "export/files.h"
 #include "export/json.h"
 #include "export/manifest.h"
+#include "export/report.h"
 #include "export/seal.h"
 #include "store/store.h"
 
@@ -264,6 +265,9 @@ static void test_collect(void)
     /* each question venue by venue */
     CHECK(contains(at("out3/report.html"), "<table><tr><th>Venue</th><th>Good</th><th>Bad</th>"));
     CHECK(contains(at("out3/report.html"), "<tr><td>Youth Club</td><td>fewer than 5</td>"));
+    /* ... and the other venue's count in that column is not shown: with the
+     * chart's total it would give the small one away */
+    CHECK(contains(at("out3/report.html"), "<tr><td>Central Library</td><td>not shown</td>"));
     /* a second question set using the same question names: each keeps its
      * own words in the report */
     const char *data5 = at("kiosk5"), *stick5 = at("stick5");
@@ -411,11 +415,39 @@ static void test_hostile_manifests(void)
     CHECK(hys_manifest_read("not json", 8, &m, err, sizeof err) == HYS_MANIFEST_MALFORMED);
 }
 
+/* Small counts stay hidden, and can't be worked out from the others. */
+static void test_small_counts(void)
+{
+    enum { S = HYS_COUNT_SHOWN, F = HYS_COUNT_SMALL, N = HYS_COUNT_NOT_SHOWN };
+    static const struct {
+        long n[4];
+        unsigned char want[4];
+    } cases[] = {
+        {{3, 10, 12, 40}, {F, N, S, S}}, /* one small: the next smallest goes too */
+        {{3, 4, 12, 40}, {F, F, S, S}},  /* two small: neither can be worked out */
+        {{0, 10, 12, 40}, {S, S, S, S}}, /* nothing small */
+        {{2, 0, 0, 0}, {F, S, S, S}},    /* nothing else to hide (the total is small too) */
+        {{0, 7, 2, 5}, {S, S, F, N}},    /* the smallest nonzero one, never a zero */
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        unsigned char how[4];
+        hys_report_protect(cases[c].n, 4, 1, how);
+        CHECK(!memcmp(how, cases[c].want, 4));
+    }
+    /* a table's column: every third count */
+    long table[9] = {3, 0, 0, 9, 0, 0, 6, 0, 0};
+    unsigned char how[9];
+    memset(how, 9, sizeof how);
+    hys_report_protect(table, 3, 3, how);
+    CHECK(how[0] == F && how[3] == S && how[6] == N && how[1] == 9);
+}
+
 int main(void)
 {
     srand((unsigned)getpid());
     snprintf(top, sizeof top, "/tmp/hys-export-test-%d", (int)getpid());
     mkdir(top, 0700);
+    test_small_counts();
     test_hostile_manifests();
     test_export();
     test_collect();
