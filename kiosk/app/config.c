@@ -101,6 +101,9 @@ int hys_config_load(hys_config *c, const char *path)
         } else if (!strcmp(k, "usb_mounts")) {
             ok = strlen(v) < sizeof c->usb_mounts;
             if (ok) snprintf(c->usb_mounts, sizeof c->usb_mounts, "%s", v);
+        } else if (!strcmp(k, "shutdown_command")) {
+            ok = strlen(v) < sizeof c->shutdown_command && hys_utf8_valid(v, strlen(v));
+            if (ok) snprintf(c->shutdown_command, sizeof c->shutdown_command, "%s", v);
         } else if (!strcmp(k, "scan_seconds")) {
             long ms;
             ok = seconds(v, 0, 30, &ms) && (ms == 0 || ms >= 500);

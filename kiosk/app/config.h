@@ -10,16 +10,18 @@
 #include "../store/store.h"
 
 typedef struct hys_config {
-    char form[1024];          /* question set to run; "" = the bundled demo set */
-    hys_journey_config times; /* idle, countdown, thanks, quick poll */
-    hys_period period;        /* how coarse the time recorded with answers is */
-    hys_keymap keys;          /* keypad and switch keys */
-    long long_press_ms;       /* a touch held this long starts touch-to-hear */
-    long scan_ms;             /* one-switch scanning step; 0 = no automatic scanning */
-    long repeat_tap_ms;       /* a second tap on the same target this soon is ignored (tremor) */
-    int screen_width_mm;      /* the display's visible width, for 12 mm targets; 0 = unknown */
-    char venue[128];          /* this kiosk's place, named in exports' reports */
-    char usb_mounts[1024];    /* comma-separated folders where USB sticks get mounted */
+    char form[1024];            /* question set to run; "" = the bundled demo set */
+    hys_journey_config times;   /* idle, countdown, thanks, quick poll */
+    hys_period period;          /* how coarse the time recorded with answers is */
+    hys_keymap keys;            /* keypad and switch keys */
+    long long_press_ms;         /* a touch held this long starts touch-to-hear */
+    long scan_ms;               /* one-switch scanning step; 0 = no automatic scanning */
+    long repeat_tap_ms;         /* a second tap on the same target this soon is ignored (tremor) */
+    int screen_width_mm;        /* the display's visible width, for 12 mm targets; 0 = unknown */
+    char venue[128];            /* this kiosk's place, named in exports' reports */
+    char usb_mounts[1024];      /* comma-separated folders where USB sticks get mounted */
+    char shutdown_command[512]; /* what staff's "Switch the kiosk off" runs (with /bin/sh);
+                                 * "" = no such button (a developer's machine) */
 } hys_config;
 
 void hys_config_default(hys_config *c);

@@ -323,6 +323,11 @@ int hys_kiosk_min_target(hys_kiosk *k)
     return px > 44 ? px : 44;
 }
 
+int hys_kiosk_closed(const hys_kiosk *k)
+{
+    return k->quit;
+}
+
 const char *hys_kiosk_data_dir(const hys_kiosk *k)
 {
     return k->data;

@@ -62,6 +62,8 @@ long hys_kiosk_deadline(const hys_kiosk *k);
  * taps: a notice says to wait, then that it is safe to take the stick out
  * (screen and voice). wait: export on this thread (replays); else on its own. */
 void hys_kiosk_stick(hys_kiosk *k, const char *mount, int inserted, int wait, long now);
+/* Staff closed the kiosk (or switched its box off): the program ends. */
+int hys_kiosk_closed(const hys_kiosk *k);
 /* The data folder the kiosk keeps its answers in. */
 const char *hys_kiosk_data_dir(const hys_kiosk *k);
 /* The answer kept this session for the question called name: its value, or

@@ -199,6 +199,8 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
                 snprintf(msg, sizeof msg, "expected screen %s, but it is %s", arg, got);
                 rc = fail(script, line, msg, NULL);
             }
+        } else if (!strcmp(s, "expect-closed")) {
+            if (!hys_kiosk_closed(k)) rc = fail(script, line, "the kiosk did not close", NULL);
         } else if (!strcmp(s, "expect-fits")) {
             /* every word shown whole, and every target at least 44 x 44 */
             const hys_frame *f = hys_kiosk_frame(k);

@@ -1,8 +1,10 @@
 /* staff: staff mode, opened by a 5-second hold in the top corner away from
  * the speaker buttons (where nothing can be pressed) or the staff key, then
  * the PIN (see staff/pin.h). It shows counts, never single answers, and can
- * save the answers on any USB stick, or close the kiosk. It closes by itself
- * after two minutes left alone. */
+ * save the answers on any USB stick, load and check question sets, check the
+ * voice, the stick and the touch screen, set the voice and language, and
+ * close the kiosk or switch its box off. It closes by itself after two
+ * minutes left alone. */
 #include "kiosk_impl.h"
 
 #include "sticks.h"
@@ -13,9 +15,11 @@
 
 #include <errno.h>
 #include <sodium.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -133,6 +137,31 @@ void hys_staff_open(hys_kiosk *k, long now)
     fprintf(stderr, "haveyoursay: staff mode asked for\n");
 }
 
+/* Staff's "Switch the kiosk off": the configured command (for an installed
+ * kiosk, systemctl poweroff), then the program ends; if the command fails,
+ * staff are told and the kiosk goes on. */
+static void switch_off(hys_kiosk *k)
+{
+    hys_store_flush(k->store); /* every answer given so far is on the disk */
+    fprintf(stderr, "haveyoursay: staff switch the kiosk off: %s\n", k->cfg.shutdown_command);
+    char *argv[] = {"sh", "-c", k->cfg.shutdown_command, NULL};
+    pid_t pid;
+    int status = -1;
+    extern char **environ;
+    if (posix_spawn(&pid, "/bin/sh", NULL, NULL, argv, environ) == 0)
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+        k->quit = 1;
+        return;
+    }
+    fprintf(stderr, "haveyoursay: the kiosk could not be switched off (%s failed)\n",
+            k->cfg.shutdown_command);
+    message(k, hys_voice_tr(k, "The kiosk could not be switched off. Close the program "
+                               "instead, then switch it off at the wall."));
+    hys_voice_words(k, k->staff_msg, -1);
+}
+
 static void close_staff(hys_kiosk *k)
 {
     k->staff = 0;
@@ -204,7 +233,7 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         break;
     }
     case HYS_ACT_STAFF_CLOSE:
-        if (k->staff == 3 || k->staff == 4) { /* back to staff's own screen */
+        if (k->staff >= 3) { /* back to staff's own screen */
             message(k, NULL);
             k->staff = 2;
             hys_staff_refresh(k);
@@ -278,9 +307,16 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         }
         break;
     case HYS_ACT_STAFF_QUIT:
-        if (k->staff != 2) break;
-        fprintf(stderr, "haveyoursay: staff closed the kiosk\n");
-        k->quit = 1;
+        if (k->staff == 2) { /* first: close the program, or switch the box off? */
+            message(k, hys_voice_tr(k, "Every answer is already saved."));
+            hys_voice_words(k, k->staff_msg, -1);
+            k->staff = 5;
+        } else if (k->staff == 5 && arg == 0) {
+            fprintf(stderr, "haveyoursay: staff closed the kiosk\n");
+            k->quit = 1;
+        } else if (k->staff == 5 && arg == 1 && k->cfg.shutdown_command[0]) {
+            switch_off(k);
+        }
         break;
     default:
         break;
@@ -323,6 +359,7 @@ const hys_staff_view *hys_staff_view_get(hys_kiosk *k)
     v->can_export = k->staff == 2 && stick_in(k, stick, sizeof stick);
     v->can_load = v->can_export && hys_questions_on_stick(stick);
     v->can_restore = k->staff == 2 && hys_questions_previous(k->data);
+    v->can_switch_off = k->cfg.shutdown_command[0] != 0;
     v->volume = k->cfg.times.volume;
     v->volume_steps = k->cfg.times.volume_steps;
     v->start_lang = k->form->default_lang;

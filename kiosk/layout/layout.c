@@ -2065,6 +2065,33 @@ static void screen_staff_touch(ctx *c, const hys_staff_view *sv)
     staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back"), 0);
 }
 
+/* Staff: close the program, or switch the kiosk's box off (where it can). */
+static void screen_staff_close(ctx *c, const hys_staff_view *sv)
+{
+    int W = c->f->w, H = c->f->h, m = c->m, gap = S(c, 24);
+    int y = staff_page(c, tr(c, "Close the kiosk"));
+    if (sv->message) {
+        int mh = text_need(c, sv->message, S(c, 36), 1, W - 2 * m);
+        y +=
+            text_box(c, sv->message, m, y, W - 2 * m, mh, S(c, 36), 1, c->t->text, ALIGN_START, 0) +
+            S(c, 24);
+    }
+    int bw = W - 2 * m < S(c, 760) ? W - 2 * m : S(c, 760), x = (W - bw) / 2;
+    int n = sv->can_switch_off ? 2 : 1, bh = S(c, 110);
+    const char *off = tr(c, "Switch the kiosk off"), *close = tr(c, "Close the program only");
+    if (n == 2) bh = button_need(c, off, bw, bh);
+    bh = button_need(c, close, bw, bh);
+    if (y + n * bh + (n - 1) * gap > H - bottom_h(c) - S(c, 12)) unfit(c->f, "close buttons");
+    if (n == 2) {
+        button(c, "staff:switch-off", HYS_ACT_STAFF_QUIT, 1, x, y, bw, bh, "stop", off, B_PRIMARY,
+               1);
+        y += bh + gap;
+    }
+    button(c, "staff:close-program", HYS_ACT_STAFF_QUIT, 0, x, y, bw, bh, "door", close,
+           n == 2 ? B_NORMAL : B_PRIMARY, 1);
+    staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back"), 0);
+}
+
 /* Staff's settings: how loud each session starts, and in which language. */
 static void screen_staff_settings(ctx *c, const hys_staff_view *sv)
 {
@@ -2147,9 +2174,9 @@ static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
         snprintf(f->screen, sizeof f->screen, "notice");
         screen_notice(c);
     } else if (in->staff) {
-        static const char *const ids[5] = {"", "staff-pin", "staff", "staff-settings",
-                                           "staff-touch"};
-        int sc = in->staff->screen >= 1 && in->staff->screen <= 4 ? in->staff->screen : 2;
+        static const char *const ids[6] = {
+            "", "staff-pin", "staff", "staff-settings", "staff-touch", "staff-close"};
+        int sc = in->staff->screen >= 1 && in->staff->screen <= 5 ? in->staff->screen : 2;
         snprintf(f->screen, sizeof f->screen, "%s", ids[sc]);
         if (sc == 1)
             screen_staff_pin(c, in->staff);
@@ -2157,8 +2184,10 @@ static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
             screen_staff(c, in->staff);
         else if (sc == 3)
             screen_staff_settings(c, in->staff);
-        else
+        else if (sc == 4)
             screen_staff_touch(c, in->staff);
+        else
+            screen_staff_close(c, in->staff);
     } else {
         journey_screen(c);
     }

@@ -110,7 +110,8 @@ typedef struct hys_layout_in {
 
 /* What staff mode shows. */
 typedef struct hys_staff_view {
-    int screen;  /* 1: the PIN; 2: staff's own screen; 3: volume and language; 4: touch test */
+    int screen;  /* 1: the PIN; 2: staff's own screen; 3: volume and language; 4: touch test;
+                  * 5: close the kiosk (or switch it off) */
     int touched; /* touch test: the squares touched so far (bits 0..4) */
     int typed;   /* PIN digits typed (shown as dots) */
     const char *message; /* "Wrong PIN", "No PIN is set", … or NULL */
@@ -123,6 +124,7 @@ typedef struct hys_staff_view {
     int can_export;           /* a stick is in */
     int can_load;             /* the stick has a question set (HAVEYOURSAY/questions) */
     int can_restore;          /* there is an earlier question set to go back to */
+    int can_switch_off;       /* the kiosk can switch its box off (config shutdown_command) */
     int volume, volume_steps; /* each session's starting volume (0-based) */
     int start_lang;           /* each session's starting language (index) */
 } hys_staff_view;

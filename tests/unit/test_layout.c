@@ -183,7 +183,7 @@ int main(void)
             for (int l = 0; l < quick.fm->nlangs; l++)
                 walk_quick_sized(quick.fm, l, text_sizes[ts], visit, &quick);
             /* staff mode's screens, over the demo set in each language */
-            static const hys_staff_view views[4] = {
+            static const hys_staff_view views[5] = {
                 {.screen = 1,
                  .typed = 5,
                  .message = "That PIN is not right. Try again.",
@@ -201,9 +201,13 @@ int main(void)
                  .can_export = 1,
                  .can_load = 1},
                 {.screen = 3, .volume = 5, .volume_steps = 8, .start_lang = 1},
-                {.screen = 4, .touched = 5, .message = "Touch each square. Each one turns blue."}};
+                {.screen = 4, .touched = 5, .message = "Touch each square. Each one turns blue."},
+                {.screen = 5,
+                 .can_switch_off = 1,
+                 .message = "The kiosk could not be switched off. Close the program instead, "
+                            "then switch it off at the wall."}};
             for (int l = 0; l < demo.fm->nlangs; l++)
-                for (int v = 0; v < 4; v++) {
+                for (int v = 0; v < 5; v++) {
                     hys_journey_config cfg;
                     hys_journey *j = walk_begin(demo.fm, text_sizes[ts], &cfg);
                     hys_journey_act(j, HYS_ACT_LANG, l, 1);
