@@ -379,6 +379,8 @@ int hys_kiosk_speech_wait(hys_kiosk *k, long timeout_ms, struct hys_speech_stats
 
 /* ---- the real event loop ---- */
 
+#define AUDIO_REST_MS 10000 /* the sound device closes after this long with nothing said */
+
 int hys_kiosk_run(hys_kiosk *k)
 {
     Uint64 t0 = SDL_GetTicks64();
@@ -396,16 +398,26 @@ int hys_kiosk_run(hys_kiosk *k)
                              ? hys_sticks_start(k->cfg.usb_mounts, k->usb_event, werr, sizeof werr)
                              : NULL;
     if (!sticks && k->cfg.usb_mounts[0]) fprintf(stderr, "haveyoursay: %s\n", werr);
+    long rest_at = AUDIO_REST_MS; /* when the sound device is next closed (-1: it is) */
     for (;;) {
         long now = (long)(SDL_GetTicks64() - t0);
         long d = next_deadline(k);
-        if (hys_speech_busy(k->speech) && (d < 0 || d > now + 100))
-            d = now + 100; /* move the ring with the speech */
+        int busy = hys_speech_busy(k->speech);
+        if (busy && (d < 0 || d > now + 100)) d = now + 100; /* move the ring with the speech */
+        /* quiet for a while: the sound device rests (its thread would
+         * otherwise wake the machine 43 times a second to play silence) */
+        if (busy) rest_at = now + AUDIO_REST_MS;
+        if (!busy && rest_at >= 0 && now >= rest_at) {
+            hys_speech_rest(k->speech);
+            rest_at = -1;
+        }
+        if (rest_at >= 0 && (d < 0 || d > rest_at)) d = rest_at;
         SDL_Event ev;
         int got =
             d < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, (int)(d > now ? d - now : 0));
         now = (long)(SDL_GetTicks64() - t0);
         if (got) {
+            rest_at = now + AUDIO_REST_MS; /* (an input may have started speech) */
             switch (ev.type) {
             case SDL_QUIT:
                 /* a signal (Ctrl+C, systemd stop) ends the program; in kiosk mode a

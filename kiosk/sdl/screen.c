@@ -339,49 +339,35 @@ void hys_screen_size(hys_sdl_screen *s, int *w, int *h)
 
 /* ---- shapes ---- */
 
+/* A rectangle with rounded corners, as one row of pixels a line of each
+ * rounded band and one rectangle between: the software renderer fills
+ * opaque rectangles fast. */
 static void fill_round(SDL_Renderer *r, int x, int y, int w, int h, int rad, SDL_Color c)
 {
     if (w <= 0 || h <= 0) return;
     if (rad * 2 > w) rad = w / 2;
     if (rad * 2 > h) rad = h / 2;
     SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    /* (blending an opaque colour is the same picture, many times slower) */
+    SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
     if (rad <= 1) {
         SDL_Rect rc = {x, y, w, h};
         SDL_RenderFillRect(r, &rc);
         return;
     }
-    SDL_Rect mid = {x, y + rad, w, h - 2 * rad};
-    SDL_Rect top = {x + rad, y, w - 2 * rad, rad};
-    SDL_Rect bot = {x + rad, y + h - rad, w - 2 * rad, rad};
-    SDL_RenderFillRect(r, &mid);
-    SDL_RenderFillRect(r, &top);
-    SDL_RenderFillRect(r, &bot);
-    /* four quarter discs as triangle fans */
-    enum { SEG = 10 };
-    SDL_Vertex v[4 * (SEG + 2)];
-    int idx[4 * SEG * 3];
-    int nv = 0, ni = 0;
-    const float cx[4] = {(float)(x + rad), (float)(x + w - rad), (float)(x + w - rad),
-                         (float)(x + rad)};
-    const float cy[4] = {(float)(y + rad), (float)(y + rad), (float)(y + h - rad),
-                         (float)(y + h - rad)};
-    const float start[4] = {3.14159265f, 4.71238898f, 0.0f, 1.57079633f};
-    SDL_Color col = c;
-    for (int k = 0; k < 4; k++) {
-        int centre = nv;
-        v[nv++] = (SDL_Vertex){{cx[k], cy[k]}, col, {0, 0}};
-        for (int i = 0; i <= SEG; i++) {
-            float a = start[k] + 1.57079633f * (float)i / SEG;
-            v[nv++] = (SDL_Vertex){
-                {cx[k] + (float)rad * SDL_cosf(a), cy[k] + (float)rad * SDL_sinf(a)}, col, {0, 0}};
-        }
-        for (int i = 0; i < SEG; i++) {
-            idx[ni++] = centre;
-            idx[ni++] = centre + 1 + i;
-            idx[ni++] = centre + 2 + i;
-        }
+    enum { MAX_RAD = 256 };
+    if (rad > MAX_RAD) rad = MAX_RAD;
+    SDL_Rect rows[2 * MAX_RAD + 1];
+    int n = 0;
+    for (int dy = 0; dy < rad; dy++) {
+        /* the corner's edge at the middle of this row of pixels */
+        float yy = (float)rad - (float)dy - 0.5f;
+        int inset = rad - (int)(SDL_sqrtf((float)(rad * rad) - yy * yy) + 0.5f);
+        rows[n++] = (SDL_Rect){x + inset, y + dy, w - 2 * inset, 1};
+        rows[n++] = (SDL_Rect){x + inset, y + h - 1 - dy, w - 2 * inset, 1};
     }
-    SDL_RenderGeometry(r, NULL, v, nv, idx, ni);
+    rows[n++] = (SDL_Rect){x, y + rad, w, h - 2 * rad};
+    SDL_RenderFillRects(r, rows, n);
 }
 
 static SDL_Color col(hys_color c)

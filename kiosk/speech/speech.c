@@ -301,6 +301,22 @@ static int speech_thread(void *ud)
 
 /* ---- the caller's side ---- */
 
+/* Open the sound device and start it playing what is queued; the lock is
+ * held (or the speech thread is not running yet). 0 with SDL's error. */
+static int device_open(hys_speech *s)
+{
+    if (s->dev || s->out != HYS_SPEECH_DEVICE) return 1;
+    SDL_AudioSpec want, have;
+    SDL_zero(want);
+    want.freq = HYS_SPEECH_RATE;
+    want.format = AUDIO_S16SYS;
+    want.channels = 1;
+    want.samples = 512; /* about 23 ms: a cut-off is heard at once */
+    s->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
+    if (s->dev) SDL_PauseAudioDevice(s->dev, 0);
+    return s->dev != 0;
+}
+
 hys_speech *hys_speech_open(hys_speech_output out, char *err, size_t errn)
 {
     hys_speech *s = hys_calloc(1, sizeof *s);
@@ -317,20 +333,12 @@ hys_speech *hys_speech_open(hys_speech_output out, char *err, size_t errn)
             hys_free(s);
             return NULL;
         }
-        SDL_AudioSpec want, have;
-        SDL_zero(want);
-        want.freq = HYS_SPEECH_RATE;
-        want.format = AUDIO_S16SYS;
-        want.channels = 1;
-        want.samples = 512; /* about 23 ms: a cut-off is heard at once */
-        s->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
-        if (!s->dev) {
+        if (!device_open(s)) {
             snprintf(err, errn, "no sound device: %s", SDL_GetError());
             SDL_QuitSubSystem(SDL_INIT_AUDIO);
             hys_free(s);
             return NULL;
         }
-        SDL_PauseAudioDevice(s->dev, 0);
     }
     s->lock = SDL_CreateMutex();
     s->wake = SDL_CreateCond();
@@ -366,10 +374,8 @@ void hys_speech_close(hys_speech *s)
     }
     if (s->pending) hys_free(s->pending->strings);
     hys_free(s->pending);
-    if (s->dev) {
-        SDL_CloseAudioDevice(s->dev);
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
-    }
+    if (s->dev) SDL_CloseAudioDevice(s->dev);
+    if (s->out == HYS_SPEECH_DEVICE) SDL_QuitSubSystem(SDL_INIT_AUDIO);
     if (s->done) SDL_DestroyCond(s->done);
     if (s->wake) SDL_DestroyCond(s->wake);
     if (s->lock) SDL_DestroyMutex(s->lock);
@@ -472,7 +478,20 @@ void hys_speech_say(hys_speech *s, const hys_utterance *items, int n, int rate, 
     s->stats.request = jb->gen;
     s->stats.first_audio_ms = s->stats.stop_ms = -1;
     s->said_at = SDL_GetPerformanceCounter();
+    if (!s->dev && !device_open(s)) /* (resting: see hys_speech_rest) */
+        snprintf(s->stats.error, sizeof s->stats.error, "no sound device: %s", SDL_GetError());
     SDL_CondSignal(s->wake);
+    SDL_UnlockMutex(s->lock);
+}
+
+void hys_speech_rest(hys_speech *s)
+{
+    if (!s) return;
+    SDL_LockMutex(s->lock);
+    if (s->dev && !s->pending && !s->running && SDL_GetQueuedAudioSize(s->dev) == 0) {
+        SDL_CloseAudioDevice(s->dev);
+        s->dev = 0;
+    }
     SDL_UnlockMutex(s->lock);
 }
 

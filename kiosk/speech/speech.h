@@ -53,6 +53,10 @@ const char *hys_speech_voice_for(const hys_speech *s, const char *code);
  * a minute; volume 0 .. HYS_SPEECH_VOLUME_STEPS-1 (the loudest). Copies
  * everything it needs; returns at once. */
 void hys_speech_say(hys_speech *s, const hys_utterance *items, int n, int rate, int volume);
+/* Nothing to say for a while: close the sound device (if nothing is being
+ * said), so that its thread stops waking the machine 43 times a second to
+ * play silence; the next say opens it again (a few ms). */
+void hys_speech_rest(hys_speech *s);
 /* Stop at once: queued audio is dropped and synthesis is cut off. */
 void hys_speech_stop(hys_speech *s);
 /* The tag of the item being heard now, or -1 when nothing is (in memory
