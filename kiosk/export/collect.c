@@ -226,65 +226,77 @@ static int run(sqlite3 *db, const char *sql, char *err, size_t errn)
     return 0;
 }
 
-/* Copy the rows of one table of the bundle (bdb) into the collection (db),
- * each once; where is a condition on them (or ""). Counts the rows, and as
- * foreign those not of kiosk (when kiosk_col >= 0) or whose key the
- * collection already holds with other content (a bundle claiming someone
- * else's rows, or changing rows already collected). */
-static int copy_rows(sqlite3 *db, sqlite3 *bdb, const char *table, const char *cols, int ncols,
-                     const char *where, int kiosk_col, const char *kiosk, long long *rows,
+/* A count from one SQL statement with up to one text parameter; -1 when it
+ * cannot run. */
+static long long count_sql(sqlite3 *db, const char *sql, const char *param)
+{
+    sqlite3_stmt *st = NULL;
+    long long n = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+        if (param) sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st);
+    return n;
+}
+
+/* Copy the rows of one table of the bundle (attached as b) into the
+ * collection, each once, in one statement; where is a condition on them as
+ * x (or ""). Counts the rows, and as foreign those not of kiosk (when
+ * kiosk_col names a column) or that the collection does not now hold
+ * exactly (a key the collection already held with other content: a bundle
+ * claiming someone else's rows, or changing rows already collected).
+ * keys: the table's key columns (the collection's index finds them). */
+static int copy_rows(sqlite3 *db, const char *table, const char *cols, const char *keys,
+                     const char *where, const char *kiosk_col, const char *kiosk, long long *rows,
                      long long *foreign)
 {
-    char sql[1024];
-    snprintf(sql, sizeof sql, "SELECT %s FROM %s %s ORDER BY rowid", cols, table, where);
-    /* the row already there, exactly: every column the same */
-    char cond[700] = "", same[1024];
-    const char *c0 = cols;
-    for (int i = 0; i < ncols; i++) {
-        const char *e = strchr(c0, ',');
-        size_t len = e ? (size_t)(e - c0) : strlen(c0);
-        while (len && *c0 == ' ')
-            c0++, len--;
-        size_t k = strlen(cond);
-        snprintf(cond + k, sizeof cond - k, "%s%.*s IS ?%d", i ? " AND " : "", (int)len, c0, i + 1);
-        c0 = e ? e + 1 : c0 + len;
-    }
-    snprintf(same, sizeof same, "SELECT count(*) FROM %s WHERE %s", table, cond);
-    sqlite3_stmt *chk = NULL;
-    sqlite3_stmt *rd = NULL, *wr = NULL;
-    int ok = sqlite3_prepare_v2(bdb, sql, -1, &rd, NULL) == SQLITE_OK;
-    char ins[600], marks[64] = "";
-    for (int i = 0; i < ncols; i++)
-        strcat(marks, i ? ",?" : "?");
-    snprintf(ins, sizeof ins, "INSERT OR IGNORE INTO %s(%s) VALUES(%s)", table, cols, marks);
-    ok = ok && sqlite3_prepare_v2(db, ins, -1, &wr, NULL) == SQLITE_OK &&
-         sqlite3_prepare_v2(db, same, -1, &chk, NULL) == SQLITE_OK;
-    int step = SQLITE_ERROR;
-    while (ok && (step = sqlite3_step(rd)) == SQLITE_ROW) {
-        for (int i = 0; i < ncols; i++)
-            sqlite3_bind_value(wr, i + 1, sqlite3_column_value(rd, i));
-        if (kiosk_col >= 0) {
-            const char *k = (const char *)sqlite3_column_text(rd, kiosk_col);
-            *foreign += !k || strcmp(k, kiosk);
+    char sql[2048], same[1024] = "";
+    /* y (the collection's row) is x (the bundle's), column by column */
+    for (int pass = 0; pass < 2; pass++)
+        for (const char *c = pass ? cols : keys; *c;) {
+            size_t len = strcspn(c, ",");
+            size_t k = strlen(same);
+            snprintf(same + k, sizeof same - k, "%sy.%.*s %s x.%.*s", same[0] ? " AND " : "",
+                     (int)len, c, pass ? "IS" : "=", (int)len, c);
+            c += len;
+            c += *c == ',';
         }
-        (*rows)++;
-        ok = sqlite3_step(wr) == SQLITE_DONE;
-        sqlite3_reset(wr);
-        if (ok && sqlite3_changes(db) == 0) { /* its key was there: the very same row? */
-            for (int i = 0; i < ncols; i++)
-                sqlite3_bind_value(chk, i + 1, sqlite3_column_value(rd, i));
-            *foreign += sqlite3_step(chk) != SQLITE_ROW || sqlite3_column_int(chk, 0) == 0;
-            sqlite3_reset(chk);
-        }
+    const char *w = where[0] ? where : "WHERE 1";
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM b.%s x %s", table, w);
+    long long n = count_sql(db, sql, NULL), bad = 0;
+    if (n >= 0 && kiosk_col) {
+        snprintf(sql, sizeof sql, "SELECT count(*) FROM b.%s x %s AND x.%s IS NOT ?1", table, w,
+                 kiosk_col);
+        bad = count_sql(db, sql, kiosk);
     }
-    sqlite3_finalize(rd);
-    sqlite3_finalize(wr);
-    sqlite3_finalize(chk);
-    return ok && step == SQLITE_DONE;
+    char xcols[600] = "";
+    for (const char *c = cols; *c;) {
+        size_t len = strcspn(c, ",");
+        size_t k = strlen(xcols);
+        snprintf(xcols + k, sizeof xcols - k, "%sx.%.*s", xcols[0] ? "," : "", (int)len, c);
+        c += len;
+        c += *c == ',';
+    }
+    snprintf(sql, sizeof sql,
+             "INSERT OR IGNORE INTO main.%s(%s) SELECT %s FROM b.%s x %s ORDER BY x.rowid", table,
+             cols, xcols, table, w);
+    char err[200];
+    if (n < 0 || bad < 0 || !run(db, sql, err, sizeof err)) return 0;
+    snprintf(sql, sizeof sql,
+             "SELECT count(*) FROM b.%s x %s AND NOT EXISTS (SELECT 1 FROM main.%s y WHERE %s)",
+             table, w, table, same);
+    long long differ = count_sql(db, sql, NULL);
+    if (differ < 0) return 0;
+    *rows += n;
+    *foreign += bad + differ;
+    return 1;
 }
 
 /* Merge one checked bundle, whose database is the file data; a bundle whose
- * database disagrees with its manifest is rejected and leaves nothing behind. */
+ * database disagrees with its manifest is rejected and leaves nothing behind.
+ * Each bundle is one transaction: the database is attached (read-only and
+ * immutable) and the rows are copied table by table, in bulk. */
 static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collect_result *r)
 {
     char err[300] = "", uri[13000];
@@ -300,29 +312,28 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
             k += (size_t)snprintf(uri + k, 4, "%%%02X", c);
     }
     snprintf(uri + k, sizeof uri - k, "?mode=ro&immutable=1");
-    sqlite3 *bdb = NULL;
-    int ok = sqlite3_open_v2(uri, &bdb, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK;
-    if (ok) {
-        sqlite3_db_config(bdb, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-        sqlite3_db_config(bdb, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-    }
-    ok = ok && run(db, "SAVEPOINT one", err, sizeof err);
+    char *attach = sqlite3_mprintf("ATTACH %Q AS b", uri);
+    int ok = attach && run(db, attach, err, sizeof err);
+    sqlite3_free(attach);
+    int attached = ok;
+    ok = ok && run(db, "BEGIN", err, sizeof err);
     long long n = 0, answers = 0, foreign = 0;
     ok = ok &&
          /* only the forms (and their words) this bundle's own sessions answered */
-         copy_rows(db, bdb, "forms", "form_hash, form_id, form_version, title", 4,
-                   "WHERE form_hash IN (SELECT form_hash FROM sessions)", -1, NULL, &n, &foreign) &&
-         copy_rows(db, bdb, "labels", "form_hash, question, choice, label", 4,
-                   "WHERE form_hash IN (SELECT form_hash FROM sessions)", -1, NULL, &n, &foreign) &&
-         copy_rows(db, bdb, "sessions", "session_id, kiosk_id, form_hash, period, completed", 5, "",
-                   1, b->m.kiosk_id, &n, &foreign) &&
-         copy_rows(db, bdb, "answers",
-                   "answer_id, session_id, kiosk_id, form_id, form_version, question, position,"
-                   " value, status, language, period",
-                   11, "", 2, b->m.kiosk_id, &answers, &foreign);
+         copy_rows(db, "forms", "form_hash,form_id,form_version,title", "form_hash",
+                   "WHERE x.form_hash IN (SELECT form_hash FROM b.sessions)", NULL, NULL, &n,
+                   &foreign) &&
+         copy_rows(db, "labels", "form_hash,question,choice,label", "form_hash,question,choice",
+                   "WHERE x.form_hash IN (SELECT form_hash FROM b.sessions)", NULL, NULL, &n,
+                   &foreign) &&
+         copy_rows(db, "sessions", "session_id,kiosk_id,form_hash,period,completed", "session_id",
+                   "", "kiosk_id", b->m.kiosk_id, &n, &foreign) &&
+         copy_rows(db, "answers",
+                   "answer_id,session_id,kiosk_id,form_id,form_version,question,position,"
+                   "value,status,language,period",
+                   "answer_id", "", "kiosk_id", b->m.kiosk_id, &answers, &foreign);
     if (!ok && !err[0])
-        snprintf(err, sizeof err, "its data.sqlite cannot be read: %s",
-                 sqlite3_errmsg(bdb ? bdb : db));
+        snprintf(err, sizeof err, "its data.sqlite cannot be read: %s", sqlite3_errmsg(db));
     if (ok && (answers != b->m.answers || foreign != 0)) {
         snprintf(err, sizeof err, "%s",
                  foreign ? "its data.sqlite claims rows of another kiosk, or changes rows "
@@ -336,9 +347,14 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
         ok = sql && run(db, sql, err, sizeof err);
         sqlite3_free(sql);
     }
-    sqlite3_close(bdb);
     char ignore[200];
-    run(db, ok ? "RELEASE one" : "ROLLBACK TO one; RELEASE one", ignore, sizeof ignore);
+    if (attached) {
+        if (!ok || !run(db, "COMMIT", ignore, sizeof ignore)) {
+            run(db, "ROLLBACK", ignore, sizeof ignore);
+            ok = 0;
+        }
+        run(db, "DETACH b", ignore, sizeof ignore);
+    }
     if (ok) {
         fprintf(log, "accepted %s: kiosk %s bundle %lld, %lld answers\n", b->path, b->m.kiosk_id,
                 b->m.seq, b->m.answers);
@@ -435,7 +451,7 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, const ch
         /* bundles come from sticks: their databases are read defensively */
         sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
         sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-        if (!run(db, schema, err, errn) || !run(db, "BEGIN", err, errn)) rc = HYS_EIO;
+        if (!run(db, schema, err, errn)) rc = HYS_EIO;
     }
     for (int i = 0; !rc && i < fd.n; i++) {
         found *b = &fd.b[i];
@@ -459,7 +475,6 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, const ch
         unlink(data);
     }
     if (key) sodium_memzero(sk, sizeof sk);
-    if (!rc && !run(db, "COMMIT", err, errn)) rc = HYS_EIO;
     /* each session's answers together, for sessions.csv */
     if (!rc && !run(db, "CREATE INDEX answers_by_session ON answers(session_id)", err, errn))
         rc = HYS_EIO;
