@@ -101,6 +101,9 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
     }
     snprintf(k->data, sizeof k->data, "%s", data);
     char cfgpath[1100];
+    /* the box's settings (an installed kiosk: /etc/haveyoursay), then the
+     * data folder's; replays read only their own, so they always run alike */
+    if (!o->offscreen) hys_config_load(&k->cfg, HYS_SYSCONFDIR "/haveyoursay/config.ini");
     snprintf(cfgpath, sizeof cfgpath, "%s/config.ini", data);
     hys_config_load(&k->cfg, cfgpath);
     /* what staff set on the kiosk itself (volume, start language) wins */
@@ -389,6 +392,9 @@ int hys_kiosk_run(hys_kiosk *k)
     hys_screen_size(k->screen, &w, &h);
     SDL_StartTextInput();
     hys_kiosk_shot(k, NULL, NULL, 0);
+    /* (these two lines are also how tests/bench times a cold start) */
+    fprintf(stderr, "haveyoursay: the first screen is showing\n");
+    hys_screen_full(k->screen);
     SDL_InitSubSystem(SDL_INIT_JOYSTICK); /* switch interfaces that are game controllers */
     /* USB sticks: mounted by the system's automounter where the config says */
     k->usb_event = SDL_RegisterEvents(1);
@@ -399,6 +405,7 @@ int hys_kiosk_run(hys_kiosk *k)
                              : NULL;
     if (!sticks && k->cfg.usb_mounts[0]) fprintf(stderr, "haveyoursay: %s\n", werr);
     long rest_at = AUDIO_REST_MS; /* when the sound device is next closed (-1: it is) */
+    fprintf(stderr, "haveyoursay: ready for residents\n");
     for (;;) {
         long now = (long)(SDL_GetTicks64() - t0);
         long d = next_deadline(k);

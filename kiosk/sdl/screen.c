@@ -267,9 +267,20 @@ hys_sdl_screen *hys_screen_open(const hys_screen_options *o, char *err, size_t e
         if (s->surface) s->r = SDL_CreateSoftwareRenderer(s->surface);
     } else {
         Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_RESIZABLE;
-        if (o->fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-        s->win = SDL_CreateWindow("Have Your Say", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                  w, h, flags);
+        int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+        SDL_DisplayMode dm;
+        if (o->fullscreen && SDL_GetDesktopDisplayMode(0, &dm) == 0) {
+            /* a borderless window covering the screen at once; full screen
+             * proper is asked for once the first frame is showing (see
+             * hys_screen_full), since SDL under X11 then waits up to 100 ms
+             * for a window manager, and a kiosk box may have none */
+            x = y = 0;
+            w = dm.w, h = dm.h;
+            flags |= SDL_WINDOW_BORDERLESS;
+        } else if (o->fullscreen) {
+            flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        }
+        s->win = SDL_CreateWindow("Have Your Say", x, y, w, h, flags);
         if (s->win) s->r = SDL_CreateRenderer(s->win, -1, 0);
         if (o->fullscreen) SDL_ShowCursor(SDL_DISABLE);
     }
@@ -525,6 +536,12 @@ void hys_screen_draw(hys_sdl_screen *s, const hys_frame *f)
         }
     }
     SDL_RenderPresent(r);
+}
+
+void hys_screen_full(hys_sdl_screen *s)
+{
+    if (s->win && (SDL_GetWindowFlags(s->win) & SDL_WINDOW_BORDERLESS))
+        SDL_SetWindowFullscreen(s->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
 }
 
 int hys_screen_save_png(hys_sdl_screen *s, const char *path, char *err, size_t errn)

@@ -27,6 +27,9 @@ const hys_measure *hys_screen_measure(hys_sdl_screen *s);
 void hys_screen_size(hys_sdl_screen *s, int *w, int *h);
 /* Draw the frame and show it. */
 void hys_screen_draw(hys_sdl_screen *s, const hys_frame *f);
+/* A kiosk's window, opened as a borderless window covering the screen (so
+ * the first frame shows at once), now asks to be full screen proper. */
+void hys_screen_full(hys_sdl_screen *s);
 /* Save what was last drawn as PNG. 0 on success, -1 with err set. */
 int hys_screen_save_png(hys_sdl_screen *s, const char *path, char *err, size_t errn);
 
