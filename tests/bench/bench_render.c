@@ -38,9 +38,14 @@ static int cmp(const void *a, const void *b)
 }
 
 /* One frame laid out and drawn: what a tap costs the screen. Not inlined,
- * so that callgrind can count it alone (--toggle-collect). */
+ * so that callgrind can count it alone (--toggle-collect, --dump-after). */
 void bench_frame(hys_frame *f, const hys_layout_in *in);
-__attribute__((noinline)) void bench_frame(hys_frame *f, const hys_layout_in *in)
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((noipa)) /* (GCC: not inlined, nor cloned under another name) */
+#else
+__attribute__((noinline))
+#endif
+void bench_frame(hys_frame *f, const hys_layout_in *in)
 {
     hys_layout_build(f, in);
     hys_screen_draw(screen, f);
