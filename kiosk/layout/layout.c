@@ -1925,6 +1925,18 @@ static int staff_page(ctx *c, const char *title)
     return y;
 }
 
+/* Staff's message (if any) in bold under the heading at y; returns the y
+ * below it and a gap. */
+static int staff_message(ctx *c, const hys_staff_view *sv, int y, int gap)
+{
+    if (!sv->message) return y;
+    int W = c->f->w, m = c->m;
+    int mh = text_need(c, sv->message, S(c, 36), 1, W - 2 * m);
+    return y +
+           text_box(c, sv->message, m, y, W - 2 * m, mh, S(c, 36), 1, c->t->text, ALIGN_START, 0) +
+           gap;
+}
+
 /* Staff: the PIN, typed on a number pad; the digits show as dots. */
 static void screen_staff_pin(ctx *c, const hys_staff_view *sv)
 {
@@ -2044,13 +2056,7 @@ static void screen_staff(ctx *c, const hys_staff_view *sv)
 static void screen_staff_touch(ctx *c, const hys_staff_view *sv)
 {
     int W = c->f->w, H = c->f->h, m = c->m;
-    int y = staff_page(c, tr(c, "Check the touch screen"));
-    if (sv->message) {
-        int mh = text_need(c, sv->message, S(c, 36), 1, W - 2 * m);
-        y +=
-            text_box(c, sv->message, m, y, W - 2 * m, mh, S(c, 36), 1, c->t->text, ALIGN_START, 0) +
-            S(c, 12);
-    }
+    int y = staff_message(c, sv, staff_page(c, tr(c, "Check the touch screen")), S(c, 12));
     int bot = H - bottom_h(c) - S(c, 12), side = S(c, 120);
     if (side < c->tmin) side = c->tmin;
     int xs[5] = {m, W - m - side, m, W - m - side, (W - side) / 2};
@@ -2069,13 +2075,7 @@ static void screen_staff_touch(ctx *c, const hys_staff_view *sv)
 static void screen_staff_close(ctx *c, const hys_staff_view *sv)
 {
     int W = c->f->w, H = c->f->h, m = c->m, gap = S(c, 24);
-    int y = staff_page(c, tr(c, "Close the kiosk"));
-    if (sv->message) {
-        int mh = text_need(c, sv->message, S(c, 36), 1, W - 2 * m);
-        y +=
-            text_box(c, sv->message, m, y, W - 2 * m, mh, S(c, 36), 1, c->t->text, ALIGN_START, 0) +
-            S(c, 24);
-    }
+    int y = staff_message(c, sv, staff_page(c, tr(c, "Close the kiosk")), S(c, 24));
     int bw = W - 2 * m < S(c, 760) ? W - 2 * m : S(c, 760), x = (W - bw) / 2;
     int n = sv->can_switch_off ? 2 : 1, bh = S(c, 110);
     const char *off = tr(c, "Switch the kiosk off"), *close = tr(c, "Close the program only");

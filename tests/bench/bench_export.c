@@ -8,6 +8,8 @@
  * A benchmark prints figures; it never fails on a slow machine.
  * usage: bench_export [ANSWERS [RUNS [BUNDLES [PER]]]]
  * (HYS_BENCH_KEEP=1 keeps its folders in /tmp, to look at or profile) */
+#include "bench.h"
+
 #include "export/export.h"
 #include "store/store.h"
 
@@ -20,19 +22,6 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 /* Add n answers (sessions of 10, ended) to the kiosk in dir, quickly. */
 static int add_answers(const char *dir, long n, long *next)
@@ -107,14 +96,14 @@ int main(int argc, char **argv)
     hys_export_options o = {data, stick, "Bench", 1, NULL};
     hys_export_result r;
     for (int i = 0; i < runs; i++) {
-        double t0 = now_ms();
+        double t0 = bench_now_ms();
         if (hys_export_bundle(&o, &r, err, sizeof err) != HYS_OK) {
             fprintf(stderr, "bench_export: %s\n", err);
             return 1;
         }
-        t[i] = now_ms() - t0;
+        t[i] = bench_now_ms() - t0;
     }
-    qsort(t, (size_t)runs, sizeof *t, cmp);
+    qsort(t, (size_t)runs, sizeof *t, bench_cmp);
     printf("export of %ld answers (%ld sessions), whole bundle    min %7.0f ms   median %7.0f ms"
            "   max %7.0f ms   (%d runs)\n",
            r.answers, r.sessions, t[0], t[runs / 2], t[runs - 1], runs);
@@ -135,7 +124,7 @@ int main(int argc, char **argv)
             return 1;
         }
     fflush(stdout);
-    double t0 = now_ms();
+    double t0 = bench_now_ms();
     pid_t pid = fork();
     if (pid == 0) {
         hys_collect_result cr;
@@ -150,12 +139,10 @@ int main(int argc, char **argv)
     int status = 0;
     struct rusage ru;
     wait4(pid, &status, 0, &ru);
-    double ms = now_ms() - t0;
+    double ms = bench_now_ms() - t0;
     printf("collect of %d bundles x %ld answers (%ld answers)          time %7.0f ms   peak RSS "
            "%5.1f MB\n",
            bundles, per, bundles * per, ms, ru.ru_maxrss / 1024.0);
-    snprintf(cmd, sizeof cmd, "rm -rf %s", top);
-    if (!getenv("HYS_BENCH_KEEP") && system(cmd) != 0)
-        fprintf(stderr, "bench_export: could not remove %s\n", top);
+    if (!getenv("HYS_BENCH_KEEP")) bench_remove(top);
     return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
 }

@@ -8,6 +8,8 @@
  * often its threads woke (context switches). A benchmark prints figures; it
  * never fails on a slow machine.
  * usage: bench_kiosk HAVEYOURSAY RUNS IDLE_SECONDS */
+#include "bench.h"
+
 #include <errno.h>
 #include <glob.h>
 #include <poll.h>
@@ -22,26 +24,6 @@
 
 extern char **environ;
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static void report(const char *what, double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp);
-    printf("%-44s median %7.1f ms   p95 %7.1f ms   min %7.1f ms   max %7.1f ms   (%d runs)\n", what,
-           v[n / 2], v[(n * 95) / 100 < n ? (n * 95) / 100 : n - 1], v[0], v[n - 1], n);
-}
-
 /* Start the kiosk with its log on a pipe; fills the times of its two lines
  * (-1 when it never said them). Returns its pid, or -1. */
 static pid_t start(const char *exe, const char *data, double *shown, double *ready, int *log_fd)
@@ -54,7 +36,7 @@ static pid_t start(const char *exe, const char *data, double *shown, double *rea
     posix_spawn_file_actions_addclose(&fa, p[0]);
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", 1, 0);
     char *argv[] = {(char *)exe, "--data", (char *)data, NULL};
-    double t0 = now_ms();
+    double t0 = bench_now_ms();
     pid_t pid;
     int rc = posix_spawn(&pid, exe, &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
@@ -66,11 +48,11 @@ static pid_t start(const char *exe, const char *data, double *shown, double *rea
     *shown = *ready = -1;
     char buf[8192];
     size_t len = 0;
-    while (*ready < 0 && now_ms() - t0 < 20000) {
+    while (*ready < 0 && bench_now_ms() - t0 < 20000) {
         struct pollfd pf = {p[0], POLLIN, 0};
         if (poll(&pf, 1, 1000) <= 0) continue;
         ssize_t n = read(p[0], buf + len, sizeof buf - 1 - len);
-        double t = now_ms() - t0;
+        double t = bench_now_ms() - t0;
         if (n <= 0) break;
         len += (size_t)n;
         buf[len] = 0;
@@ -174,8 +156,8 @@ int main(int argc, char **argv)
         if (shown[n] >= 0 && ready[n] >= 0) n++;
     }
     if (n > 0) {
-        report("start -> first screen showing (X11)", shown, n);
-        report("start -> ready for residents", ready, n);
+        bench_report("start -> first screen showing (X11)", shown, n, "starts");
+        bench_report("start -> ready for residents", ready, n, "starts");
     }
     /* one kiosk left alone on its welcome screen */
     pid = start(exe, data, &s0, &r0, &fd);
@@ -198,9 +180,7 @@ int main(int argc, char **argv)
            "(all threads' context switches)\n",
            idle, c1 - c0, (c1 - c0) / (idle * 10.0), (double)(w1 - w0) / idle);
     stop(pid, fd);
-    char cmd[256];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", data);
-    if (system(cmd) != 0) fprintf(stderr, "bench_kiosk: could not remove %s\n", data);
+    bench_remove(data);
     free(shown);
     free(ready);
     return 0;

@@ -8,6 +8,7 @@
  * with a noisy machine. A benchmark prints figures; it never fails on a
  * slow machine. usage: bench_render WxH [RUNS] */
 #include "../unit/walk.h"
+#include "bench.h"
 
 #include "layout/layout.h"
 #include "sdl/screen.h"
@@ -25,17 +26,6 @@ static hys_sdl_screen *screen;
 static int W, H, runs, nscreens;
 static char names[MAX_SCREENS][96];
 static double first[MAX_SCREENS], median[MAX_SCREENS], p95[MAX_SCREENS];
-
-static double now_ms(void)
-{
-    return (double)SDL_GetPerformanceCounter() * 1000.0 / (double)SDL_GetPerformanceFrequency();
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 /* One frame laid out and drawn: what a tap costs the screen. Not inlined,
  * so that callgrind can count it alone (--toggle-collect, --dump-after). */
@@ -60,20 +50,19 @@ static void visit(void *ud, const hys_form *fm, hys_journey *j)
     in.form = fm, in.journey = j, in.measure = hys_screen_measure(screen);
     in.theme = hys_theme_default(), in.icons_dir = HYS_ASSETS "/icons", in.w = W, in.h = H;
     in.can_speak = 1, in.volume_steps = 8;
-    double t0 = now_ms();
+    double t0 = bench_now_ms();
     bench_frame(&f, &in);
-    first[nscreens] = now_ms() - t0;
+    first[nscreens] = bench_now_ms() - t0;
     snprintf(names[nscreens], sizeof names[0], "%s", f.screen);
     double *t = malloc(sizeof *t * (size_t)runs);
     for (int r = 0; t && r < runs; r++) {
-        t0 = now_ms();
+        t0 = bench_now_ms();
         bench_frame(&f, &in);
-        t[r] = now_ms() - t0;
+        t[r] = bench_now_ms() - t0;
     }
     if (t) {
-        qsort(t, (size_t)runs, sizeof *t, cmp);
+        p95[nscreens] = bench_p95(t, runs);
         median[nscreens] = t[runs / 2];
-        p95[nscreens] = t[(runs * 95) / 100 < runs ? (runs * 95) / 100 : runs - 1];
     }
     free(t);
     nscreens++;
@@ -107,7 +96,7 @@ int main(int argc, char **argv)
         all[i] = p95[i];
         if (first[i] > worst) worst = first[i];
     }
-    qsort(all, (size_t)nscreens, sizeof all[0], cmp);
+    qsort(all, (size_t)nscreens, sizeof all[0], bench_cmp);
     printf("frame at %dx%d (software renderer), %d screens x %d redraws: worst screen's p95 "
            "%.2f ms, worst first draw %.2f ms\n",
            W, H, nscreens, runs, all[nscreens - 1], worst);

@@ -7,6 +7,8 @@
  *   - answer -> durable (committed and flushed to the disk),
  * as median and p95. A benchmark prints figures; it never fails on a slow
  * machine. usage: bench_store [RUNS] [DIR] */
+#include "bench.h"
+
 #include "store/store.h"
 #include "util/uuid.h"
 
@@ -14,26 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static void report(const char *what, double *v, int n)
-{
-    qsort(v, (size_t)n, sizeof *v, cmp);
-    printf("%-44s median %7.2f ms   p95 %7.2f ms   max %7.2f ms   (%d answers)\n", what, v[n / 2],
-           v[(n * 95) / 100 < n ? (n * 95) / 100 : n - 1], v[n - 1], n);
-}
 
 int main(int argc, char **argv)
 {
@@ -64,21 +46,19 @@ int main(int argc, char **argv)
         }
         char q[16];
         snprintf(q, sizeof q, "q%d", i % 8);
-        double t0 = now_ms();
+        double t0 = bench_now_ms();
         hys_store_answer(s, session, q, i % 8, "good", "answered", "en", 3);
-        double t1 = now_ms();
+        double t1 = bench_now_ms();
         hys_store_flush(s);
-        double t2 = now_ms();
+        double t2 = bench_now_ms();
         call[i] = t1 - t0;
         durable[i] = t2 - t0;
     }
-    report("answer -> call returns (screen held up)", call, runs);
-    report("answer -> durable on disk (WAL, FULL)", durable, runs);
+    bench_report("answer -> call returns (screen held up)", call, runs, "answers");
+    bench_report("answer -> durable on disk (WAL, FULL)", durable, runs, "answers");
     if (hys_store_failures(s)) printf("(%ld writes failed)\n", hys_store_failures(s));
     hys_store_close(s);
-    char cmd[600];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0) fprintf(stderr, "bench_store: could not remove %s\n", dir);
+    bench_remove(dir);
     free(call);
     free(durable);
     return 0;

@@ -108,104 +108,53 @@ static int track(int fd, const char *path, int writes)
     return fd;
 }
 
-int open(const char *path, int flags, ...)
+/* open and open64: the same, through the C library's own one */
+static int open_as(const char *name, const char *path, int flags, mode_t mode)
 {
-    REAL(int, "open", const char *, int, ...);
-    va_list ap;
-    va_start(ap, flags);
-    mode_t mode = (flags & (O_CREAT | O_TMPFILE)) ? (mode_t)va_arg(ap, int) : 0;
-    va_end(ap);
-    if (is_under(path) && writes(flags) && path_hit(path)) return -1;
+    int (*real)(const char *, int, ...) = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, name);
+    if (is_under(path) && writes(flags) && hit_op(name, path, -1)) return -1;
     return track(real(path, flags, mode), path, writes(flags));
 }
 
-int open64(const char *path, int flags, ...)
-{
-    REAL(int, "open64", const char *, int, ...);
-    va_list ap;
-    va_start(ap, flags);
-    mode_t mode = (flags & (O_CREAT | O_TMPFILE)) ? (mode_t)va_arg(ap, int) : 0;
-    va_end(ap);
-    if (is_under(path) && writes(flags) && path_hit(path)) return -1;
-    return track(real(path, flags, mode), path, writes(flags));
-}
+#define OPEN_CALL(name)                                                                            \
+    int name(const char *path, int flags, ...)                                                     \
+    {                                                                                              \
+        va_list ap;                                                                                \
+        va_start(ap, flags);                                                                       \
+        mode_t mode = (flags & (O_CREAT | O_TMPFILE)) ? (mode_t)va_arg(ap, int) : 0;               \
+        va_end(ap);                                                                                \
+        return open_as(#name, path, flags, mode);                                                  \
+    }
 
-ssize_t read(int fd, void *buf, size_t n)
-{
-    REAL(ssize_t, "read", int, void *, size_t);
-    if (fd_hit(fd)) return -1;
-    return real(fd, buf, n);
-}
+OPEN_CALL(open)
+OPEN_CALL(open64)
 
-ssize_t write(int fd, const void *buf, size_t n)
-{
-    REAL(ssize_t, "write", int, const void *, size_t);
-    if (fd_hit(fd)) return -1;
-    mark(fd, 1);
-    return real(fd, buf, n);
-}
+/* A call on a file descriptor: fails when it is the one; dirty: it writes
+ * (1), flushes (0) or only reads (-1). */
+#define FD_CALL(ret, name, dirty, params, args, ...)                                               \
+    ret name params                                                                                \
+    {                                                                                              \
+        REAL(ret, #name, __VA_ARGS__);                                                             \
+        if (fd_hit_op(#name, fd)) return -1;                                                       \
+        if (dirty >= 0) mark(fd, dirty);                                                           \
+        return real args;                                                                          \
+    }
 
-ssize_t pread64(int fd, void *buf, size_t n, off_t at)
-{
-    REAL(ssize_t, "pread64", int, void *, size_t, off_t);
-    if (fd_hit(fd)) return -1;
-    return real(fd, buf, n, at);
-}
-
-ssize_t pwrite64(int fd, const void *buf, size_t n, off_t at)
-{
-    REAL(ssize_t, "pwrite64", int, const void *, size_t, off_t);
-    if (fd_hit(fd)) return -1;
-    mark(fd, 1);
-    return real(fd, buf, n, at);
-}
-
-int ftruncate64(int fd, off_t len)
-{
-    REAL(int, "ftruncate64", int, off_t);
-    if (fd_hit(fd)) return -1;
-    mark(fd, 1);
-    return real(fd, len);
-}
-
-ssize_t pread(int fd, void *buf, size_t n, off_t at)
-{
-    REAL(ssize_t, "pread", int, void *, size_t, off_t);
-    if (fd_hit(fd)) return -1;
-    return real(fd, buf, n, at);
-}
-
-ssize_t pwrite(int fd, const void *buf, size_t n, off_t at)
-{
-    REAL(ssize_t, "pwrite", int, const void *, size_t, off_t);
-    if (fd_hit(fd)) return -1;
-    mark(fd, 1);
-    return real(fd, buf, n, at);
-}
-
-int ftruncate(int fd, off_t len)
-{
-    REAL(int, "ftruncate", int, off_t);
-    if (fd_hit(fd)) return -1;
-    mark(fd, 1);
-    return real(fd, len);
-}
-
-int fsync(int fd)
-{
-    REAL(int, "fsync", int);
-    if (fd_hit(fd)) return -1;
-    mark(fd, 0);
-    return real(fd);
-}
-
-int fdatasync(int fd)
-{
-    REAL(int, "fdatasync", int);
-    if (fd_hit(fd)) return -1;
-    mark(fd, 0);
-    return real(fd);
-}
+FD_CALL(ssize_t, read, -1, (int fd, void *buf, size_t n), (fd, buf, n), int, void *, size_t)
+FD_CALL(ssize_t, write, 1, (int fd, const void *buf, size_t n), (fd, buf, n), int, const void *,
+        size_t)
+FD_CALL(ssize_t, pread, -1, (int fd, void *buf, size_t n, off_t at), (fd, buf, n, at), int, void *,
+        size_t, off_t)
+FD_CALL(ssize_t, pread64, -1, (int fd, void *buf, size_t n, off_t at), (fd, buf, n, at), int,
+        void *, size_t, off_t)
+FD_CALL(ssize_t, pwrite, 1, (int fd, const void *buf, size_t n, off_t at), (fd, buf, n, at), int,
+        const void *, size_t, off_t)
+FD_CALL(ssize_t, pwrite64, 1, (int fd, const void *buf, size_t n, off_t at), (fd, buf, n, at), int,
+        const void *, size_t, off_t)
+FD_CALL(int, ftruncate, 1, (int fd, off_t len), (fd, len), int, off_t)
+FD_CALL(int, ftruncate64, 1, (int fd, off_t len), (fd, len), int, off_t)
+FD_CALL(int, fsync, 0, (int fd), (fd), int)
+FD_CALL(int, fdatasync, 0, (int fd), (fd), int)
 
 int close(int fd)
 {
