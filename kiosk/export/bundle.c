@@ -78,8 +78,8 @@ static hys_status make_files(const hys_export_options *o, hys_store_export *e,
         hys_path(path[i], sizeof path[i], work, bundle_files[i]);
     hys_status rc = hys_store_export_write_db(e, path[0], err, errn);
     if (!rc) forms_of(path[0], m);
-    if (!rc) rc = hys_report_answers_csv(path[0], path[1], 0, err, errn);
-    if (!rc) rc = hys_report_sessions_csv(path[0], path[2], err, errn);
+    if (!rc) rc = hys_report_answers_csv(path[0], path[1], err, errn);
+    if (!rc) rc = hys_report_sessions_csv(path[0], path[2], 0, err, errn);
     unsigned char pk[32];
     int nfiles = NFILES;
     if (o->seal_to) { /* only the key's holder can read them: and no report */

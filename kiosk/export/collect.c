@@ -215,7 +215,13 @@ static const char *const schema =
     "  kiosk_id TEXT NOT NULL, form_id TEXT NOT NULL, form_version TEXT NOT NULL,"
     "  question TEXT NOT NULL, position INTEGER NOT NULL, value TEXT NOT NULL,"
     "  status TEXT NOT NULL, language TEXT NOT NULL, period TEXT NOT NULL);"
-    "CREATE TABLE kiosks(kiosk_id TEXT PRIMARY KEY, venue TEXT NOT NULL);";
+    "CREATE TABLE kiosks(kiosk_id TEXT PRIMARY KEY, venue TEXT NOT NULL);"
+    /* the answers counted, bundle by bundle as they are merged: what
+     * report.html is made from (see hys_report_html) */
+    "CREATE TABLE tally(form_id TEXT NOT NULL, question TEXT NOT NULL, status TEXT NOT NULL,"
+    "  kiosk_id TEXT NOT NULL, value TEXT NOT NULL, position INTEGER NOT NULL,"
+    "  n INTEGER NOT NULL, PRIMARY KEY(form_id, question, status, kiosk_id, value));"
+    "CREATE INDEX tally_by_question ON tally(question, form_id);";
 
 static int run(sqlite3 *db, const char *sql, char *err, size_t errn)
 {
@@ -242,14 +248,13 @@ static long long count_sql(sqlite3 *db, const char *sql, const char *param)
 
 /* Copy the rows of one table of the bundle (attached as b) into the
  * collection, each once, in one statement; where is a condition on them as
- * x (or ""). Counts the rows, and as foreign those not of kiosk (when
- * kiosk_col names a column) or that the collection does not now hold
- * exactly (a key the collection already held with other content: a bundle
- * claiming someone else's rows, or changing rows already collected).
- * keys: the table's key columns (the collection's index finds them). */
+ * x (or ""), order the order they are added in. Counts the rows, and as foreign those not of kiosk
+ * (when kiosk_col names a column) or that the collection does not now hold exactly (a key the
+ * collection already held with other content: a bundle claiming someone else's rows, or changing
+ * rows already collected). keys: the table's key columns (the collection's index finds them). */
 static int copy_rows(sqlite3 *db, const char *table, const char *cols, const char *keys,
-                     const char *where, const char *kiosk_col, const char *kiosk, long long *rows,
-                     long long *foreign)
+                     const char *where, const char *order, const char *kiosk_col, const char *kiosk,
+                     long long *rows, long long *foreign)
 {
     char sql[2048], same[1024] = "";
     /* y (the collection's row) is x (the bundle's), column by column */
@@ -279,18 +284,36 @@ static int copy_rows(sqlite3 *db, const char *table, const char *cols, const cha
         c += *c == ',';
     }
     snprintf(sql, sizeof sql,
-             "INSERT OR IGNORE INTO main.%s(%s) SELECT %s FROM b.%s x %s ORDER BY x.rowid", table,
-             cols, xcols, table, w);
+             "INSERT OR IGNORE INTO main.%s(%s) SELECT %s FROM b.%s x %s ORDER BY %s", table, cols,
+             xcols, table, w, order);
     char err[200];
     if (n < 0 || bad < 0 || !run(db, sql, err, sizeof err)) return 0;
+    *rows += n;
+    *foreign += bad;
+    /* every row new (the usual case): each is there exactly as it came */
+    if (sqlite3_changes64(db) == n) return 1;
     snprintf(sql, sizeof sql,
              "SELECT count(*) FROM b.%s x %s AND NOT EXISTS (SELECT 1 FROM main.%s y WHERE %s)",
              table, w, table, same);
     long long differ = count_sql(db, sql, NULL);
     if (differ < 0) return 0;
-    *rows += n;
-    *foreign += bad + differ;
+    *foreign += differ;
     return 1;
+}
+
+/* Count the answers this bundle added (those after rowid before: answers
+ * are only ever added) into the tally. */
+static int count_new(sqlite3 *db, long long before, char *err, size_t errn)
+{
+    char sql[600];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO tally SELECT form_id, question, status, kiosk_id, value, min(position),"
+             " count(*) FROM main.answers WHERE rowid > %lld"
+             " GROUP BY form_id, question, status, kiosk_id, value"
+             " ON CONFLICT DO UPDATE SET n = n + excluded.n,"
+             " position = min(position, excluded.position)",
+             before);
+    return run(db, sql, err, errn);
 }
 
 /* Merge one checked bundle, whose database is the file data; a bundle whose
@@ -318,20 +341,25 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
     int attached = ok;
     ok = ok && run(db, "BEGIN", err, sizeof err);
     long long n = 0, answers = 0, foreign = 0;
-    ok = ok &&
+    long long before =
+        ok ? count_sql(db, "SELECT coalesce(max(rowid), 0) FROM main.answers", NULL) : 0;
+    ok = ok && before >= 0 &&
          /* only the forms (and their words) this bundle's own sessions answered */
          copy_rows(db, "forms", "form_hash,form_id,form_version,title", "form_hash",
-                   "WHERE x.form_hash IN (SELECT form_hash FROM b.sessions)", NULL, NULL, &n,
-                   &foreign) &&
+                   "WHERE x.form_hash IN (SELECT form_hash FROM b.sessions)", "x.rowid", NULL, NULL,
+                   &n, &foreign) &&
          copy_rows(db, "labels", "form_hash,question,choice,label", "form_hash,question,choice",
-                   "WHERE x.form_hash IN (SELECT form_hash FROM b.sessions)", NULL, NULL, &n,
-                   &foreign) &&
+                   "WHERE x.form_hash IN (SELECT form_hash FROM b.sessions)", "x.rowid", NULL, NULL,
+                   &n, &foreign) &&
          copy_rows(db, "sessions", "session_id,kiosk_id,form_hash,period,completed", "session_id",
-                   "", "kiosk_id", b->m.kiosk_id, &n, &foreign) &&
+                   "", "x.rowid", "kiosk_id", b->m.kiosk_id, &n, &foreign) &&
          copy_rows(db, "answers",
                    "answer_id,session_id,kiosk_id,form_id,form_version,question,position,"
                    "value,status,language,period",
-                   "answer_id", "", "kiosk_id", b->m.kiosk_id, &answers, &foreign);
+                   /* each session's answers together: sessions.csv reads them so */
+                   "answer_id", "", "x.session_id, x.rowid", "kiosk_id", b->m.kiosk_id, &answers,
+                   &foreign) &&
+         count_new(db, before, err, sizeof err);
     if (!ok && !err[0])
         snprintf(err, sizeof err, "its data.sqlite cannot be read: %s", sqlite3_errmsg(db));
     if (ok && (answers != b->m.answers || foreign != 0)) {
@@ -371,8 +399,8 @@ static hys_status make(const char *work, const char *name, int which, char *err,
     char db[4300], path[4300];
     hys_path(db, sizeof db, work, "data.sqlite");
     hys_path(path, sizeof path, work, name);
-    return which == 0   ? hys_report_answers_csv(db, path, 1, err, errn)
-           : which == 1 ? hys_report_sessions_csv(db, path, err, errn)
+    return which == 0   ? hys_report_answers_csv(db, path, err, errn)
+           : which == 1 ? hys_report_sessions_csv(db, path, 1, err, errn)
                         : hys_report_html(db, path, 1, err, errn);
 }
 
@@ -475,9 +503,6 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, const ch
         unlink(data);
     }
     if (key) sodium_memzero(sk, sizeof sk);
-    /* each session's answers together, for sessions.csv */
-    if (!rc && !run(db, "CREATE INDEX answers_by_session ON answers(session_id)", err, errn))
-        rc = HYS_EIO;
     if (!rc) {
         sqlite3_stmt *st;
         if (sqlite3_prepare_v2(db, "SELECT count(*) FROM answers", -1, &st, NULL) == SQLITE_OK &&

@@ -78,14 +78,31 @@ static sqlite3_stmt *prep_q(out *o, const char *sql, const char *form, const cha
     return st;
 }
 
+/* The answers counted by (form, question, status, kiosk, value): what the
+ * report is made from. A collection keeps this table (collect counts each
+ * bundle's new answers as it merges them); for a bundle it is counted here,
+ * in one pass, into a table of this connection only. */
+static int tally(out *o)
+{
+    sqlite3_stmt *st = prep(o, "SELECT 1 FROM sqlite_schema WHERE name='tally'");
+    int have = st && sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    if (have) return 1;
+    return sqlite3_exec(o->db,
+                        "CREATE TEMP TABLE tally AS SELECT form_id, question, status, kiosk_id,"
+                        " value, min(position) AS position, count(*) AS n FROM answers"
+                        " GROUP BY form_id, question, status, kiosk_id, value;"
+                        "CREATE INDEX temp.tally_by_question ON tally(question, form_id)",
+                        NULL, NULL, NULL) == SQLITE_OK;
+}
+
 static const char *col(sqlite3_stmt *st, int i)
 {
     const char *s = (const char *)sqlite3_column_text(st, i);
     return s ? s : "";
 }
 
-hys_status hys_report_answers_csv(const char *db, const char *path, int sorted, char *err,
-                                  size_t errn)
+hys_status hys_report_answers_csv(const char *db, const char *path, char *err, size_t errn)
 {
     out o;
     hys_status rc = begin(&o, db, path, err, errn);
@@ -93,11 +110,9 @@ hys_status hys_report_answers_csv(const char *db, const char *path, int sorted, 
     fputs("answer_id,session_id,kiosk_id,form_id,form_version,question,value,status,language,"
           "period\r\n",
           o.f);
-    sqlite3_stmt *st =
-        prep(&o, sorted ? "SELECT answer_id, session_id, kiosk_id, form_id, form_version, question,"
-                          " value, status, language, period FROM answers ORDER BY answer_id"
-                        : "SELECT answer_id, session_id, kiosk_id, form_id, form_version, question,"
-                          " value, status, language, period FROM answers");
+    sqlite3_stmt *st = prep(&o, "SELECT answer_id, session_id, kiosk_id, form_id, form_version,"
+                                " question, value, status, language, period FROM answers"
+                                " ORDER BY rowid");
     int step = SQLITE_ERROR;
     while (st && (step = sqlite3_step(st)) == SQLITE_ROW) {
         for (int i = 0; i < 10; i++) {
@@ -110,14 +125,17 @@ hys_status hys_report_answers_csv(const char *db, const char *path, int sorted, 
     return end(&o, step == SQLITE_DONE);
 }
 
-hys_status hys_report_sessions_csv(const char *db, const char *path, char *err, size_t errn)
+hys_status hys_report_sessions_csv(const char *db, const char *path, int grouped, char *err,
+                                   size_t errn)
 {
     out o;
     hys_status rc = begin(&o, db, path, err, errn);
     if (rc) return rc;
     /* the questions, in the order residents met them */
-    sqlite3_stmt *qs = prep(&o, "SELECT question FROM answers GROUP BY question"
-                                " ORDER BY min(position), question");
+    sqlite3_stmt *qs = prep(&o, grouped ? "SELECT question FROM tally GROUP BY question"
+                                          " ORDER BY min(position), question"
+                                        : "SELECT question FROM answers GROUP BY question"
+                                          " ORDER BY min(position), question");
     char **names = NULL;
     int nq = 0, step = SQLITE_ERROR, ok = qs != NULL;
     while (ok && (step = sqlite3_step(qs)) == SQLITE_ROW) {
@@ -144,12 +162,17 @@ hys_status hys_report_sessions_csv(const char *db, const char *path, char *err, 
         fputs("\r\n", o.f);
     }
     /* one row a session: its answers come together, in question order */
-    /* (answers sorted by session: much quicker than each session's answers
-     * looked up; a session always has answers in a bundle or a collection) */
-    sqlite3_stmt *st = ok ? prep(&o, "SELECT a.session_id, s.kiosk_id, s.period, s.completed,"
-                                     " a.question, a.value, a.status"
-                                     " FROM answers a JOIN sessions s USING(session_id)"
-                                     " ORDER BY a.session_id")
+    /* (answers sorted by session, or as they are when they come session by
+     * session: much quicker than each session's answers looked up; a session
+     * always has answers in a bundle or a collection) */
+    sqlite3_stmt *st = ok ? prep(&o, grouped ? "SELECT a.session_id, s.kiosk_id, s.period,"
+                                               " s.completed, a.question, a.value, a.status"
+                                               " FROM answers a JOIN sessions s USING(session_id)"
+                                               " ORDER BY a.rowid"
+                                             : "SELECT a.session_id, s.kiosk_id, s.period,"
+                                               " s.completed, a.question, a.value, a.status"
+                                               " FROM answers a JOIN sessions s USING(session_id)"
+                                               " ORDER BY a.session_id")
                           : NULL;
     char cur[64] = "";
     const char **cells = hys_calloc(nq > 0 ? (size_t)nq : 1, sizeof *cells);
@@ -295,9 +318,9 @@ static int by_venue(out *o, const char *form, const char *q, const choice *cs, i
     sqlite3_finalize(st);
     if (nv < 2 || nv > MAX_VENUES) return 1; /* one venue: the chart says it all */
     st = prep_q(o,
-                "SELECT coalesce(nullif(k.venue,''), k.kiosk_id), a.value"
-                " FROM answers a JOIN kiosks k USING(kiosk_id)"
-                " WHERE a.question=? AND a.form_id=? AND a.status='answered' ORDER BY 1",
+                "SELECT coalesce(nullif(k.venue,''), k.kiosk_id), t.value, t.n"
+                " FROM tally t JOIN kiosks k USING(kiosk_id)"
+                " WHERE t.question=? AND t.form_id=? AND t.status='answered' ORDER BY 1",
                 form, q);
     if (!st) return 0;
     /* every venue's counts first (rows come venue by venue), then the table */
@@ -312,9 +335,10 @@ static int by_venue(out *o, const char *form, const char *q, const choice *cs, i
         }
         char v[HYS_MAX_CELL_BYTES];
         snprintf(v, sizeof v, "%s", col(st, 1));
+        long times = sqlite3_column_int64(st, 2);
         for (char *save = NULL, *w = strtok_r(v, " ", &save); w; w = strtok_r(NULL, " ", &save))
             for (int k = 0; k < nc; k++)
-                if (!strcmp(cs[k].name, w)) n[rows][k]++;
+                if (!strcmp(cs[k].name, w)) n[rows][k] += times;
     }
     sqlite3_finalize(st);
     int ok = n && how && venue && step != SQLITE_ERROR;
@@ -367,8 +391,8 @@ static int question(out *o, const char *form, const char *q)
     fputs("</h2>\n", f);
     long seen = 0, answered = 0, skipped = 0, dont = 0;
     st = prep_q(o,
-                "SELECT count(*), sum(status='answered'), sum(status='skipped'),"
-                " sum(status='dont_understand') FROM answers WHERE question=? AND form_id=?",
+                "SELECT sum(n), sum(n*(status='answered')), sum(n*(status='skipped')),"
+                " sum(n*(status='dont_understand')) FROM tally WHERE question=? AND form_id=?",
                 form, q);
     if (!st) return 0;
     if (sqlite3_step(st) == SQLITE_ROW) {
@@ -402,7 +426,7 @@ static int question(out *o, const char *form, const char *q)
     long other = 0;
     if (ok && nc > 0) {
         st = prep_q(o,
-                    "SELECT value FROM answers WHERE question=?1 AND status='answered'"
+                    "SELECT value, n FROM tally WHERE question=?1 AND status='answered'"
                     " AND form_id=?2",
                     form, q);
         if (!st) ok = 0;
@@ -410,15 +434,16 @@ static int question(out *o, const char *form, const char *q)
             /* a "choose several" answer names each choice, space between */
             char v[HYS_MAX_CELL_BYTES];
             snprintf(v, sizeof v, "%s", col(st, 0));
+            long times = sqlite3_column_int64(st, 1);
             for (char *save = NULL, *w = strtok_r(v, " ", &save); w;
                  w = strtok_r(NULL, " ", &save)) {
                 int k = 0;
                 while (k < nc && strcmp(cs[k].name, w))
                     k++;
                 if (k < nc)
-                    cs[k].n++;
+                    cs[k].n += times;
                 else
-                    other++;
+                    other += times;
             }
         }
         sqlite3_finalize(st);
@@ -464,11 +489,7 @@ hys_status hys_report_html(const char *db, const char *path, int venues, char *e
     if (rc) return rc;
     FILE *f = o.f;
     o.venues = venues;
-    /* each question's answers, found through an index (kept in data.sqlite) */
-    sqlite3_exec(
-        o.db,
-        "CREATE INDEX IF NOT EXISTS answers_by_question ON answers(question, form_id, status)",
-        NULL, NULL, NULL);
+    if (!tally(&o)) return end(&o, 0);
     fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width\">\n<title>",
           f);
@@ -508,11 +529,13 @@ hys_status hys_report_html(const char *db, const char *path, int venues, char *e
     }
     sqlite3_finalize(st);
     if (ok && venues) {
-        st = prep(&o,
-                  "SELECT coalesce(nullif(k.venue,''), k.kiosk_id), count(DISTINCT s.session_id),"
-                  " count(a.answer_id) FROM kiosks k LEFT JOIN sessions s USING(kiosk_id)"
-                  " LEFT JOIN answers a USING(session_id) GROUP BY k.kiosk_id"
-                  " ORDER BY 1");
+        st =
+            prep(&o, "SELECT coalesce(nullif(k.venue,''), k.kiosk_id), coalesce(s.n, 0),"
+                     " coalesce(t.n, 0) FROM kiosks k"
+                     " LEFT JOIN (SELECT kiosk_id, count(*) AS n FROM sessions GROUP BY kiosk_id) s"
+                     " USING(kiosk_id)"
+                     " LEFT JOIN (SELECT kiosk_id, sum(n) AS n FROM tally GROUP BY kiosk_id) t"
+                     " USING(kiosk_id) ORDER BY 1");
         ok = st != NULL;
         fputs("<h2>Where</h2><table><tr><th>Venue</th><th>People</th><th>Answers</th></tr>\n", f);
         while (ok && sqlite3_step(st) == SQLITE_ROW) {
@@ -530,12 +553,12 @@ hys_status hys_report_html(const char *db, const char *path, int venues, char *e
     /* question set by question set (by form id, its versions together); a
      * set's title heads its questions when there are several */
     int nforms = 0, step = SQLITE_DONE;
-    st = ok ? prep(&o, "SELECT count(DISTINCT form_id) FROM answers") : NULL;
+    st = ok ? prep(&o, "SELECT count(DISTINCT form_id) FROM tally") : NULL;
     if (st && sqlite3_step(st) == SQLITE_ROW) nforms = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     sqlite3_stmt *fs = ok ? prep(&o, "SELECT a.form_id, (SELECT title FROM forms f WHERE"
                                      " f.form_id=a.form_id ORDER BY form_version DESC LIMIT 1)"
-                                     " FROM answers a GROUP BY a.form_id ORDER BY 2, 1")
+                                     " FROM tally a GROUP BY a.form_id ORDER BY 2, 1")
                           : NULL;
     ok = fs != NULL;
     while (ok && (step = sqlite3_step(fs)) == SQLITE_ROW) {
@@ -546,7 +569,7 @@ hys_status hys_report_html(const char *db, const char *path, int venues, char *e
             html(f, col(fs, 1)[0] ? col(fs, 1) : form);
             fputs("</h1>\n", f);
         }
-        st = prep(&o, "SELECT question FROM answers WHERE form_id=? GROUP BY question"
+        st = prep(&o, "SELECT question FROM tally WHERE form_id=? GROUP BY question"
                       " ORDER BY min(position), question");
         ok = st != NULL;
         if (st) sqlite3_bind_text(st, 1, form, -1, SQLITE_STATIC);

@@ -12,14 +12,17 @@
 
 #include <stddef.h>
 
-/* answers.csv: the columns of `haveyoursay answers`. Rows in the database's
- * order (shuffled in a bundle), or by answer id when sorted. */
-hys_status hys_report_answers_csv(const char *db, const char *out, int sorted, char *err,
-                                  size_t errn);
+/* answers.csv: the columns of `haveyoursay answers`, rows in the database's
+ * order: shuffled in a bundle; in a collection, bundle by bundle, each
+ * session's answers together. */
+hys_status hys_report_answers_csv(const char *db, const char *out, char *err, size_t errn);
 /* sessions.csv: session_id, kiosk_id, period, completed, then a column a
  * question (by its name): the answer, empty when skipped, "?" when the
- * resident did not understand it. */
-hys_status hys_report_sessions_csv(const char *db, const char *out, char *err, size_t errn);
+ * resident did not understand it. grouped: the database is a collection,
+ * whose answers come session by session and which has the table tally
+ * (see hys_report_html). */
+hys_status hys_report_sessions_csv(const char *db, const char *out, int grouped, char *err,
+                                   size_t errn);
 /* How a count is shown in report.html: itself, hidden because it could
  * point at someone (under 5), or hidden because it would give such a count
  * away. */
@@ -31,7 +34,10 @@ enum { HYS_COUNT_SHOWN, HYS_COUNT_SMALL, HYS_COUNT_NOT_SHOWN };
  * one count to the next in n and how (1, or a table's row length for a
  * column). */
 void hys_report_protect(const long *n, int cnt, int stride, unsigned char *how);
-/* report.html; with venues, a table of kiosks (the database has kiosks). */
+/* report.html; with venues, a table of kiosks (the database has kiosks).
+ * Made from the table tally (answers counted by form_id, question, status,
+ * kiosk_id, value, with the least position and the count n) when the
+ * database has one, as a collection does; else counted here. */
 hys_status hys_report_html(const char *db, const char *out, int venues, char *err, size_t errn);
 
 #endif
