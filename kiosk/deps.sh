@@ -2,7 +2,8 @@
 # installs the missing ones (apt-get update first). Sourced by kiosk/run and
 # tests/run; the README lists the same packages.
 HYS_BUILD_PACKAGES="cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
-libespeak-ng-dev espeak-ng-data libsqlite3-dev libzip-dev libexpat1-dev libsodium-dev libfribidi-dev"
+libespeak-ng-dev espeak-ng-data libsqlite3-dev libzip-dev libexpat1-dev libsodium-dev libssl-dev \
+libfribidi-dev"
 HYS_TEST_PACKAGES="sqlite3 gettext clang-format dosfstools fuse fusefat python3 dpkg-dev"
 HYS_BENCH_PACKAGES="xvfb valgrind"
 

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <openssl/evp.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
@@ -65,30 +66,46 @@ hys_status hys_file_sha256(const char *path, char hex[65], long long *bytes, cha
         snprintf(err, errn, "cannot read %s: %s", path, hys_file_why(errno));
         return HYS_EIO;
     }
-    crypto_hash_sha256_state st;
-    crypto_hash_sha256_init(&st);
+    /* OpenSSL's SHA-256 uses the processor's SHA instructions where there
+     * are any: 1.5 GB/s against libsodium's 160 MB/s on the test machine,
+     * and collect hashes every file of every bundle */
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    if (!md || !EVP_DigestInit_ex(md, EVP_sha256(), NULL)) {
+        EVP_MD_CTX_free(md);
+        close(fd);
+        snprintf(err, errn, "cannot hash %s: no memory", path);
+        return HYS_ENOMEM;
+    }
     unsigned char buf[65536];
     long long total = 0;
     ssize_t n;
+    int hashed = 1;
     while ((n = read(fd, buf, sizeof buf)) > 0) {
         total += n;
         if (total > HYS_MAX_BUNDLE_FILE_BYTES) {
+            EVP_MD_CTX_free(md);
             close(fd);
             snprintf(err, errn, "%s is too big (over %ld bytes)", path,
                      (long)HYS_MAX_BUNDLE_FILE_BYTES);
             return HYS_ELIMIT;
         }
-        crypto_hash_sha256_update(&st, buf, (unsigned long long)n);
+        hashed = hashed && EVP_DigestUpdate(md, buf, (size_t)n);
     }
     int e = errno;
     close(fd);
+    unsigned char h[EVP_MAX_MD_SIZE];
+    unsigned int hn = 0;
+    hashed = hashed && EVP_DigestFinal_ex(md, h, &hn) && hn == 32;
+    EVP_MD_CTX_free(md);
     if (n < 0) {
         snprintf(err, errn, "cannot read %s: %s", path, hys_file_why(e));
         return HYS_EIO;
     }
-    unsigned char h[crypto_hash_sha256_BYTES];
-    crypto_hash_sha256_final(&st, h);
-    sodium_bin2hex(hex, 65, h, sizeof h);
+    if (!hashed) {
+        snprintf(err, errn, "cannot hash %s", path);
+        return HYS_ENOMEM;
+    }
+    sodium_bin2hex(hex, 65, h, 32);
     if (bytes) *bytes = total;
     return HYS_OK;
 }

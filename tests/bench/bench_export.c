@@ -3,8 +3,9 @@
  *     a stick: the whole bundle (data.sqlite, CSV files, report, signed
  *     manifest, each copied, flushed and read back), min/median/max;
  *   - collect of BUNDLES bundles of PER answers each (one kiosk's
- *     exports, as a stick brings them): time and peak RSS of the collecting
- *     process (measured in a child, so setup does not count).
+ *     exports, as a stick brings them), RUNS times into a fresh folder:
+ *     min/median/max time and the peak RSS of the collecting process
+ *     (measured in a child, so setup does not count).
  * A benchmark prints figures; it never fails on a slow machine.
  * usage: bench_export [ANSWERS [RUNS [BUNDLES [PER]]]]
  * (HYS_BENCH_KEEP=1 keeps its folders in /tmp, to look at or profile) */
@@ -123,26 +124,35 @@ int main(int argc, char **argv)
             fprintf(stderr, "bench_export: %s\n", err);
             return 1;
         }
-    fflush(stdout);
-    double t0 = bench_now_ms();
-    pid_t pid = fork();
-    if (pid == 0) {
-        hys_collect_result cr;
-        const char *in[1] = {stick2};
-        FILE *quiet = fopen("/dev/null", "w");
-        hys_status rc = hys_collect(in, 1, out, NULL, quiet, &cr, err, sizeof err);
-        if (rc != HYS_OK) fprintf(stderr, "bench_export: %s\n", err);
-        printf("collect: %d bundles accepted, %lld answers\n", cr.accepted, cr.answers);
-        fflush(stdout);
-        _exit(rc == HYS_OK ? 0 : 1);
-    }
+    /* each run into a fresh folder, in a child (setup does not count) */
+    double *ct = calloc((size_t)runs, sizeof *ct), peak = 0;
     int status = 0;
-    struct rusage ru;
-    wait4(pid, &status, 0, &ru);
-    double ms = bench_now_ms() - t0;
-    printf("collect of %d bundles x %ld answers (%ld answers)          time %7.0f ms   peak RSS "
-           "%5.1f MB\n",
-           bundles, per, bundles * per, ms, ru.ru_maxrss / 1024.0);
+    for (int i = 0; i < runs && WIFEXITED(status) && WEXITSTATUS(status) == 0; i++) {
+        bench_remove(out);
+        fflush(stdout);
+        double t0 = bench_now_ms();
+        pid_t pid = fork();
+        if (pid == 0) {
+            hys_collect_result cr;
+            const char *in[1] = {stick2};
+            FILE *quiet = fopen("/dev/null", "w");
+            hys_status rc = hys_collect(in, 1, out, NULL, quiet, &cr, err, sizeof err);
+            if (rc != HYS_OK) fprintf(stderr, "bench_export: %s\n", err);
+            if (i == 0)
+                printf("collect: %d bundles accepted, %lld answers\n", cr.accepted, cr.answers);
+            fflush(stdout);
+            _exit(rc == HYS_OK ? 0 : 1);
+        }
+        struct rusage ru;
+        wait4(pid, &status, 0, &ru);
+        ct[i] = bench_now_ms() - t0;
+        if (ru.ru_maxrss / 1024.0 > peak) peak = ru.ru_maxrss / 1024.0;
+    }
+    qsort(ct, (size_t)runs, sizeof *ct, bench_cmp);
+    printf("collect of %d bundles x %ld answers (%ld answers)    min %7.0f ms   median %7.0f ms"
+           "   max %7.0f ms   (%d runs)   peak RSS %5.1f MB\n",
+           bundles, per, bundles * per, ct[0], ct[runs / 2], ct[runs - 1], runs, peak);
+    free(ct);
     if (!getenv("HYS_BENCH_KEEP")) bench_remove(top);
     return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1;
 }
