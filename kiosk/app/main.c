@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "kiosk.h"
 #include "replay.h"
+#include "../util/alloc.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -40,8 +41,21 @@ static void usage(FILE *out)
           out);
 }
 
+/* A test's (tests/storage/alloc-journey): the Nth allocation of a replay
+ * fails (HYS_ALLOC_FAIL_AT=N), and the kiosk says at exit whether it did. */
+static long fail_at;
+static void say_allocations(void)
+{
+    fprintf(stderr, "haveyoursay: %ld allocations; allocation %ld %s\n", hys_alloc_count(), fail_at,
+            hys_alloc_failed() ? "failed on purpose" : "was never reached");
+}
+
 int main(int argc, char **argv)
 {
+    /* SQLite's allocations go through the kiosk's allocator too. (SDL's do
+     * not: SDL_image 2.6's SVG reader crashes when one of its allocations
+     * fails, tests/storage/alloc-journey found; that is not ours to fix.) */
+    hys_alloc_route_sqlite();
     if (argc >= 2 && !strcmp(argv[1], "check")) {
         if (argc != 3) {
             usage(stderr);
@@ -156,6 +170,12 @@ int main(int argc, char **argv)
         o.offscreen = 1;
         setenv("SDL_VIDEODRIVER", "dummy", 0);
         setenv("SDL_AUDIODRIVER", "dummy", 0);
+        const char *f = getenv("HYS_ALLOC_FAIL_AT");
+        if (f && atol(f) > 0) {
+            fail_at = atol(f);
+            hys_alloc_fail_at(fail_at);
+            atexit(say_allocations);
+        }
     } else {
         const char *drv = getenv("SDL_VIDEODRIVER");
         if (!getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY") && (!drv || !*drv)) {

@@ -490,11 +490,13 @@ static void read_choices(builder *b, const hys_table *t, choice_lists *out)
         e->list = hys_strdup(list);
         e->ch.name = hys_strdup(name);
         e->ch.row = r->number;
-        out->n++;
-        if (!e->list || !e->ch.name) {
+        if (!e->list || !e->ch.name) { /* (a list holds whole entries only) */
+            hys_free(e->list);
+            hys_free(e->ch.name);
             nomem(b);
             return;
         }
+        out->n++;
         read_i18n(b, t->name, r, cols, ncols, "label", &e->ch.label, 0);
         read_i18n(b, t->name, r, cols, ncols, "media::image", &e->ch.image, 1);
         read_i18n(b, t->name, r, cols, ncols, "media::audio", &e->ch.audio, 2);
@@ -1149,10 +1151,12 @@ hys_form *hys_form_load_mem(const char *name, const char *dir, const char *data,
                           book.sheets[i]->name);
     }
     const char *default_lang = NULL;
+    /* out of memory: nothing more is read (the set is refused, saying so) */
     read_settings(&b, hys_book_find(&book, "settings"), &default_lang);
-    read_choices(&b, hys_book_find(&book, "choices"), &lists);
-    read_survey(&b, survey, &lists);
-    read_updates(&b, hys_book_find(&book, "you_said_we_did"));
+    if (b.rc != HYS_ENOMEM) read_choices(&b, hys_book_find(&book, "choices"), &lists);
+    if (b.rc != HYS_ENOMEM) read_survey(&b, survey, &lists);
+    if (b.rc != HYS_ENOMEM) read_updates(&b, hys_book_find(&book, "you_said_we_did"));
+    if (b.rc == HYS_ENOMEM) goto out;
     for (int j = 0; j < lists.n; j++) {
         int first = 1;
         for (int k = 0; k < j; k++)

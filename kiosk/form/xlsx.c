@@ -85,7 +85,9 @@ static void XMLCALL refuse_entity(void *ud, const XML_Char *name, int is_param,
 static hys_status run_xml(xml_ctx *x, void *ud, const hys_buf *buf, XML_StartElementHandler s,
                           XML_EndElementHandler e, XML_CharacterDataHandler cd)
 {
-    XML_Parser p = XML_ParserCreate("UTF-8");
+    /* expat allocates through the kiosk's allocator (see alloc.h) */
+    static const XML_Memory_Handling_Suite mem = {hys_malloc, hys_realloc, hys_free};
+    XML_Parser p = XML_ParserCreate_MM("UTF-8", &mem, NULL);
     if (!p) return HYS_ENOMEM;
     x->p = p;
     x->rc = HYS_OK;

@@ -32,22 +32,30 @@ static const char *const bundle_schema =
     "  question TEXT NOT NULL, position INTEGER NOT NULL, value TEXT NOT NULL,"
     "  status TEXT NOT NULL, language TEXT NOT NULL, period TEXT NOT NULL);";
 
+/* The first column of the first row as text ("" for none or NULL); 0 when
+ * it could not be read (out of memory included: never taken for "none"). */
 static int text_of(sqlite3 *db, const char *sql, char *out, size_t n)
 {
     sqlite3_stmt *st;
     out[0] = 0;
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return 0;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW && sqlite3_column_text(st, 0))
-        snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+    int rc = sqlite3_step(st), ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+    if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+        const unsigned char *v = sqlite3_column_text(st, 0);
+        if (v)
+            snprintf(out, n, "%s", (const char *)v);
+        else
+            ok = 0;
+    }
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE;
+    return ok;
 }
 
+/* A count; -1 when it could not be read. */
 static long count_of(sqlite3 *db, const char *sql)
 {
     char buf[32];
-    return text_of(db, sql, buf, sizeof buf) && buf[0] ? atol(buf) : 0;
+    return text_of(db, sql, buf, sizeof buf) ? atol(buf) : -1;
 }
 
 hys_store_export *hys_store_export_begin(const char *dir, int full, hys_store_export_info *info,
@@ -100,12 +108,18 @@ hys_store_export *hys_store_export_begin(const char *dir, int full, hys_store_ex
                        " WHERE a.rowid IN taken)";
     char nkeys[32], count[600];
     snprintf(count, sizeof count, "SELECT count(*) FROM (%s)", keys);
-    text_of(e->db, count, nkeys, sizeof nkeys);
-    text_of(e->db, keys, info->seal_to, sizeof info->seal_to);
-    info->seal_clash = atoi(nkeys) > 1;
     info->answers = count_of(e->db, "SELECT count(*) FROM taken");
     info->sessions = count_of(e->db, "SELECT count(DISTINCT session_id) FROM answers"
                                      " WHERE rowid IN taken");
+    /* (a key not read would mean answers left unsealed: it is an error) */
+    if (!text_of(e->db, count, nkeys, sizeof nkeys) ||
+        !text_of(e->db, keys, info->seal_to, sizeof info->seal_to) || info->answers < 0 ||
+        info->sessions < 0) {
+        snprintf(err, errn, "cannot read the answers: %s", sqlite3_errmsg(e->db));
+        hys_store_export_end(e);
+        return NULL;
+    }
+    info->seal_clash = atoi(nkeys) > 1;
     e->info = *info;
     return e;
 }
@@ -193,7 +207,7 @@ hys_status hys_store_count(const char *dir, const char *today, hys_store_counts 
     hys_status rc = hys_store_open_db(dir, SQLITE_OPEN_READONLY, &db, err, errn);
     if (rc) return rc;
     char *sql = sqlite3_mprintf("SELECT count(*) FROM sessions WHERE period LIKE '%q%%'", today);
-    c->sessions_today = sql ? count_of(db, sql) : 0;
+    c->sessions_today = sql ? count_of(db, sql) : -1;
     sqlite3_free(sql);
     c->sessions = count_of(db, "SELECT count(*) FROM sessions");
     c->answers = count_of(db, "SELECT count(*) FROM answers");
@@ -205,11 +219,16 @@ hys_status hys_store_count(const char *dir, const char *today, hys_store_counts 
                            " GROUP BY question ORDER BY 2 DESC, 1 LIMIT 5",
                            -1, &st, NULL) == SQLITE_OK)
         while (c->nhard < 5 && sqlite3_step(st) == SQLITE_ROW) {
-            snprintf(c->hard_q[c->nhard], sizeof c->hard_q[0], "%s",
-                     (const char *)sqlite3_column_text(st, 0));
+            const unsigned char *q = sqlite3_column_text(st, 0);
+            if (!q) break;
+            snprintf(c->hard_q[c->nhard], sizeof c->hard_q[0], "%s", (const char *)q);
             c->hard_n[c->nhard++] = sqlite3_column_int64(st, 1);
         }
     sqlite3_finalize(st);
+    if (c->sessions_today < 0 || c->sessions < 0 || c->answers < 0 || c->unexported < 0) {
+        snprintf(err, errn, "cannot count the answers: %s", sqlite3_errmsg(db));
+        rc = HYS_EIO;
+    }
     sqlite3_close(db);
-    return HYS_OK;
+    return rc;
 }

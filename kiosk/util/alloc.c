@@ -1,6 +1,8 @@
 /* alloc: allocation wrapper with fault injection (see alloc.h). */
 #include "alloc.h"
 
+#include <malloc.h>
+#include <sqlite3.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,4 +73,39 @@ char *hys_strndup(const char *s, size_t n)
 char *hys_strdup(const char *s)
 {
     return s ? hys_strndup(s, strlen(s)) : NULL;
+}
+
+/* SQLite's allocator: ours, with glibc telling sizes (malloc_usable_size) */
+static void *sq_malloc(int n)
+{
+    return n > 0 ? hys_malloc((size_t)n) : NULL;
+}
+
+static void *sq_realloc(void *p, int n)
+{
+    return n > 0 ? hys_realloc(p, (size_t)n) : NULL;
+}
+
+static int sq_size(void *p)
+{
+    return p ? (int)malloc_usable_size(p) : 0;
+}
+
+static int sq_roundup(int n)
+{
+    return (n + 7) & ~7;
+}
+
+static int sq_init(void *unused)
+{
+    return SQLITE_OK;
+}
+
+static void sq_shutdown(void *unused) {}
+
+int hys_alloc_route_sqlite(void)
+{
+    static const sqlite3_mem_methods m = {sq_malloc,  hys_free, sq_realloc,  sq_size,
+                                          sq_roundup, sq_init,  sq_shutdown, NULL};
+    return sqlite3_config(SQLITE_CONFIG_MALLOC, &m) == SQLITE_OK;
 }
