@@ -165,6 +165,9 @@ void hys_input_after(hys_kiosk *k, long now)
     const hys_frame *f = hys_kiosk_frame(k);
     const hys_journey_view *v = hys_journey_view_get(k->journey);
     if (!strcmp(f->screen, k->screen_id)) return;
+    /* answers that could not be kept: out of order, never thanks (before
+     * thanks, and in replays, every answer given is waited for) */
+    if (hys_trouble_check(k, now, v->screen == HYS_SCREEN_THANKS || !k->threads)) return;
     int was = k->last_screen;
     snprintf(k->screen_id, sizeof k->screen_id, "%s", f->screen);
     k->last_screen = v->screen;
@@ -255,6 +258,13 @@ int hys_kiosk_key(hys_kiosk *k, const char *name, long now)
     const hys_frame *f = hys_kiosk_frame(k);
     const hys_target *t;
     k->dirty = 1;
+    if (k->trouble && !k->staff && role != HYS_KEY_STAFF) {
+        /* out of order: only staff's key; the keys that ask hear the notice again */
+        if (role == HYS_KEY_HELP || role == HYS_KEY_SPEECH || role == HYS_KEY_SELECT ||
+            role == HYS_KEY_SWITCH_SELECT)
+            hys_voice_words(k, k->trouble_notice, -1);
+        return 1;
+    }
     switch (role) {
     case HYS_KEY_NONE:
         hys_journey_touch(k->journey, now);
@@ -348,7 +358,7 @@ void hys_kiosk_text(hys_kiosk *k, const char *utf8, long now)
             if (*p >= '0' && *p <= '9') hys_staff_act(k, HYS_ACT_STAFF_DIGIT, *p - '0', now);
         return;
     }
-    if (k->staff) return;
+    if (k->staff || k->trouble) return;
     if (swallow && utf8[0] == swallow && !utf8[1]) return;
     hys_journey_type(k->journey, utf8, now);
     k->dirty = 1;

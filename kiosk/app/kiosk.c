@@ -35,26 +35,27 @@ static const char *translate(void *ud, int lang, const char *english)
 
 /* ---- answers go to the store ---- */
 
+/* (ud is the kiosk: its store may be opened again after trouble) */
 static void sink_begin(void *ud, const char *session)
 {
-    hys_store_session_begin(ud, session);
+    hys_store_session_begin(((hys_kiosk *)ud)->store, session);
 }
 
 static void sink_answer(void *ud, const char *session, const char *question, int position,
                         const char *value, hys_answer_status st, const char *lang, int seconds)
 {
-    hys_store_answer(ud, session, question, position, value, hys_answer_status_name(st), lang,
-                     seconds);
+    hys_store_answer(((hys_kiosk *)ud)->store, session, question, position, value,
+                     hys_answer_status_name(st), lang, seconds);
 }
 
 static void sink_withdraw(void *ud, const char *session, const char *question)
 {
-    hys_store_withdraw(ud, session, question);
+    hys_store_withdraw(((hys_kiosk *)ud)->store, session, question);
 }
 
 static void sink_end(void *ud, const char *session, int completed)
 {
-    hys_store_session_end(ud, session, completed);
+    hys_store_session_end(((hys_kiosk *)ud)->store, session, completed);
 }
 
 /* ---- opening ---- */
@@ -63,6 +64,7 @@ static void sink_end(void *ud, const char *session, int completed)
  * first language (for the reports in export bundles). */
 static void store_form(hys_store *st, const hys_form *fm)
 {
+    if (!st) return;
     int n = 0;
     for (int i = 0; i < fm->nquestions; i++)
         n += 1 + fm->questions[i].nchoices;
@@ -138,8 +140,10 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
     }
     hys_diags_destroy(d);
 
-    k->store = hys_store_open(data, k->cfg.period, err, errn);
-    if (!k->store) goto fail;
+    /* answers that cannot be kept put the kiosk out of order (trouble.c),
+     * which tries again by itself: it still starts */
+    char store_err[600] = "";
+    hys_kiosk_open_store(k, store_err, sizeof store_err);
     k->words.ud = k;
     k->words.tr = translate;
 
@@ -158,6 +162,7 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
     hys_form *f = k->form;
     k->form = NULL;
     if (!hys_kiosk_use_form(k, f, err, errn)) goto fail;
+    if (!k->store) hys_trouble_start(k, 0, store_err);
     return k;
 fail:
     hys_kiosk_close(k);
@@ -189,15 +194,32 @@ int hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn)
             k->speech ? hys_speech_voice_for(k->speech, k->form->langs[i].code) : NULL;
         snprintf(k->voice[i], sizeof k->voice[i], "%s", voice ? voice : "");
     }
-    hys_journey_sink sink = {k->store, sink_begin, sink_answer, sink_withdraw, sink_end};
-    k->journey = hys_journey_create(k->form, &k->cfg.times, &sink, 0);
+    hys_kiosk_new_journey(k);
     if (!k->journey) {
         snprintf(err, errn, "out of memory");
         return 0;
     }
+    return 1;
+}
+
+void hys_kiosk_new_journey(hys_kiosk *k)
+{
+    hys_journey_sink sink = {k, sink_begin, sink_answer, sink_withdraw, sink_end};
+    hys_journey *j = hys_journey_create(k->form, &k->cfg.times, &sink, 0);
+    if (!j) return;                  /* (out of memory: the journey there is goes on) */
+    hys_journey_destroy(k->journey); /* ends an open session as not completed */
+    k->journey = j;
     k->dirty = 1;
     k->last_screen = HYS_SCREEN_WELCOME;
     hys_journey_screen_id(k->journey, k->screen_id, sizeof k->screen_id);
+}
+
+int hys_kiosk_open_store(hys_kiosk *k, char *err, size_t errn)
+{
+    k->store = hys_store_open(k->data, k->cfg.period, err, errn);
+    if (!k->store) return 0;
+    k->failures_seen = 0;
+    if (k->form) store_form(k->store, k->form);
     return 1;
 }
 
@@ -239,6 +261,10 @@ const hys_frame *hys_kiosk_frame(hys_kiosk *k)
     in.notice = k->usb_state ? k->usb_notice : NULL;
     in.notice_done = k->usb_state >= 2;
     in.notice_failed = k->usb_state == 3;
+    if (!k->usb_state && k->trouble && !k->staff) { /* out of order: no way on but staff */
+        in.notice = k->trouble_notice;
+        in.notice_failed = 1;
+    }
     in.staff = hys_staff_view_get(k);
     hys_layout_build(k->frame, &in);
     k->dirty = 0;
@@ -268,6 +294,10 @@ void hys_kiosk_act(hys_kiosk *k, hys_action a, int arg, long now)
         hys_staff_act(k, a, arg, now);
         return;
     }
+    if (k->trouble) { /* out of order: nothing a resident does can be kept */
+        if (a == HYS_ACT_HEAR) hys_voice_words(k, k->trouble_notice, -1);
+        return;
+    }
     hys_journey_act(k->journey, a, arg, now);
     k->dirty = 1;
 }
@@ -278,13 +308,15 @@ static long earlier(long a, long b)
     return a < 0 ? b : (b < 0 || a < b ? a : b);
 }
 
-/* The next moment something is due: a journey timer, an input one, or a
- * stick's notice going. */
+/* The next moment something is due: a journey timer, an input one, a
+ * stick's notice going, staff mode closing, or (out of order) trying to
+ * write again. */
 static long next_deadline(const hys_kiosk *k)
 {
-    return earlier(earlier(earlier(hys_journey_deadline(k->journey), hys_input_deadline(k)),
-                           hys_usb_deadline(k)),
-                   hys_staff_deadline(k));
+    return earlier(earlier(earlier(earlier(hys_journey_deadline(k->journey), hys_input_deadline(k)),
+                                   hys_usb_deadline(k)),
+                           hys_staff_deadline(k)),
+                   hys_trouble_deadline(k));
 }
 
 void hys_kiosk_advance(hys_kiosk *k, long now)
@@ -297,6 +329,7 @@ void hys_kiosk_advance(hys_kiosk *k, long now)
         hys_input_tick(k, d);
         hys_usb_tick(k, d);
         hys_staff_tick(k, d);
+        hys_trouble_tick(k, d);
         hys_input_after(k, d);
         if (next_deadline(k) == d) break; /* nothing more at that moment */
     }

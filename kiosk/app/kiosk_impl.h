@@ -68,6 +68,13 @@ struct hys_kiosk {
     char usb_err[512];
     int usb_rc;
 
+    /* out of order (trouble.c): answers cannot be saved */
+    int trouble;
+    long trouble_at;    /* when to try a write again */
+    long failures_seen; /* the store's failures already dealt with */
+    char trouble_why[600];
+    char trouble_notice[512];
+
     /* staff mode (staff.c): in place of the resident's screen */
     int staff;   /* 0 off, 1 the PIN, 2 staff's own screen, 3 settings, 4 touch test */
     int touched; /* touch test: squares touched (bits) */
@@ -96,6 +103,25 @@ void hys_kiosk_act(hys_kiosk *k, hys_action a, int arg, long now);
  * session ends, every screen starts again at welcome. 0 with err set when
  * the journey cannot start. */
 int hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn);
+
+/* Open the answers file of the data folder and tell it the question set in
+ * use (0 with err set when it cannot be opened). */
+int hys_kiosk_open_store(hys_kiosk *k, char *err, size_t errn);
+/* A new journey on the same question set, at the welcome screen (an open
+ * session ends, not completed). */
+void hys_kiosk_new_journey(hys_kiosk *k);
+
+/* trouble.c: out of order while answers cannot be saved */
+/* Answers cannot be saved (why): out of order from now. */
+void hys_trouble_start(hys_kiosk *k, long now, const char *why);
+/* Have writes failed since last seen (wait: every queued write finished
+ * first)? Then out of order. 1 when the kiosk is out of order. */
+int hys_trouble_check(hys_kiosk *k, long now, int wait);
+/* When to try writing again (-1: not out of order), and trying. */
+long hys_trouble_deadline(const hys_kiosk *k);
+void hys_trouble_tick(hys_kiosk *k, long now);
+/* What staff are told (into out), or NULL when all is well. */
+const char *hys_trouble_for_staff(hys_kiosk *k, char *out, size_t n);
 
 /* questions.c: the question set staff load from a stick */
 /* The set staff last loaded (DATA/questions/current/, one .xlsx or .csv). */

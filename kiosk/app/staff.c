@@ -41,6 +41,9 @@ void hys_staff_refresh(hys_kiosk *k)
     hys_store_flush(k->store);
     if (hys_store_count(k->data, today, &k->counts, err, sizeof err) != HYS_OK)
         memset(&k->counts, 0, sizeof k->counts);
+    char trouble[1000];
+    if (!k->staff_msg[0] && hys_trouble_for_staff(k, trouble, sizeof trouble))
+        message(k, trouble); /* why the residents' screen says "out of order" */
 }
 
 /* A stick that is in: the one the kiosk last saw come in, or any mount

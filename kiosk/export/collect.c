@@ -335,6 +335,7 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
     }
     snprintf(uri + k, sizeof uri - k, "?mode=ro&immutable=1");
     char *attach = sqlite3_mprintf("ATTACH %Q AS b", uri);
+    if (!attach) snprintf(err, sizeof err, "out of memory");
     int ok = attach && run(db, attach, err, sizeof err);
     sqlite3_free(attach);
     int attached = ok;
@@ -371,6 +372,7 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
     if (ok) {
         char *sql = sqlite3_mprintf("INSERT OR REPLACE INTO kiosks VALUES(%Q, %Q)", b->m.kiosk_id,
                                     b->m.venue);
+        if (!sql) snprintf(err, sizeof err, "out of memory");
         ok = sql && run(db, sql, err, sizeof err);
         sqlite3_free(sql);
     }

@@ -582,6 +582,7 @@ static void bottom_bar(ctx *c, int back, int dont, int skip, int next, const cha
                          : next_action == HYS_ACT_FINISH     ? "button:finish"
                          : next_action == HYS_ACT_START      ? "button:start"
                          : next_action == HYS_ACT_STILL_HERE ? "button:still-here"
+                         : next_action == HYS_ACT_DISMISS    ? "notice:ok"
                                                              : "button:done";
         button(c, id, next_action, 0, x, y, w, h, next_icon, next_label, B_PRIMARY, next);
     }
@@ -1764,8 +1765,10 @@ static void corner(ctx *c)
     int W = c->f->w, th = top_h(c), m = c->m, b = corner_side(c), gap = S(c, 12);
     if (b > th - 8) b = th - 8;
     int x = W - m - b, y = (th - b) / 2;
+    /* (a notice is over the journey's screen: its settings would change
+     * what cannot be seen) */
     int settings = c->v->screen != HYS_SCREEN_SOUND && c->v->screen != HYS_SCREEN_DISPLAY &&
-                   c->v->screen != HYS_SCREEN_STILL_THERE;
+                   c->v->screen != HYS_SCREEN_STILL_THERE && !c->in->notice;
     c->group = HYS_READ_TOP;
     if (c->in->can_speak) {
         c->meaning = tr(c, "Hear this screen again");
@@ -1865,8 +1868,9 @@ static void journey_screen(ctx *c)
     }
 }
 
-/* A notice for staff: a stick's answers being saved, then saved (or not),
- * with a button to go back to where the kiosk was. */
+/* A notice in place of the journey's screen: a stick's answers being saved,
+ * then saved (or not), with a button to go back to where the kiosk was; or
+ * the kiosk out of order (failed, not done: no button). */
 static void screen_notice(ctx *c)
 {
     const hys_theme *t = c->t;
@@ -1874,20 +1878,17 @@ static void screen_notice(ctx *c)
     rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
     int isz = S(c, 160), y = top_h(c) + S(c, 20);
     icon(c, (W - isz) / 2, y, isz, isz,
-         !c->in->notice_done    ? "clock"
-         : c->in->notice_failed ? "stop"
-                                : "yes");
+         c->in->notice_failed  ? "stop"
+         : !c->in->notice_done ? "clock"
+                               : "yes");
     y += isz + S(c, 24);
-    int bh = c->in->notice_done ? button_need(c, tr(c, "OK"), S(c, 400), S(c, 120)) : 0;
+    /* OK is in the bottom bar, where it stays on every page of large text */
+    int bh = c->in->notice_done ? bottom_h(c) : 0;
     c->group = HYS_READ_HEADING;
     text_box(c, c->in->notice, m, y, W - 2 * m, H - y - bh - S(c, 40), S(c, 48), 1, t->text,
              ALIGN_CENTER, 0);
     c->group = HYS_READ_CONTENT;
-    if (c->in->notice_done) {
-        int bw = S(c, 400) < W - 2 * m ? S(c, 400) : W - 2 * m;
-        button(c, "notice:ok", HYS_ACT_DISMISS, 0, (W - bw) / 2, H - bh - S(c, 24), bw, bh, "yes",
-               tr(c, "OK"), B_PRIMARY, 1);
-    }
+    if (c->in->notice_done) bottom_bar(c, 0, 0, 0, 1, tr(c, "OK"), "yes", HYS_ACT_DISMISS);
 }
 
 /* Staff mode's bottom bar: Close (first slot) and, on staff's own screen,

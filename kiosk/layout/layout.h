@@ -100,8 +100,9 @@ typedef struct hys_layout_in {
     int volume_steps;      /* how many volume steps the sound screen shows */
     int min_target;        /* smallest target side in pixels (12 mm on this screen); 0 = 44 */
     int w, h;              /* window size in logical pixels */
-    /* a notice for staff in place of the journey's screen (a USB stick's
-     * export), or NULL; notice_done: finished, with an OK button */
+    /* a notice in place of the journey's screen (a USB stick's export, or
+     * the kiosk out of order), or NULL; notice_done: finished, with an OK
+     * button; notice_failed: something went wrong */
     const char *notice;
     int notice_done, notice_failed;
     /* staff mode in place of the journey's screen, or NULL */

@@ -18,7 +18,7 @@
 
 #define SCHEMA_VERSION 3
 
-typedef enum { OP_BEGIN, OP_ANSWER, OP_WITHDRAW, OP_END, OP_FORM } op_kind;
+typedef enum { OP_BEGIN, OP_ANSWER, OP_WITHDRAW, OP_END, OP_FORM, OP_PROBE } op_kind;
 
 typedef struct op {
     op_kind kind;
@@ -42,6 +42,7 @@ struct hys_store {
     op *queue;
     int head, count, busy, stopping;
     long failures;
+    char why[200]; /* SQLite's words for the last failure */
 };
 
 static const char *const migrations[] = {
@@ -267,6 +268,9 @@ static int apply(hys_store *s, op *o)
         return bind_run(db, "UPDATE sessions SET completed=?2, ended=1 WHERE session_id=?1", 1, t,
                         ints, 1);
     }
+    case OP_PROBE: /* a small write of its own: can the disk be written to? */
+        return bind_run(db, "REPLACE INTO meta(key, value) VALUES('write_check', 'ok')", 0, NULL,
+                        NULL, 0);
     }
     return 0;
 }
@@ -285,11 +289,18 @@ static void *writer(void *arg)
         s->busy = 1;
         pthread_mutex_unlock(&s->mu);
         int ok = apply(s, &o);
-        if (!ok)
-            fprintf(stderr, "haveyoursay: could not save an answer: %s\n", sqlite3_errmsg(s->db));
+        char why[sizeof s->why];
+        if (!ok) {
+            snprintf(why, sizeof why, "%s", sqlite3_errmsg(s->db));
+            fprintf(stderr, "haveyoursay: could not save %s: %s\n",
+                    o.kind == OP_PROBE ? "the write check" : "an answer", why);
+        }
         op_free(&o);
         pthread_mutex_lock(&s->mu);
-        if (!ok) s->failures++;
+        if (!ok) {
+            s->failures++;
+            memcpy(s->why, why, sizeof why);
+        }
         s->busy = 0;
         pthread_cond_broadcast(&s->cv);
     }
@@ -302,6 +313,7 @@ static void enqueue(hys_store *s, op *o, int ok)
     pthread_mutex_lock(&s->mu);
     if (!ok || s->count >= HYS_MAX_STORE_QUEUE) {
         s->failures++;
+        snprintf(s->why, sizeof s->why, "%s", ok ? "too many answers waiting" : "out of memory");
         pthread_mutex_unlock(&s->mu);
         fprintf(stderr, "haveyoursay: could not queue an answer (%s)\n",
                 ok ? "queue full" : "out of memory");
@@ -387,11 +399,12 @@ void hys_store_close(hys_store *s)
 
 const char *hys_store_kiosk_id(const hys_store *s)
 {
-    return s->kiosk_id;
+    return s ? s->kiosk_id : "";
 }
 
 void hys_store_set_form(hys_store *s, const hys_store_form *f)
 {
+    if (!s) return;
     op o = {.kind = OP_FORM};
     o.form[0] = hys_strdup(f->id);
     o.form[1] = hys_strdup(f->version ? f->version : "");
@@ -421,6 +434,7 @@ static void now_period(hys_store *s, char out[32])
 
 void hys_store_session_begin(hys_store *s, const char *session_id)
 {
+    if (!s) return;
     op o = {.kind = OP_BEGIN};
     snprintf(o.session, sizeof o.session, "%s", session_id);
     now_period(s, o.period);
@@ -430,6 +444,7 @@ void hys_store_session_begin(hys_store *s, const char *session_id)
 void hys_store_answer(hys_store *s, const char *session_id, const char *question, int position,
                       const char *value, const char *status, const char *lang, int seconds)
 {
+    if (!s) return;
     op o = {.kind = OP_ANSWER, .position = position, .seconds = seconds};
     snprintf(o.session, sizeof o.session, "%s", session_id);
     now_period(s, o.period);
@@ -442,6 +457,7 @@ void hys_store_answer(hys_store *s, const char *session_id, const char *question
 
 void hys_store_withdraw(hys_store *s, const char *session_id, const char *question)
 {
+    if (!s) return;
     op o = {.kind = OP_WITHDRAW};
     snprintf(o.session, sizeof o.session, "%s", session_id);
     o.question = hys_strdup(question);
@@ -450,6 +466,7 @@ void hys_store_withdraw(hys_store *s, const char *session_id, const char *questi
 
 void hys_store_session_end(hys_store *s, const char *session_id, int completed)
 {
+    if (!s) return;
     op o = {.kind = OP_END, .completed = completed};
     snprintf(o.session, sizeof o.session, "%s", session_id);
     enqueue(s, &o, 1);
@@ -457,6 +474,7 @@ void hys_store_session_end(hys_store *s, const char *session_id, int completed)
 
 void hys_store_flush(hys_store *s)
 {
+    if (!s) return;
     pthread_mutex_lock(&s->mu);
     while (s->count > 0 || s->busy)
         pthread_cond_wait(&s->cv, &s->mu);
@@ -465,11 +483,34 @@ void hys_store_flush(hys_store *s)
 
 long hys_store_failures(const hys_store *s)
 {
+    if (!s) return 0;
     hys_store *m = (hys_store *)s;
     pthread_mutex_lock(&m->mu);
     long f = m->failures;
     pthread_mutex_unlock(&m->mu);
     return f;
+}
+
+void hys_store_why(const hys_store *s, char *out, size_t n)
+{
+    if (!s) {
+        snprintf(out, n, "%s", "");
+        return;
+    }
+    hys_store *m = (hys_store *)s;
+    pthread_mutex_lock(&m->mu);
+    snprintf(out, n, "%s", m->why);
+    pthread_mutex_unlock(&m->mu);
+}
+
+int hys_store_probe(hys_store *s)
+{
+    if (!s) return 0;
+    long before = hys_store_failures(s);
+    op o = {.kind = OP_PROBE};
+    enqueue(s, &o, 1);
+    hys_store_flush(s);
+    return hys_store_failures(s) == before;
 }
 
 /* ---- reading answers back ---- */

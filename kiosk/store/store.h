@@ -44,7 +44,9 @@ const char *hys_store_kiosk_id(const hys_store *s);
 void hys_store_set_form(hys_store *s, const hys_store_form *form);
 
 /* Queue writes; they return at once. Writes that cannot be queued or fail
- * are counted (hys_store_failures) and logged, never silently dropped. */
+ * are counted (hys_store_failures) and logged, never silently dropped.
+ * These, hys_store_flush and hys_store_failures take a NULL store (the
+ * answers file could not be opened) and do nothing. */
 void hys_store_session_begin(hys_store *s, const char *session_id);
 void hys_store_answer(hys_store *s, const char *session_id, const char *question, int position,
                       const char *value, const char *status, const char *lang, int seconds);
@@ -54,6 +56,11 @@ void hys_store_session_end(hys_store *s, const char *session_id, int completed);
 void hys_store_flush(hys_store *s);
 /* How many writes failed since opening. */
 long hys_store_failures(const hys_store *s);
+/* Why the last write failed (SQLite's words), "" when none has. */
+void hys_store_why(const hys_store *s, char *out, size_t n);
+/* Write something small now, as one transaction, and wait for it: 1 when it
+ * was committed (the disk can be written to again). */
+int hys_store_probe(hys_store *s);
 
 /* Print all stored answers as RFC 4180 CSV (UTF-8) with the header
  * answer_id,session_id,kiosk_id,form_id,form_version,question,value,status,language,period.

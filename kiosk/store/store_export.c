@@ -128,6 +128,7 @@ hys_status hys_store_export_write_db(hys_store_export *e, const char *path, char
 {
     unlink(path); /* a file left by an export that did not finish */
     char *attach = sqlite3_mprintf("ATTACH %Q AS b", path);
+    if (!attach) snprintf(err, errn, "out of memory");
     int ok = attach && hys_store_exec(e->db, attach, err, errn);
     sqlite3_free(attach);
     if (!ok) return HYS_EIO;
@@ -172,6 +173,7 @@ hys_status hys_store_export_commit(hys_store_export *e, const char *manifest_sha
                                 "COMMIT;",
                                 e->info.seq, e->info.seq, e->info.period_to, e->info.answers,
                                 manifest_sha256);
+    if (!sql) snprintf(err, errn, "out of memory");
     int ok = sql && hys_store_exec(e->db, sql, err, errn);
     sqlite3_free(sql);
     if (!ok) {

@@ -9,11 +9,15 @@
  *   HYS_FAULT_UNDER=/path  the folder (the stick); operations elsewhere
  *                          are never counted
  *   HYS_FAULT_AT=N         fail the Nth operation (0: only count)
- *   HYS_FAULT_HOW=eio|enospc|kill
+ *   HYS_FAULT_HOW=eio|enospc|erofs|kill
+ *   HYS_FAULT_WHILE=FILE   instead of the Nth: every operation there that
+ *                          changes something fails while FILE exists (a
+ *                          full or read-only disk, until space returns)
  *   HYS_FAULT_COUNT=FILE   at exit, write how many operations were counted
  *   HYS_FAULT_TRACE=1      print each counted operation on stderr
  *
- * Used by tests/export-faults. A test tool, never linked into the kiosk. */
+ * Used by tests/export-faults and tests/storage/disk-trouble. A test tool, never linked into the
+ * kiosk. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
 #include <errno.h>
@@ -29,7 +33,7 @@
 
 #define MAX_FD 4096
 
-static const char *under;
+static const char *under, *while_file;
 static size_t under_len;
 static long fail_at, counted;
 static int how_errno = EIO, how_kill, trace;
@@ -51,6 +55,8 @@ __attribute__((constructor)) static void setup(void)
     const char *at = getenv("HYS_FAULT_AT"), *how = getenv("HYS_FAULT_HOW");
     fail_at = at ? atol(at) : 0;
     if (how && !strcmp(how, "enospc")) how_errno = ENOSPC;
+    if (how && !strcmp(how, "erofs")) how_errno = EROFS;
+    while_file = getenv("HYS_FAULT_WHILE");
     if (how && !strcmp(how, "kill")) how_kill = 1;
     trace = getenv("HYS_FAULT_TRACE") != NULL;
     if (under_len) atexit(report);
@@ -68,6 +74,12 @@ static int hit_op(const char *what, const char *path, int fd)
 {
     ++counted;
     if (trace) fprintf(stderr, "iofault %ld: %s %s (fd %d)\n", counted, what, path ? path : "", fd);
+    if (while_file) {
+        struct stat sb;
+        if (stat(while_file, &sb) != 0) return 0;
+        errno = how_errno;
+        return 1;
+    }
     if (counted != fail_at) return 0;
     if (how_kill) {
         report();
@@ -135,7 +147,7 @@ OPEN_CALL(open64)
     ret name params                                                                                \
     {                                                                                              \
         REAL(ret, #name, __VA_ARGS__);                                                             \
-        if (fd_hit_op(#name, fd)) return -1;                                                       \
+        if ((dirty >= 0 || !while_file) && fd_hit_op(#name, fd)) return -1;                        \
         if (dirty >= 0) mark(fd, dirty);                                                           \
         return real args;                                                                          \
     }
@@ -181,7 +193,8 @@ int rename(const char *from, const char *to)
 int mkdir(const char *path, mode_t mode)
 {
     REAL(int, "mkdir", const char *, mode_t);
-    if (is_under(path) && path_hit(path)) return -1;
+    struct stat sb; /* (a full or read-only disk still says a folder exists) */
+    if (is_under(path) && !(while_file && stat(path, &sb) == 0) && path_hit(path)) return -1;
     return real(path, mode);
 }
 

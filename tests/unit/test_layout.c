@@ -23,6 +23,8 @@ typedef struct set {
 
 static hys_sdl_screen *screen;
 static const hys_staff_view *staff; /* staff mode's screens, when set */
+static const char *notice;          /* a notice over the journey, when set */
+static int notice_done, notice_failed;
 static int W, H, MIN, reported, screens, more_pages;
 
 static const char *tr(void *ud, int lang, const char *english)
@@ -88,6 +90,7 @@ static void check_frame(set *st, const hys_form *fm, hys_journey *j)
     in.theme = hys_theme_default(), in.icons_dir = HYS_ASSETS "/icons", in.w = W, in.h = H;
     in.can_speak = 1, in.volume_steps = 8, in.min_target = MIN;
     in.staff = staff;
+    in.notice = notice, in.notice_done = notice_done, in.notice_failed = notice_failed;
     hys_layout_build(&f, &in);
     screens++;
     char msg[600];
@@ -214,6 +217,45 @@ int main(void)
                     staff = &views[v];
                     visit(&demo, demo.fm, j);
                     staff = NULL;
+                    hys_journey_destroy(j);
+                }
+            /* the notices over a resident's screen: a stick being saved to,
+             * saved, or not (with the reason), and the kiosk out of order;
+             * staff told why it is out of order */
+            static const struct {
+                const char *text;
+                int done, failed;
+            } notices[4] = {
+                {"Saving the answers on the USB stick. Please wait, and do not take it out yet.", 0,
+                 0},
+                {"The answers are saved on the stick. You can take it out now.", 1, 0},
+                {"The answers could not be saved on the stick. Nothing is lost: they stay on the "
+                 "kiosk.",
+                 1, 1},
+                {"Sorry, this kiosk is out of order. Please tell a member of staff.", 0, 1}};
+            for (int l = 0; l < demo.fm->nlangs; l++)
+                for (int v = 0; v < 5; v++) {
+                    hys_journey_config cfg;
+                    hys_journey *j = walk_begin(demo.fm, text_sizes[ts], &cfg);
+                    hys_journey_act(j, HYS_ACT_LANG, l, 1);
+                    char text[1200];
+                    if (v < 4) {
+                        snprintf(text, sizeof text, "%s%s", tr(&demo, l, notices[v].text),
+                                 v == 2 ? " (the stick is full: No space left on device)" : "");
+                        notice = text, notice_done = notices[v].done;
+                        notice_failed = notices[v].failed;
+                    } else {
+                        snprintf(text, sizeof text,
+                                 tr(&demo, l,
+                                    "This kiosk cannot save answers (%s). It tries again every "
+                                    "30 seconds and goes back to work by itself."),
+                                 "database or disk is full");
+                        static hys_staff_view sv = {.screen = 2, .can_try = 1};
+                        sv.message = text;
+                        staff = &sv;
+                    }
+                    visit(&demo, demo.fm, j);
+                    notice = NULL, staff = NULL;
                     hys_journey_destroy(j);
                 }
         }

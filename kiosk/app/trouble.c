@@ -1,0 +1,84 @@
+/* trouble: the kiosk out of order. When answers cannot be saved (the data
+ * folder full, read-only or failing, or the answers file cannot be opened),
+ * residents are told, on screen and aloud, that the kiosk is out of order
+ * and to tell a member of staff; a resident is never thanked for answers
+ * that were not kept. Staff mode still opens, and says why. Every 30 s the
+ * kiosk tries a small write; when one succeeds (space has returned), it
+ * goes back to work by itself. */
+#include "kiosk_impl.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define RETRY_MS 30000
+
+static void begin(hys_kiosk *k, long now, const char *why)
+{
+    k->trouble = 1;
+    k->trouble_at = now + RETRY_MS;
+    snprintf(k->trouble_why, sizeof k->trouble_why, "%s", why && *why ? why : "unknown");
+    fprintf(stderr,
+            "haveyoursay: out of order: answers cannot be saved in %s (%s); trying again every "
+            "%d s\n",
+            k->data, k->trouble_why, RETRY_MS / 1000);
+    /* the resident's journey stays behind the notice (the notice is in
+     * their language and text size), taking nothing more; it ends, not
+     * completed, when the kiosk is back at work */
+    snprintf(k->trouble_notice, sizeof k->trouble_notice, "%s",
+             hys_voice_tr(k, "Sorry, this kiosk is out of order. Please tell a member of staff."));
+    k->dirty = 1;
+    hys_voice_words(k, k->trouble_notice, -1);
+}
+
+void hys_trouble_start(hys_kiosk *k, long now, const char *why)
+{
+    if (!k->trouble) begin(k, now, why);
+}
+
+int hys_trouble_check(hys_kiosk *k, long now, int wait)
+{
+    if (k->trouble) return 1;
+    if (wait) hys_store_flush(k->store);
+    long failures = hys_store_failures(k->store);
+    if (failures == k->failures_seen) return 0;
+    k->failures_seen = failures;
+    char why[200];
+    hys_store_why(k->store, why, sizeof why);
+    begin(k, now, why);
+    return 1;
+}
+
+long hys_trouble_deadline(const hys_kiosk *k)
+{
+    return k->trouble ? k->trouble_at : -1;
+}
+
+void hys_trouble_tick(hys_kiosk *k, long now)
+{
+    if (!k->trouble || now < k->trouble_at) return;
+    char err[600] = "";
+    int ok = k->store ? hys_store_probe(k->store) : hys_kiosk_open_store(k, err, sizeof err);
+    if (ok && k->store) ok = hys_store_probe(k->store);
+    if (!ok) {
+        k->trouble_at = now + RETRY_MS;
+        if (err[0]) snprintf(k->trouble_why, sizeof k->trouble_why, "%s", err);
+        return;
+    }
+    k->failures_seen = hys_store_failures(k->store);
+    k->trouble = 0;
+    k->trouble_notice[0] = 0;
+    fprintf(stderr, "haveyoursay: answers can be saved again; the kiosk is back at work\n");
+    hys_kiosk_new_journey(k); /* (the session left open ends, not completed) */
+    hys_voice_stop(k);
+    k->dirty = 1;
+}
+
+const char *hys_trouble_for_staff(hys_kiosk *k, char *out, size_t n)
+{
+    if (!k->trouble) return NULL;
+    snprintf(out, n,
+             hys_voice_tr(k, "This kiosk cannot save answers (%s). It tries again every 30 "
+                             "seconds and goes back to work by itself."),
+             k->trouble_why);
+    return out;
+}
