@@ -1,6 +1,7 @@
 /* replay: scripted journeys (see replay.h). */
 #include "replay.h"
 
+#include "monkey.h"
 #include "paths.h"
 
 #include "../speech/speech.h"
@@ -199,6 +200,18 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
                 snprintf(msg, sizeof msg, "expected screen %s, but it is %s", arg, got);
                 rc = fail(script, line, msg, NULL);
             }
+        } else if (!strcmp(s, "monkey")) {
+            /* monkey SEED EVENTS: random input (monkey.h), for soak tests */
+            unsigned long seed;
+            long events;
+            if (sscanf(arg, "%lu %ld", &seed, &events) != 2 || events < 0) {
+                rc = fail(script, line, "expected two numbers: SEED EVENTS", arg);
+                break;
+            }
+            char mstick[4200];
+            snprintf(mstick, sizeof mstick, "%s/../monkey-stick", hys_kiosk_data_dir(k));
+            now = hys_monkey_run(k, seed, events, now, mstick);
+            hys_kiosk_sync(k);
         } else if (!strcmp(s, "expect-closed")) {
             if (!hys_kiosk_closed(k)) rc = fail(script, line, "the kiosk did not close", NULL);
         } else if (!strcmp(s, "expect-fits")) {

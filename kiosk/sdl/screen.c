@@ -10,6 +10,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,6 +18,12 @@
 #define TEXT_SLOTS 1024
 #define IMAGE_SLOTS 256
 #define WIDTH_SLOTS 8192 /* measured widths kept (layout measures the same words often) */
+/* Pixels kept in rendered text and pictures (4 bytes each): a few screens'
+ * worth, so memory stays flat however many sizes, colours and languages
+ * residents choose over months (the monkey soak found it growing to 130 MB
+ * when only the number of entries was capped) */
+#define TEXT_BYTES (12L << 20)
+#define IMAGE_BYTES (12L << 20)
 
 /* Font families: a script, or a script as one language writes it. */
 typedef enum { FAM_LATIN, FAM_ARABIC, FAM_URDU, FAM_BENGALI, FAM_GURMUKHI, FAM_COUNT } family;
@@ -62,8 +69,10 @@ struct hys_sdl_screen {
     int nfont;
     text_slot text[TEXT_SLOTS];
     int ntext;
+    long text_bytes;
     image_slot image[IMAGE_SLOTS];
     int nimage;
+    long image_bytes;
     char lang[16]; /* the language being measured (see hys_measure.set_lang) */
     hys_measure measure;
     width_slot widths[WIDTH_SLOTS];
@@ -309,6 +318,8 @@ static void clear_text(hys_sdl_screen *s)
         hys_free(s->text[i].text);
     }
     s->ntext = 0;
+    s->text_bytes = 0;
+    malloc_trim(0); /* (the freed pixels go back to the system) */
 }
 
 static void clear_images(hys_sdl_screen *s)
@@ -318,6 +329,8 @@ static void clear_images(hys_sdl_screen *s)
         hys_free(s->image[i].path);
     }
     s->nimage = 0;
+    s->image_bytes = 0;
+    malloc_trim(0);
 }
 
 void hys_screen_close(hys_sdl_screen *s)
@@ -398,7 +411,7 @@ static text_slot *text_texture(hys_sdl_screen *s, const hys_draw *d)
             t->color.b == c.b && !strcmp(t->lang, lang) && !strcmp(t->text, d->text))
             return t;
     }
-    if (s->ntext == TEXT_SLOTS) clear_text(s);
+    if (s->ntext == TEXT_SLOTS || s->text_bytes > TEXT_BYTES) clear_text(s);
     /* each run shaped with its own font and direction, placed left to right
      * in visual order on a shared baseline */
     line_runs lr;
@@ -446,6 +459,7 @@ static text_slot *text_texture(hys_sdl_screen *s, const hys_draw *d)
     memset(t, 0, sizeof *t);
     t->text = copy, t->px = d->px, t->bold = d->bold, t->color = c, t->tex = tex;
     t->w = w, t->h = h;
+    s->text_bytes += 4L * w * h;
     snprintf(t->lang, sizeof t->lang, "%s", lang);
     return t;
 }
@@ -464,7 +478,7 @@ static image_slot *image_texture(hys_sdl_screen *s, const char *path, int w, int
         image_slot *im = &s->image[i];
         if (im->w == w && im->h == h && !strcmp(im->path, path)) return im;
     }
-    if (s->nimage == IMAGE_SLOTS) clear_images(s);
+    if (s->nimage == IMAGE_SLOTS || s->image_bytes > IMAGE_BYTES) clear_images(s);
     SDL_Surface *surf = NULL;
     SDL_RWops *rw = SDL_RWFromFile(path, "rb");
     if (rw) {
@@ -491,6 +505,7 @@ static image_slot *image_texture(hys_sdl_screen *s, const char *path, int w, int
     }
     im->tex = SDL_CreateTextureFromSurface(s->r, surf);
     im->tw = surf->w, im->th = surf->h;
+    s->image_bytes += 4L * surf->w * surf->h;
     SDL_FreeSurface(surf);
     if (im->tex) SDL_SetTextureScaleMode(im->tex, SDL_ScaleModeLinear);
     return im;
