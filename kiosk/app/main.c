@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void usage(FILE *out)
 {
@@ -56,6 +57,8 @@ int main(int argc, char **argv)
      * not: SDL_image 2.6's SVG reader crashes when one of its allocations
      * fails, tests/storage/alloc-journey found; that is not ours to fix.) */
     hys_alloc_route_sqlite();
+    /* every file and folder the kiosk makes is its own alone (0600, 0700) */
+    umask(077);
     if (argc >= 2 && !strcmp(argv[1], "check")) {
         if (argc != 3) {
             usage(stderr);

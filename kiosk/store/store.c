@@ -332,6 +332,12 @@ hys_store *hys_store_open(const char *dir, hys_period period, char *err, size_t 
         snprintf(err, errn, "cannot make the data folder %s: %s", dir, strerror(errno));
         return NULL;
     }
+    /* a folder made by someone else (a package, a script) is the kiosk's
+     * own from now on: nobody else reads the answers */
+    struct stat sb;
+    if (stat(dir, &sb) == 0 && (sb.st_mode & 077) && chmod(dir, 0700) != 0)
+        fprintf(stderr, "haveyoursay: warning: the data folder %s can be read by others: %s\n", dir,
+                strerror(errno));
     hys_store *s = hys_calloc(1, sizeof *s);
     if (!s) {
         snprintf(err, errn, "out of memory");
