@@ -61,13 +61,28 @@ void hys_expr_destroy(hys_expr *e)
     hys_free(e);
 }
 
+/* How many of the n bytes at s to quote: not past a line break, and not
+ * cutting a UTF-8 character in two. */
+static int quotable(const char *s, int n)
+{
+    int k = 0;
+    while (k < n && s[k] && s[k] != '\n' && s[k] != '\r')
+        k++;
+    while (k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80)
+        k--;
+    return k;
+}
+
 static void fail(parser *ps, const char *msg)
 {
     if (ps->failed) return;
     ps->failed = 1;
     int at = (int)(ps->p - ps->s) + 1;
-    if (*ps->p)
-        snprintf(ps->err, ps->errn, "%s (at character %d, near \"%.12s\")", msg, at, ps->p);
+    int k = quotable(ps->p, 12);
+    if (k)
+        snprintf(ps->err, ps->errn, "%s (at character %d, near \"%.*s\")", msg, at, k, ps->p);
+    else if (*ps->p)
+        snprintf(ps->err, ps->errn, "%s (at character %d)", msg, at);
     else
         snprintf(ps->err, ps->errn, "%s (at the end)", msg);
 }
@@ -240,7 +255,8 @@ static hys_expr *parse_primary(parser *ps)
         while (is_name_char(*ps->p))
             ps->p++;
         char name[40];
-        snprintf(name, sizeof name, "%.*s", (int)(ps->p - s), s);
+        int len = (int)(ps->p - s) < (int)sizeof name - 1 ? (int)(ps->p - s) : (int)sizeof name - 1;
+        snprintf(name, sizeof name, "%.*s", quotable(s, len), s);
         ps->p = s;
         char msg[160];
         snprintf(msg, sizeof msg,

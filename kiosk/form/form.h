@@ -42,7 +42,7 @@ typedef struct hys_question {
     int required;
     hys_look look;
     int nrelevant;
-    hys_expr *relevant[8]; /* own condition and those of enclosing groups; all must hold */
+    hys_expr *relevant[9]; /* own condition and those of up to 8 enclosing groups; all must hold */
     int nchoices;
     hys_choice *choices;
     int row; /* survey sheet row, for messages */

@@ -57,6 +57,8 @@ typedef struct xml_ctx {
     const char *part;
     hys_status rc;
     int depth;
+    XML_StartElementHandler start;
+    XML_EndElementHandler end;
 } xml_ctx;
 
 static void XMLCALL refuse_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
@@ -82,6 +84,32 @@ static void XMLCALL refuse_entity(void *ud, const XML_Char *name, int is_param,
     refuse_doctype(ud, NULL, NULL, NULL, 0);
 }
 
+/* Element handlers that count the nesting: very deep XML would make expat
+ * keep millions of open elements. ud is a context whose first member is its
+ * xml_ctx. */
+static void XMLCALL depth_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+    xml_ctx *x = ud;
+    if (++x->depth > HYS_MAX_XML_DEPTH) {
+        if (x->rc == HYS_OK) {
+            hys_diags_add(x->d, HYS_DIAG_ERROR, NULL, 0, -1,
+                          "%s in the .xlsx is nested more than %d elements deep; refused", x->part,
+                          HYS_MAX_XML_DEPTH);
+            x->rc = HYS_ELIMIT;
+        }
+        XML_StopParser(x->p, XML_FALSE);
+        return;
+    }
+    x->start(ud, name, atts);
+}
+
+static void XMLCALL depth_end(void *ud, const XML_Char *name)
+{
+    xml_ctx *x = ud;
+    x->depth--;
+    x->end(ud, name);
+}
+
 static hys_status run_xml(xml_ctx *x, void *ud, const hys_buf *buf, XML_StartElementHandler s,
                           XML_EndElementHandler e, XML_CharacterDataHandler cd)
 {
@@ -91,8 +119,11 @@ static hys_status run_xml(xml_ctx *x, void *ud, const hys_buf *buf, XML_StartEle
     if (!p) return HYS_ENOMEM;
     x->p = p;
     x->rc = HYS_OK;
+    x->depth = 0;
+    x->start = s;
+    x->end = e;
     XML_SetUserData(p, ud);
-    XML_SetElementHandler(p, s, e);
+    XML_SetElementHandler(p, depth_start, depth_end);
     XML_SetCharacterDataHandler(p, cd);
     XML_SetStartDoctypeDeclHandler(p, refuse_doctype);
     XML_SetEntityDeclHandler(p, refuse_entity);
@@ -172,13 +203,13 @@ static void XMLCALL sst_end(void *ud, const char *name)
             c->items = it;
             c->cap = cap;
         }
-        if (c->cur.failed) {
-            c->items[c->n] = hys_strdup("");
+        if (c->cur.failed) { /* NULL: over the cap, reported when a cell uses it */
+            c->items[c->n] = NULL;
             c->cur.failed = 0;
         } else {
             c->items[c->n] = hys_strdup(hys_buf_str(&c->cur));
+            if (!c->items[c->n]) goto nomem;
         }
-        if (!c->items[c->n]) goto nomem;
         c->n++;
     }
     return;
@@ -190,7 +221,7 @@ nomem:
 static void XMLCALL sst_text(void *ud, const char *s, int len)
 {
     sst_ctx *c = ud;
-    /* over-long strings are kept empty here and reported when a cell uses them */
+    /* over-long strings are kept as NULL and reported when a cell uses them */
     if (c->in_t && !c->skip) hys_buf_add(&c->cur, s, (size_t)len);
 }
 
@@ -290,8 +321,8 @@ static void XMLCALL ws_start(void *ud, const char *name, const char **atts)
     const char *l = local(name);
     if (strcmp(l, "row") == 0) {
         const char *r = attr(atts, "r");
-        c->row = r ? atoi(r) : c->next_row;
-        if (c->row <= 0) c->row = c->next_row;
+        long n = r ? strtol(r, NULL, 10) : 0; /* rows are 1 to 1048576 in a spreadsheet */
+        c->row = n > 0 && n <= 1048576 ? (int)n : c->next_row;
         c->next_row = c->row + 1;
         c->next_col = 0;
     } else if (strcmp(l, "c") == 0) {
@@ -314,15 +345,15 @@ static void XMLCALL ws_start(void *ud, const char *name, const char **atts)
     }
 }
 
-/* Numbers as a person typed them: 1.0 -> "1", 2026112201 stays whole. */
-static void number_text(const char *v, char *out, size_t outn)
+/* Numbers as a person typed them: 1.0 -> "1", 2026112201 stays whole;
+ * anything else as written. Returns out or v. */
+static const char *number_text(const char *v, char *out, size_t outn)
 {
     char *end;
     double x = strtod(v, &end);
-    if (end != v && *end == '\0' && x == (double)(long long)x && x > -1e15 && x < 1e15)
-        snprintf(out, outn, "%lld", (long long)x);
-    else
-        snprintf(out, outn, "%s", v);
+    if (end == v || *end != '\0' || !(x > -1e15 && x < 1e15) || x != (double)(long long)x) return v;
+    snprintf(out, outn, "%lld", (long long)x);
+    return out;
 }
 
 static void XMLCALL ws_end(void *ud, const char *name)
@@ -339,6 +370,7 @@ static void XMLCALL ws_end(void *ud, const char *name)
             hys_diags_add(c->x.d, HYS_DIAG_ERROR, c->t->name, c->row, c->col,
                           "the cell is longer than %d bytes", HYS_MAX_CELL_BYTES);
             c->x.rc = HYS_ELIMIT;
+            XML_StopParser(c->x.p, XML_FALSE);
             return;
         }
         const char *v = hys_buf_str(&c->val);
@@ -351,19 +383,27 @@ static void XMLCALL ws_end(void *ud, const char *name)
                 hys_diags_add(c->x.d, HYS_DIAG_ERROR, c->t->name, c->row, c->col,
                               "the cell points to a shared text that does not exist");
                 c->x.rc = HYS_EFORMAT;
+                XML_StopParser(c->x.p, XML_FALSE);
+                return;
+            }
+            if (!c->sst[i]) { /* a shared text over the cap */
+                hys_diags_add(c->x.d, HYS_DIAG_ERROR, c->t->name, c->row, c->col,
+                              "the cell is longer than %d bytes", HYS_MAX_CELL_BYTES);
+                c->x.rc = HYS_ELIMIT;
+                XML_StopParser(c->x.p, XML_FALSE);
                 return;
             }
             text = c->sst[i];
         } else if (strcmp(c->type, "b") == 0) {
             text = strcmp(v, "1") == 0 ? "TRUE" : "FALSE";
         } else if (strcmp(c->type, "n") == 0) {
-            number_text(v, num, sizeof num);
-            text = num;
+            text = number_text(v, num, sizeof num);
         }
         if (strlen(text) > HYS_MAX_CELL_BYTES) {
             hys_diags_add(c->x.d, HYS_DIAG_ERROR, c->t->name, c->row, c->col,
                           "the cell is longer than %d bytes", HYS_MAX_CELL_BYTES);
             c->x.rc = HYS_ELIMIT;
+            XML_StopParser(c->x.p, XML_FALSE);
             return;
         }
         if (!*text) return;

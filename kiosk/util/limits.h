@@ -6,6 +6,7 @@
 #define HYS_MAX_FORM_FILE_BYTES (8L * 1024 * 1024) /* a question-set file */
 #define HYS_MAX_XML_PART_BYTES (32L * 1024 * 1024) /* one uncompressed part of an .xlsx */
 #define HYS_MAX_XLSX_PARTS 2000                    /* entries in an .xlsx zip */
+#define HYS_MAX_XML_DEPTH 64                       /* element nesting in one .xlsx part */
 #define HYS_MAX_CELL_BYTES 4096                    /* one spreadsheet cell */
 #define HYS_MAX_ROWS 2000                          /* rows in one sheet */
 #define HYS_MAX_COLS 200                           /* columns in one sheet */

@@ -45,8 +45,35 @@ static void count_ref(void *ud, const char *name)
     (*(int *)ud)++;
 }
 
+/* An error is one line of whole UTF-8 characters, whatever the expression
+ * holds (the fuzzers found both broken). */
+static void test_error_text(void)
+{
+    static const char *const srcs[] = {"nope\n= 1", "1 = 1 x\xe0\xa6\xac\xe0\xa6\xac\xe0\xa6"
+                                                    "\xac\xe0\xa6\xac\xe0\xa6\xac"};
+    for (int i = 0; i < 2; i++) {
+        char err[200] = "";
+        hys_expr *e = hys_expr_parse(srcs[i], err, sizeof err);
+        CHECK(e == NULL && err[0]);
+        CHECK(!strchr(err, '\n') && !strchr(err, '\r'));
+        int cont = 0, broken = 0; /* continuation bytes owed: a cut character leaves some */
+        for (const unsigned char *p = (const unsigned char *)err; *p; p++) {
+            if ((*p & 0xC0) == 0x80) {
+                broken |= cont == 0;
+                cont--;
+            } else {
+                broken |= cont != 0;
+                cont = *p >= 0xF0 ? 3 : *p >= 0xE0 ? 2 : *p >= 0xC0 ? 1 : 0;
+            }
+        }
+        CHECK(!broken && cont == 0);
+        hys_expr_destroy(e);
+    }
+}
+
 int main(void)
 {
+    test_error_text();
     CHECK(eval("${took_part} = 'yes'") == 1);
     CHECK(eval("${took_part} != 'yes'") == 0);
     CHECK(eval("${took_part}='no'") == 0);

@@ -266,8 +266,33 @@ static void test_shared_xlsforms(void)
     CHECK(files >= 18);
 }
 
+/* A question inside 8 nested groups, each with a condition: 9 conditions,
+ * all kept (it was written past the end of an array of 8: the fuzzers). */
+static void test_deep_groups(void)
+{
+    static const char csv[] = "survey\n,type,name,label,relevant\n"
+                              ",begin group,g1,G1,true()\n,begin group,g2,G2,true()\n"
+                              ",begin group,g3,G3,true()\n,begin group,g4,G4,true()\n"
+                              ",begin group,g5,G5,true()\n,begin group,g6,G6,true()\n"
+                              ",begin group,g7,G7,true()\n,begin group,g8,G8,true()\n"
+                              ",note,n1,Hello,true()\n"
+                              ",end group,,,\n,end group,,,\n,end group,,,\n,end group,,,\n"
+                              ",end group,,,\n,end group,,,\n,end group,,,\n,end group,,,\n";
+    hys_diags *d = hys_diags_create("deep.csv");
+    hys_status rc;
+    hys_form *f = hys_form_load_mem("deep.csv", ".", csv, sizeof csv - 1, d, &rc);
+    CHECK(f != NULL);
+    if (f) {
+        CHECK(f->nquestions == 1 && f->questions[0].nrelevant == 9);
+        CHECK(f->questions[0].nchoices == 0);
+    }
+    hys_form_destroy(f);
+    hys_diags_destroy(d);
+}
+
 int main(void)
 {
+    test_deep_groups();
     test_public_key();
     test_good();
     test_refused();
