@@ -243,6 +243,37 @@ static int ends_with(const char *s, const char *suffix)
     return a >= b && hys_ieq(s + a - b, suffix);
 }
 
+/* The size in pixels of the .png or .jpg in fp (from its header: a small
+ * file can unpack to gigabytes); 0 when it cannot be told. */
+static void picture_size(FILE *fp, int png, long *w, long *h)
+{
+    unsigned char b[10];
+    *w = *h = 0;
+    rewind(fp);
+    if (png) { /* the IHDR chunk comes first: width and height, big-endian */
+        unsigned char hd[24];
+        if (fread(hd, 1, 24, fp) == 24 && !memcmp(hd + 12, "IHDR", 4)) {
+            *w = (long)hd[16] << 24 | hd[17] << 16 | hd[18] << 8 | hd[19];
+            *h = (long)hd[20] << 24 | hd[21] << 16 | hd[22] << 8 | hd[23];
+        }
+        return;
+    }
+    /* JPEG: walk the segments to a start-of-frame (SOF0..SOF15 but 4, 8, 12) */
+    if (fseek(fp, 2, SEEK_SET) != 0) return;
+    for (int seg = 0; seg < 1000 && fread(b, 1, 4, fp) == 4 && b[0] == 0xFF; seg++) {
+        int marker = b[1], len = b[2] << 8 | b[3];
+        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
+            marker != 0xCC) {
+            if (fread(b, 1, 5, fp) == 5) {
+                *h = b[1] << 8 | b[2];
+                *w = b[3] << 8 | b[4];
+            }
+            return;
+        }
+        if (len < 2 || fseek(fp, len - 2, SEEK_CUR) != 0) return;
+    }
+}
+
 /* Resolve and check a media file; returns a full path (owned) or NULL. */
 static char *media_path(builder *b, const char *sheet, int row, int col, const char *value,
                         int audio)
@@ -285,13 +316,25 @@ static char *media_path(builder *b, const char *sheet, int row, int col, const c
     }
     unsigned char head[512] = {0};
     size_t got = fread(head, 1, sizeof head - 1, fp);
+    long pw = 0, ph = 0;
+    int png = ends_with(value, ".png");
+    if (!audio && !ends_with(value, ".svg") && st.st_size <= HYS_MAX_MEDIA_BYTES)
+        picture_size(fp, png, &pw, &ph);
     fclose(fp);
+    if (pw * ph > HYS_MAX_PICTURE_PIXELS || pw > 20000 || ph > 20000) {
+        hys_diags_add(b->d, HYS_DIAG_ERROR, sheet, row, col,
+                      "the picture \"%s\" is %ld x %ld pixels, too big to show (at most %ld "
+                      "million pixels): save it smaller",
+                      value, pw, ph, HYS_MAX_PICTURE_PIXELS / 1000000);
+        hys_free(full);
+        return NULL;
+    }
     int ok;
     if (st.st_size > HYS_MAX_MEDIA_BYTES)
         ok = 0;
     else if (audio)
         ok = got >= 12 && !memcmp(head, "RIFF", 4) && !memcmp(head + 8, "WAVE", 4);
-    else if (ends_with(value, ".png"))
+    else if (png)
         ok = got >= 8 && !memcmp(head, "\x89PNG\r\n\x1a\n", 8);
     else if (ends_with(value, ".svg"))
         ok = strstr((char *)head, "<svg") != NULL || strstr((char *)head, "<?xml") != NULL;

@@ -19,12 +19,14 @@
 #define HYS_MAX_TEXT_ANSWER 200                    /* bytes typed into a text question */
 #define HYS_MAX_INTEGER_DIGITS 9                   /* digits in an integer answer */
 #define HYS_MAX_MEDIA_BYTES (16L * 1024 * 1024)    /* one picture or sound file */
-#define HYS_MAX_STORE_QUEUE 4096                   /* answers waiting to be written */
-#define HYS_MAX_MANIFEST_BYTES (64L * 1024)        /* a bundle's manifest.json */
-#define HYS_MAX_JSON_DEPTH 16                      /* nesting in a manifest */
-#define HYS_MAX_JSON_NODES 4096                    /* values in a manifest */
-#define HYS_MAX_BUNDLE_FILE_BYTES (2L << 30)       /* one file of a bundle */
-#define HYS_MAX_BUNDLES 100000                     /* bundles one collect reads */
-#define HYS_MAX_FOLDER_DEPTH 8                     /* how deep collect looks for bundles */
+#define HYS_MAX_PICTURE_PIXELS                                                                     \
+    (24L * 1000 * 1000)                      /* a .png or .jpg, unpacked (a phone photo fits) */
+#define HYS_MAX_STORE_QUEUE 4096             /* answers waiting to be written */
+#define HYS_MAX_MANIFEST_BYTES (64L * 1024)  /* a bundle's manifest.json */
+#define HYS_MAX_JSON_DEPTH 16                /* nesting in a manifest */
+#define HYS_MAX_JSON_NODES 4096              /* values in a manifest */
+#define HYS_MAX_BUNDLE_FILE_BYTES (2L << 30) /* one file of a bundle */
+#define HYS_MAX_BUNDLES 100000               /* bundles one collect reads */
+#define HYS_MAX_FOLDER_DEPTH 8               /* how deep collect looks for bundles */
 
 #endif

@@ -6,6 +6,7 @@
 #include "form/form.h"
 
 #include <dirent.h>
+#include <stdlib.h>
 #include <string.h>
 
 static hys_form *load_csv(const char *csv, hys_diags **d)
@@ -266,6 +267,58 @@ static void test_shared_xlsforms(void)
     CHECK(files >= 18);
 }
 
+/* Pictures that unpack to more than the kiosk can hold are refused from
+ * their headers: a PNG of 30000 x 30000 and a JPEG of 9000 x 9000 in files
+ * of a few bytes; a small one of each is fine. */
+static void test_huge_pictures(void)
+{
+    char dir[] = "/tmp/hys-test-pictures-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    static const unsigned char png_big[] = {
+        0x89, 'P', 'N', 'G',  '\r', '\n', 0x1a, '\n', 0,    0, 0, 13, 'I', 'H', 'D',
+        'R',  0,   0,   0x75, 0x30, 0,    0,    0x75, 0x30, 8, 6, 0,  0,   0};
+    static const unsigned char png_small[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0,
+                                              0,    13,  'I', 'H', 'D',  'R',  0,    0,    1, 0,
+                                              0,    0,   1,   0,   8,    6,    0,    0,    0};
+    /* SOI, an APP0 of 16 bytes, then SOF0 with height and width */
+    static const unsigned char jpg_big[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 16,   'J',  'F',  'I',  'F',
+                                            0,    1,    1,    0,    0, 1,    0,    1,    0,    0,
+                                            0xFF, 0xC0, 0,    17,   8, 0x23, 0x28, 0x23, 0x28, 3};
+    static const struct {
+        const char *name;
+        const unsigned char *bytes;
+        size_t n;
+    } files[] = {{"big.png", png_big, sizeof png_big},
+                 {"small.png", png_small, sizeof png_small},
+                 {"big.jpg", jpg_big, sizeof jpg_big}};
+    char path[256];
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
+        FILE *f = fopen(path, "wb");
+        CHECK(f && fwrite(files[i].bytes, 1, files[i].n, f) == files[i].n);
+        if (f) fclose(f);
+    }
+    snprintf(path, sizeof path, "%s/set.csv", dir);
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs("survey\n,type,name,label,media::image\n,note,a,A,big.png\n,note,b,B,small.png\n"
+          ",note,c,C,big.jpg\n",
+          f);
+    fclose(f);
+    hys_diags *d = hys_diags_create(path);
+    hys_form *fm = hys_form_load(path, d, NULL);
+    CHECK(fm == NULL);
+    CHECK(has(d, 3, 4, HYS_DIAG_ERROR, "is 30000 x 30000 pixels, too big to show"));
+    CHECK(has(d, 5, 4, HYS_DIAG_ERROR, "is 9000 x 9000 pixels, too big to show"));
+    CHECK(hys_diags_errors(d) == 2); /* the small one is fine */
+    hys_form_destroy(fm);
+    hys_diags_destroy(d);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK(system(cmd) == 0);
+}
+
 /* A question inside 8 nested groups, each with a condition: 9 conditions,
  * all kept (it was written past the end of an array of 8: the fuzzers). */
 static void test_deep_groups(void)
@@ -293,6 +346,7 @@ static void test_deep_groups(void)
 int main(void)
 {
     test_deep_groups();
+    test_huge_pictures();
     test_public_key();
     test_good();
     test_refused();
