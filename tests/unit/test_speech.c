@@ -95,6 +95,64 @@ static hys_speech_stats say(const char *text, const char *voice, const char *wav
     return st;
 }
 
+/* A WAV header of 44 bytes with these fields, then body bytes of silence. */
+static void write_wav(const char *path, int channels, int rate, int bits, unsigned data_len,
+                      int header_only, int body)
+{
+    unsigned char h[44] = "RIFF\0\0\0\0WAVEfmt ";
+    unsigned riff = 36 + data_len, block = (unsigned)(channels * bits / 8);
+    unsigned bytes = (unsigned)rate * block;
+    h[4] = riff & 255, h[5] = riff >> 8 & 255, h[6] = riff >> 16 & 255, h[7] = riff >> 24 & 255;
+    h[16] = 16, h[20] = 1, h[22] = (unsigned char)channels;
+    h[24] = rate & 255, h[25] = rate >> 8 & 255, h[26] = rate >> 16 & 255;
+    h[28] = bytes & 255, h[29] = bytes >> 8 & 255, h[30] = bytes >> 16 & 255;
+    h[32] = (unsigned char)block, h[34] = (unsigned char)bits;
+    memcpy(h + 36, "data", 4);
+    h[40] = data_len & 255, h[41] = data_len >> 8 & 255, h[42] = data_len >> 16 & 255;
+    h[43] = data_len >> 24 & 255;
+    FILE *f = fopen(path, "wb");
+    CHECK(f != NULL);
+    if (!f) return;
+    fwrite(h, 1, header_only ? 20 : 44, f);
+    for (int i = 0; i < body; i++)
+        fputc(0, f);
+    fclose(f);
+}
+
+/* Recordings come from sticks: broken ones play nothing, say why, and
+ * never crash or hang the speech thread. */
+static void test_hostile_wavs(void)
+{
+    char dir[] = "/tmp/hys-test-wav-XXXXXX", path[200];
+    CHECK(mkdtemp(dir) != NULL);
+    static const struct {
+        int channels, rate, bits;
+        unsigned data_len;
+        int header_only, body;
+    } cases[] = {
+        {1, 22050, 16, 1000, 1, 0},         /* cut off in the header */
+        {1, 22050, 16, 0xFFFFFFF0u, 0, 64}, /* a data chunk claiming 4 GB */
+        {0, 22050, 16, 64, 0, 64},          /* no channels */
+        {1, 0, 16, 64, 0, 64},              /* no sample rate */
+        {1, 22050, 13, 64, 0, 64},          /* 13-bit samples */
+        {255, 384000, 16, 64, 0, 64},       /* 255 channels at 384 kHz */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(path, sizeof path, "%s/case%d.wav", dir, (int)i);
+        write_wav(path, cases[i].channels, cases[i].rate, cases[i].bits, cases[i].data_len,
+                  cases[i].header_only, cases[i].body);
+        hys_speech_stats st = say("not this", "en-gb", path, HYS_SPEECH_WPM_NORMAL, 3);
+        /* played nothing and said why, or (SDL read what there was) a
+         * moment of silence: never the voice instead, never a hang */
+        CHECK((st.samples == 0 && st.error[0]) || st.samples < HYS_SPEECH_RATE);
+        printf("test_speech: broken WAV %d: %ld samples played; %s\n", (int)i, st.samples,
+               st.error[0] ? st.error + strlen(dir) + 1 : "no error");
+    }
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK(system(cmd) == 0);
+}
+
 int main(void)
 {
     char err[300];
@@ -154,6 +212,8 @@ int main(void)
     CHECK(labs(st.samples - HYS_SPEECH_RATE / 4) < HYS_SPEECH_RATE / 100);
     st = say("not this", "en-gb", HYS_TEST_DATA "/forms/fake.png", HYS_SPEECH_WPM_NORMAL, loud);
     CHECK(st.samples == 0 && st.error[0]); /* not a WAV: nothing played, and said why */
+
+    test_hostile_wavs();
 
     /* volume: the quietest step is at least 18 dB below the loudest */
     const char *line = "How good are health and care services at listening to you?";
