@@ -160,6 +160,15 @@ static long reading_ms(hys_kiosk *k)
     return words * 60000 / (v->slow ? HYS_SPEECH_WPM_SLOWER : HYS_SPEECH_WPM_NORMAL);
 }
 
+void hys_input_reset(hys_kiosk *k)
+{
+    /* the next resident starts as the kiosk is set up: no keys, touch-to-hear
+     * or scanning left on, nothing of the last one's waiting to be said */
+    k->keys_used = k->explore = k->scanning = k->two_switch = 0;
+    k->focus[0] = k->explored[0] = k->first[0] = '\0';
+    hys_voice_stop(k);
+}
+
 void hys_input_after(hys_kiosk *k, long now)
 {
     const hys_frame *f = hys_kiosk_frame(k);
@@ -177,9 +186,7 @@ void hys_input_after(hys_kiosk *k, long now)
                v->screen == HYS_SCREEN_WELCOME;
     if (was == HYS_SCREEN_THANKS && v->quick) over = 1; /* the quick poll starts again */
     if (over) {
-        /* the session is over: the next resident starts as the kiosk is set up */
-        k->keys_used = k->explore = k->scanning = k->two_switch = 0;
-        hys_voice_stop(k);
+        hys_input_reset(k);
         return;
     }
     if (v->read_aloud) {
@@ -382,7 +389,7 @@ void hys_input_tick(hys_kiosk *k, long now)
         k->long_fired = 1; /* the staff gesture: nothing else happens with this press */
         hys_staff_open(k, now);
     }
-    if (k->pressing && !k->corner_press && !k->long_fired && !k->explore &&
+    if (k->pressing && !k->corner_press && !k->long_fired && !k->explore && !k->trouble &&
         now >= k->press_at + k->cfg.long_press_ms) {
         /* a long press: touch-to-hear starts, and nothing is chosen */
         k->long_fired = 1;

@@ -194,7 +194,8 @@ int hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn)
             k->speech ? hys_speech_voice_for(k->speech, k->form->langs[i].code) : NULL;
         snprintf(k->voice[i], sizeof k->voice[i], "%s", voice ? voice : "");
     }
-    hys_kiosk_new_journey(k);
+    /* (from staff mode, which knows the time; at start, time 0) */
+    hys_kiosk_new_journey(k, k->staff ? k->staff_now : 0);
     if (!k->journey) {
         snprintf(err, errn, "out of memory");
         return 0;
@@ -202,10 +203,10 @@ int hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn)
     return 1;
 }
 
-void hys_kiosk_new_journey(hys_kiosk *k)
+void hys_kiosk_new_journey(hys_kiosk *k, long now)
 {
     hys_journey_sink sink = {k, sink_begin, sink_answer, sink_withdraw, sink_end};
-    hys_journey *j = hys_journey_create(k->form, &k->cfg.times, &sink, 0);
+    hys_journey *j = hys_journey_create(k->form, &k->cfg.times, &sink, now);
     if (!j) return;                  /* (out of memory: the journey there is goes on) */
     hys_journey_destroy(k->journey); /* ends an open session as not completed */
     k->journey = j;
@@ -219,8 +220,13 @@ int hys_kiosk_open_store(hys_kiosk *k, char *err, size_t errn)
     k->store = hys_store_open(k->data, k->cfg.period, err, errn);
     if (!k->store) return 0;
     k->failures_seen = 0;
-    if (k->form) store_form(k->store, k->form);
+    hys_kiosk_tell_store(k);
     return 1;
+}
+
+void hys_kiosk_tell_store(hys_kiosk *k)
+{
+    if (k->form) store_form(k->store, k->form);
 }
 
 void hys_kiosk_close(hys_kiosk *k)

@@ -107,9 +107,12 @@ int hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn);
 /* Open the answers file of the data folder and tell it the question set in
  * use (0 with err set when it cannot be opened). */
 int hys_kiosk_open_store(hys_kiosk *k, char *err, size_t errn);
-/* A new journey on the same question set, at the welcome screen (an open
- * session ends, not completed). */
-void hys_kiosk_new_journey(hys_kiosk *k);
+/* Tell the store the question set in use (again: a failed write of it
+ * would make every session fail). */
+void hys_kiosk_tell_store(hys_kiosk *k);
+/* A new journey on the same question set, at the welcome screen from now
+ * (an open session ends, not completed). */
+void hys_kiosk_new_journey(hys_kiosk *k, long now);
 
 /* trouble.c: out of order while answers cannot be saved */
 /* Answers cannot be saved (why): out of order from now. */
@@ -136,6 +139,9 @@ int hys_questions_load(hys_kiosk *k, const char *stick, char *msg, size_t msgn);
 /* Go back to the earlier set (and keep this one as the earlier). */
 int hys_questions_back(hys_kiosk *k, char *msg, size_t msgn);
 
+/* input.c: the next resident starts afresh (no keys, touch-to-hear or
+ * scanning on, nothing left to say) */
+void hys_input_reset(hys_kiosk *k);
 /* input.c: what happens after the journey moved (new screen, session over) */
 void hys_input_after(hys_kiosk *k, long now);
 /* Timers of input: long press, scanning. Returns the next one, or -1. */

@@ -93,6 +93,7 @@ static int forward(const char *id)
 long hys_monkey_run(hys_kiosk *k, unsigned long seed, long events, long now, const char *stick)
 {
     unsigned long long s = seed * 0x9E3779B97F4A7C15ULL + 1;
+    if (!s) s = 1; /* (xorshift stays at 0 for ever) */
     int inserted = 0;
     seen sn = {0};
     long every = events >= 10 ? events / 10 : 1;

@@ -23,7 +23,9 @@ static void begin(hys_kiosk *k, long now, const char *why)
             k->data, k->trouble_why, RETRY_MS / 1000);
     /* the resident's journey stays behind the notice (the notice is in
      * their language and text size), taking nothing more; it ends, not
-     * completed, when the kiosk is back at work */
+     * completed, when the kiosk is back at work. Touch-to-hear, scanning
+     * and the keys' focus stop: the staff corner must work */
+    hys_input_reset(k);
     snprintf(k->trouble_notice, sizeof k->trouble_notice, "%s",
              hys_voice_tr(k, "Sorry, this kiosk is out of order. Please tell a member of staff."));
     k->dirty = 1;
@@ -53,12 +55,30 @@ long hys_trouble_deadline(const hys_kiosk *k)
     return k->trouble ? k->trouble_at : -1;
 }
 
+/* Can answers be written now? The question set's record again (a failed
+ * write of it would make every session fail), then a small write of its
+ * own: both must hold. */
+static int writable(hys_kiosk *k, char *err, size_t errn)
+{
+    long before = hys_store_failures(k->store);
+    hys_kiosk_tell_store(k);
+    if (hys_store_probe(k->store) && hys_store_failures(k->store) == before) return 1;
+    hys_store_why(k->store, err, errn);
+    return 0;
+}
+
 void hys_trouble_tick(hys_kiosk *k, long now)
 {
     if (!k->trouble || now < k->trouble_at) return;
     char err[600] = "";
-    int ok = k->store ? hys_store_probe(k->store) : hys_kiosk_open_store(k, err, sizeof err);
-    if (ok && k->store) ok = hys_store_probe(k->store);
+    int ok = k->store && writable(k, err, sizeof err);
+    if (!ok) {
+        /* the answers file opened again: a connection SQLite opened
+         * read-only (the disk was read-only then) stays read-only */
+        hys_store_close(k->store);
+        k->store = NULL;
+        ok = hys_kiosk_open_store(k, err, sizeof err) && writable(k, err, sizeof err);
+    }
     if (!ok) {
         k->trouble_at = now + RETRY_MS;
         if (err[0]) snprintf(k->trouble_why, sizeof k->trouble_why, "%s", err);
@@ -68,8 +88,8 @@ void hys_trouble_tick(hys_kiosk *k, long now)
     k->trouble = 0;
     k->trouble_notice[0] = 0;
     fprintf(stderr, "haveyoursay: answers can be saved again; the kiosk is back at work\n");
-    hys_kiosk_new_journey(k); /* (the session left open ends, not completed) */
-    hys_voice_stop(k);
+    hys_kiosk_new_journey(k, now); /* (the session left open ends, not completed) */
+    hys_input_reset(k);            /* nothing of the last resident's is said to the next */
     k->dirty = 1;
 }
 

@@ -253,15 +253,25 @@ static void picture_size(FILE *fp, int png, long *w, long *h)
     if (png) { /* the IHDR chunk comes first: width and height, big-endian */
         unsigned char hd[24];
         if (fread(hd, 1, 24, fp) == 24 && !memcmp(hd + 12, "IHDR", 4)) {
-            *w = (long)hd[16] << 24 | hd[17] << 16 | hd[18] << 8 | hd[19];
-            *h = (long)hd[20] << 24 | hd[21] << 16 | hd[22] << 8 | hd[23];
+            *w = (long)((unsigned long)hd[16] << 24 | (unsigned long)hd[17] << 16 |
+                        (unsigned long)hd[18] << 8 | hd[19]);
+            *h = (long)((unsigned long)hd[20] << 24 | (unsigned long)hd[21] << 16 |
+                        (unsigned long)hd[22] << 8 | hd[23]);
         }
         return;
     }
     /* JPEG: walk the segments to a start-of-frame (SOF0..SOF15 but 4, 8, 12) */
     if (fseek(fp, 2, SEEK_SET) != 0) return;
-    for (int seg = 0; seg < 1000 && fread(b, 1, 4, fp) == 4 && b[0] == 0xFF; seg++) {
-        int marker = b[1], len = b[2] << 8 | b[3];
+    for (int seg = 0; seg < 1000 && fread(b, 1, 2, fp) == 2 && b[0] == 0xFF; seg++) {
+        /* (a marker may be preceded by any number of 0xFF fill bytes) */
+        int marker = b[1], fill = 0;
+        while (marker == 0xFF && fill++ < 65536) {
+            int c = fgetc(fp);
+            if (c == EOF) return;
+            marker = c;
+        }
+        if (fread(b + 2, 1, 2, fp) != 2) return;
+        int len = b[2] << 8 | b[3];
         if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
             marker != 0xCC) {
             if (fread(b, 1, 5, fp) == 5) {
@@ -321,7 +331,7 @@ static char *media_path(builder *b, const char *sheet, int row, int col, const c
     if (!audio && !ends_with(value, ".svg") && st.st_size <= HYS_MAX_MEDIA_BYTES)
         picture_size(fp, png, &pw, &ph);
     fclose(fp);
-    if (pw * ph > HYS_MAX_PICTURE_PIXELS || pw > 20000 || ph > 20000) {
+    if (pw > 20000 || ph > 20000 || pw * ph > HYS_MAX_PICTURE_PIXELS) {
         hys_diags_add(b->d, HYS_DIAG_ERROR, sheet, row, col,
                       "the picture \"%s\" is %ld x %ld pixels, too big to show (at most %ld "
                       "million pixels): save it smaller",

@@ -411,7 +411,7 @@ static text_slot *text_texture(hys_sdl_screen *s, const hys_draw *d)
             t->color.b == c.b && !strcmp(t->lang, lang) && !strcmp(t->text, d->text))
             return t;
     }
-    if (s->ntext == TEXT_SLOTS || s->text_bytes > TEXT_BYTES) clear_text(s);
+    if (s->ntext == TEXT_SLOTS) clear_text(s);
     /* each run shaped with its own font and direction, placed left to right
      * in visual order on a shared baseline */
     line_runs lr;
@@ -478,7 +478,7 @@ static image_slot *image_texture(hys_sdl_screen *s, const char *path, int w, int
         image_slot *im = &s->image[i];
         if (im->w == w && im->h == h && !strcmp(im->path, path)) return im;
     }
-    if (s->nimage == IMAGE_SLOTS || s->image_bytes > IMAGE_BYTES) clear_images(s);
+    if (s->nimage == IMAGE_SLOTS) clear_images(s);
     SDL_Surface *surf = NULL;
     SDL_RWops *rw = SDL_RWFromFile(path, "rb");
     if (rw) {
@@ -503,6 +503,24 @@ static image_slot *image_texture(hys_sdl_screen *s, const char *path, int w, int
         fprintf(stderr, "haveyoursay: cannot show the picture %s: %s\n", path, IMG_GetError());
         return im;
     }
+    /* a photo bigger than its box is kept at the box's size: the cache
+     * holds what is shown, not what the camera took */
+    if (surf->w > w || surf->h > h) {
+        double sx = (double)w / surf->w, sy = (double)h / surf->h, sc = sx < sy ? sx : sy;
+        int dw = (int)(surf->w * sc), dh = (int)(surf->h * sc);
+        SDL_Surface *conv = SDL_ConvertSurfaceFormat(surf, SDL_PIXELFORMAT_ARGB8888, 0);
+        SDL_Surface *small =
+            conv && dw > 0 && dh > 0
+                ? SDL_CreateRGBSurfaceWithFormat(0, dw, dh, 32, SDL_PIXELFORMAT_ARGB8888)
+                : NULL;
+        if (small && SDL_SoftStretchLinear(conv, NULL, small, NULL) == 0) {
+            SDL_FreeSurface(surf);
+            surf = small;
+            small = NULL;
+        }
+        SDL_FreeSurface(small);
+        SDL_FreeSurface(conv);
+    }
     im->tex = SDL_CreateTextureFromSurface(s->r, surf);
     im->tw = surf->w, im->th = surf->h;
     s->image_bytes += 4L * surf->w * surf->h;
@@ -514,6 +532,10 @@ static image_slot *image_texture(hys_sdl_screen *s, const char *path, int w, int
 void hys_screen_draw(hys_sdl_screen *s, const hys_frame *f)
 {
     SDL_Renderer *r = s->r;
+    /* the caches over their size are emptied between frames, never in the
+     * middle of one (a frame's own pictures would be made again and again) */
+    if (s->text_bytes > TEXT_BYTES) clear_text(s);
+    if (s->image_bytes > IMAGE_BYTES) clear_images(s);
     SDL_SetRenderDrawColor(r, 255, 255, 255, 255);
     SDL_RenderClear(r);
     for (int i = 0; i < f->ndraw; i++) {
