@@ -257,16 +257,6 @@ static int copy_rows(sqlite3 *db, const char *table, const char *cols, const cha
                      long long *rows, long long *foreign)
 {
     char sql[2048], same[1024] = "";
-    /* y (the collection's row) is x (the bundle's), column by column */
-    for (int pass = 0; pass < 2; pass++)
-        for (const char *c = pass ? cols : keys; *c;) {
-            size_t len = strcspn(c, ",");
-            size_t k = strlen(same);
-            snprintf(same + k, sizeof same - k, "%sy.%.*s %s x.%.*s", same[0] ? " AND " : "",
-                     (int)len, c, pass ? "IS" : "=", (int)len, c);
-            c += len;
-            c += *c == ',';
-        }
     const char *w = where[0] ? where : "WHERE 1";
     snprintf(sql, sizeof sql, "SELECT count(*) FROM b.%s x %s", table, w);
     long long n = count_sql(db, sql, NULL), bad = 0;
@@ -292,6 +282,16 @@ static int copy_rows(sqlite3 *db, const char *table, const char *cols, const cha
     *foreign += bad;
     /* every row new (the usual case): each is there exactly as it came */
     if (sqlite3_changes64(db) == n) return 1;
+    /* y (the collection's row) is x (the bundle's), column by column */
+    for (int pass = 0; pass < 2; pass++)
+        for (const char *c = pass ? cols : keys; *c;) {
+            size_t len = strcspn(c, ",");
+            size_t k = strlen(same);
+            snprintf(same + k, sizeof same - k, "%sy.%.*s %s x.%.*s", same[0] ? " AND " : "",
+                     (int)len, c, pass ? "IS" : "=", (int)len, c);
+            c += len;
+            c += *c == ',';
+        }
     snprintf(sql, sizeof sql,
              "SELECT count(*) FROM b.%s x %s AND NOT EXISTS (SELECT 1 FROM main.%s y WHERE %s)",
              table, w, table, same);

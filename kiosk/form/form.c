@@ -243,20 +243,19 @@ static int ends_with(const char *s, const char *suffix)
     return a >= b && hys_ieq(s + a - b, suffix);
 }
 
-/* The size in pixels of the .png or .jpg in fp (from its header: a small
- * file can unpack to gigabytes); 0 when it cannot be told. */
-static void picture_size(FILE *fp, int png, long *w, long *h)
+/* The size in pixels of a .png (from the first bytes of the file, head) or
+ * a .jpg (read from fp): a small file can unpack to gigabytes. 0 when it
+ * cannot be told. */
+static void picture_size(const unsigned char *head, size_t got, FILE *fp, int png, long *w, long *h)
 {
     unsigned char b[10];
     *w = *h = 0;
-    rewind(fp);
     if (png) { /* the IHDR chunk comes first: width and height, big-endian */
-        unsigned char hd[24];
-        if (fread(hd, 1, 24, fp) == 24 && !memcmp(hd + 12, "IHDR", 4)) {
-            *w = (long)((unsigned long)hd[16] << 24 | (unsigned long)hd[17] << 16 |
-                        (unsigned long)hd[18] << 8 | hd[19]);
-            *h = (long)((unsigned long)hd[20] << 24 | (unsigned long)hd[21] << 16 |
-                        (unsigned long)hd[22] << 8 | hd[23]);
+        if (got >= 24 && !memcmp(head + 12, "IHDR", 4)) {
+            *w = (long)((unsigned long)head[16] << 24 | (unsigned long)head[17] << 16 |
+                        (unsigned long)head[18] << 8 | head[19]);
+            *h = (long)((unsigned long)head[20] << 24 | (unsigned long)head[21] << 16 |
+                        (unsigned long)head[22] << 8 | head[23]);
         }
         return;
     }
@@ -329,7 +328,7 @@ static char *media_path(builder *b, const char *sheet, int row, int col, const c
     long pw = 0, ph = 0;
     int png = ends_with(value, ".png");
     if (!audio && !ends_with(value, ".svg") && st.st_size <= HYS_MAX_MEDIA_BYTES)
-        picture_size(fp, png, &pw, &ph);
+        picture_size(head, got, fp, png, &pw, &ph);
     fclose(fp);
     if (pw > 20000 || ph > 20000 || pw * ph > HYS_MAX_PICTURE_PIXELS) {
         hys_diags_add(b->d, HYS_DIAG_ERROR, sheet, row, col,

@@ -3,6 +3,7 @@
  * .csv and a LibreOffice-written .xlsx, and every file in shared/xlsforms. */
 #include "check.h"
 
+#include "export/files.h"
 #include "form/form.h"
 
 #include <dirent.h>
@@ -314,9 +315,8 @@ static void test_huge_pictures(void)
     CHECK(hys_diags_errors(d) == 2); /* the small one is fine */
     hys_form_destroy(fm);
     hys_diags_destroy(d);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    CHECK(system(cmd) == 0);
+    char err[300];
+    CHECK(hys_dir_remove(dir, err, sizeof err) == HYS_OK);
 }
 
 /* A question inside 8 nested groups, each with a condition: 9 conditions,

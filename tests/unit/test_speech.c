@@ -6,6 +6,7 @@
 #include "check.h"
 #include "walk.h"
 
+#include "export/files.h"
 #include "form/form.h"
 #include "journey/journey.h"
 #include "layout/layout.h"
@@ -148,9 +149,8 @@ static void test_hostile_wavs(void)
         printf("test_speech: broken WAV %d: %ld samples played; %s\n", (int)i, st.samples,
                st.error[0] ? st.error + strlen(dir) + 1 : "no error");
     }
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    CHECK(system(cmd) == 0);
+    char err[300];
+    CHECK(hys_dir_remove(dir, err, sizeof err) == HYS_OK);
 }
 
 int main(void)
