@@ -5,8 +5,8 @@ HYS_BUILD_PACKAGES="cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl
 libespeak-ng-dev espeak-ng-data libsqlite3-dev libzip-dev libexpat1-dev libsodium-dev libssl-dev \
 libfribidi-dev"
 HYS_TEST_PACKAGES="sqlite3 gettext clang-format dosfstools fuse fusefat python3 dpkg-dev \
-xvfb xdotool"
-HYS_BENCH_PACKAGES="xvfb valgrind"
+xvfb xdotool libxtst-dev"
+HYS_BENCH_PACKAGES="xvfb valgrind libxtst-dev"
 
 hys_install() {
     missing=""

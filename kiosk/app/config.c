@@ -13,7 +13,7 @@ void hys_config_default(hys_config *c)
     hys_journey_config_default(&c->times);
     c->period = HYS_PERIOD_HOUR;
     hys_keymap_default(&c->keys);
-    c->long_press_ms = 600;
+    c->hear_hold_ms = 3000;
     c->scan_ms = 2000;
     c->repeat_tap_ms = 500;
     snprintf(c->usb_mounts, sizeof c->usb_mounts, "/media,/run/media,/mnt");
@@ -78,10 +78,12 @@ int hys_config_load(hys_config *c, const char *path)
             long vol;
             ok = seconds(v, 1, c->times.volume_steps, &vol) && vol % 1000 == 0;
             if (ok) c->times.volume = (int)(vol / 1000) - 1;
-        } else if (!strcmp(k, "long_press_seconds")) {
+        } else if (!strcmp(k, "touch_to_hear_hold_seconds")) {
             long ms;
-            ok = seconds(v, 0, 5, &ms) && ms >= 200;
-            if (ok) c->long_press_ms = ms;
+            ok = seconds(v, 0, 10, &ms) && (ms == 0 || ms >= 2000);
+            if (ok) c->hear_hold_ms = ms;
+        } else if (!strcmp(k, "chosen_seconds")) {
+            ok = seconds(v, 0, 3, &c->times.chosen_ms);
         } else if (!strcmp(k, "repeat_tap_seconds")) {
             long ms;
             ok = seconds(v, 0, 2, &ms);

@@ -14,7 +14,8 @@ typedef struct hys_config {
     hys_journey_config times;   /* idle, countdown, thanks, quick poll */
     hys_period period;          /* how coarse the time recorded with answers is */
     hys_keymap keys;            /* keypad and switch keys */
-    long long_press_ms;         /* a touch held this long starts touch-to-hear */
+    long hear_hold_ms;          /* a touch held this long starts touch-to-hear, with a banner
+                                 * and words; 0 = only from the keys (never by accident) */
     long scan_ms;               /* one-switch scanning step; 0 = no automatic scanning */
     long repeat_tap_ms;         /* a second tap on the same target this soon is ignored (tremor) */
     int screen_width_mm;        /* the display's visible width, for 12 mm targets; 0 = unknown */

@@ -1,8 +1,10 @@
 /* input: touches, keys and switches become journey actions and speech.
- * Buttons act when the finger lifts; any new touch or key cuts speech off;
- * holding a touch starts touch-to-hear (explore: touching speaks, a double
- * tap or Enter chooses); keys move a focus ring through the screen in
- * reading order; one switch scans by itself, two switches move and choose. */
+ * Buttons act when the finger lifts; a lift on a switched-off button says
+ * why it does nothing; any new touch or key cuts speech off; a long hold
+ * (3 s) starts touch-to-hear (explore: touching speaks, a double tap or
+ * Enter chooses), shown by a banner with a way to switch it off, and said
+ * aloud; keys move a focus ring through the screen in reading order; one
+ * switch scans by itself, two switches move and choose. */
 #include "kiosk_impl.h"
 
 #include <SDL.h>
@@ -12,6 +14,7 @@
 
 #define STAFF_HOLD_MS 5000 /* a hold this long in the staff corner opens staff mode */
 #define DOUBLE_TAP_MS 500
+#define HINT_MS 4000 /* why a switched-off button did nothing: shown this long */
 
 /* ---- focus ---- */
 
@@ -29,14 +32,14 @@ static int focus_list(const hys_frame *f, int *out)
 static void set_focus(hys_kiosk *k, const hys_frame *f, int ti, int speak)
 {
     snprintf(k->focus, sizeof k->focus, "%s", f->targets[ti].id);
-    k->dirty = 1;
+    k->changed = 1;
     if (speak) hys_voice_item(k, hys_frame_speak_of(f, ti));
 }
 
 /* The first answer or button of the content (not the bars). */
 static void focus_first(hys_kiosk *k, int speak)
 {
-    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_frame *f = hys_kiosk_layout(k);
     int list[HYS_MAX_SPEAK], n = focus_list(f, list);
     if (n == 0) return;
     /* else the main action of the bottom bar (Next), else the first item */
@@ -53,7 +56,7 @@ static void focus_first(hys_kiosk *k, int speak)
 /* Move the focus by dir (+1 / -1), round and round: there is no trap. */
 static void move_focus(hys_kiosk *k, int dir)
 {
-    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_frame *f = hys_kiosk_layout(k);
     int list[HYS_MAX_SPEAK], n = focus_list(f, list);
     if (n == 0) return;
     int cur = -1;
@@ -71,7 +74,7 @@ static void speech_on(hys_kiosk *k, long now)
 {
     if (!hys_journey_view_get(k->journey)->read_aloud && hys_voice_ready(k))
         hys_journey_act(k->journey, HYS_ACT_READ_ALOUD, 1, now);
-    k->dirty = 1;
+    k->changed = 1;
 }
 
 /* Keys and switches also show the focus ring. */
@@ -83,13 +86,19 @@ static void access_on(hys_kiosk *k, long now)
 
 /* ---- choosing ---- */
 
+/* An answer was just taken and is shown ticked: no new taps meanwhile. */
+static int holding(const hys_kiosk *k)
+{
+    return hys_journey_view_get(k->journey)->holding;
+}
+
 /* After an action that kept the screen: hear what changed. chose: the
  * "You chose: …" words for an answer. */
 static void confirm(hys_kiosk *k, hys_action a, const char *id, const char *chose)
 {
     const hys_journey_view *v = hys_journey_view_get(k->journey);
     if (!v->read_aloud && a != HYS_ACT_READ_ALOUD) return;
-    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_frame *f = hys_kiosk_layout(k);
     const hys_target *t = hys_frame_find(f, id);
     int i = t ? hys_frame_speak_of(f, (int)(t - f->targets)) : -1;
     switch (a) {
@@ -108,7 +117,7 @@ static void confirm(hys_kiosk *k, hys_action a, const char *id, const char *chos
 /* Choose target t as a tap on it would. */
 static void choose(hys_kiosk *k, const hys_target *t, long now)
 {
-    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_frame *f = hys_kiosk_layout(k);
     if (!t->enabled) {
         hys_voice_item(k, hys_frame_speak_of(f, (int)(t - f->targets)));
         return;
@@ -130,8 +139,9 @@ static void choose(hys_kiosk *k, const hys_target *t, long now)
         snprintf(chose, sizeof chose, hys_voice_tr(k, "You chose: %s"), f->speak[i].label);
     memcpy(k->first, chose, sizeof chose); /* heard first if the answer moves to a new screen */
     hys_kiosk_act(k, a, arg, now);
-    f = hys_kiosk_frame(k);
-    if (!strcmp(f->screen, before)) {
+    f = hys_kiosk_layout(k);
+    /* (an answer shown ticked before moving on: "You chose" opens the next screen) */
+    if (!strcmp(f->screen, before) && !holding(k)) {
         k->first[0] = '\0';
         confirm(k, a, id, chose);
         /* an answer chosen by key: Next is the likely next step */
@@ -147,7 +157,7 @@ static void choose(hys_kiosk *k, const hys_target *t, long now)
 /* Words the screen reading will take to say, in milliseconds. */
 static long reading_ms(hys_kiosk *k)
 {
-    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_frame *f = hys_kiosk_layout(k);
     const hys_journey_view *v = hys_journey_view_get(k->journey);
     if (!v->read_aloud || !hys_voice_ready(k)) return 0;
     long words = 0;
@@ -171,7 +181,7 @@ void hys_input_reset(hys_kiosk *k)
 
 void hys_input_after(hys_kiosk *k, long now)
 {
-    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_frame *f = hys_kiosk_layout(k);
     const hys_journey_view *v = hys_journey_view_get(k->journey);
     if (!strcmp(f->screen, k->screen_id)) return;
     /* answers that could not be kept: out of order, never thanks (before
@@ -181,7 +191,7 @@ void hys_input_after(hys_kiosk *k, long now)
     snprintf(k->screen_id, sizeof k->screen_id, "%s", f->screen);
     k->last_screen = v->screen;
     k->focus[0] = k->explored[0] = '\0';
-    k->dirty = 1;
+    k->changed = 1;
     int over = (was == HYS_SCREEN_THANKS || was == HYS_SCREEN_STILL_THERE) &&
                v->screen == HYS_SCREEN_WELCOME;
     if (was == HYS_SCREEN_THANKS && v->quick) over = 1; /* the quick poll starts again */
@@ -201,10 +211,50 @@ void hys_input_after(hys_kiosk *k, long now)
 
 /* ---- touch ---- */
 
-void hys_kiosk_press(hys_kiosk *k, int x, int y, long now)
+/* Touch-to-hear on or off: the banner shows it, and the kiosk says so. */
+void hys_input_explore(hys_kiosk *k, int on, long now)
+{
+    k->explore = on;
+    k->explored[0] = '\0';
+    k->changed = 1;
+    if (!on) {
+        hys_voice_words(k, hys_voice_tr(k, "Touch to hear is off."), -1);
+        return;
+    }
+    /* said first, then the whole screen (on the welcome screen, with the keys) */
+    speech_on(k, now);
+    snprintf(k->first, sizeof k->first, "%s",
+             hys_voice_tr(k, "Touch to hear is on. Touch anything to hear it. Tap it twice to "
+                             "choose it."));
+    hys_voice_screen(k, hys_journey_view_get(k->journey)->screen == HYS_SCREEN_WELCOME);
+}
+
+/* A tap on a switched-off button: say (and show) why nothing happens. */
+static void why_off(hys_kiosk *k, const hys_frame *f, int x, int y, long now)
+{
+    const hys_target *off = NULL;
+    for (int i = 0; i < f->ntargets && !off; i++) {
+        const hys_target *t = &f->targets[i];
+        if (!t->enabled && t->why[0] && x >= t->x && y >= t->y && x < t->x + t->w &&
+            y < t->y + t->h)
+            off = t;
+    }
+    if (!off) return;
+    snprintf(k->hint, sizeof k->hint, "%s", off->why);
+    k->hint_until = now + HINT_MS;
+    k->changed = 1;
+    hys_voice_words(k, k->hint, -1);
+}
+
+void hys_input_press(hys_kiosk *k, int x, int y, long now)
 {
     hys_voice_stop(k);
-    const hys_frame *f = hys_kiosk_frame(k);
+    if (k->hint[0]) { /* a new touch: the last hint has been read */
+        k->hint[0] = '\0';
+        k->changed = 1;
+    }
+    if (holding(k) && !k->staff) return; /* the answer just taken is shown: no new taps */
+    const hys_frame *f = hys_kiosk_layout(k);
     const hys_target *t = hys_frame_hit(f, x, y);
     snprintf(k->pressed, sizeof k->pressed, "%s", t ? t->id : "");
     k->pressing = 1;
@@ -212,7 +262,7 @@ void hys_kiosk_press(hys_kiosk *k, int x, int y, long now)
     k->press_at = now;
     k->corner_press = !k->explore && !k->staff && hys_staff_corner(k, x, y);
     k->press_x = x, k->press_y = y;
-    k->dirty = 1;
+    k->changed = 1;
     hys_journey_touch(k->journey, now);
     if (!k->explore) return;
     /* touch-to-hear: a touch speaks; the same item touched again soon chooses */
@@ -229,15 +279,16 @@ void hys_kiosk_press(hys_kiosk *k, int x, int y, long now)
     if (i >= 0) hys_voice_item(k, i);
 }
 
-void hys_kiosk_release(hys_kiosk *k, int x, int y, long now)
+void hys_input_release(hys_kiosk *k, int x, int y, long now)
 {
-    const hys_frame *f = hys_kiosk_frame(k);
+    if (!k->pressing) return; /* (the press was not taken) */
+    const hys_frame *f = hys_kiosk_layout(k);
     const hys_target *t = k->pressed[0] ? hys_frame_find(f, k->pressed) : NULL;
     int inside = t && t->enabled && x >= t->x && y >= t->y && x < t->x + t->w && y < t->y + t->h;
     int held = k->long_fired;
     k->pressed[0] = '\0';
     k->pressing = k->long_fired = 0;
-    k->dirty = 1;
+    k->changed = 1;
     /* a tremor: the same target tapped again within the window counts once */
     int repeat =
         inside && !strcmp(t->id, k->last_tap) && now - k->last_tap_at < k->cfg.repeat_tap_ms;
@@ -247,13 +298,14 @@ void hys_kiosk_release(hys_kiosk *k, int x, int y, long now)
         choose(k, t, now);
     } else {
         hys_journey_touch(k->journey, now);
+        if (!held && !k->explore && !inside) why_off(k, f, x, y, now);
     }
     hys_input_after(k, now);
 }
 
 /* ---- keys and switches ---- */
 
-int hys_kiosk_key(hys_kiosk *k, const char *name, long now)
+int hys_input_key(hys_kiosk *k, const char *name, long now)
 {
     hys_key_role role = hys_keymap_role(&k->cfg.keys, name);
     if (role == HYS_KEY_NONE && SDL_GetKeyFromName(name) == SDLK_UNKNOWN) return 0;
@@ -262,9 +314,9 @@ int hys_kiosk_key(hys_kiosk *k, const char *name, long now)
     if (role != HYS_KEY_NONE && !strncasecmp(name, "Keypad ", 7) && strlen(name) == 8)
         k->swallow_text = (unsigned char)name[7]; /* the number pad also types this */
     const hys_journey_view *v = hys_journey_view_get(k->journey);
-    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_frame *f = hys_kiosk_layout(k);
     const hys_target *t;
-    k->dirty = 1;
+    k->changed = 1;
     if (k->trouble && !k->staff && role != HYS_KEY_STAFF) {
         /* out of order: only staff's key; the keys that ask hear the notice again */
         if (role == HYS_KEY_HELP || role == HYS_KEY_SPEECH || role == HYS_KEY_SELECT ||
@@ -345,7 +397,7 @@ int hys_kiosk_key(hys_kiosk *k, const char *name, long now)
             choose(k, t, now);
         else
             focus_first(k, 1);
-        if (k->scanning && !strcmp(hys_kiosk_frame(k)->screen, k->screen_id) &&
+        if (k->scanning && !strcmp(hys_kiosk_layout(k)->screen, k->screen_id) &&
             k->scan_next_at < now + k->cfg.scan_ms)
             k->scan_next_at = now + k->cfg.scan_ms;
         break;
@@ -356,7 +408,7 @@ int hys_kiosk_key(hys_kiosk *k, const char *name, long now)
     return 1;
 }
 
-void hys_kiosk_text(hys_kiosk *k, const char *utf8, long now)
+void hys_input_text(hys_kiosk *k, const char *utf8, long now)
 {
     int swallow = k->swallow_text;
     k->swallow_text = 0;
@@ -368,7 +420,7 @@ void hys_kiosk_text(hys_kiosk *k, const char *utf8, long now)
     if (k->staff || k->trouble) return;
     if (swallow && utf8[0] == swallow && !utf8[1]) return;
     hys_journey_type(k->journey, utf8, now);
-    k->dirty = 1;
+    k->changed = 1;
     hys_input_after(k, now);
 }
 
@@ -377,9 +429,12 @@ void hys_kiosk_text(hys_kiosk *k, const char *utf8, long now)
 long hys_input_deadline(const hys_kiosk *k)
 {
     long d = -1;
-    if (k->pressing && !k->long_fired && !k->explore)
-        d = k->press_at + (k->corner_press ? STAFF_HOLD_MS : k->cfg.long_press_ms);
+    if (k->pressing && !k->long_fired && k->corner_press)
+        d = k->press_at + STAFF_HOLD_MS;
+    else if (k->pressing && !k->long_fired && !k->explore && k->cfg.hear_hold_ms > 0)
+        d = k->press_at + k->cfg.hear_hold_ms;
     if (k->scanning && (d < 0 || k->scan_next_at < d)) d = k->scan_next_at;
+    if (k->hint[0] && (d < 0 || k->hint_until < d)) d = k->hint_until;
     return d;
 }
 
@@ -389,24 +444,17 @@ void hys_input_tick(hys_kiosk *k, long now)
         k->long_fired = 1; /* the staff gesture: nothing else happens with this press */
         hys_staff_open(k, now);
     }
+    if (k->hint[0] && now >= k->hint_until) {
+        k->hint[0] = '\0';
+        k->changed = 1;
+    }
     if (k->pressing && !k->corner_press && !k->long_fired && !k->explore && !k->trouble &&
-        now >= k->press_at + k->cfg.long_press_ms) {
-        /* a long press: touch-to-hear starts, and nothing is chosen */
+        k->cfg.hear_hold_ms > 0 && now >= k->press_at + k->cfg.hear_hold_ms) {
+        /* a long, deliberate hold: touch-to-hear starts (said, and shown by
+         * its banner), and nothing is chosen */
         k->long_fired = 1;
-        k->explore = 1;
         k->pressed[0] = '\0';
-        speech_on(k, now);
-        const hys_frame *f = hys_kiosk_frame(k);
-        int i = hys_frame_speak_at(f, k->press_x, k->press_y);
-        if (hys_journey_view_get(k->journey)->screen == HYS_SCREEN_WELCOME || i < 0) {
-            hys_voice_screen(k, 1);
-        } else {
-            if (f->speak[i].target >= 0) {
-                snprintf(k->explored, sizeof k->explored, "%s", f->targets[f->speak[i].target].id);
-                k->explored_at = now - DOUBLE_TAP_MS - 1; /* a double tap needs two new taps */
-            }
-            hys_voice_item(k, i);
-        }
+        hys_input_explore(k, 1, now);
     }
     int guard = 0;
     while (k->scanning && k->cfg.scan_ms > 0 && now >= k->scan_next_at && guard++ < 1000) {

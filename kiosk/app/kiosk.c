@@ -210,7 +210,7 @@ void hys_kiosk_new_journey(hys_kiosk *k, long now)
     if (!j) return;                  /* (out of memory: the journey there is goes on) */
     hys_journey_destroy(k->journey); /* ends an open session as not completed */
     k->journey = j;
-    k->dirty = 1;
+    k->changed = 1;
     k->last_screen = HYS_SCREEN_WELCOME;
     hys_journey_screen_id(k->journey, k->screen_id, sizeof k->screen_id);
 }
@@ -244,11 +244,11 @@ void hys_kiosk_close(hys_kiosk *k)
     hys_free(k);
 }
 
-/* ---- frames ---- */
+/* ---- frames: state -> view -> screen ---- */
 
-const hys_frame *hys_kiosk_frame(hys_kiosk *k)
+const hys_frame *hys_kiosk_layout(hys_kiosk *k)
 {
-    if (!k->dirty) return k->frame;
+    if (!k->changed) return k->frame;
     hys_layout_in in = {0};
     in.form = k->form;
     in.journey = k->journey;
@@ -262,6 +262,8 @@ const hys_frame *hys_kiosk_frame(hys_kiosk *k)
     in.speaking = k->speaking;
     in.can_speak = hys_voice_ready(k);
     in.volume_steps = HYS_SPEECH_VOLUME_STEPS;
+    in.explore = k->explore;
+    in.hint = k->hint[0] ? k->hint : NULL;
     hys_screen_size(k->screen, &in.w, &in.h);
     in.min_target = hys_kiosk_min_target(k);
     in.notice = k->usb_state ? k->usb_notice : NULL;
@@ -271,16 +273,41 @@ const hys_frame *hys_kiosk_frame(hys_kiosk *k)
         in.notice = k->trouble_notice;
         in.notice_failed = 1;
     }
-    in.staff = hys_staff_view_get(k);
+    hys_staff_view sv;
+    in.staff = hys_staff_view_fill(k, &sv);
     hys_layout_build(k->frame, &in);
-    k->dirty = 0;
+    /* the pages the layout found bound the journey's paging (a state
+     * change the next event acts on; the frame already shows the clamped page) */
+    hys_journey_set_pages(k->journey, k->frame->pages);
+    hys_journey_set_scroll_pages(k->journey, k->frame->scroll_pages);
+    k->changed = 0;
+    k->unshown = 1;
     return k->frame;
 }
 
-int hys_kiosk_shot(hys_kiosk *k, const char *path, char *err, size_t errn)
+const hys_frame *hys_kiosk_frame(const hys_kiosk *k)
 {
-    hys_screen_draw(k->screen, hys_kiosk_frame(k));
-    return path ? hys_screen_save_png(k->screen, path, err, errn) : 0;
+    return k->frame;
+}
+
+unsigned long hys_kiosk_presented(const hys_kiosk *k)
+{
+    return k->presented;
+}
+
+/* The end of every event: what changed goes on the screen. */
+static void present(hys_kiosk *k)
+{
+    hys_kiosk_layout(k);
+    if (!k->unshown) return;
+    hys_screen_draw(k->screen, k->frame);
+    k->unshown = 0;
+    k->presented++;
+}
+
+int hys_kiosk_save_shot(hys_kiosk *k, const char *path, char *err, size_t errn)
+{
+    return hys_screen_save_png(k->screen, path, err, errn);
 }
 
 void hys_kiosk_sync(hys_kiosk *k)
@@ -296,6 +323,10 @@ void hys_kiosk_act(hys_kiosk *k, hys_action a, int arg, long now)
         hys_usb_dismiss(k);
         return;
     }
+    if (a == HYS_ACT_EXPLORE) { /* the kiosk's way of listening, not the journey's */
+        hys_input_explore(k, arg, now);
+        return;
+    }
     if (a >= HYS_ACT_STAFF_DIGIT && a <= HYS_ACT_STAFF_QUIT) { /* staff mode's */
         hys_staff_act(k, a, arg, now);
         return;
@@ -305,7 +336,7 @@ void hys_kiosk_act(hys_kiosk *k, hys_action a, int arg, long now)
         return;
     }
     hys_journey_act(k->journey, a, arg, now);
-    k->dirty = 1;
+    k->changed = 1;
 }
 
 /* The earlier of two moments, either of which may be none (-1). */
@@ -314,24 +345,25 @@ static long earlier(long a, long b)
     return a < 0 ? b : (b < 0 || a < b ? a : b);
 }
 
-/* The next moment something is due: a journey timer, an input one, a
- * stick's notice going, staff mode closing, or (out of order) trying to
- * write again. */
+/* The next moment something is due: a journey timer, an input one (a long
+ * press, scanning, a hint going), a stick's notice going, staff mode
+ * closing, or (out of order) trying to write again. */
 static long next_deadline(const hys_kiosk *k)
 {
-    return earlier(earlier(earlier(earlier(hys_journey_deadline(k->journey), hys_input_deadline(k)),
-                                   hys_usb_deadline(k)),
-                           hys_staff_deadline(k)),
-                   hys_trouble_deadline(k));
+    long d = earlier(hys_journey_deadline(k->journey), hys_input_deadline(k));
+    d = earlier(d, hys_usb_deadline(k));
+    d = earlier(d, hys_staff_deadline(k));
+    return earlier(d, hys_trouble_deadline(k));
 }
 
-void hys_kiosk_advance(hys_kiosk *k, long now)
+/* Every timer due by now fires, in order of time. */
+static void advance(hys_kiosk *k, long now)
 {
     for (int guard = 0; guard < 10000; guard++) {
         long d = next_deadline(k);
         if (d < 0 || d > now) break;
         hys_journey_tick(k->journey, d);
-        k->dirty = 1;
+        k->changed = 1;
         hys_input_tick(k, d);
         hys_usb_tick(k, d);
         hys_staff_tick(k, d);
@@ -339,21 +371,54 @@ void hys_kiosk_advance(hys_kiosk *k, long now)
         hys_input_after(k, d);
         if (next_deadline(k) == d) break; /* nothing more at that moment */
     }
-    hys_journey_tick(k->journey, now);
-    k->dirty = 1;
-    hys_input_tick(k, now);
-    hys_input_after(k, now);
 }
 
-/* Keep the ring on what is being heard. */
+/* Keep the ring on what is being heard (on what was just asked for, until
+ * the speech thread has started it; off once all is said). */
 static void follow_speech(hys_kiosk *k)
 {
     int cur = hys_speech_current(k->speech);
-    int shown = cur > 0 ? cur : 0;
+    int shown = cur > 0 ? cur : hys_speech_busy(k->speech) ? k->speaking : 0;
     if (shown != k->speaking) {
         k->speaking = shown;
-        k->dirty = 1;
+        k->changed = 1;
     }
+}
+
+int hys_kiosk_handle(hys_kiosk *k, const hys_kiosk_event *e)
+{
+    int known = 1;
+    advance(k, e->now); /* what was due before this event happens first */
+    switch (e->kind) {
+    case HYS_IN_SHOW:
+    case HYS_IN_TIME:
+        break;
+    case HYS_IN_REDRAW:
+        k->unshown = 1;
+        break;
+    case HYS_IN_PRESS:
+        hys_input_press(k, e->x, e->y, e->now);
+        break;
+    case HYS_IN_RELEASE:
+        hys_input_release(k, e->x, e->y, e->now);
+        break;
+    case HYS_IN_KEY:
+        known = hys_input_key(k, e->text, e->now);
+        break;
+    case HYS_IN_TEXT:
+        hys_input_text(k, e->text, e->now);
+        break;
+    case HYS_IN_STICK_IN:
+    case HYS_IN_STICK_OUT:
+        hys_usb_stick(k, e);
+        break;
+    case HYS_IN_SAVED:
+        hys_usb_finished(k, e->now);
+        break;
+    }
+    follow_speech(k);
+    present(k);
+    return known;
 }
 
 int hys_kiosk_min_target(hys_kiosk *k)
@@ -423,6 +488,61 @@ int hys_kiosk_speech_wait(hys_kiosk *k, long timeout_ms, struct hys_speech_stats
 
 #define AUDIO_REST_MS 10000 /* the sound device closes after this long with nothing said */
 
+/* An SDL event as the kiosk's own (0: not one for the kiosk). */
+static int from_sdl(hys_kiosk *k, const SDL_Event *ev, int w, int h, char *name, size_t namen,
+                    hys_kiosk_event *e)
+{
+    switch (ev->type) {
+    case SDL_WINDOWEVENT:
+        if (ev->window.event != SDL_WINDOWEVENT_SIZE_CHANGED &&
+            ev->window.event != SDL_WINDOWEVENT_EXPOSED)
+            return 0;
+        e->kind = HYS_IN_REDRAW;
+        return 1;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+        e->kind = ev->type == SDL_FINGERDOWN ? HYS_IN_PRESS : HYS_IN_RELEASE;
+        e->x = (int)(ev->tfinger.x * (float)w), e->y = (int)(ev->tfinger.y * (float)h);
+        return 1;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        /* (a touch also comes as a mouse event: the finger's is enough) */
+        if (ev->button.which == SDL_TOUCH_MOUSEID || ev->button.button != SDL_BUTTON_LEFT) return 0;
+        e->kind = ev->type == SDL_MOUSEBUTTONDOWN ? HYS_IN_PRESS : HYS_IN_RELEASE;
+        e->x = ev->button.x, e->y = ev->button.y;
+        return 1;
+    case SDL_KEYDOWN:
+        if (ev->key.repeat) return 0;
+        e->kind = HYS_IN_KEY;
+        snprintf(name, namen, "%s", SDL_GetKeyName(ev->key.keysym.sym));
+        e->text = name;
+        return 1;
+    case SDL_TEXTINPUT:
+        e->kind = HYS_IN_TEXT;
+        snprintf(name, namen, "%s", ev->text.text);
+        e->text = name;
+        return 1;
+    case SDL_JOYBUTTONDOWN:
+        e->kind = HYS_IN_KEY;
+        snprintf(name, namen, "Joystick %d", ev->jbutton.button);
+        e->text = name;
+        return 1;
+    default:
+        if (ev->type != k->usb_event) return 0;
+        if (ev->user.code == USB_SAVED) {
+            e->kind = HYS_IN_SAVED;
+            return 1;
+        }
+        const hys_stick_seen *seen = ev->user.data1;
+        e->kind = ev->user.code == USB_STICK_IN ? HYS_IN_STICK_IN : HYS_IN_STICK_OUT;
+        snprintf(name, namen, "%s", seen->path);
+        e->text = name;
+        e->kiosk_folder = seen->kiosk_folder;
+        e->questions = seen->questions;
+        return 1;
+    }
+}
+
 int hys_kiosk_run(hys_kiosk *k)
 {
     Uint64 t0 = SDL_GetTicks64();
@@ -430,7 +550,8 @@ int hys_kiosk_run(hys_kiosk *k)
     int w, h;
     hys_screen_size(k->screen, &w, &h);
     SDL_StartTextInput();
-    hys_kiosk_shot(k, NULL, NULL, 0);
+    hys_kiosk_event start = {.kind = HYS_IN_SHOW};
+    hys_kiosk_handle(k, &start);
     /* (these two lines are also how tests/bench times a cold start) */
     fprintf(stderr, "haveyoursay: the first screen is showing\n");
     hys_screen_full(k->screen);
@@ -440,7 +561,8 @@ int hys_kiosk_run(hys_kiosk *k)
     k->threads = 1;
     char werr[300] = "cannot watch for USB sticks: SDL has no event type left";
     hys_sticks *sticks = k->usb_event != (Uint32)-1 && k->cfg.usb_mounts[0]
-                             ? hys_sticks_start(k->cfg.usb_mounts, k->usb_event, werr, sizeof werr)
+                             ? hys_sticks_start(k->cfg.usb_mounts, k->usb_event,
+                                                hys_questions_on_stick, werr, sizeof werr)
                              : NULL;
     if (!sticks && k->cfg.usb_mounts[0]) fprintf(stderr, "haveyoursay: %s\n", werr);
     long rest_at = AUDIO_REST_MS; /* when the sound device is next closed (-1: it is) */
@@ -462,71 +584,29 @@ int hys_kiosk_run(hys_kiosk *k)
         int got =
             d < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, (int)(d > now ? d - now : 0));
         now = (long)(SDL_GetTicks64() - t0);
+        hys_kiosk_event e = {.kind = HYS_IN_TIME, .now = now};
+        char text[4096];
         if (got) {
             rest_at = now + AUDIO_REST_MS; /* (an input may have started speech) */
-            switch (ev.type) {
-            case SDL_QUIT:
+            if (ev.type == SDL_QUIT) {
                 /* a signal (Ctrl+C, systemd stop) ends the program; in kiosk mode a
                  * window-close request does not */
-                if (!closing_window || !k->fullscreen) {
-                    hys_sticks_stop(sticks);
-                    return 0;
-                }
+                if (!closing_window || !k->fullscreen) break;
                 closing_window = 0;
-                break;
-            case SDL_WINDOWEVENT:
+            } else if (ev.type == SDL_WINDOWEVENT) {
                 if (ev.window.event == SDL_WINDOWEVENT_CLOSE) closing_window = 1;
-                if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
-                    ev.window.event == SDL_WINDOWEVENT_EXPOSED)
-                    k->dirty = 1;
                 hys_screen_size(k->screen, &w, &h);
-                break;
-            case SDL_FINGERDOWN:
-                hys_kiosk_press(k, (int)(ev.tfinger.x * w), (int)(ev.tfinger.y * h), now);
-                break;
-            case SDL_FINGERUP:
-                hys_kiosk_release(k, (int)(ev.tfinger.x * w), (int)(ev.tfinger.y * h), now);
-                break;
-            case SDL_MOUSEBUTTONDOWN:
-                if (ev.button.which != SDL_TOUCH_MOUSEID && ev.button.button == SDL_BUTTON_LEFT)
-                    hys_kiosk_press(k, ev.button.x, ev.button.y, now);
-                break;
-            case SDL_MOUSEBUTTONUP:
-                if (ev.button.which != SDL_TOUCH_MOUSEID && ev.button.button == SDL_BUTTON_LEFT)
-                    hys_kiosk_release(k, ev.button.x, ev.button.y, now);
-                break;
-            case SDL_KEYDOWN:
-                if (!ev.key.repeat) hys_kiosk_key(k, SDL_GetKeyName(ev.key.keysym.sym), now);
-                break;
-            case SDL_TEXTINPUT:
-                hys_kiosk_text(k, ev.text.text, now);
-                break;
-            case SDL_JOYDEVICEADDED:
+            } else if (ev.type == SDL_JOYDEVICEADDED) {
                 SDL_JoystickOpen(ev.jdevice.which);
-                break;
-            case SDL_JOYBUTTONDOWN: {
-                char name[32];
-                snprintf(name, sizeof name, "Joystick %d", ev.jbutton.button);
-                hys_kiosk_key(k, name, now);
-                break;
             }
-            default:
-                if (ev.type == k->usb_event && ev.user.code == 2) {
-                    hys_usb_finished(k, now);
-                } else if (ev.type == k->usb_event) {
-                    hys_kiosk_stick(k, ev.user.data1, ev.user.code, 0, now);
-                    hys_free(ev.user.data1);
-                }
-                break;
-            }
+            if (!from_sdl(k, &ev, w, h, text, sizeof text, &e)) e.kind = HYS_IN_TIME;
+            if (ev.type == k->usb_event && ev.user.code != USB_SAVED) hys_free(ev.user.data1);
         }
-        if (k->quit) { /* staff closed the kiosk */
-            hys_sticks_stop(sticks);
-            return 0;
-        }
-        long dl = next_deadline(k);
-        if (dl >= 0 && dl <= now) hys_kiosk_advance(k, now);
-        follow_speech(k);
-        if (k->dirty) hys_kiosk_shot(k, NULL, NULL, 0);
+        /* every event, and every wake-up for a timer or for speech, ends with
+         * whatever changed on the screen */
+        hys_kiosk_handle(k, &e);
+        if (k->quit) break; /* staff closed the kiosk */
     }
+    hys_sticks_stop(sticks);
+    return 0;
 }

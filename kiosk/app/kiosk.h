@@ -23,20 +23,44 @@ void hys_kiosk_close(hys_kiosk *k);
 /* The real event loop, until the program is asked to stop. Returns an exit status. */
 int hys_kiosk_run(hys_kiosk *k);
 
-/* Input, on the kiosk's clock (ms). Act on lift: release activates the
- * target pressed only if the finger is still on it. */
-void hys_kiosk_press(hys_kiosk *k, int x, int y, long now);
-void hys_kiosk_release(hys_kiosk *k, int x, int y, long now);
-/* A key by SDL key name ("Return", "Up", "Keypad 5"), or a switch
- * ("Joystick 0"); what each does is in keys.h. 0 when the name is unknown. */
-int hys_kiosk_key(hys_kiosk *k, const char *name, long now);
-void hys_kiosk_text(hys_kiosk *k, const char *utf8, long now);
-/* Let time pass to now (timers fire in order). */
-void hys_kiosk_advance(hys_kiosk *k, long now);
-/* The frame for the current state (laid out again if anything changed). */
-const hys_frame *hys_kiosk_frame(hys_kiosk *k);
-/* Draw the current frame; save it when path is not NULL. 0 or -1 with err. */
-int hys_kiosk_shot(hys_kiosk *k, const char *path, char *err, size_t errn);
+/* What reaches the kiosk: every way in, each on the kiosk's clock (ms). */
+typedef enum hys_kiosk_input {
+    HYS_IN_SHOW,      /* nothing new: show the frame if it is not on the screen yet (start) */
+    HYS_IN_REDRAW,    /* the window was uncovered or resized: draw it again */
+    HYS_IN_PRESS,     /* a finger (or the mouse button) down at x, y */
+    HYS_IN_RELEASE,   /* the finger lifted at x, y: a target acts only if still under it */
+    HYS_IN_KEY,       /* a key by SDL key name ("Return", "Keypad 5") or a switch
+                       * ("Joystick 0") in text; what each does is in keys.h */
+    HYS_IN_TEXT,      /* typed text (UTF-8) */
+    HYS_IN_TIME,      /* time passes to now: timers due fire in order; speech is followed */
+    HYS_IN_STICK_IN,  /* a USB stick mounted at text (see stick) */
+    HYS_IN_STICK_OUT, /* the stick mounted at text went away */
+    HYS_IN_SAVED      /* the stick's export, running on its own thread, finished */
+} hys_kiosk_input;
+
+typedef struct hys_kiosk_event {
+    hys_kiosk_input kind;
+    long now;
+    int x, y;
+    const char *text;
+    /* HYS_IN_STICK_IN: what is on it, seen off the screen's thread (sticks.h) */
+    int kiosk_folder; /* a top-level HAVEYOURSAY folder: the answers go on it, with no taps */
+    int questions;    /* HAVEYOURSAY/questions holds a question set staff can load */
+    int wait;         /* export on this thread (replays); else on its own */
+} hys_kiosk_event;
+
+/* The one way in, for the real event loop and replays alike: the event
+ * changes the state, timers due by its time fire, and whatever changed is
+ * laid out, drawn and presented before this returns, with no further
+ * input. Nothing is drawn when nothing changed. 0 when a key name is
+ * unknown (nothing else happens), else 1. */
+int hys_kiosk_handle(hys_kiosk *k, const hys_kiosk_event *e);
+/* The frame on the screen now. Reads only. */
+const hys_frame *hys_kiosk_frame(const hys_kiosk *k);
+/* How many frames have been presented so far (tests, benchmarks). */
+unsigned long hys_kiosk_presented(const hys_kiosk *k);
+/* Save the pixels on the screen now as PNG (draws nothing). 0, or -1 with err. */
+int hys_kiosk_save_shot(hys_kiosk *k, const char *path, char *err, size_t errn);
 /* Wait until every answer given so far is on disk. */
 void hys_kiosk_sync(hys_kiosk *k);
 
@@ -57,11 +81,6 @@ const char *hys_kiosk_focus(const hys_kiosk *k);
 int hys_kiosk_min_target(hys_kiosk *k);
 /* The next moment a timer is due (kiosk clock), or -1. */
 long hys_kiosk_deadline(const hys_kiosk *k);
-/* A USB stick was mounted at mount (inserted) or went away. A stick with a
- * top-level HAVEYOURSAY folder gets the answers not yet exported, with no
- * taps: a notice says to wait, then that it is safe to take the stick out
- * (screen and voice). wait: export on this thread (replays); else on its own. */
-void hys_kiosk_stick(hys_kiosk *k, const char *mount, int inserted, int wait, long now);
 /* Staff closed the kiosk (or switched its box off): the program ends. */
 int hys_kiosk_closed(const hys_kiosk *k);
 /* The data folder the kiosk keeps its answers in. */

@@ -1,7 +1,13 @@
-/* kiosk_impl: the running kiosk's state, shared by its three parts:
+/* kiosk_impl: the running kiosk's state, shared by the parts of the app:
  * kiosk.c (wiring, frames, the event loop), input.c (touch, keys, switches,
- * touch-to-hear, scanning) and voice.c (what is said, and in which voice).
- * Not a public interface: everything else uses kiosk.h. */
+ * touch-to-hear, scanning), voice.c (what is said, and in which voice),
+ * staff.c, usb.c, questions.c and trouble.c.
+ * Not a public interface: everything else uses kiosk.h.
+ *
+ * One direction of flow: an event (hys_kiosk_handle) changes the state and
+ * sets `changed`; hys_kiosk_layout lays the frame out again from the state
+ * when it changed and sets `unshown`; the end of every event presents an
+ * unshown frame. Nothing but the end of an event draws. */
 #ifndef HYS_KIOSK_IMPL_H
 #define HYS_KIOSK_IMPL_H
 
@@ -32,7 +38,11 @@ struct hys_kiosk {
     hys_words words;
     char assets[1024], icons[1100], fonts[1100];
     hys_frame *frame;
-    int dirty;
+    int changed;             /* the state changed since the frame was laid out */
+    int unshown;             /* the frame (or the window) changed since it was presented */
+    unsigned long presented; /* frames presented so far */
+    char hint[300];          /* why a switched-off button did nothing ("Choose an answer first") */
+    long hint_until;         /* when the hint goes by itself */
     int fullscreen;
 
     /* touch */
@@ -59,6 +69,8 @@ struct hys_kiosk {
     char data[1024]; /* the data folder */
     int usb_state;   /* 0 nothing, 1 saving, 2 saved, 3 failed */
     char usb_stick[4096];
+    int stick_in;        /* a stick is mounted at usb_stick (staff can save to it) */
+    int stick_questions; /* it holds a question set to load (seen when it came) */
     char usb_notice[1024];
     long usb_until; /* when a finished notice goes by itself */
     pthread_t usb_thread;
@@ -85,7 +97,7 @@ struct hys_kiosk {
     long staff_until; /* staff mode closes by itself when left alone */
     long staff_now;   /* the time staff mode last saw */
     hys_store_counts counts;
-    hys_staff_view staff_view;
+    int can_restore;  /* an earlier question set to go back to (seen when staff mode opened) */
     int corner_press; /* the finger went down in the staff corner */
     int threads;      /* the real event loop runs (else a replay: work is done at once) */
     int quit;         /* staff closed the kiosk */
@@ -98,6 +110,10 @@ struct hys_kiosk {
 };
 
 /* kiosk.c */
+/* The frame for the state now, laid out again when the state changed: for
+ * the kiosk's own parts in the middle of an event (what a key reaches,
+ * what is said). The end of the event presents it. */
+const hys_frame *hys_kiosk_layout(hys_kiosk *k);
 void hys_kiosk_act(hys_kiosk *k, hys_action a, int arg, long now);
 /* Run form f from now on (taking it; the old one is freed): a resident's
  * session ends, every screen starts again at welcome. 0 with err set when
@@ -139,6 +155,14 @@ int hys_questions_load(hys_kiosk *k, const char *stick, char *msg, size_t msgn);
 /* Go back to the earlier set (and keep this one as the earlier). */
 int hys_questions_back(hys_kiosk *k, char *msg, size_t msgn);
 
+/* input.c: a finger down and up, a key (0 when its name is unknown),
+ * typed text; see hys_kiosk_input in kiosk.h */
+void hys_input_press(hys_kiosk *k, int x, int y, long now);
+void hys_input_release(hys_kiosk *k, int x, int y, long now);
+int hys_input_key(hys_kiosk *k, const char *name, long now);
+void hys_input_text(hys_kiosk *k, const char *utf8, long now);
+/* Touch-to-hear on (1) or off (0): its banner shows, and the kiosk says so. */
+void hys_input_explore(hys_kiosk *k, int on, long now);
 /* input.c: the next resident starts afresh (no keys, touch-to-hear or
  * scanning on, nothing left to say) */
 void hys_input_reset(hys_kiosk *k);
@@ -149,6 +173,13 @@ long hys_input_deadline(const hys_kiosk *k);
 void hys_input_tick(hys_kiosk *k, long now);
 
 /* usb.c */
+/* The codes of the kiosk's own SDL event (usb_event): a stick came or went
+ * (sticks.h), or the export thread finished. */
+enum { USB_STICK_OUT = 0, USB_STICK_IN = 1, USB_SAVED = 2 };
+/* A stick came (e: what is on it) or went. A stick with a top-level
+ * HAVEYOURSAY folder gets the answers not yet exported, with no taps: a
+ * notice says to wait, then that it is safe to take the stick out. */
+void hys_usb_stick(hys_kiosk *k, const hys_kiosk_event *e);
 /* The stick's export thread finished: show and say how it went. */
 void hys_usb_finished(hys_kiosk *k, long now);
 /* A finished notice goes by itself after a while. */
@@ -169,8 +200,9 @@ long hys_staff_deadline(const hys_kiosk *k);
 void hys_staff_tick(hys_kiosk *k, long now);
 /* Count the answers again (after an export, on staff's own screen). */
 void hys_staff_refresh(hys_kiosk *k);
-/* What staff mode shows, for the layout (NULL when it is closed). */
-const hys_staff_view *hys_staff_view_get(hys_kiosk *k);
+/* What staff mode shows, for the layout, into out (NULL when it is
+ * closed): made from the state alone (no disk, no stick). */
+const hys_staff_view *hys_staff_view_fill(const hys_kiosk *k, hys_staff_view *out);
 /* The finger is in the staff corner (no target under it, top corner away
  * from the speaker buttons). */
 int hys_staff_corner(hys_kiosk *k, int x, int y);

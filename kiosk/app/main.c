@@ -1,6 +1,6 @@
 /* main: the haveyoursay command line.
  *   haveyoursay [--form FILE] [--data DIR] [--windowed] [--size WxH]
- *   haveyoursay --form FILE --data DIR --replay SCRIPT [--shots DIR] [--size WxH]
+ *   haveyoursay --form FILE --data DIR --replay SCRIPT [--shots DIR] [--trace FILE] [--size WxH]
  *   haveyoursay check FORM
  *   haveyoursay answers [--data DIR]
  *   haveyoursay export --to STICK [--data DIR] [--venue NAME] [--full] [--seal-to KEY]
@@ -24,8 +24,10 @@ static void usage(FILE *out)
     fputs("usage:\n"
           "  haveyoursay [--form FILE] [--data DIR] [--windowed] [--size WxH]\n"
           "      run the kiosk (full screen unless --windowed)\n"
-          "  haveyoursay --form FILE --data DIR --replay SCRIPT [--shots DIR] [--size WxH]\n"
+          "  haveyoursay --form FILE --data DIR --replay SCRIPT [--shots DIR] [--trace FILE]\n"
+          "              [--size WxH]\n"
           "      run a scripted journey with no window, saving screenshots to DIR\n"
+          "      (and what it did, for tests/real, to FILE)\n"
           "  haveyoursay check FORM\n"
           "      check a question set (.xlsx or .csv) and list every problem\n"
           "  haveyoursay answers [--data DIR]\n"
@@ -136,7 +138,7 @@ int main(int argc, char **argv)
         return hys_cmd_collect(in, nin, out, key);
     }
     hys_kiosk_options o = {0};
-    const char *replay = NULL, *shots = NULL;
+    const char *replay = NULL, *shots = NULL, *trace = NULL;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -156,6 +158,8 @@ int main(int argc, char **argv)
             replay = v, i++;
         } else if (v && !strcmp(a, "--shots")) {
             shots = v, i++;
+        } else if (v && !strcmp(a, "--trace")) {
+            trace = v, i++;
         } else if (v && !strcmp(a, "--size")) {
             if (sscanf(v, "%dx%d", &o.w, &o.h) != 2 || o.w < 320 || o.h < 240 || o.w > 8192 ||
                 o.h > 8192) {
@@ -205,7 +209,7 @@ int main(int argc, char **argv)
         SDL_Quit();
         return 1;
     }
-    int rc = replay ? hys_replay_run(k, replay, shots) : hys_kiosk_run(k);
+    int rc = replay ? hys_replay_run(k, replay, shots, trace) : hys_kiosk_run(k);
     hys_kiosk_close(k);
     IMG_Quit();
     SDL_Quit();

@@ -90,6 +90,13 @@ static int forward(const char *id)
     return 0;
 }
 
+/* One event through the kiosk's one way in (every one is presented). */
+static void send(hys_kiosk *k, hys_kiosk_input kind, long now, int x, int y, const char *text)
+{
+    hys_kiosk_event e = {.kind = kind, .now = now, .x = x, .y = y, .text = text};
+    hys_kiosk_handle(k, &e);
+}
+
 long hys_monkey_run(hys_kiosk *k, unsigned long seed, long events, long now, const char *stick)
 {
     unsigned long long s = seed * 0x9E3779B97F4A7C15ULL + 1;
@@ -109,28 +116,30 @@ long hys_monkey_run(hys_kiosk *k, unsigned long seed, long events, long now, con
                 t = &f->targets[below(&s, f->ntargets)];
             int x = t->x + (int)below(&s, t->w > 0 ? t->w : 1);
             int y = t->y + (int)below(&s, t->h > 0 ? t->h : 1);
-            hys_kiosk_press(k, x, y, now);
+            send(k, HYS_IN_PRESS, now, x, y, NULL);
             now += below(&s, 300);
-            hys_kiosk_release(k, x, y, now);
+            send(k, HYS_IN_RELEASE, now, x, y, NULL);
         } else if (r < 650) { /* anywhere, even off the edge */
             int x = (int)below(&s, f->w + 40) - 20, y = (int)below(&s, f->h + 40) - 20;
-            hys_kiosk_press(k, x, y, now);
-            hys_kiosk_release(k, x + (int)below(&s, 9) - 4, y + (int)below(&s, 9) - 4, now);
+            send(k, HYS_IN_PRESS, now, x, y, NULL);
+            send(k, HYS_IN_RELEASE, now, x + (int)below(&s, 9) - 4, y + (int)below(&s, 9) - 4,
+                 NULL);
         } else if (r < 700) { /* a long press, sometimes the staff corner's 5 s */
             int corner = below(&s, 4) == 0;
             int x = corner ? 20 : (int)below(&s, f->w), y = corner ? 20 : (int)below(&s, f->h);
-            hys_kiosk_press(k, x, y, now);
+            send(k, HYS_IN_PRESS, now, x, y, NULL);
             now += corner ? 5500 : 500 + below(&s, 3000);
-            hys_kiosk_advance(k, now);
-            hys_kiosk_release(k, x, y, now);
+            send(k, HYS_IN_TIME, now, 0, 0, NULL);
+            send(k, HYS_IN_RELEASE, now, x, y, NULL);
         } else if (r < 800) { /* a key or a switch */
-            hys_kiosk_key(k, keys[below(&s, (long)(sizeof keys / sizeof keys[0]))], now);
+            send(k, HYS_IN_KEY, now, 0, 0, keys[below(&s, (long)(sizeof keys / sizeof keys[0]))]);
         } else if (r < 870) { /* typing */
-            hys_kiosk_text(k, texts[below(&s, (long)(sizeof texts / sizeof texts[0]))], now);
+            send(k, HYS_IN_TEXT, now, 0, 0,
+                 texts[below(&s, (long)(sizeof texts / sizeof texts[0]))]);
         } else if (r < 970) { /* a wait: a moment, or (one in ten) minutes */
             now += below(&s, 10) ? 10 + below(&s, 5000) : 30000 + below(&s, 600000);
-        } else if (r < 990) { /* the screen drawn (every pixel of it) */
-            hys_kiosk_shot(k, NULL, NULL, 0);
+        } else if (r < 990) { /* the window uncovered: drawn again, every pixel */
+            send(k, HYS_IN_REDRAW, now, 0, 0, NULL);
         } else if (stick && below(&s, 20) == 0) { /* a stick in, or out */
             if (!inserted) {
                 char top[4200];
@@ -139,10 +148,15 @@ long hys_monkey_run(hys_kiosk *k, unsigned long seed, long events, long now, con
                 mkdir(top, 0700);
             }
             inserted = !inserted;
-            hys_kiosk_stick(k, stick, inserted, 1, now);
+            hys_kiosk_event ev = {.kind = inserted ? HYS_IN_STICK_IN : HYS_IN_STICK_OUT,
+                                  .now = now,
+                                  .text = stick,
+                                  .kiosk_folder = 1,
+                                  .wait = 1};
+            hys_kiosk_handle(k, &ev);
         }
         now += 20 + below(&s, 400);
-        hys_kiosk_advance(k, now);
+        send(k, HYS_IN_TIME, now, 0, 0, NULL);
         if ((e + 1) % every == 0)
             printf("monkey: %ld events, %.1f MB RSS, %.1f MB in use, %ld s of kiosk time\n", e + 1,
                    rss_mb(), mallinfo2().uordblks / (1024.0 * 1024.0), now / 1000);

@@ -3,6 +3,9 @@
 
 #include "monkey.h"
 #include "paths.h"
+#include "kiosk_impl.h"
+
+#include "../export/files.h"
 
 #include "../speech/speech.h"
 #include "../staff/pin.h"
@@ -21,6 +24,57 @@ static int fail(const char *script, int line, const char *what, const char *deta
     return 1;
 }
 
+/* A replay's player: the kiosk, the virtual clock, and the trace of what
+ * it did (for tests/real, which does the same to the real window). */
+typedef struct player {
+    hys_kiosk *k;
+    long now;
+    FILE *trace; /* NULL: none */
+} player;
+
+/* One event through the kiosk's one way in, as the real loop sends it. */
+static int send(player *p, hys_kiosk_input kind, int x, int y, const char *text)
+{
+    hys_kiosk_event e = {.kind = kind, .now = p->now, .x = x, .y = y, .text = text};
+    if (p->trace) {
+        if (kind == HYS_IN_PRESS || kind == HYS_IN_RELEASE)
+            fprintf(p->trace, "%ld %s %d %d\n", p->now, kind == HYS_IN_PRESS ? "press" : "release",
+                    x, y);
+        else if (kind == HYS_IN_KEY || kind == HYS_IN_TEXT)
+            fprintf(p->trace, "%ld %s %s\n", p->now, kind == HYS_IN_KEY ? "key" : "text", text);
+    }
+    return hys_kiosk_handle(p->k, &e);
+}
+
+/* Time passes to now. */
+static void pass(player *p, long now)
+{
+    p->now = now;
+    send(p, HYS_IN_TIME, 0, 0, NULL);
+}
+
+/* A finger down and up at x, y (a person's tap; the same moment). */
+static void tap(player *p, int x, int y)
+{
+    send(p, HYS_IN_PRESS, x, y, NULL);
+    send(p, HYS_IN_RELEASE, x, y, NULL);
+}
+
+/* A stick in (with what is on it) or out. */
+static void stick_event(player *p, const char *path, int in)
+{
+    char top[4200];
+    snprintf(top, sizeof top, "%s/HAVEYOURSAY", path);
+    hys_kiosk_event e = {.kind = in ? HYS_IN_STICK_IN : HYS_IN_STICK_OUT,
+                         .now = p->now,
+                         .text = path,
+                         .kiosk_folder = in && hys_dir_real(top),
+                         .questions = in && hys_questions_on_stick(path),
+                         .wait = 1};
+    if (p->trace) fprintf(p->trace, "%ld %s %s\n", p->now, in ? "stick-in" : "stick-out", path);
+    hys_kiosk_handle(p->k, &e);
+}
+
 static int parse_int(const char *s, long *out)
 {
     char *end;
@@ -32,13 +86,18 @@ static int parse_int(const char *s, long *out)
     return 1;
 }
 
-int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
+int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const char *trace)
 {
     FILE *fp = fopen(script, "r");
     if (!fp) return fail(script, 0, "cannot open the script", NULL);
+    player pl = {k, 0, NULL}, *p = &pl;
+    if (trace && !(pl.trace = fopen(trace, "w"))) {
+        fclose(fp);
+        return fail(script, 0, "cannot write the trace", trace);
+    }
     char buf[2048];
     int line = 0, rc = 0;
-    long now = 0;
+    send(p, HYS_IN_SHOW, 0, 0, NULL); /* the first screen, as the real program starts */
     int px = 0, py = 0;
     char stick[4096] = ""; /* where usb-insert mounted a stick */
     while (!rc && fgets(buf, sizeof buf, fp)) {
@@ -57,15 +116,17 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
                 break;
             }
             px = (int)x, py = (int)y;
-            hys_kiosk_press(k, px, py, now);
-            if (s[0] == 't') hys_kiosk_release(k, px, py, now);
+            if (s[0] == 't')
+                tap(p, px, py);
+            else
+                send(p, HYS_IN_PRESS, px, py, NULL);
         } else if (!strcmp(s, "release")) {
             long x = px, y = py;
             if (*arg && sscanf(arg, "%ld %ld", &x, &y) != 2) {
                 rc = fail(script, line, "expected nothing, or X Y where the finger lifts", arg);
                 break;
             }
-            hys_kiosk_release(k, (int)x, (int)y, now);
+            send(p, HYS_IN_RELEASE, (int)x, (int)y, NULL);
         } else if (!strcmp(s, "tap-id")) {
             const hys_target *t = hys_frame_find(hys_kiosk_frame(k), arg);
             if (!t) {
@@ -80,8 +141,7 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
                 break;
             }
             px = t->x + t->w / 2, py = t->y + t->h / 2;
-            hys_kiosk_press(k, px, py, now);
-            hys_kiosk_release(k, px, py, now);
+            tap(p, px, py);
         } else if (!strcmp(s, "scroll-to")) {
             /* scroll-to ID: tap "Earlier" to the first page, then "More" (a little
              * apart, as a person would) until ID is on the page shown: large text
@@ -101,11 +161,8 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
                     if (down++) break;
                     continue;
                 }
-                now += 700;
-                hys_kiosk_advance(k, now);
-                int x = t->x + t->w / 2, y = t->y + t->h / 2;
-                hys_kiosk_press(k, x, y, now);
-                hys_kiosk_release(k, x, y, now);
+                pass(p, p->now + 700);
+                tap(p, t->x + t->w / 2, t->y + t->h / 2);
             }
             if (!hys_frame_find(hys_kiosk_frame(k), arg))
                 rc = fail(script, line, "no page of this screen has", arg);
@@ -127,7 +184,7 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
             mkdir(top, 0700);
             char real[4096];
             if (realpath(stick, real)) snprintf(stick, sizeof stick, "%s", real);
-            hys_kiosk_stick(k, stick, 1, 1, now);
+            stick_event(p, stick, 1);
         } else if (!strcmp(s, "usb-questions")) {
             /* usb-questions FILE: put a question set (relative to the script's
              * folder) in the inserted stick's HAVEYOURSAY/questions/ */
@@ -146,26 +203,27 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
                 fwrite(chunk, 1, n, out);
             if (!in || !out || fclose(out) != 0) rc = fail(script, line, "cannot copy", arg);
             if (in) fclose(in);
+            if (!rc) stick_event(p, stick, 1); /* (what is on the stick changed) */
         } else if (!strcmp(s, "staff-pin")) {
             /* staff-pin PIN: as `haveyoursay set-pin` does for this kiosk */
             char err[256];
             if (hys_pin_set(hys_kiosk_data_dir(k), arg, err, sizeof err) != HYS_OK)
                 rc = fail(script, line, err, arg);
+            if (p->trace) fprintf(p->trace, "%ld staff-pin %s\n", p->now, arg);
         } else if (!strcmp(s, "usb-remove")) {
-            if (stick[0]) hys_kiosk_stick(k, stick, 0, 1, now);
+            if (stick[0]) stick_event(p, stick, 0);
             stick[0] = 0;
         } else if (!strcmp(s, "key")) {
-            if (!hys_kiosk_key(k, arg, now)) rc = fail(script, line, "unknown key name", arg);
+            if (!send(p, HYS_IN_KEY, 0, 0, arg)) rc = fail(script, line, "unknown key name", arg);
         } else if (!strcmp(s, "text")) {
-            hys_kiosk_text(k, arg, now);
+            send(p, HYS_IN_TEXT, 0, 0, arg);
         } else if (!strcmp(s, "wait")) {
             long ms;
             if (!parse_int(arg, &ms) || ms < 0) {
                 rc = fail(script, line, "expected milliseconds", arg);
                 break;
             }
-            now += ms;
-            hys_kiosk_advance(k, now);
+            pass(p, p->now + ms);
             hys_kiosk_sync(k);
         } else if (!strcmp(s, "sleep-real")) {
             /* real time passes with the program alive: for crash tests */
@@ -185,14 +243,12 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
                 rc = fail(script, line, "expected a file name such as welcome.png", arg);
                 break;
             }
-            if (!shots) {
-                hys_kiosk_shot(k, NULL, NULL, 0);
-                continue;
-            }
+            if (!shots) continue; /* (what is on the screen is there already) */
             hys_paths_mkdirs(shots);
             snprintf(path, sizeof path, "%s/%s", shots, arg);
-            if (hys_kiosk_shot(k, path, err, sizeof err) != 0)
+            if (hys_kiosk_save_shot(k, path, err, sizeof err) != 0)
                 rc = fail(script, line, "cannot save the screenshot", err);
+            if (p->trace) fprintf(p->trace, "%ld shot %s %d\n", p->now, path, line);
         } else if (!strcmp(s, "expect-screen")) {
             const char *got = hys_kiosk_frame(k)->screen;
             if (strcmp(got, arg)) {
@@ -210,7 +266,7 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
             }
             char mstick[4200];
             snprintf(mstick, sizeof mstick, "%s/../monkey-stick", hys_kiosk_data_dir(k));
-            now = hys_monkey_run(k, seed, events, now, mstick);
+            p->now = hys_monkey_run(k, seed, events, p->now, mstick);
             hys_kiosk_sync(k);
         } else if (!strcmp(s, "expect-closed")) {
             if (!hys_kiosk_closed(k)) rc = fail(script, line, "the kiosk did not close", NULL);
@@ -298,12 +354,11 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
             int tries = 0;
             while (strcmp(hys_kiosk_focus(k), arg) && tries++ < 200) {
                 if (!strcmp(s, "focus-to")) {
-                    hys_kiosk_key(k, "Down", now);
+                    send(p, HYS_IN_KEY, 0, 0, "Down");
                 } else {
                     long d = hys_kiosk_deadline(k);
                     if (d < 0) break;
-                    if (d > now) now = d;
-                    hys_kiosk_advance(k, now);
+                    pass(p, d > p->now ? d : p->now);
                 }
             }
             if (strcmp(hys_kiosk_focus(k), arg))
@@ -328,6 +383,8 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots)
         }
     }
     fclose(fp);
+    if (pl.trace && fclose(pl.trace) != 0 && !rc)
+        rc = fail(script, line, "cannot write the trace", trace);
     hys_kiosk_sync(k);
     return rc;
 }

@@ -41,21 +41,19 @@ void hys_staff_refresh(hys_kiosk *k)
     hys_store_flush(k->store);
     if (hys_store_count(k->data, today, &k->counts, err, sizeof err) != HYS_OK)
         memset(&k->counts, 0, sizeof k->counts);
+    k->can_restore = hys_questions_previous(k->data);
     char trouble[1000];
     if (!k->staff_msg[0] && hys_trouble_for_staff(k, trouble, sizeof trouble))
         message(k, trouble); /* why the residents' screen says "out of order" */
 }
 
-/* A stick that is in: the one the kiosk last saw come in, or any mount
- * under the mount folders. */
-static int stick_in(hys_kiosk *k, char *out, size_t n)
+/* The stick that is in: the one the kiosk last saw come in (the stick
+ * watcher tells it of every stick mounted under the mount folders). */
+static int stick_in(const hys_kiosk *k, char *out, size_t n)
 {
-    struct stat sb;
-    if (k->usb_stick[0] && stat(k->usb_stick, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        snprintf(out, n, "%s", k->usb_stick);
-        return 1;
-    }
-    return hys_sticks_scan(k->cfg.usb_mounts, 1, out, n, 1) > 0;
+    if (!k->stick_in) return 0;
+    snprintf(out, n, "%s", k->usb_stick);
+    return 1;
 }
 
 /* The kiosk checks itself: the voice says a test sentence (heard, or not,
@@ -136,7 +134,7 @@ void hys_staff_open(hys_kiosk *k, long now)
         message(k, text);
     } else
         message(k, NULL);
-    k->dirty = 1;
+    k->changed = 1;
     fprintf(stderr, "haveyoursay: staff mode asked for\n");
 }
 
@@ -171,7 +169,7 @@ static void close_staff(hys_kiosk *k)
     sodium_memzero(k->pin, sizeof k->pin);
     sodium_memzero(k->pin_first, sizeof k->pin_first);
     k->staff_msg[0] = 0;
-    k->dirty = 1;
+    k->changed = 1;
 }
 
 void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
@@ -179,7 +177,7 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
     if (!k->staff) return;
     k->staff_now = now;
     k->staff_until = now + STAFF_IDLE_MS;
-    k->dirty = 1;
+    k->changed = 1;
     size_t n = strlen(k->pin);
     switch (a) {
     case HYS_ACT_STAFF_DIGIT:
@@ -250,13 +248,20 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         if (!stick_in(k, stick, sizeof stick)) break;
         snprintf(top, sizeof top, "%s/HAVEYOURSAY", stick);
         mkdir(top, 0700); /* staff chose this stick: it is one for kiosks from now on */
-        hys_kiosk_stick(k, stick, 1, !k->threads, now);
+        hys_kiosk_event e = {.kind = HYS_IN_STICK_IN,
+                             .now = now,
+                             .text = stick,
+                             .kiosk_folder = 1,
+                             .questions = k->stick_questions,
+                             .wait = !k->threads};
+        hys_usb_stick(k, &e);
         break;
     }
     case HYS_ACT_STAFF_LOAD: {
         char stick[4096], msg[300];
         if (k->staff != 2 || !stick_in(k, stick, sizeof stick)) break;
         hys_questions_load(k, stick, msg, sizeof msg);
+        k->can_restore = hys_questions_previous(k->data);
         message(k, msg);
         hys_voice_words(k, k->staff_msg, -1);
         break;
@@ -265,6 +270,7 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         char msg[300];
         if (k->staff != 2) break;
         hys_questions_back(k, msg, sizeof msg);
+        k->can_restore = hys_questions_previous(k->data);
         message(k, msg);
         hys_voice_words(k, k->staff_msg, -1);
         break;
@@ -337,10 +343,9 @@ void hys_staff_tick(hys_kiosk *k, long now)
     if (k->staff && now >= k->staff_until) close_staff(k);
 }
 
-const hys_staff_view *hys_staff_view_get(hys_kiosk *k)
+const hys_staff_view *hys_staff_view_fill(const hys_kiosk *k, hys_staff_view *v)
 {
     if (!k->staff) return NULL;
-    hys_staff_view *v = &k->staff_view;
     memset(v, 0, sizeof *v);
     v->screen = k->staff;
     v->typed = (int)strlen(k->pin);
@@ -358,10 +363,9 @@ const hys_staff_view *hys_staff_view_get(hys_kiosk *k)
         v->hard_label[i] = label ? label : k->counts.hard_q[i];
         v->hard_n[i] = k->counts.hard_n[i];
     }
-    char stick[4096];
-    v->can_export = k->staff == 2 && stick_in(k, stick, sizeof stick);
-    v->can_load = v->can_export && hys_questions_on_stick(stick);
-    v->can_restore = k->staff == 2 && hys_questions_previous(k->data);
+    v->can_export = k->staff == 2 && k->stick_in;
+    v->can_load = v->can_export && k->stick_questions;
+    v->can_restore = k->staff == 2 && k->can_restore;
     v->can_switch_off = k->cfg.shutdown_command[0] != 0;
     v->volume = k->cfg.times.volume;
     v->volume_steps = k->cfg.times.volume_steps;
@@ -373,7 +377,7 @@ const hys_staff_view *hys_staff_view_get(hys_kiosk *k)
 
 int hys_staff_corner(hys_kiosk *k, int x, int y)
 {
-    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_frame *f = hys_kiosk_layout(k);
     int side = 2 * hys_kiosk_min_target(k);
     const hys_journey_view *v = hys_journey_view_get(k->journey);
     int rtl = hys_lang_is_rtl(k->form->langs[v->lang].code);

@@ -21,6 +21,7 @@
 struct hys_sticks {
     char roots[1024];
     Uint32 event;
+    int (*has_questions)(const char *stick);
     int ino, mounts, stop[2];
     pthread_t thread;
     char seen[MAX_STICKS][PATH], now[MAX_STICKS][PATH];
@@ -80,19 +81,26 @@ int hys_sticks_scan(const char *roots, int any, char *out, size_t n, int max)
 
 static void post(hys_sticks *w, int inserted, const char *path)
 {
+    hys_stick_seen *seen = hys_calloc(1, sizeof *seen);
+    if (!seen) return;
+    snprintf(seen->path, sizeof seen->path, "%s", path);
+    if (inserted) {
+        seen->kiosk_folder = is_stick(path);
+        seen->questions = w->has_questions && w->has_questions(path);
+    }
     SDL_Event ev;
     memset(&ev, 0, sizeof ev);
     ev.type = w->event;
     ev.user.code = inserted;
-    ev.user.data1 = hys_strdup(path);
-    if (ev.user.data1 && SDL_PushEvent(&ev) != 1) hys_free(ev.user.data1);
+    ev.user.data1 = seen;
+    if (SDL_PushEvent(&ev) != 1) hys_free(seen);
 }
 
 /* Compare what is mounted now with what was: post the differences. */
 static void rescan(hys_sticks *w)
 {
     char(*now)[PATH] = w->now;
-    int n = hys_sticks_scan(w->roots, 0, &now[0][0], PATH, MAX_STICKS);
+    int n = hys_sticks_scan(w->roots, 1, &now[0][0], PATH, MAX_STICKS);
     for (int i = 0; i < n; i++) {
         int old = 0;
         for (int k = 0; k < w->nseen && !old; k++)
@@ -156,7 +164,8 @@ static void *run(void *arg)
     return NULL;
 }
 
-hys_sticks *hys_sticks_start(const char *roots, Uint32 event_type, char *err, size_t errn)
+hys_sticks *hys_sticks_start(const char *roots, Uint32 event_type,
+                             int (*has_questions)(const char *stick), char *err, size_t errn)
 {
     hys_sticks *w = hys_calloc(1, sizeof *w);
     if (!w) {
@@ -165,6 +174,7 @@ hys_sticks *hys_sticks_start(const char *roots, Uint32 event_type, char *err, si
     }
     snprintf(w->roots, sizeof w->roots, "%s", roots);
     w->event = event_type;
+    w->has_questions = has_questions;
     w->ino = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
     w->mounts = open("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
     if (w->ino < 0 || pipe(w->stop) != 0) {

@@ -28,7 +28,7 @@ static void begin(hys_kiosk *k, long now, const char *why)
     hys_input_reset(k);
     snprintf(k->trouble_notice, sizeof k->trouble_notice, "%s",
              hys_voice_tr(k, "Sorry, this kiosk is out of order. Please tell a member of staff."));
-    k->dirty = 1;
+    k->changed = 1;
     hys_voice_words(k, k->trouble_notice, -1);
 }
 
@@ -90,7 +90,7 @@ void hys_trouble_tick(hys_kiosk *k, long now)
     fprintf(stderr, "haveyoursay: answers can be saved again; the kiosk is back at work\n");
     hys_kiosk_new_journey(k, now); /* (the session left open ends, not completed) */
     hys_input_reset(k);            /* nothing of the last resident's is said to the next */
-    k->dirty = 1;
+    k->changed = 1;
 }
 
 const char *hys_trouble_for_staff(hys_kiosk *k, char *out, size_t n)

@@ -4,7 +4,6 @@
  * shows) that the stick can be taken out, or why nothing was saved. */
 #include "kiosk_impl.h"
 
-#include "../export/files.h"
 #include "../util/alloc.h"
 
 #include <SDL.h>
@@ -41,7 +40,7 @@ static void *job(void *arg)
         SDL_Event ev;
         memset(&ev, 0, sizeof ev);
         ev.type = k->usb_event;
-        ev.user.code = 2; /* the export finished */
+        ev.user.code = USB_SAVED;
         SDL_PushEvent(&ev);
     }
     return NULL;
@@ -50,29 +49,41 @@ static void *job(void *arg)
 static void notice(hys_kiosk *k, const char *text)
 {
     snprintf(k->usb_notice, sizeof k->usb_notice, "%s", text);
-    k->dirty = 1;
-    hys_kiosk_frame(k);
+    k->changed = 1;
     hys_voice_words(k, k->usb_notice, -1);
 }
 
-void hys_kiosk_stick(hys_kiosk *k, const char *mount, int inserted, int wait, long now)
+void hys_usb_stick(hys_kiosk *k, const hys_kiosk_event *e)
 {
-    if (!inserted) {
+    const char *mount = e->text;
+    long now = e->now;
+    if (e->kind == HYS_IN_STICK_OUT) {
         /* the stick is out: a finished notice has done its job */
         if (k->usb_state >= 2 && !strcmp(mount, k->usb_stick)) hys_usb_dismiss(k);
-        if (k->usb_state != 1 && !strcmp(mount, k->usb_stick)) k->usb_stick[0] = 0;
+        if (k->usb_state != 1 && !strcmp(mount, k->usb_stick)) {
+            k->usb_stick[0] = 0;
+            k->stick_in = k->stick_questions = 0;
+            k->changed = 1; /* (staff's buttons for it go) */
+        }
         return;
     }
-    char top[4200];
-    snprintf(top, sizeof top, "%s/HAVEYOURSAY", mount);
-    if (k->usb_state == 1 || !hys_dir_real(top)) return; /* (a link is not a stick's folder) */
-    hys_store_flush(k->store); /* every answer given so far is in the database */
+    if (k->stick_in && !strcmp(mount, k->usb_stick)) {
+        k->stick_questions = e->questions; /* the same stick: only what is on it changed */
+        k->changed = 1;
+        return;
+    }
+    if (k->usb_state == 1) return; /* one export at a time */
     snprintf(k->usb_stick, sizeof k->usb_stick, "%s", mount);
+    k->stick_in = 1;
+    k->stick_questions = e->questions;
+    k->changed = 1;
+    if (!e->kiosk_folder) return; /* staff may still choose to save to it */
+    hys_store_flush(k->store);    /* every answer given so far is in the database */
     k->usb_state = 1;
     fprintf(stderr, "haveyoursay: a USB stick at %s: saving the answers on it\n", mount);
     notice(k, hys_voice_tr(k, "Saving the answers on the USB stick. Please wait, and do not take "
                               "it out yet."));
-    if (!wait) {
+    if (!e->wait) {
         k->usb_thread_on = 1;
         if (pthread_create(&k->usb_thread, NULL, job, k) == 0) return;
         k->usb_thread_on = 0; /* no thread: do it here */
@@ -127,7 +138,7 @@ void hys_usb_dismiss(hys_kiosk *k)
     if (k->usb_state < 2) return; /* not while saving */
     k->usb_state = 0;
     k->usb_notice[0] = 0;
-    k->dirty = 1;
+    k->changed = 1;
     hys_voice_stop(k);
 }
 

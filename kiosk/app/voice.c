@@ -26,7 +26,7 @@ int hys_voice_ready(const hys_kiosk *k)
 void hys_voice_stop(hys_kiosk *k)
 {
     hys_speech_stop(k->speech);
-    if (k->speaking) k->dirty = 1;
+    if (k->speaking) k->changed = 1;
     k->speaking = 0;
 }
 
@@ -44,7 +44,7 @@ static void say(hys_kiosk *k, const hys_utterance *u, int n)
     k->nsaid++;
     /* ringed from now; the event loop follows the speech from here on */
     k->speaking = u[0].tag > 0 ? u[0].tag : 0;
-    k->dirty = 1;
+    k->changed = 1;
 }
 
 /* The utterance for speak item i of frame f. */
@@ -75,7 +75,7 @@ static const char *keys_help(hys_kiosk *k)
 void hys_voice_screen(hys_kiosk *k, int with_keys)
 {
     if (!hys_voice_ready(k)) return;
-    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_frame *f = hys_kiosk_layout(k);
     static hys_utterance u[HYS_MAX_SPEAK + 2];
     static char first[sizeof k->first];
     int n = 0;
@@ -98,7 +98,7 @@ void hys_voice_screen(hys_kiosk *k, int with_keys)
 
 void hys_voice_item(hys_kiosk *k, int i)
 {
-    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_frame *f = hys_kiosk_layout(k);
     hys_utterance u;
     if (i < 0 || i >= f->nspeak || !item(k, f, i, &u)) return;
     say(k, &u, 1);
@@ -112,7 +112,7 @@ void hys_voice_words(hys_kiosk *k, const char *words, int i)
 
 void hys_voice_help(hys_kiosk *k)
 {
-    const hys_frame *f = hys_kiosk_frame(k);
+    const hys_frame *f = hys_kiosk_layout(k);
     hys_utterance u[2];
     memset(u, 0, sizeof u);
     u[0].text = keys_help(k);

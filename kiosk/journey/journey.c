@@ -27,6 +27,8 @@ struct hys_journey {
     long now, last_input, entered_at, deadline, last_quick_count;
     int pages;
     int update_turn;
+    long hold_until; /* while view.holding: when to move on, and how */
+    enum { HOLD_ADVANCE, HOLD_QUICK_THANKS, HOLD_PRACTICE } hold_then;
     int scroll_screen, scroll_question; /* where v.scroll belongs */
 };
 
@@ -37,6 +39,7 @@ void hys_journey_config_default(hys_journey_config *c)
     c->thanks_ms = 15 * 1000;
     c->quick_thanks_ms = 4 * 1000;
     c->quick_repeat_ms = 5 * 1000;
+    c->chosen_ms = 600;
     c->read_aloud = 0;
     c->volume_steps = 8;
     c->volume = 5;
@@ -209,10 +212,23 @@ static void go_welcome(hys_journey *j, long now)
     j->v.lang = start_lang(j);
     j->v.practice_choice = -1;
     j->v.from_review = 0;
+    j->v.holding = 0;
+    j->v.chosen = -1;
     if (j->f->quick)
         show_question(j, 0, now);
     else
         show(j, HYS_SCREEN_WELCOME, now);
+}
+
+/* The practice is over: the first question that applies (the session starts). */
+static void practice_done(hys_journey *j, long now)
+{
+    begin_session(j);
+    int first = next_relevant(j, -1);
+    if (first >= 0)
+        show_question(j, first, now);
+    else
+        show(j, HYS_SCREEN_REVIEW, now);
 }
 
 /* After a question is done: the next one that applies and was not reached
@@ -238,7 +254,9 @@ static void advance(hys_journey *j, long now)
     }
 }
 
-static void finish_quick(hys_journey *j, const char *value, long now)
+/* The quick poll's one answer is kept at once (unless it repeats one just
+ * counted); the thanks follow the hold. */
+static void count_quick(hys_journey *j, const char *value, long now)
 {
     int counted = j->last_quick_count < 0 || now - j->last_quick_count >= j->cfg.quick_repeat_ms;
     if (counted) {
@@ -247,7 +265,41 @@ static void finish_quick(hys_journey *j, const char *value, long now)
         end_session(j, 1);
         j->last_quick_count = now;
     }
-    show(j, HYS_SCREEN_THANKS, now);
+}
+
+static void practice_done(hys_journey *j, long now);
+
+/* What follows a one-answer tap, once the resident has seen it taken. */
+static void hold_over(hys_journey *j, long now)
+{
+    j->v.holding = 0;
+    j->v.chosen = -1;
+    switch (j->hold_then) {
+    case HOLD_ADVANCE:
+        advance(j, now);
+        break;
+    case HOLD_QUICK_THANKS:
+        show(j, HYS_SCREEN_THANKS, now);
+        break;
+    case HOLD_PRACTICE:
+        practice_done(j, now);
+        break;
+    }
+}
+
+/* An answer was taken (choice: the card to show ticked, or -1): show it
+ * for a moment, taking nothing else, then move on. A tremor's second tap
+ * lands on the same screen and does nothing. */
+static void hold(hys_journey *j, int choice, int then, long now)
+{
+    j->hold_then = then;
+    j->v.chosen = choice;
+    if (j->cfg.chosen_ms <= 0) {
+        hold_over(j, now);
+        return;
+    }
+    j->v.holding = 1;
+    j->hold_until = now + j->cfg.chosen_ms;
 }
 
 static void act_question(hys_journey *j, hys_action a, int arg, long now)
@@ -263,11 +315,12 @@ static void act_question(hys_journey *j, hys_action a, int arg, long now)
         if (q->type != HYS_Q_SELECT_ONE || arg < 0 || (arg >= q->nchoices && !dont_know)) return;
         const char *value = dont_know ? "dont_know" : q->choices[arg].name;
         if (j->f->quick) {
-            finish_quick(j, value, now);
+            count_quick(j, value, now);
+            hold(j, arg, HOLD_QUICK_THANKS, now);
             return;
         }
         record(j, qi, HYS_STATUS_ANSWERED, value, now);
-        advance(j, now);
+        hold(j, arg, HOLD_ADVANCE, now);
         return;
     }
     case HYS_ACT_TOGGLE:
@@ -373,6 +426,7 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
 {
     j->now = now;
     j->last_input = now;
+    if (j->v.holding) return; /* the answer just taken is shown; then on by itself */
     hys_journey_view *v = &j->v;
     /* sound settings work on every screen */
     switch (a) {
@@ -465,15 +519,12 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
         }
         break;
     case HYS_SCREEN_PRACTICE:
+        /* as a real question: the face tapped is ticked, then on by itself */
         if (a == HYS_ACT_CHOOSE && arg >= 0 && arg < 3) {
             v->practice_choice = arg;
+            hold(j, arg, HOLD_PRACTICE, now);
         } else if (a == HYS_ACT_NEXT && v->practice_choice >= 0) {
-            begin_session(j);
-            int first = next_relevant(j, -1);
-            if (first >= 0)
-                show_question(j, first, now);
-            else
-                show(j, HYS_SCREEN_REVIEW, now);
+            practice_done(j, now);
         } else if (a == HYS_ACT_BACK) {
             if (j->in_session) {
                 int first = next_relevant(j, -1);
@@ -561,6 +612,10 @@ void hys_journey_tick(hys_journey *j, long now)
 {
     hys_journey_view *v = &j->v;
     j->now = now;
+    if (v->holding && now >= j->hold_until) {
+        hold_over(j, now);
+        update_view(j);
+    }
     for (int guard = 0; guard < 4; guard++) {
         if (v->screen == HYS_SCREEN_THANKS) {
             long limit = j->f->quick ? j->cfg.quick_thanks_ms : j->cfg.thanks_ms;
@@ -598,6 +653,7 @@ void hys_journey_tick(hys_journey *j, long now)
 
 long hys_journey_deadline(const hys_journey *j)
 {
+    if (j->v.holding) return j->hold_until;
     switch (j->v.screen) {
     case HYS_SCREEN_THANKS:
         return j->entered_at + (j->f->quick ? j->cfg.quick_thanks_ms : j->cfg.thanks_ms);
@@ -707,6 +763,7 @@ hys_journey *hys_journey_create(const hys_form *form, const hys_journey_config *
     j->last_input = now;
     j->last_quick_count = -1;
     j->v.thanks_update = -1;
+    j->v.chosen = -1;
     go_welcome(j, now);
     update_view(j);
     return j;

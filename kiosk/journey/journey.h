@@ -59,6 +59,7 @@ typedef enum {
     HYS_ACT_CONTRAST,  /* arg: 1 high contrast, 0 standard, -1 the other way */
     HYS_ACT_SCROLL,    /* arg: +1 / -1 page of a screen too long for large text */
     HYS_ACT_DISMISS,   /* the kiosk's own notice (a stick's export) is read: not the journey's */
+    HYS_ACT_EXPLORE,   /* touch-to-hear: arg 1 on, 0 off (the kiosk's, not the journey's) */
     /* staff mode: the kiosk's, not the journey's */
     HYS_ACT_STAFF_DIGIT, /* arg: 0..9 */
     HYS_ACT_STAFF_ERASE,
@@ -82,6 +83,8 @@ typedef struct hys_journey_config {
     long thanks_ms;      /* thanks screen, then welcome */
     long quick_thanks_ms;
     long quick_repeat_ms; /* quick poll: presses this soon after a counted one are not counted */
+    long chosen_ms;       /* a one-answer tap shows the answer ticked this long, taking no
+                           * other input, before moving on (0: at once) */
     /* sound settings each session starts with (and returns to afterwards) */
     int read_aloud; /* 1: every screen is read out as it appears */
     int text_size;  /* per cent: 100, 150 or 200 */
@@ -116,6 +119,8 @@ typedef struct hys_journey_view {
     int progress_pos; /* 1-based position among the questions that apply */
     int progress_total;
     int practice_choice; /* -1 until the practice face is tapped */
+    int holding;         /* an answer was just taken: shown ticked, no input taken, then on */
+    int chosen;          /* while holding: the choice taken (select_one), else -1 */
     long countdown_s;    /* seconds left on "are you still there?" */
     int page;            /* review / updates page */
     int kb_page;         /* on-screen keyboard page */
@@ -141,7 +146,8 @@ hys_journey *hys_journey_create(const hys_form *form, const hys_journey_config *
 void hys_journey_destroy(hys_journey *j);
 
 /* Act on the resident's input. Actions that make no sense on the current
- * screen are ignored. Any action counts as activity for the idle timer. */
+ * screen are ignored, and so is every action while an answer just taken is
+ * shown (view.holding). Any action counts as activity for the idle timer. */
 void hys_journey_act(hys_journey *j, hys_action a, int arg, long now_ms);
 /* Text typed on a physical keyboard (UTF-8), for text and integer questions. */
 void hys_journey_type(hys_journey *j, const char *utf8, long now_ms);

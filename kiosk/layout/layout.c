@@ -34,7 +34,8 @@ typedef struct ctx {
     int view_h;   /* the height a page of content may have on the real window */
     int top_free; /* the top bar is free from its left edge to here */
     int keep_top, keep_bottom; /* a paged screen is not cut between these (0, 0: none) */
-    int paged; /* laid out on a canvas taller than the window, to be shown a page at a time */
+    int paged;   /* laid out on a canvas taller than the window, to be shown a page at a time */
+    int has_bar; /* the screen has a bottom bar (touch-to-hear's banner goes above it) */
 } ctx;
 
 /* A text size in pixels at the resident's text size. */
@@ -162,6 +163,7 @@ static void target(ctx *c, const char *id, int x, int y, int w, int h, hys_actio
     snprintf(t->id, sizeof t->id, "%s", id);
     t->x = x, t->y = y, t->w = w, t->h = h;
     t->action = a, t->arg = arg, t->enabled = enabled;
+    snprintf(t->why, sizeof t->why, "%s", !enabled && c->meaning ? c->meaning : "");
     char words[600];
     if (c->meaning && !c->say) {
         if (label && *label)
@@ -435,13 +437,28 @@ static int top_h(const ctx *c)
  * Its size does not grow with the text size: the buttons keep their place,
  * picture and size on every screen, and their words grow as far as they fit
  * (button() in a bar). */
-static int bottom_h(const ctx *c)
+static int bar_h(const ctx *c)
 {
     int slot = line_h_at(c, S(c, 36), 1, 100) + S(c, 12);
     if (slot < c->tmin) slot = c->tmin; /* buttons of at least 12 mm */
     int h = c->portrait ? S(c, 236) : S(c, 128);
     int need = c->portrait ? 2 * slot + S(c, 30) : slot + S(c, 20);
     return need > h ? need : h;
+}
+
+/* Touch-to-hear's banner: one line and a button, just above the bottom
+ * bar while it is on (0 when off). */
+static int banner_h(const ctx *c)
+{
+    if (!c->in->explore || c->in->notice || c->in->staff) return 0;
+    int h = line_h_at(c, S(c, 36), 1, 100) + S(c, 28);
+    return h > c->tmin + S(c, 16) ? h : c->tmin + S(c, 16);
+}
+
+/* What the content leaves free at the bottom: the bar, and the banner. */
+static int bottom_h(const ctx *c)
+{
+    return bar_h(c) + banner_h(c);
 }
 
 /* The row of "Earlier" and "More" buttons on a paged screen: as tall as a
@@ -454,17 +471,18 @@ static int scroll_row_h(const ctx *c)
 
 /* Where slot i (0..3) of the bottom bar is: one row of four, or in portrait
  * two rows of two. Slots keep their places on every screen. */
-static void bar_slot(const ctx *c, int i, int *x, int *y, int *w, int *h)
+static void bar_slot(ctx *c, int i, int *x, int *y, int *w, int *h)
 {
-    int W = c->f->w, H = c->f->h, m = c->m, top = H - bottom_h(c);
+    c->has_bar = 1;
+    int W = c->f->w, H = c->f->h, m = c->m, top = H - bar_h(c);
     if (c->portrait) {
         *w = (W - 3 * m) / 2;
-        *h = (bottom_h(c) - S(c, 30)) / 2;
+        *h = (bar_h(c) - S(c, 30)) / 2;
         *x = m + (i % 2) * (*w + m);
         *y = top + S(c, 10) + (i / 2) * (*h + S(c, 10));
     } else {
         *w = (W - 5 * m) / 4;
-        *h = bottom_h(c) - S(c, 20);
+        *h = bar_h(c) - S(c, 20);
         *x = m + i * (*w + m);
         *y = top + S(c, 10);
     }
@@ -716,7 +734,8 @@ static void choice_card(ctx *c, const hys_question *q, int i, const char *label,
     if (q->type == HYS_Q_SELECT_MULTIPLE)
         chosen = i < 64 && (v->selected >> i) & 1;
     else
-        chosen = st == HYS_STATUS_ANSWERED && !strcmp(value, name);
+        chosen =
+            (st == HYS_STATUS_ANSWERED && !strcmp(value, name)) || (v->holding && v->chosen == i);
     card(c, id, q->type == HYS_Q_SELECT_MULTIPLE ? HYS_ACT_TOGGLE : HYS_ACT_CHOOSE, i, x, y, w, h,
          pic, label, chosen, q->type == HYS_Q_SELECT_MULTIPLE);
 }
@@ -750,7 +769,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
             if (need > ch) ch = need;
         }
         if (ch > c->view_h) ch = c->view_h;
-        hys_journey_set_pages((hys_journey *)c->in->journey, 1);
+        c->f->pages = 1;
         for (int i = 0; i < n; i++, y1 += ch + gap)
             choice_card(c, q, i, labels[i], x, y1, w, ch, st, value);
         return;
@@ -785,7 +804,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
                tr(c, "More answers"), B_NORMAL, page < pages - 1);
         h -= ah + gap0;
     }
-    hys_journey_set_pages((hys_journey *)c->in->journey, pages);
+    c->f->pages = pages;
     int gap = S(c, 16);
     int cw = (w - (cols - 1) * gap) / cols, ch = (h - (rows - 1) * gap) / rows;
     if (ch > cw * 3 / 2) ch = cw * 3 / 2;
@@ -1429,7 +1448,7 @@ static void screen_review(ctx *c)
     }
     if (pages < 1) start[pages++] = 0;
     start[pages] = n;
-    hys_journey_set_pages((hys_journey *)c->in->journey, pages);
+    c->f->pages = pages;
     if (c->paged && pages > 1) unfit(c->f, "review rows"); /* a paged screen shows them all */
     int page = c->v->page < pages ? c->v->page : pages - 1;
     int ry = top;
@@ -1533,7 +1552,7 @@ static void screen_updates(ctx *c)
     int per = (bot - top + gap) / (ih + gap);
     if (per < 1) per = 1;
     int pages = (fm->nupdates + per - 1) / per;
-    hys_journey_set_pages((hys_journey *)c->in->journey, pages);
+    c->f->pages = pages;
     if (c->paged && pages > 1) unfit(c->f, "updates"); /* a paged screen shows them all */
     int page = c->v->page < pages ? c->v->page : pages - 1;
     for (int k = 0; k < per && page * per + k < fm->nupdates; k++)
@@ -2151,6 +2170,7 @@ static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
     f->ndraw = f->ntargets = f->nspeak = 0;
     f->text_used = 0;
     f->overflow = 0;
+    f->pages = f->scroll_pages = 1;
     f->clipped = 0;
     f->clipped_text[0] = 0;
     memset(c, 0, sizeof *c);
@@ -2356,7 +2376,7 @@ static void paginate(ctx *c, int h)
         y = next > cut ? next : cut;
     }
     if (np == 0) starts[np] = th, cuts[np++] = end;
-    hys_journey_set_scroll_pages((hys_journey *)c->in->journey, np);
+    c->f->scroll_pages = np;
     int page = c->v->scroll < np ? c->v->scroll : np - 1;
     int from = starts[page], to = cuts[page];
     keep_page(f, &b, from, to, th + gap - from, f->h - h, h);
@@ -2383,6 +2403,64 @@ static int off_canvas(const hys_frame *f)
     return 0;
 }
 
+/* ---- over the screen: touch-to-hear's banner, a hint ---- */
+
+/* While touch-to-hear is on, a banner above the bottom bar says so, with a
+ * button to switch it off (a double tap, like everything else then). */
+static void banner(ctx *c)
+{
+    int bh = banner_h(c);
+    if (!bh) return;
+    const hys_theme *t = c->t;
+    /* above the bottom bar; at the foot of a screen with none (welcome) */
+    int W = c->f->w, m = c->m, y = c->f->h - (c->has_bar ? bottom_h(c) : bh);
+    bar_begin(c);
+    rect(c, 0, y, W, bh, t->panel, t->edge, S(c, 2), 0);
+    const char *off = tr(c, "Switch off");
+    int bw = text_w(c, off, strlen(off), S(c, 36), 1) + S(c, 48), bhh = bh - S(c, 16);
+    if (bw < S(c, 160)) bw = S(c, 160);
+    if (bw > W / 3) bw = W / 3;
+    c->group = HYS_READ_HEADING;
+    c->meaning = tr(c, "Switch off touch to hear");
+    button(c, "button:explore-off", HYS_ACT_EXPLORE, 0, W - m - bw, y + S(c, 8), bw, bhh, NULL, off,
+           B_NORMAL, 1);
+    const char *words = tr(c, "Touch to hear is on: tap twice to choose");
+    text_box(c, words, m, y, W - 3 * m - bw, bh, S(c, 30), 1, t->on_panel, ALIGN_START, 1);
+    c->group = HYS_READ_CONTENT;
+    bar_end(c);
+}
+
+/* Why a switched-off button did nothing: a box just above the bottom bar. */
+static void hint(ctx *c)
+{
+    if (!c->in->hint || c->in->notice) return;
+    const hys_theme *t = c->t;
+    int W = c->f->w, m = c->m, pad = S(c, 16);
+    int tw = W - 4 * m - 2 * pad;
+    int th = text_need(c, c->in->hint, S(c, 36), 1, tw);
+    int h = th + 2 * pad, y = c->f->h - bottom_h(c) - h - S(c, 12);
+    int gr = c->group;
+    c->group = -1; /* (it is said at once, not as part of the screen) */
+    rect(c, 2 * m, y, W - 4 * m, h, t->primary, t->edge, S(c, 3), S(c, 16));
+    text_box(c, c->in->hint, 2 * m + pad, y + pad, tw, th, S(c, 36), 1, t->on_primary, ALIGN_CENTER,
+             0);
+    c->group = gr;
+}
+
+/* Every switched-off target says why, when it is tapped. */
+static void explain_off(ctx *c)
+{
+    for (int i = 0; i < c->f->ntargets; i++) {
+        hys_target *t = &c->f->targets[i];
+        if (t->enabled || t->why[0]) continue;
+        size_t n = strlen(t->id);
+        const char *why = n > 3 && !strcmp(t->id + n - 3, "-up")     ? "This is the first page"
+                          : n > 5 && !strcmp(t->id + n - 5, "-down") ? "This is the last page"
+                                                                     : "This cannot be used now";
+        snprintf(t->why, sizeof t->why, "%s", tr(c, why));
+    }
+}
+
 void hys_layout_build(hys_frame *f, const hys_layout_in *in)
 {
     ctx c;
@@ -2394,7 +2472,10 @@ void hys_layout_build(hys_frame *f, const hys_layout_in *in)
     if (f->h > in->h)
         paginate(&c, in->h);
     else
-        hys_journey_set_scroll_pages((hys_journey *)in->journey, 1);
+        f->scroll_pages = 1;
+    banner(&c);
+    hint(&c);
+    explain_off(&c);
     /* what is heard is ringed; the key focus gets the strong yellow ring */
     if (in->speaking > 0 && in->speaking <= f->nspeak) {
         const hys_speak *sp = &f->speak[in->speaking - 1];

@@ -37,6 +37,7 @@ typedef struct hys_target {
     hys_action action;
     int arg;
     int enabled;
+    char why[160]; /* switched off: why, shown and said when it is tapped */
 } hys_target;
 
 /* Reading groups: the order things are read and reached by keys. */
@@ -64,6 +65,8 @@ typedef struct hys_frame {
     hys_speak speak[HYS_MAX_SPEAK];
     size_t text_used;
     char text[HYS_FRAME_TEXT_BYTES];
+    int pages;             /* pages of answers, review rows or updates (1: all shown) */
+    int scroll_pages;      /* pages a screen too long for large text is shown in (1: fits) */
     int overflow;          /* 1 when something did not fit in the fixed arrays */
     int clipped;           /* text boxes whose text did not fit even at the smallest size */
     char clipped_text[48]; /* the start of the first such text, for messages */
@@ -100,6 +103,8 @@ typedef struct hys_layout_in {
     int volume_steps;      /* how many volume steps the sound screen shows */
     int min_target;        /* smallest target side in pixels (12 mm on this screen); 0 = 44 */
     int w, h;              /* window size in logical pixels */
+    int explore;           /* touch-to-hear is on: its banner, with a button to switch it off */
+    const char *hint;      /* why a switched-off button did nothing, shown over the screen */
     /* a notice in place of the journey's screen (a USB stick's export, or
      * the kiosk out of order), or NULL; notice_done: finished, with an OK
      * button; notice_failed: something went wrong */

@@ -77,7 +77,10 @@ static void test_full_journey(void)
     if (!f) return;
     rec r = {0};
     hys_journey_sink sink = {&r, on_begin, on_answer, on_withdraw, on_end};
-    hys_journey *j = hys_journey_create(f, NULL, &sink, 0);
+    hys_journey_config cfg;
+    hys_journey_config_default(&cfg);
+    cfg.chosen_ms = 0; /* (the path, not the moment an answer is shown: test_hold) */
+    hys_journey *j = hys_journey_create(f, &cfg, &sink, 0);
     long t = 0;
     CHECK_STR(screen(j), "welcome");
     hys_journey_act(j, HYS_ACT_START, 0, t += 1000);
@@ -88,9 +91,8 @@ static void test_full_journey(void)
     CHECK_STR(screen(j), "practice");
     hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000); /* not before a practice tap */
     CHECK_STR(screen(j), "practice");
-    hys_journey_act(j, HYS_ACT_CHOOSE, 2, t += 1000);
-    CHECK(r.answers == 0); /* practice answers are never kept */
-    hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 2, t += 1000); /* moves on, as questions do */
+    CHECK(r.answers == 0);                            /* practice answers are never kept */
     CHECK(r.begins == 1);
     CHECK_STR(screen(j), "question:listened");
     hys_journey_act(j, HYS_ACT_CHOOSE, choice(f, "listened", "good"), t += 3000);
@@ -153,6 +155,7 @@ static void test_idle(void)
     hys_journey_sink sink = {&r, on_begin, on_answer, on_withdraw, on_end};
     hys_journey_config cfg;
     hys_journey_config_default(&cfg);
+    cfg.chosen_ms = 0; /* (the path, not the moment an answer is shown: test_hold) */
     hys_journey *j = hys_journey_create(f, &cfg, &sink, 0);
     long t = 0;
     CHECK(hys_journey_deadline(j) == -1); /* the welcome screen never times out */
@@ -196,6 +199,7 @@ static void test_quick(void)
     hys_journey_sink sink = {&r, on_begin, on_answer, on_withdraw, on_end};
     hys_journey_config cfg;
     hys_journey_config_default(&cfg);
+    cfg.chosen_ms = 0; /* (the path, not the moment an answer is shown: test_hold) */
     hys_journey *j = hys_journey_create(f, &cfg, &sink, 0);
     CHECK_STR(screen(j), "question:visit");
     hys_journey_act(j, HYS_ACT_CHOOSE, 4, 1000);
@@ -222,6 +226,7 @@ static void test_sound_settings(void)
     if (!f) return;
     hys_journey_config cfg;
     hys_journey_config_default(&cfg);
+    cfg.chosen_ms = 0; /* (the path, not the moment an answer is shown: test_hold) */
     cfg.volume = 3;
     hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
     const hys_journey_view *v = hys_journey_view_get(j);
@@ -249,8 +254,7 @@ static void test_sound_settings(void)
     hys_journey_act(j, HYS_ACT_START, 0, t += cfg.idle_ms + 1);
     hys_journey_act(j, HYS_ACT_LANG, 0, ++t);
     hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
-    hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
-    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t); /* the practice: on by itself */
     hys_journey_act(j, HYS_ACT_READ_ALOUD, 1, ++t);
     hys_journey_act(j, HYS_ACT_SOUND_MENU, 0, ++t);
     hys_journey_tick(j, t + cfg.idle_ms);
@@ -273,6 +277,7 @@ static void test_eyesight_settings(void)
     if (!f) return;
     hys_journey_config cfg;
     hys_journey_config_default(&cfg);
+    cfg.chosen_ms = 0; /* (the path, not the moment an answer is shown: test_hold) */
     hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
     const hys_journey_view *v = hys_journey_view_get(j);
     long t = 0;
@@ -299,13 +304,71 @@ static void test_eyesight_settings(void)
     CHECK_STR(screen(j), "intro");
     CHECK(v->scroll == 0); /* a new screen starts at its top */
     hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
-    hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
-    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t); /* the practice: on by itself */
     CHECK_STR(screen(j), "question:listened");
     CHECK(v->text_size == 200 && v->high_contrast == 1); /* for the whole session */
     hys_journey_tick(j, t + cfg.idle_ms + cfg.still_there_ms + 1);
     CHECK_STR(screen(j), "welcome");
     CHECK(v->text_size == 100 && v->high_contrast == 0); /* the next resident starts afresh */
+    hys_journey_destroy(j);
+    hys_form_destroy(f);
+}
+
+/* A one-answer tap: the answer is kept at once and shown ticked for
+ * chosen_ms, taking nothing else (a tremor's second tap), then the journey
+ * moves on by itself; the practice and the quick poll do the same. */
+static void test_hold(void)
+{
+    hys_form *f = load(HYS_ASSETS "/forms/demo/listening.xlsx");
+    CHECK(f != NULL);
+    if (!f) return;
+    rec r = {0};
+    hys_journey_sink sink = {&r, on_begin, on_answer, on_withdraw, on_end};
+    hys_journey *j = hys_journey_create(f, NULL, &sink, 0);
+    const hys_journey_view *v = hys_journey_view_get(j);
+    long t = 0;
+    hys_journey_act(j, HYS_ACT_START, 0, t += 1000);
+    hys_journey_act(j, HYS_ACT_LANG, hys_form_lang(f, "en"), t += 1000);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 1, t += 1000);
+    CHECK_STR(screen(j), "practice");
+    CHECK(v->holding == 1 && v->practice_choice == 1);
+    CHECK(hys_journey_deadline(j) == t + 600);
+    hys_journey_tick(j, t + 599);
+    CHECK_STR(screen(j), "practice");
+    hys_journey_tick(j, t += 600);
+    CHECK_STR(screen(j), "question:listened");
+    CHECK(v->holding == 0 && r.begins == 1 && r.answers == 0);
+    int good = choice(f, "listened", "good");
+    hys_journey_act(j, HYS_ACT_CHOOSE, good, t += 1000);
+    CHECK(r.answers == 1); /* kept at once: nothing accepted is lost */
+    CHECK_STR(r.last_v, "good");
+    CHECK_STR(screen(j), "question:listened");
+    CHECK(v->holding == 1 && v->chosen == good);
+    /* a tremor's second tap 150 ms later lands on the same screen: nothing */
+    hys_journey_act(j, HYS_ACT_CHOOSE, 0, t + 150);
+    hys_journey_act(j, HYS_ACT_SKIP, 0, t + 160);
+    CHECK(r.answers == 1);
+    CHECK_STR(r.last_v, "good");
+    hys_journey_tick(j, t + 600);
+    CHECK_STR(screen(j), "question:speak_up");
+    CHECK(v->holding == 0 && v->chosen == -1 && r.answers == 1);
+    hys_journey_destroy(j);
+    hys_form_destroy(f);
+
+    /* the quick poll: counted at the tap, thanks after the hold */
+    f = load(HYS_ASSETS "/forms/quick/visit.xlsx");
+    CHECK(f != NULL);
+    if (!f) return;
+    memset(&r, 0, sizeof r);
+    j = hys_journey_create(f, NULL, &sink, 0);
+    v = hys_journey_view_get(j);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 0, t = 1000);
+    CHECK(r.answers == 1 && r.ends == 1);
+    CHECK_STR(screen(j), "question:visit");
+    CHECK(v->holding == 1 && v->chosen == 0);
+    hys_journey_tick(j, t + 600);
+    CHECK_STR(screen(j), "thanks");
     hys_journey_destroy(j);
     hys_form_destroy(f);
 }
@@ -317,5 +380,6 @@ int main(void)
     test_full_journey();
     test_idle();
     test_quick();
+    test_hold();
     return check_done();
 }

@@ -20,6 +20,16 @@ static inline hys_journey *walk_begin(const hys_form *f, int text_size, hys_jour
     return hys_journey_create(f, cfg, NULL, 0);
 }
 
+/* A one-answer tap is shown ticked for a moment (a screen too), then the
+ * journey moves on by itself: let that moment pass. */
+static inline void walk_held(const hys_form *f, hys_journey *j, long *t, walk_visit visit, void *ud)
+{
+    if (!hys_journey_view_get(j)->holding) return;
+    visit(ud, f, j);
+    *t = hys_journey_deadline(j);
+    hys_journey_tick(j, *t);
+}
+
 /* Walk one resident's way through every kind of screen in language lang. */
 static inline void walk_screens_sized(const hys_form *f, int lang, int text_size, walk_visit visit,
                                       void *ud)
@@ -50,8 +60,7 @@ static inline void walk_screens_sized(const hys_form *f, int lang, int text_size
     hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
     visit(ud, f, j); /* practice */
     hys_journey_act(j, HYS_ACT_CHOOSE, 2, ++t);
-    visit(ud, f, j);
-    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    walk_held(f, j, &t, visit, ud); /* the practice moves on as questions do */
     for (int guard = 0; guard < 200 && hys_journey_view_get(j)->screen == HYS_SCREEN_QUESTION;
          guard++) {
         const hys_journey_view *v = hys_journey_view_get(j);
@@ -68,6 +77,7 @@ static inline void walk_screens_sized(const hys_form *f, int lang, int text_size
         switch (q->type) {
         case HYS_Q_SELECT_ONE:
             hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
+            walk_held(f, j, &t, visit, ud);
             break;
         case HYS_Q_SELECT_MULTIPLE:
             hys_journey_act(j, HYS_ACT_TOGGLE, 0, ++t);
@@ -101,7 +111,7 @@ static inline void walk_screens_sized(const hys_form *f, int lang, int text_size
     hys_journey_act(j, HYS_ACT_LANG, lang, ++t);
     hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
     hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
-    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    walk_held(f, j, &t, visit, ud);
     hys_journey_tick(j, t + cfg.idle_ms + 1000);
     CHECK(hys_journey_view_get(j)->screen == HYS_SCREEN_STILL_THERE);
     visit(ud, f, j);
@@ -127,6 +137,7 @@ static inline void walk_quick_sized(const hys_form *f, int lang, int text_size, 
     }
     CHECK(hys_journey_view_get(j)->screen == HYS_SCREEN_QUESTION);
     hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
+    walk_held(f, j, &t, visit, ud);
     CHECK(hys_journey_view_get(j)->screen == HYS_SCREEN_THANKS);
     visit(ud, f, j);
     hys_journey_destroy(j);
