@@ -393,8 +393,8 @@ int hys_kiosk_handle(hys_kiosk *k, const hys_kiosk_event *e)
     case HYS_IN_SHOW:
     case HYS_IN_TIME:
         break;
-    case HYS_IN_REDRAW:
-        k->unshown = 1;
+    case HYS_IN_REDRAW: /* (a new size: laid out again) */
+        k->changed = k->unshown = 1;
         break;
     case HYS_IN_PRESS:
         hys_input_press(k, e->x, e->y, e->now);

@@ -26,7 +26,7 @@ int hys_kiosk_run(hys_kiosk *k);
 /* What reaches the kiosk: every way in, each on the kiosk's clock (ms). */
 typedef enum hys_kiosk_input {
     HYS_IN_SHOW,      /* nothing new: show the frame if it is not on the screen yet (start) */
-    HYS_IN_REDRAW,    /* the window was uncovered or resized: draw it again */
+    HYS_IN_REDRAW,    /* the window was uncovered or resized: lay out and draw it again */
     HYS_IN_PRESS,     /* a finger (or the mouse button) down at x, y */
     HYS_IN_RELEASE,   /* the finger lifted at x, y: a target acts only if still under it */
     HYS_IN_KEY,       /* a key by SDL key name ("Return", "Keypad 5") or a switch

@@ -95,7 +95,10 @@ static int push(hys_speech *s, const short *pcm, long n)
             return 0;
         }
         if (s->out == HYS_SPEECH_DEVICE) SDL_QueueAudio(s->dev, buf, (Uint32)(k * 2));
-        if (s->stats.samples == 0) s->stats.first_audio_ms = ms_since(s->said_at);
+        if (s->stats.samples == 0) {
+            s->stats.first_audio_ms = ms_since(s->said_at);
+            s->stats.first_audio_at = ms_since(0);
+        }
         s->queued_total += (Uint32)(k * 2);
         s->stats.samples += k;
         s->sumsq += sq;
@@ -326,7 +329,7 @@ hys_speech *hys_speech_open(hys_speech_output out, char *err, size_t errn)
     }
     s->out = out;
     s->synth_item = -1;
-    s->stats.first_audio_ms = s->stats.stop_ms = -1;
+    s->stats.first_audio_ms = s->stats.stop_ms = s->stats.first_audio_at = -1;
     if (out == HYS_SPEECH_DEVICE) {
         if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
             snprintf(err, errn, "no sound: %s", SDL_GetError());
@@ -476,7 +479,7 @@ void hys_speech_say(hys_speech *s, const hys_utterance *items, int n, int rate, 
     s->sumsq = 0;
     memset(&s->stats, 0, sizeof s->stats);
     s->stats.request = jb->gen;
-    s->stats.first_audio_ms = s->stats.stop_ms = -1;
+    s->stats.first_audio_ms = s->stats.stop_ms = s->stats.first_audio_at = -1;
     s->said_at = SDL_GetPerformanceCounter();
     if (!s->dev && !device_open(s)) /* (resting: see hys_speech_rest) */
         snprintf(s->stats.error, sizeof s->stats.error, "no sound device: %s", SDL_GetError());

@@ -36,6 +36,7 @@ typedef struct hys_speech_stats {
     long samples;          /* PCM samples produced */
     double rms;            /* root mean square of those samples (0..32767) */
     double first_audio_ms; /* from hys_speech_say to the first sample queued; -1 if none */
+    double first_audio_at; /* when that was, in ms of SDL's performance counter; -1 if none */
     double stop_ms;        /* from the cut-off to synthesis having stopped; -1 if not stopped */
     char error[160];       /* the last item that could not be spoken, and why */
 } hys_speech_stats;
