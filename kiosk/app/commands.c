@@ -162,7 +162,7 @@ int hys_cmd_set_pin(const char *data_dir)
     struct termios old, quiet;
     int tty = isatty(0) && tcgetattr(0, &old) == 0;
     if (tty) {
-        fprintf(stderr, "staff PIN (4 to 8 digits): ");
+        fprintf(stderr, "staff PIN (6 to 8 digits): ");
         quiet = old;
         quiet.c_lflag &= ~(tcflag_t)ECHO;
         tcsetattr(0, TCSANOW, &quiet);

@@ -102,6 +102,7 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
         goto fail;
     }
     snprintf(k->data, sizeof k->data, "%s", data);
+    hys_pin_guard_load(&k->pin_guard, data, 0); /* wrong PINs of earlier runs still count */
     char cfgpath[1100];
     /* the box's settings (an installed kiosk: /etc/haveyoursay), then the
      * data folder's; replays read only their own, so they always run alike */

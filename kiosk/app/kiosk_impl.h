@@ -91,7 +91,7 @@ struct hys_kiosk {
     int staff;   /* 0 off, 1 the PIN, 2 staff's own screen, 3 settings, 4 touch test */
     int touched; /* touch test: squares touched (bits) */
     char pin[HYS_PIN_MAX_DIGITS + 1];
-    char pin_first[HYS_PIN_MAX_DIGITS + 1]; /* a new PIN typed once, to be typed again */
+    int pin_set; /* a PIN is set (seen when staff mode opened); else it stays shut */
     hys_pin_guard pin_guard;
     char staff_msg[1024];
     long staff_until; /* staff mode closes by itself when left alone */

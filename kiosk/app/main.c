@@ -40,7 +40,7 @@ static void usage(FILE *out)
           "  haveyoursay keygen --out FILE\n"
           "      make a key pair for sealed exports (the secret key into FILE)\n"
           "  haveyoursay set-pin [--data DIR]\n"
-          "      set the staff PIN (4 to 8 digits, read from standard input)\n",
+          "      set the staff PIN (6 to 8 digits, read from standard input)\n",
           out);
 }
 

@@ -125,8 +125,9 @@ void hys_staff_open(hys_kiosk *k, long now)
     k->pin[0] = 0;
     k->staff_until = now + STAFF_IDLE_MS;
     long wait = 0;
-    if (!hys_pin_is_set(k->data))
-        message(k, hys_voice_tr(k, "No staff PIN is set yet. Choose one: 4 to 8 numbers."));
+    k->pin_set = hys_pin_is_set(k->data);
+    if (!k->pin_set) /* never chosen here: a resident could */
+        message(k, hys_voice_tr(k, "No staff PIN is set. Set one with: haveyoursay set-pin"));
     else if (k->pin_guard.locked_until > now && (wait = k->pin_guard.locked_until - now) > 0) {
         char text[200];
         snprintf(text, sizeof text, hys_voice_tr(k, "Too many wrong PINs. Try again in %ld s."),
@@ -167,7 +168,6 @@ static void close_staff(hys_kiosk *k)
 {
     k->staff = 0;
     sodium_memzero(k->pin, sizeof k->pin);
-    sodium_memzero(k->pin_first, sizeof k->pin_first);
     k->staff_msg[0] = 0;
     k->changed = 1;
 }
@@ -188,28 +188,6 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         if (n) k->pin[n - 1] = 0;
         break;
     case HYS_ACT_STAFF_OK: {
-        if (!hys_pin_is_set(k->data)) { /* the first time: choose a PIN, twice */
-            char err[200];
-            if (!k->pin_first[0]) {
-                snprintf(k->pin_first, sizeof k->pin_first, "%s", k->pin);
-                message(k, hys_voice_tr(k, "Type the same PIN again."));
-            } else if (strcmp(k->pin_first, k->pin)) {
-                message(k, hys_voice_tr(k, "The two PINs were not the same. Choose one again."));
-                sodium_memzero(k->pin_first, sizeof k->pin_first);
-            } else if (hys_pin_set(k->data, k->pin, err, sizeof err) == HYS_OK) {
-                sodium_memzero(k->pin_first, sizeof k->pin_first);
-                k->staff = 2;
-                message(k, hys_voice_tr(k, "The staff PIN is set."));
-                hys_staff_refresh(k);
-                fprintf(stderr, "haveyoursay: staff chose a PIN\n");
-            } else {
-                message(k, err);
-                sodium_memzero(k->pin_first, sizeof k->pin_first);
-            }
-            sodium_memzero(k->pin, sizeof k->pin);
-            hys_voice_words(k, k->staff_msg, -1);
-            break;
-        }
         long wait = 0;
         hys_pin_result r = hys_pin_check(&k->pin_guard, k->data, k->pin, now, &wait);
         k->pin[0] = 0;
@@ -351,7 +329,7 @@ const hys_staff_view *hys_staff_view_fill(const hys_kiosk *k, hys_staff_view *v)
     v->typed = (int)strlen(k->pin);
     v->touched = k->touched;
     v->message = k->staff_msg[0] ? k->staff_msg : NULL;
-    v->can_try = k->pin_guard.locked_until <= k->staff_now; /* (or choose one, the first time) */
+    v->can_try = k->pin_guard.locked_until <= k->staff_now && k->pin_set;
     v->sessions_today = k->counts.sessions_today;
     v->per_week = k->cfg.period == HYS_PERIOD_WEEK;
     v->sessions = k->counts.sessions;

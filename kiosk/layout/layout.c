@@ -1963,8 +1963,8 @@ static void screen_staff_pin(ctx *c, const hys_staff_view *sv)
     const hys_theme *t = c->t;
     int W = c->f->w, H = c->f->h, m = c->m;
     int y = staff_page(c, tr(c, "Staff: type the PIN"));
-    /* the dots: one a digit typed */
-    int d = S(c, 30), gap = S(c, 18), slots = sv->typed > 4 ? sv->typed : 4;
+    /* the dots: one a digit typed (a PIN has at least 6) */
+    int d = S(c, 30), gap = S(c, 18), slots = sv->typed > 6 ? sv->typed : 6;
     int x = (W - (slots * d + (slots - 1) * gap)) / 2;
     for (int i = 0; i < slots; i++)
         rect(c, x + i * (d + gap), y, d, d, i < sv->typed ? t->text : t->bg, t->text, S(c, 3),

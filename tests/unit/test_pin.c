@@ -21,6 +21,8 @@ int main(void)
     CHECK(hys_pin_check(&g, dir, "1234", 0, &wait) == HYS_PIN_NONE);
     CHECK(hys_pin_set(dir, "12a4", err, sizeof err) == HYS_EFORMAT);
     CHECK(hys_pin_set(dir, "123", err, sizeof err) == HYS_EFORMAT);
+    CHECK(hys_pin_set(dir, "1111", err, sizeof err) == HYS_EFORMAT); /* at least 6 digits */
+    CHECK(hys_pin_set(dir, "12345", err, sizeof err) == HYS_EFORMAT);
     CHECK(hys_pin_set(dir, "482915", err, sizeof err) == HYS_OK);
     CHECK(hys_pin_is_set(dir));
     /* only a slow hash is kept, in a file nobody else can read */
@@ -44,6 +46,20 @@ int main(void)
     CHECK(hys_pin_check(&g, dir, "333333", 34000, &wait) == HYS_PIN_WRONG && wait == 60000);
     CHECK(hys_pin_check(&g, dir, "482915", 94000, &wait) == HYS_PIN_OK);
     CHECK(g.wrong == 0 && g.locked_until == 0);
+    /* a restart gives no fresh tries: the count and the lock are kept on
+     * disk, and a new guard (the program started again, its clock at 0)
+     * takes them in */
+    CHECK(hys_pin_check(&g, dir, "000000", 95000, &wait) == HYS_PIN_WRONG);
+    CHECK(hys_pin_check(&g, dir, "111111", 96000, &wait) == HYS_PIN_WRONG);
+    CHECK(hys_pin_check(&g, dir, "222222", 97000, &wait) == HYS_PIN_WRONG && wait == 30000);
+    hys_pin_guard restarted = {0};
+    hys_pin_guard_load(&restarted, dir, 0);
+    CHECK(restarted.wrong == 3 && restarted.locked_until > 25000 &&
+          restarted.locked_until <= 30000);
+    CHECK(hys_pin_check(&restarted, dir, "482915", 100, &wait) == HYS_PIN_LOCKED && wait > 25000);
+    char tries[600];
+    snprintf(tries, sizeof tries, "%s/staff.tries", dir);
+    CHECK(stat(tries, &sb) == 0 && (sb.st_mode & 0077) == 0);
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     CHECK(system(cmd) == 0);
     return check_done();
