@@ -14,6 +14,7 @@
 #include "../util/limits.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <sodium.h>
 #include <errno.h>
 #include <sqlite3.h>
@@ -170,10 +171,19 @@ static void per_kiosk(found *b, int n, FILE *log, hys_collect_result *r)
         int accepted = 0, known = b[i].m.kiosk_id[0] != 0;
         for (int k = i; k < j; k++) {
             if (known && b[k].m.seq >= 1) {
-                for (; expect < b[k].m.seq; expect++) {
+                /* one line a run of missing numbers: never one a number */
+                long long missing = b[k].m.seq - expect;
+                if (missing == 1)
                     fprintf(log, "gap: kiosk %s has no bundle %lld (lost, or not brought)\n",
                             b[k].m.kiosk_id, expect);
-                    r->gaps++;
+                else if (missing > 1)
+                    fprintf(log,
+                            "gap: kiosk %s has no bundles %lld to %lld (%lld, lost or not "
+                            "brought)\n",
+                            b[k].m.kiosk_id, expect, b[k].m.seq - 1, missing);
+                if (missing > 0) {
+                    r->gaps = missing > INT_MAX - r->gaps ? INT_MAX : r->gaps + (int)missing;
+                    expect = b[k].m.seq;
                 }
                 if (expect == b[k].m.seq) expect++;
             }

@@ -185,9 +185,14 @@ hys_manifest_check hys_manifest_read(const char *text, size_t n, hys_manifest *m
         if (!memcmp(text + i, sig_line, k)) at = text + i;
     char perr[200];
     hys_json *root = hys_json_parse(text, n, perr, sizeof perr);
-    /* whose and which it claims to be, for reports even when it is refused */
+    /* whose and which it claims to be, for reports even when it is refused:
+     * only when they look like a kiosk's (a UUID, a bundle number of six
+     * digits at most), as anything here may come from an attacker */
     copy_str(m->kiosk_id, sizeof m->kiosk_id, hys_json_get(root, "kiosk_id"));
+    if (strlen(m->kiosk_id) != 36 || strspn(m->kiosk_id, "0123456789abcdef-") != 36)
+        m->kiosk_id[0] = '\0';
     m->seq = hys_json_int(hys_json_get(root, "sequence"), -1);
+    if (m->seq < 1 || m->seq > HYS_MANIFEST_MAX_SEQ) m->seq = -1;
     const char *pk64 = hys_json_str(hys_json_get(root, "public_key"));
     const char *sig64 = hys_json_str(hys_json_get(root, "signature"));
     if (!at || !root || !pk64 || !sig64) {

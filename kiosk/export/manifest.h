@@ -63,9 +63,14 @@ typedef enum {
     HYS_MANIFEST_MALFORMED   /* signed, but not a manifest this program understands */
 } hys_manifest_check;
 
+/* The highest bundle number a kiosk makes (its folders are numbered with
+ * six digits): a manifest claiming more is not a kiosk's. */
+#define HYS_MANIFEST_MAX_SEQ 999999LL
+
 /* Read and check text[0..n) (a manifest.json's bytes) into m. The reason
  * goes to err. A refused manifest still has the kiosk_id and seq it claims
- * (when they could be read), for reports. */
+ * (when they could be read and look like a kiosk's; else "" and -1), for
+ * reports. */
 hys_manifest_check hys_manifest_read(const char *text, size_t n, hys_manifest *m, char *err,
                                      size_t errn);
 

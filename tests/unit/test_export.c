@@ -381,6 +381,48 @@ static void test_sealed(void)
     key = NULL;
 }
 
+/* A few bytes on a stick must not jam collect (nor the kiosk's combined
+ * report): a manifest claiming bundle 999999999999999999, unsigned, from
+ * no kiosk or from the real one, once sent the gap count round for ever. */
+static void test_jam_manifests(void)
+{
+    char log[16384], real_id[300] = "";
+    const char *jam = at("jam");
+    sh("cp -r %s %s", at("stick"), jam);
+    /* the real kiosk's id, from its folder on the stick */
+    DIR *d = opendir(at("jam/HAVEYOURSAY"));
+    struct dirent *de;
+    while (d && (de = readdir(d)) != NULL)
+        if (strlen(de->d_name) == 36) snprintf(real_id, sizeof real_id, "%s", de->d_name);
+    if (d) closedir(d);
+    CHECK(real_id[0] != 0);
+    static const char *const texts[] = {
+        "{\"kiosk_id\": \"k\", \"sequence\": 999999999999999999}",
+        "{\"kiosk_id\": \"%s\", \"sequence\": 999999999999999999}",
+        "{\"kiosk_id\": \"%s\", \"sequence\": 900000}",
+    };
+    for (int i = 0; i < 3; i++) {
+        char dir[600], file[700], text[600];
+        snprintf(dir, sizeof dir, "%s/HAVEYOURSAY/x%d", jam, i);
+        mkdir(dir, 0700);
+        snprintf(file, sizeof file, "%s/manifest.json", dir);
+        snprintf(text, sizeof text, texts[i], real_id);
+        FILE *f = fopen(file, "w");
+        CHECK(f != NULL);
+        if (f) fputs(text, f), fclose(f);
+    }
+    hys_collect_result r;
+    const char *in[] = {jam};
+    double t0 = (double)clock() / CLOCKS_PER_SEC;
+    collect_into(at("jam-out"), in, 1, &r, log, sizeof log);
+    double took = (double)clock() / CLOCKS_PER_SEC - t0;
+    CHECK(took < 5.0);
+    CHECK(r.accepted == 5 && r.rejected == 3 && r.answers == 30);
+    /* the one claim that looks like a kiosk's bundle number: one line */
+    CHECK(r.gaps == 900000 - 6);
+    CHECK(strstr(log, "has no bundles 6 to 899999 (899994, lost or not brought)") != NULL);
+}
+
 /* The manifest reader takes hostile text: each of these is refused. */
 static void test_hostile_manifests(void)
 {
@@ -451,6 +493,7 @@ int main(void)
     test_hostile_manifests();
     test_export();
     test_collect();
+    test_jam_manifests();
     test_sealed();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf %s", top);
