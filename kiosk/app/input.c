@@ -117,6 +117,7 @@ static void confirm(hys_kiosk *k, hys_action a, const char *id, const char *chos
 /* Choose target t as a tap on it would. */
 static void choose(hys_kiosk *k, const hys_target *t, long now)
 {
+    if (holding(k) && !k->staff) return; /* the answer just taken is shown: nothing else */
     const hys_frame *f = hys_kiosk_layout(k);
     if (!t->enabled) {
         hys_voice_item(k, hys_frame_speak_of(f, (int)(t - f->targets)));
@@ -175,7 +176,7 @@ void hys_input_reset(hys_kiosk *k)
     /* the next resident starts as the kiosk is set up: no keys, touch-to-hear
      * or scanning left on, nothing of the last one's waiting to be said */
     k->keys_used = k->explore = k->scanning = k->two_switch = 0;
-    k->focus[0] = k->explored[0] = k->first[0] = '\0';
+    k->focus[0] = k->explored[0] = k->first[0] = k->hint[0] = '\0';
     hys_voice_stop(k);
 }
 
@@ -190,7 +191,7 @@ void hys_input_after(hys_kiosk *k, long now)
     int was = k->last_screen;
     snprintf(k->screen_id, sizeof k->screen_id, "%s", f->screen);
     k->last_screen = v->screen;
-    k->focus[0] = k->explored[0] = '\0';
+    k->focus[0] = k->explored[0] = k->hint[0] = '\0'; /* (a hint was about the last screen) */
     k->changed = 1;
     int over = (was == HYS_SCREEN_THANKS || was == HYS_SCREEN_STILL_THERE) &&
                v->screen == HYS_SCREEN_WELCOME;
@@ -309,6 +310,7 @@ int hys_input_key(hys_kiosk *k, const char *name, long now)
 {
     hys_key_role role = hys_keymap_role(&k->cfg.keys, name);
     if (role == HYS_KEY_NONE && SDL_GetKeyFromName(name) == SDLK_UNKNOWN) return 0;
+    if (holding(k) && !k->staff && role != HYS_KEY_STAFF) return 1; /* (as a tap then) */
     hys_voice_stop(k);
     k->swallow_text = 0;
     if (role != HYS_KEY_NONE && !strncasecmp(name, "Keypad ", 7) && strlen(name) == 8)
@@ -366,9 +368,8 @@ int hys_input_key(hys_kiosk *k, const char *name, long now)
         break;
     case HYS_KEY_SPEECH:
         access_on(k, now);
-        k->explore = 1;
         hys_journey_touch(k->journey, now);
-        hys_voice_screen(k, v->screen == HYS_SCREEN_WELCOME);
+        hys_input_explore(k, 1, now); /* (said, and the screen read) */
         break;
     case HYS_KEY_LOUDER:
     case HYS_KEY_QUIETER:
@@ -426,12 +427,20 @@ void hys_input_text(hys_kiosk *k, const char *utf8, long now)
 
 /* ---- timers ---- */
 
+/* A finger is down, held still long enough would start touch-to-hear
+ * (never in the staff corner, in staff mode, out of order, or when on). */
+static int hear_hold_armed(const hys_kiosk *k)
+{
+    return k->pressing && !k->long_fired && !k->corner_press && !k->explore && !k->trouble &&
+           !k->staff && k->cfg.hear_hold_ms > 0;
+}
+
 long hys_input_deadline(const hys_kiosk *k)
 {
     long d = -1;
     if (k->pressing && !k->long_fired && k->corner_press)
         d = k->press_at + STAFF_HOLD_MS;
-    else if (k->pressing && !k->long_fired && !k->explore && k->cfg.hear_hold_ms > 0)
+    else if (hear_hold_armed(k))
         d = k->press_at + k->cfg.hear_hold_ms;
     if (k->scanning && (d < 0 || k->scan_next_at < d)) d = k->scan_next_at;
     if (k->hint[0] && (d < 0 || k->hint_until < d)) d = k->hint_until;
@@ -448,8 +457,7 @@ void hys_input_tick(hys_kiosk *k, long now)
         k->hint[0] = '\0';
         k->changed = 1;
     }
-    if (k->pressing && !k->corner_press && !k->long_fired && !k->explore && !k->trouble &&
-        k->cfg.hear_hold_ms > 0 && now >= k->press_at + k->cfg.hear_hold_ms) {
+    if (hear_hold_armed(k) && now >= k->press_at + k->cfg.hear_hold_ms) {
         /* a long, deliberate hold: touch-to-hear starts (said, and shown by
          * its banner), and nothing is chosen */
         k->long_fired = 1;

@@ -197,6 +197,7 @@ int hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn)
     }
     /* (from staff mode, which knows the time; at start, time 0) */
     hys_kiosk_new_journey(k, k->staff ? k->staff_now : 0);
+    hys_input_reset(k); /* nothing of the last set's listening carries over */
     if (!k->journey) {
         snprintf(err, errn, "out of memory");
         return 0;
@@ -567,12 +568,14 @@ int hys_kiosk_run(hys_kiosk *k)
                              : NULL;
     if (!sticks && k->cfg.usb_mounts[0]) fprintf(stderr, "haveyoursay: %s\n", werr);
     long rest_at = AUDIO_REST_MS; /* when the sound device is next closed (-1: it is) */
+    long last = 0;                /* the time of the last event handled */
     fprintf(stderr, "haveyoursay: ready for residents\n");
     for (;;) {
         long now = (long)(SDL_GetTicks64() - t0);
         long d = next_deadline(k);
         int busy = hys_speech_busy(k->speech);
-        if (busy && (d < 0 || d > now + 100)) d = now + 100; /* move the ring with the speech */
+        /* move the ring with the speech, and take it away when speech ends */
+        if ((busy || k->speaking) && (d < 0 || d > now + 100)) d = now + 100;
         /* quiet for a while: the sound device rests (its thread would
          * otherwise wake the machine 43 times a second to play silence) */
         if (busy) rest_at = now + AUDIO_REST_MS;
@@ -585,6 +588,13 @@ int hys_kiosk_run(hys_kiosk *k)
         int got =
             d < 0 ? SDL_WaitEvent(&ev) : SDL_WaitEventTimeout(&ev, (int)(d > now ? d - now : 0));
         now = (long)(SDL_GetTicks64() - t0);
+        /* an input happened when SDL took it, not when it is handled (a
+         * tremor's second tap before the end of the hold stays before it) */
+        if (got && ev.type != SDL_QUIT && ev.common.timestamp) {
+            long at = (long)ev.common.timestamp - (long)t0;
+            if (at >= last && at < now) now = at;
+        }
+        last = now;
         hys_kiosk_event e = {.kind = HYS_IN_TIME, .now = now};
         char text[4096];
         if (got) {
@@ -609,5 +619,10 @@ int hys_kiosk_run(hys_kiosk *k)
         if (k->quit) break; /* staff closed the kiosk */
     }
     hys_sticks_stop(sticks);
+    /* what the watcher posted and nobody took: freed */
+    SDL_Event left;
+    while (k->usb_event != (Uint32)-1 &&
+           SDL_PeepEvents(&left, 1, SDL_GETEVENT, k->usb_event, k->usb_event) == 1)
+        if (left.user.code != USB_SAVED) hys_free(left.user.data1);
     return 0;
 }

@@ -69,8 +69,10 @@ struct hys_kiosk {
     char data[1024]; /* the data folder */
     int usb_state;   /* 0 nothing, 1 saving, 2 saved, 3 failed */
     char usb_stick[4096];
-    int stick_in;        /* a stick is mounted at usb_stick (staff can save to it) */
-    int stick_questions; /* it holds a question set to load (seen when it came) */
+    int stick_in;             /* a stick is mounted at usb_stick (staff can save to it) */
+    int stick_questions;      /* it holds a question set to load (seen when it came) */
+    int stick_waiting;        /* it came, set up for kiosks, while another export ran */
+    char usb_export_to[4096]; /* where the export running (or last run) writes */
     char usb_notice[1024];
     long usb_until; /* when a finished notice goes by itself */
     pthread_t usb_thread;
@@ -180,6 +182,9 @@ enum { USB_STICK_OUT = 0, USB_STICK_IN = 1, USB_SAVED = 2 };
  * HAVEYOURSAY folder gets the answers not yet exported, with no taps: a
  * notice says to wait, then that it is safe to take the stick out. */
 void hys_usb_stick(hys_kiosk *k, const hys_kiosk_event *e);
+/* Save the answers on the stick that is in (staff's button, or a stick set
+ * up for kiosks arriving): on its own thread unless wait. */
+void hys_usb_export(hys_kiosk *k, int wait, long now);
 /* The stick's export thread finished: show and say how it went. */
 void hys_usb_finished(hys_kiosk *k, long now);
 /* A finished notice goes by itself after a while. */

@@ -166,10 +166,12 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const ch
             }
             if (!hys_frame_find(hys_kiosk_frame(k), arg))
                 rc = fail(script, line, "no page of this screen has", arg);
-        } else if (!strcmp(s, "usb-insert")) {
+        } else if (!strcmp(s, "usb-insert") || !strcmp(s, "usb-insert-plain")) {
             /* usb-insert DIR: a stick set up for kiosks (with a HAVEYOURSAY
              * folder, made if missing) is mounted at DIR, a path beside the
-             * data folder when relative; its export runs before the next line */
+             * data folder when relative; its export runs before the next line.
+             * usb-insert-plain DIR: a stick with no such folder (nothing
+             * happens by itself; staff may save to it) */
             if (!*arg || strstr(arg, "..")) {
                 rc = fail(script, line, "expected a folder name", arg);
                 break;
@@ -181,7 +183,7 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const ch
             char top[4200];
             snprintf(top, sizeof top, "%s/HAVEYOURSAY", stick);
             mkdir(stick, 0700);
-            mkdir(top, 0700);
+            if (!strcmp(s, "usb-insert")) mkdir(top, 0700); /* (plain: a stick as bought) */
             char real[4096];
             if (realpath(stick, real)) snprintf(stick, sizeof stick, "%s", real);
             stick_event(p, stick, 1);

@@ -226,13 +226,7 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         if (!stick_in(k, stick, sizeof stick)) break;
         snprintf(top, sizeof top, "%s/HAVEYOURSAY", stick);
         mkdir(top, 0700); /* staff chose this stick: it is one for kiosks from now on */
-        hys_kiosk_event e = {.kind = HYS_IN_STICK_IN,
-                             .now = now,
-                             .text = stick,
-                             .kiosk_folder = 1,
-                             .questions = k->stick_questions,
-                             .wait = !k->threads};
-        hys_usb_stick(k, &e);
+        hys_usb_export(k, !k->threads, now);
         break;
     }
     case HYS_ACT_STAFF_LOAD: {

@@ -18,14 +18,14 @@
 static void *job(void *arg)
 {
     hys_kiosk *k = arg;
-    hys_export_options o = {k->data, k->usb_stick, k->cfg.venue[0] ? k->cfg.venue : NULL, 0,
+    hys_export_options o = {k->data, k->usb_export_to, k->cfg.venue[0] ? k->cfg.venue : NULL, 0,
                             NULL}; /* sealed by the answers' own question sets' key */
     k->usb_rc = hys_export_bundle(&o, &k->usb_result, k->usb_err, sizeof k->usb_err);
     if (k->usb_rc == HYS_OK) {
         /* every bundle on the stick, from every kiosk, as one report */
         hys_collect_result cr;
         char err[512];
-        if (hys_export_combine(k->usb_stick, &cr, err, sizeof err))
+        if (hys_export_combine(k->usb_export_to, &cr, err, sizeof err))
             fprintf(stderr,
                     "haveyoursay: the answers are on the stick; the combined report "
                     "could not be made: %s\n",
@@ -56,34 +56,42 @@ static void notice(hys_kiosk *k, const char *text)
 void hys_usb_stick(hys_kiosk *k, const hys_kiosk_event *e)
 {
     const char *mount = e->text;
-    long now = e->now;
     if (e->kind == HYS_IN_STICK_OUT) {
-        /* the stick is out: a finished notice has done its job */
-        if (k->usb_state >= 2 && !strcmp(mount, k->usb_stick)) hys_usb_dismiss(k);
-        if (k->usb_state != 1 && !strcmp(mount, k->usb_stick)) {
-            k->usb_stick[0] = 0;
-            k->stick_in = k->stick_questions = 0;
-            k->changed = 1; /* (staff's buttons for it go) */
-        }
+        if (strcmp(mount, k->usb_stick)) return;
+        /* the stick is out (an export to it meanwhile fails, and says so);
+         * a finished notice has done its job */
+        if (k->usb_state >= 2) hys_usb_dismiss(k);
+        k->usb_stick[0] = 0;
+        k->stick_in = k->stick_questions = k->stick_waiting = 0;
+        k->changed = 1; /* (staff's buttons for it go) */
         return;
     }
-    if (k->stick_in && !strcmp(mount, k->usb_stick)) {
-        k->stick_questions = e->questions; /* the same stick: only what is on it changed */
-        k->changed = 1;
-        return;
-    }
-    if (k->usb_state == 1) return; /* one export at a time */
+    int same = k->stick_in && !strcmp(mount, k->usb_stick);
     snprintf(k->usb_stick, sizeof k->usb_stick, "%s", mount);
     k->stick_in = 1;
     k->stick_questions = e->questions;
     k->changed = 1;
-    if (!e->kiosk_folder) return; /* staff may still choose to save to it */
-    hys_store_flush(k->store);    /* every answer given so far is in the database */
+    /* the same stick told again: only what is on it changed */
+    if (same || !e->kiosk_folder) return; /* (staff may still choose to save to it) */
+    if (k->usb_state == 1) {
+        k->stick_waiting = 1; /* one export at a time: this one's follows */
+        return;
+    }
+    hys_usb_export(k, e->wait, e->now);
+}
+
+void hys_usb_export(hys_kiosk *k, int wait, long now)
+{
+    if (!k->stick_in || k->usb_state == 1) return;
+    k->stick_waiting = 0;
+    /* the export's own copy of where: the stick may go while it runs */
+    snprintf(k->usb_export_to, sizeof k->usb_export_to, "%s", k->usb_stick);
+    hys_store_flush(k->store); /* every answer given so far is in the database */
     k->usb_state = 1;
-    fprintf(stderr, "haveyoursay: a USB stick at %s: saving the answers on it\n", mount);
+    fprintf(stderr, "haveyoursay: a USB stick at %s: saving the answers on it\n", k->usb_export_to);
     notice(k, hys_voice_tr(k, "Saving the answers on the USB stick. Please wait, and do not take "
                               "it out yet."));
-    if (!e->wait) {
+    if (!wait) {
         k->usb_thread_on = 1;
         if (pthread_create(&k->usb_thread, NULL, job, k) == 0) return;
         k->usb_thread_on = 0; /* no thread: do it here */
@@ -121,6 +129,7 @@ void hys_usb_finished(hys_kiosk *k, long now)
     k->usb_until = now + NOTICE_MS;
     hys_staff_refresh(k); /* "not yet on a stick" is fewer now */
     notice(k, text);
+    if (k->stick_waiting) hys_usb_export(k, !k->threads, now); /* one came meanwhile */
 }
 
 long hys_usb_deadline(const hys_kiosk *k)

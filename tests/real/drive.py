@@ -36,9 +36,17 @@ X_KEYS = {
 TAP_HOLD_S = 0.06  # a finger resting on the glass before it lifts
 
 
+# the number pad's keys that are not digits
+X_KEYPAD = {"*": "KP_Multiply", "+": "KP_Add", "-": "KP_Subtract", ".": "KP_Decimal",
+            "/": "KP_Divide", "Enter": "KP_Enter"}
+
+
 def x_key(name):
     if name.startswith("Keypad "):
-        return "KP_" + name[len("Keypad "):]
+        rest = name[len("Keypad "):]
+        return X_KEYPAD.get(rest, "KP_" + rest)
+    if name.startswith("Joystick "):
+        raise SystemExit(f"real: a switch ({name}) cannot be sent to an X display here")
     return X_KEYS.get(name, name)
 
 
@@ -95,6 +103,8 @@ def main():
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         elif what == "stick-in":
             where = os.path.join(media, os.path.basename(arg))
+            if os.path.ismount(where):
+                continue  # (the replay told the kiosk again what is on it)
             os.makedirs(where, exist_ok=True)
             os.makedirs(staging, exist_ok=True)
             run("mount", "-t", "tmpfs", "-o", "size=64m", "hys-stick", staging)
