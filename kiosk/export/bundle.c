@@ -134,17 +134,19 @@ static hys_status place(const char *work, const hys_manifest *m, const char *roo
     hys_path(final, finaln, root, name);
     char man[4400];
     hys_path(man, sizeof man, final, "manifest.json");
-    /* a bundle with this number that was placed but never marked (the kiosk
-     * stopped in between) holds a subset of these answers: this one replaces
-     * it, and it stops looking complete first */
-    if (unlink(man) != 0 && errno != ENOENT) {
-        snprintf(err, errn, "cannot replace %s: %s", man, hys_file_why(errno));
-        return HYS_EIO;
-    }
+    /* the folder is checked first: a link planted in its place (to a folder
+     * off the stick) must not have anything removed through it */
     hys_status rc = hys_dir_make(final, err, errn);
     if (!rc && !hys_dir_on(final, root)) {
         snprintf(err, errn, "%s is a link, not a folder on the stick: nothing was written", final);
-        rc = HYS_EFORMAT;
+        return HYS_EFORMAT;
+    }
+    /* a bundle with this number that was placed but never marked (the kiosk
+     * stopped in between) holds a subset of these answers: this one replaces
+     * it, and it stops looking complete first */
+    if (!rc && unlink(man) != 0 && errno != ENOENT) {
+        snprintf(err, errn, "cannot replace %s: %s", man, hys_file_why(errno));
+        return HYS_EIO;
     }
     for (int i = 0; !rc && i < m->nfiles; i++)
         rc = hys_file_place(work, final, m->files[i].name, m->files[i].sha256, err, errn);

@@ -118,12 +118,21 @@ hys_status hys_file_copy_verified(const char *from, const char *to, const char *
         snprintf(err, errn, "cannot read %s: %s", from, strerror(errno));
         return HYS_EIO;
     }
-    int out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    /* whatever is there goes first (an old part, or a FIFO or a link a
+     * hostile stick planted: opening a FIFO to write waits for a reader for
+     * ever); then a new file of our own, never through a link, never waiting */
+    if (unlink(to) != 0 && errno != ENOENT) {
+        snprintf(err, errn, "cannot replace %s: %s", to, hys_file_why(errno));
+        close(in);
+        return HYS_EIO;
+    }
+    int out = open(to, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0600);
     if (out < 0) {
         snprintf(err, errn, "cannot write %s: %s", to, hys_file_why(errno));
         close(in);
         return HYS_EIO;
     }
+    fcntl(out, F_SETFL, fcntl(out, F_GETFL) & ~O_NONBLOCK);
     char buf[65536];
     ssize_t n;
     int e = 0;

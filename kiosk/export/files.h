@@ -19,7 +19,9 @@ int hys_path(char *out, size_t n, const char *dir, const char *name);
 hys_status hys_file_sha256(const char *path, char hex[65], long long *bytes, char *err,
                            size_t errn);
 /* Copy from to to, flush it to the device (fsync) and read it back: its
- * SHA-256 must be sha (hex). The message names a full or read-only stick. */
+ * SHA-256 must be sha (hex). Whatever is at to is removed first, and to is
+ * made new (never through a link; a FIFO there never blocks it). The
+ * message names a full or read-only stick. */
 hys_status hys_file_copy_verified(const char *from, const char *to, const char *sha, char *err,
                                   size_t errn);
 /* Copy from_dir/name to to_dir/name as to_dir/name.part, checked against

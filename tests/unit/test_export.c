@@ -423,6 +423,60 @@ static void test_jam_manifests(void)
     CHECK(strstr(log, "has no bundles 6 to 899999 (899994, lost or not brought)") != NULL);
 }
 
+/* A stick made hostile where the next bundle goes: a FIFO named like the
+ * part files an export writes (opening it to write would wait for ever),
+ * then the bundle folder a link to a folder off the stick (nothing may be
+ * removed or written through it). */
+static void test_hostile_bundle_folder(void)
+{
+    char err[512], b1[1024], next[1100];
+    const char *data = at("hostile-kiosk"), *stick = at("hostile-stick");
+    mkdir(stick, 0700);
+    residents(data, 2, 0);
+    hys_export_options o = {data, stick, NULL, 0, NULL};
+    hys_export_result r;
+    CHECK(hys_export_bundle(&o, &r, err, sizeof err) == HYS_OK && r.seq == 1);
+    CHECK(bundle_dir(stick, 1, b1, sizeof b1));
+    /* the next bundle's folder: the same name with 000002 */
+    snprintf(next, sizeof next, "%s", b1);
+    char *num = strstr(next, "/000001-");
+    CHECK(num != NULL);
+    if (!num) return;
+    memcpy(num + 1, "000002", 6);
+    mkdir(next, 0700);
+    static const char *const fifos[] = {"data.sqlite.part", "answers.csv.part",
+                                        "manifest.json.part"};
+    for (int i = 0; i < 3; i++) {
+        char f[1200];
+        snprintf(f, sizeof f, "%s/%s", next, fifos[i]);
+        CHECK(mkfifo(f, 0600) == 0);
+    }
+    residents(data, 2, 0);
+    alarm(30); /* (the old code waited here for ever) */
+    CHECK(hys_export_bundle(&o, &r, err, sizeof err) == HYS_OK && r.seq == 2 && r.answers == 6);
+    alarm(0);
+    struct stat sb;
+    char f[1200];
+    snprintf(f, sizeof f, "%s/data.sqlite", next);
+    CHECK(stat(f, &sb) == 0 && S_ISREG(sb.st_mode));
+    /* bundle 3's folder: a link to a folder off the stick holding a file */
+    const char *outside = at("outside");
+    mkdir(outside, 0700);
+    char victim[600], link3[1100];
+    snprintf(victim, sizeof victim, "%s/manifest.json", outside);
+    FILE *vf = fopen(victim, "w");
+    CHECK(vf != NULL);
+    if (vf) fputs("mine", vf), fclose(vf);
+    snprintf(link3, sizeof link3, "%s", next);
+    memcpy(strstr(link3, "/000002-") + 1, "000003", 6);
+    CHECK(symlink(outside, link3) == 0);
+    residents(data, 1, 0);
+    CHECK(hys_export_bundle(&o, &r, err, sizeof err) != HYS_OK);
+    CHECK(strstr(err, "is a link, not a folder on the stick") != NULL);
+    CHECK(stat(victim, &sb) == 0 && sb.st_size == 4); /* untouched */
+    CHECK(hys_store_unexported(data) == 3);           /* nothing marked exported */
+}
+
 /* The manifest reader takes hostile text: each of these is refused. */
 static void test_hostile_manifests(void)
 {
@@ -494,6 +548,7 @@ int main(void)
     test_export();
     test_collect();
     test_jam_manifests();
+    test_hostile_bundle_folder();
     test_sealed();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf %s", top);
