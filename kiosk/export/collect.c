@@ -22,6 +22,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
+#include <time.h>
 #include <unistd.h>
 
 typedef struct found {
@@ -325,6 +326,22 @@ static int count_new(sqlite3 *db, long long before, char *err, size_t errn)
     return run(db, sql, err, errn);
 }
 
+/* A bundle's rows are read within this long, or it is refused (a kiosk's
+ * largest, 100,000 answers, takes about a second here). */
+#define HYS_COLLECT_BUNDLE_SECONDS 120
+/* No value in a bundle's database is longer (a kiosk's longest is a typed
+ * answer, HYS_MAX_TEXT_ANSWER bytes). */
+#define HYS_COLLECT_MAX_VALUE 100000
+
+/* SQLite's progress handler: 1 (stop) once the bundle has taken too long. */
+static int over_time(void *arg)
+{
+    const struct timespec *start = arg;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return now.tv_sec - start->tv_sec > HYS_COLLECT_BUNDLE_SECONDS;
+}
+
 /* Merge one checked bundle, whose database is the file data; a bundle whose
  * database disagrees with its manifest is rejected and leaves nothing behind.
  * Each bundle is one transaction: the database is attached (read-only and
@@ -349,6 +366,24 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
     int ok = attach && run(db, attach, err, sizeof err);
     sqlite3_free(attach);
     int attached = ok;
+    /* a kiosk's tables and their indexes, nothing that runs: a view (say a
+     * recursive one), a trigger or a virtual table could make reading it
+     * endless or huge */
+    if (ok && count_sql(db,
+                        "SELECT count(*) FROM b.sqlite_master WHERE type NOT IN ('table', 'index')"
+                        " OR sql LIKE 'CREATE VIRTUAL%'",
+                        NULL) != 0) {
+        snprintf(err, sizeof err,
+                 "its data.sqlite holds views, triggers or virtual tables, which a kiosk's "
+                 "never does");
+        ok = 0;
+    }
+    /* every value at most HYS_COLLECT_MAX_VALUE bytes, and the bundle read
+     * within HYS_COLLECT_BUNDLE_SECONDS (sqlite3_progress_handler) */
+    int was_length = sqlite3_limit(db, SQLITE_LIMIT_LENGTH, HYS_COLLECT_MAX_VALUE);
+    struct timespec start;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    sqlite3_progress_handler(db, 100000, over_time, &start);
     ok = ok && run(db, "BEGIN", err, sizeof err);
     long long n = 0, answers = 0, foreign = 0;
     long long before =
@@ -387,6 +422,7 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
         sqlite3_free(sql);
     }
     char ignore[200];
+    sqlite3_progress_handler(db, 0, NULL, NULL);
     if (attached) {
         if (!ok || !run(db, "COMMIT", ignore, sizeof ignore)) {
             run(db, "ROLLBACK", ignore, sizeof ignore);
@@ -394,6 +430,7 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
         }
         run(db, "DETACH b", ignore, sizeof ignore);
     }
+    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, was_length);
     if (ok) {
         fprintf(log, "accepted %s: kiosk %s bundle %lld, %lld answers\n", b->path, b->m.kiosk_id,
                 b->m.seq, b->m.answers);

@@ -477,6 +477,66 @@ static void test_hostile_bundle_folder(void)
     CHECK(hys_store_unexported(data) == 3);           /* nothing marked exported */
 }
 
+/* A bundle signed with its maker's own key whose data.sqlite was made to
+ * hurt: sql runs on a copy of a real bundle's database, the manifest is
+ * signed again, and collect must refuse it at once, for why. */
+static void hostile_database(const char *name, const char *sql, const char *why)
+{
+    char err[512], src[1024], dir[1200], db[1300], man[1300], log[8192];
+    CHECK(bundle_dir(at("stick"), 1, src, sizeof src));
+    const char *stick = at(name);
+    const char *kiosk = strrchr(src, '/') - 36;
+    snprintf(dir, sizeof dir, "%s/HAVEYOURSAY/%.36s", stick, kiosk);
+    sh("mkdir -p %s%s", dir, "");
+    sh("cp -r %s %s", src, dir);
+    snprintf(dir + strlen(dir), sizeof dir - strlen(dir), "%s", strrchr(src, '/'));
+    snprintf(db, sizeof db, "%s/data.sqlite", dir);
+    sh("sqlite3 %s \"%s\"", db, sql);
+    snprintf(man, sizeof man, "%s/manifest.json", dir);
+    char *text = NULL;
+    size_t n;
+    hys_manifest m;
+    CHECK(hys_file_read(man, 65536, &text, &n, err, sizeof err) == HYS_OK);
+    CHECK(text && hys_manifest_read(text, n, &m, err, sizeof err) == HYS_MANIFEST_OK);
+    free(text);
+    for (int i = 0; i < m.nfiles; i++)
+        if (!strcmp(m.files[i].name, "data.sqlite"))
+            CHECK(hys_file_sha256(db, m.files[i].sha256, &m.files[i].bytes, err, sizeof err) ==
+                  HYS_OK);
+    unsigned char sk[64];
+    char pk[64];
+    CHECK(hys_dir_make(at("maker"), err, sizeof err) == HYS_OK);
+    CHECK(hys_manifest_key(at("maker"), sk, pk, err, sizeof err) == HYS_OK);
+    snprintf(m.public_key, sizeof m.public_key, "%s", pk);
+    CHECK(hys_manifest_write(man, &m, sk, err, sizeof err) == HYS_OK);
+    hys_collect_result r;
+    const char *in[] = {stick};
+    char out[300];
+    snprintf(out, sizeof out, "%s-out", name);
+    alarm(60); /* (a recursive view read for ever) */
+    collect_into(at(out), in, 1, &r, log, sizeof log);
+    alarm(0);
+    CHECK(r.rejected == 1 && r.accepted == 0 && strstr(log, why) != NULL);
+    if (!strstr(log, why)) fprintf(stderr, "test_export: %s: %s", name, log);
+}
+
+static void test_hostile_databases(void)
+{
+    /* answers a recursive view that never ends */
+    hostile_database("db-view",
+                     "ALTER TABLE answers RENAME TO real_answers; CREATE VIEW answers AS "
+                     "WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r) "
+                     "SELECT a.* FROM r, real_answers a",
+                     "holds views, triggers or virtual tables");
+    /* a trigger */
+    hostile_database("db-trigger",
+                     "CREATE TRIGGER t AFTER INSERT ON answers BEGIN DELETE FROM answers; END",
+                     "holds views, triggers or virtual tables");
+    /* an answer of 5 MB (a kiosk's are at most a few hundred bytes) */
+    hostile_database("db-huge", "UPDATE answers SET value = printf('%.5000000c', 'x')",
+                     "cannot be read");
+}
+
 /* The manifest reader takes hostile text: each of these is refused. */
 static void test_hostile_manifests(void)
 {
@@ -549,6 +609,7 @@ int main(void)
     test_collect();
     test_jam_manifests();
     test_hostile_bundle_folder();
+    test_hostile_databases();
     test_sealed();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf %s", top);
