@@ -11,7 +11,7 @@ void hys_config_default(hys_config *c)
 {
     memset(c, 0, sizeof *c);
     hys_journey_config_default(&c->times);
-    c->period = HYS_PERIOD_HOUR;
+    c->period = HYS_PERIOD_DAY; /* (an hour with few answers could point at someone) */
     hys_keymap_default(&c->keys);
     c->hear_hold_ms = 3000;
     c->scan_ms = 2000;

@@ -260,22 +260,21 @@ void hys_report_protect(const long *n, int cnt, int stride, unsigned char *how)
     int hidden = 0, next = -1;
     for (int i = 0; i < cnt; i++) {
         long v = n[i * stride];
-        how[i * stride] = v > 0 && v < SMALL ? SMALL_COUNT : SHOWN;
+        how[i * stride] = v < SMALL ? SMALL_COUNT : SHOWN;
         hidden += how[i * stride] == SMALL_COUNT;
     }
     for (int i = 0; i < cnt; i++)
-        if (how[i * stride] == SHOWN && n[i * stride] > 0 &&
-            (next < 0 || n[i * stride] < n[next * stride]))
-            next = i;
+        if (how[i * stride] == SHOWN && (next < 0 || n[i * stride] < n[next * stride])) next = i;
     if (hidden == 1 && next >= 0) how[next * stride] = NOT_SHOWN;
 }
 
-/* A count as people should see it: under 5 it could point at someone. */
+/* A count as people should see it: under 5 (zero too) it could point at
+ * someone. */
 static void count_as(FILE *f, long n, long of, int how)
 {
     if (how == NOT_SHOWN)
         fputs("not shown", f);
-    else if (how == SMALL_COUNT || (n > 0 && n < SMALL))
+    else if (how == SMALL_COUNT || n < SMALL)
         fputs("fewer than 5", f);
     else if (of > 0)
         fprintf(f, "%ld (%ld%%)", n, (n * 100 + of / 2) / of);
@@ -447,6 +446,12 @@ static int question(out *o, const char *form, const char *q)
             }
         }
         sqlite3_finalize(st);
+    }
+    if (ok && nc > 0 && answered < HYS_REPORT_MIN_BREAKDOWN) {
+        fputs("<p>Fewer than 10 people answered this question, so how they answered is not "
+              "shown: with so few, it could point at someone.</p>\n",
+              f);
+    } else if (ok && nc > 0) {
         int rows = nc + (other ? 1 : 0);
         long n[HYS_MAX_CHOICES + 1];
         unsigned char how[HYS_MAX_CHOICES + 1];

@@ -27,9 +27,13 @@ hys_status hys_report_sessions_csv(const char *db, const char *out, int grouped,
  * point at someone (under 5), or hidden because it would give such a count
  * away. */
 enum { HYS_COUNT_SHOWN, HYS_COUNT_SMALL, HYS_COUNT_NOT_SHOWN };
+/* A question answered by fewer people than this shows no breakdown at all
+ * (with so few, even banded counts can say what one person answered). */
+#define HYS_REPORT_MIN_BREAKDOWN 10
 /* Decide how each of cnt counts is shown (into how), the counts adding up to
- * a total the report shows: each from 1 to 4 is HYS_COUNT_SMALL, and when
- * only one is, the next smallest other nonzero count is HYS_COUNT_NOT_SHOWN
+ * a total the report shows: each from 0 to 4 is HYS_COUNT_SMALL (zero too:
+ * "fewer than 5" beside a zero would show what those few all said), and
+ * when only one is, the next smallest other count is HYS_COUNT_NOT_SHOWN
  * too, or the small one could be worked out by subtraction. stride: from
  * one count to the next in n and how (1, or a table's row length for a
  * column). */

@@ -160,6 +160,8 @@ static void test_export(void)
     CHECK(contains(path, "session_id,kiosk_id,period,completed,mood,why,extra"));
     snprintf(path, sizeof path, "%s/report.html", b1);
     CHECK(contains(path, "How do you feel?") && contains(path, "fewer than 5"));
+    /* five people answered: how they answered is not shown at all */
+    CHECK(contains(path, "Fewer than 10 people answered this question") && !contains(path, "<svg"));
     CHECK(!contains(path, "<script") && !contains(path, "http"));
     snprintf(path, sizeof path, "%s/manifest.json", b1);
     CHECK(hys_file_read(path, 65536, &text, &n, err, sizeof err) == HYS_OK);
@@ -273,7 +275,7 @@ static void test_collect(void)
     const char *data5 = at("kiosk5"), *stick5 = at("stick5");
     mkdir(stick5, 0700);
     other_set = 1;
-    residents(data5, 5, 0);
+    residents(data5, 10, 0); /* (10: a question answered by fewer shows no breakdown) */
     other_set = 0;
     hys_export_options o5 = {data5, stick5, "Park", 0, NULL};
     CHECK(hys_export_bundle(&o5, &er, err, sizeof err) == HYS_OK);
@@ -581,9 +583,12 @@ static void test_small_counts(void)
     } cases[] = {
         {{3, 10, 12, 40}, {F, N, S, S}}, /* one small: the next smallest goes too */
         {{3, 4, 12, 40}, {F, F, S, S}},  /* two small: neither can be worked out */
-        {{0, 10, 12, 40}, {S, S, S, S}}, /* nothing small */
-        {{2, 0, 0, 0}, {F, S, S, S}},    /* nothing else to hide (the total is small too) */
-        {{0, 7, 2, 5}, {S, S, F, N}},    /* the smallest nonzero one, never a zero */
+        {{5, 10, 12, 40}, {S, S, S, S}}, /* nothing small */
+        /* a zero is small too: "fewer than 5" beside zeros would say what the
+         * few all answered */
+        {{0, 10, 12, 40}, {F, N, S, S}},
+        {{2, 0, 0, 0}, {F, F, F, F}},
+        {{0, 7, 2, 5}, {F, S, F, S}},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         unsigned char how[4];
