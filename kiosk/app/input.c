@@ -117,7 +117,6 @@ static void confirm(hys_kiosk *k, hys_action a, const char *id, const char *chos
 /* Choose target t as a tap on it would. */
 static void choose(hys_kiosk *k, const hys_target *t, long now)
 {
-    if (holding(k) && !k->staff) return; /* the answer just taken is shown: nothing else */
     const hys_frame *f = hys_kiosk_layout(k);
     if (!t->enabled) {
         hys_voice_item(k, hys_frame_speak_of(f, (int)(t - f->targets)));

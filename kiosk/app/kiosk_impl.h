@@ -66,10 +66,9 @@ struct hys_kiosk {
     int last_screen;
 
     /* a USB stick's export (usb.c): a notice replaces the screen meanwhile */
-    char data[1024]; /* the data folder */
-    int usb_state;   /* 0 nothing, 1 saving, 2 saved, 3 failed */
-    char usb_stick[4096];
-    int stick_in;             /* a stick is mounted at usb_stick (staff can save to it) */
+    char data[1024];          /* the data folder */
+    int usb_state;            /* 0 nothing, 1 saving, 2 saved, 3 failed */
+    char usb_stick[4096];     /* the stick that is in (staff can save to it); "" none */
     int stick_questions;      /* it holds a question set to load (seen when it came) */
     int stick_waiting;        /* it came, set up for kiosks, while another export ran */
     char usb_export_to[4096]; /* where the export running (or last run) writes */

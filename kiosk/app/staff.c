@@ -51,7 +51,7 @@ void hys_staff_refresh(hys_kiosk *k)
  * watcher tells it of every stick mounted under the mount folders). */
 static int stick_in(const hys_kiosk *k, char *out, size_t n)
 {
-    if (!k->stick_in) return 0;
+    if (!k->usb_stick[0]) return 0;
     snprintf(out, n, "%s", k->usb_stick);
     return 1;
 }
@@ -335,7 +335,7 @@ const hys_staff_view *hys_staff_view_fill(const hys_kiosk *k, hys_staff_view *v)
         v->hard_label[i] = label ? label : k->counts.hard_q[i];
         v->hard_n[i] = k->counts.hard_n[i];
     }
-    v->can_export = k->staff == 2 && k->stick_in;
+    v->can_export = k->staff == 2 && k->usb_stick[0];
     v->can_load = v->can_export && k->stick_questions;
     v->can_restore = k->staff == 2 && k->can_restore;
     v->can_switch_off = k->cfg.shutdown_command[0] != 0;

@@ -62,13 +62,12 @@ void hys_usb_stick(hys_kiosk *k, const hys_kiosk_event *e)
          * a finished notice has done its job */
         if (k->usb_state >= 2) hys_usb_dismiss(k);
         k->usb_stick[0] = 0;
-        k->stick_in = k->stick_questions = k->stick_waiting = 0;
+        k->stick_questions = k->stick_waiting = 0;
         k->changed = 1; /* (staff's buttons for it go) */
         return;
     }
-    int same = k->stick_in && !strcmp(mount, k->usb_stick);
+    int same = !strcmp(mount, k->usb_stick);
     snprintf(k->usb_stick, sizeof k->usb_stick, "%s", mount);
-    k->stick_in = 1;
     k->stick_questions = e->questions;
     k->changed = 1;
     /* the same stick told again: only what is on it changed */
@@ -82,7 +81,7 @@ void hys_usb_stick(hys_kiosk *k, const hys_kiosk_event *e)
 
 void hys_usb_export(hys_kiosk *k, int wait, long now)
 {
-    if (!k->stick_in || k->usb_state == 1) return;
+    if (!k->usb_stick[0] || k->usb_state == 1) return;
     k->stick_waiting = 0;
     /* the export's own copy of where: the stick may go while it runs */
     snprintf(k->usb_export_to, sizeof k->usb_export_to, "%s", k->usb_stick);

@@ -228,6 +228,30 @@ static void test_export(void)
     CHECK(hys_export_bundle(&of, &r, err, sizeof err) == HYS_OK && r.seq == 5 && r.answers == 30);
 }
 
+/* Sign the bundle in dir again with the key kept in key_dir (made when
+ * missing), as someone with their own key would; when db is not NULL, its
+ * data.sqlite changed first and the manifest takes its new hash. */
+static void resign(const char *dir, const char *key_dir, const char *db)
+{
+    char err[512], man[1300], *text = NULL;
+    size_t n;
+    hys_manifest m;
+    snprintf(man, sizeof man, "%s/manifest.json", dir);
+    CHECK(hys_file_read(man, 65536, &text, &n, err, sizeof err) == HYS_OK);
+    CHECK(text && hys_manifest_read(text, n, &m, err, sizeof err) == HYS_MANIFEST_OK);
+    free(text);
+    for (int i = 0; db && i < m.nfiles; i++)
+        if (!strcmp(m.files[i].name, "data.sqlite"))
+            CHECK(hys_file_sha256(db, m.files[i].sha256, &m.files[i].bytes, err, sizeof err) ==
+                  HYS_OK);
+    unsigned char sk[64];
+    char pk[64];
+    CHECK(hys_dir_make(key_dir, err, sizeof err) == HYS_OK);
+    CHECK(hys_manifest_key(key_dir, sk, pk, err, sizeof err) == HYS_OK);
+    snprintf(m.public_key, sizeof m.public_key, "%s", pk);
+    CHECK(hys_manifest_write(man, &m, sk, err, sizeof err) == HYS_OK);
+}
+
 static void test_collect(void)
 {
     char log[8192], b1[1024], b2[1024];
@@ -318,19 +342,7 @@ static void test_collect(void)
     const char *f = at("forged");
     sh("cp -r %s %s", stick, f);
     CHECK(bundle_dir(f, 3, b1, sizeof b1));
-    char manifest[1200], *text = NULL;
-    size_t n;
-    snprintf(manifest, sizeof manifest, "%s/manifest.json", b1);
-    CHECK(hys_file_read(manifest, 65536, &text, &n, err, sizeof err) == HYS_OK);
-    hys_manifest m;
-    CHECK(text && hys_manifest_read(text, n, &m, err, sizeof err) == HYS_MANIFEST_OK);
-    free(text);
-    unsigned char sk[64];
-    char pk[64];
-    CHECK(hys_dir_make(at("thief"), err, sizeof err) == HYS_OK);
-    CHECK(hys_manifest_key(at("thief"), sk, pk, err, sizeof err) == HYS_OK);
-    snprintf(m.public_key, sizeof m.public_key, "%s", pk);
-    CHECK(hys_manifest_write(manifest, &m, sk, err, sizeof err) == HYS_OK);
+    resign(b1, at("thief"), NULL);
     const char *in6[] = {f};
     collect_into(at("out7"), in6, 1, &r, log, sizeof log);
     /* one kiosk, two keys: one is forged, and none is trusted */
@@ -484,7 +496,7 @@ static void test_hostile_bundle_folder(void)
  * signed again, and collect must refuse it at once, for why. */
 static void hostile_database(const char *name, const char *sql, const char *why)
 {
-    char err[512], src[1024], dir[1200], db[1300], man[1300], log[8192];
+    char src[1024], dir[1200], db[1300], log[8192];
     CHECK(bundle_dir(at("stick"), 1, src, sizeof src));
     const char *stick = at(name);
     const char *kiosk = strrchr(src, '/') - 36;
@@ -494,23 +506,7 @@ static void hostile_database(const char *name, const char *sql, const char *why)
     snprintf(dir + strlen(dir), sizeof dir - strlen(dir), "%s", strrchr(src, '/'));
     snprintf(db, sizeof db, "%s/data.sqlite", dir);
     sh("sqlite3 %s \"%s\"", db, sql);
-    snprintf(man, sizeof man, "%s/manifest.json", dir);
-    char *text = NULL;
-    size_t n;
-    hys_manifest m;
-    CHECK(hys_file_read(man, 65536, &text, &n, err, sizeof err) == HYS_OK);
-    CHECK(text && hys_manifest_read(text, n, &m, err, sizeof err) == HYS_MANIFEST_OK);
-    free(text);
-    for (int i = 0; i < m.nfiles; i++)
-        if (!strcmp(m.files[i].name, "data.sqlite"))
-            CHECK(hys_file_sha256(db, m.files[i].sha256, &m.files[i].bytes, err, sizeof err) ==
-                  HYS_OK);
-    unsigned char sk[64];
-    char pk[64];
-    CHECK(hys_dir_make(at("maker"), err, sizeof err) == HYS_OK);
-    CHECK(hys_manifest_key(at("maker"), sk, pk, err, sizeof err) == HYS_OK);
-    snprintf(m.public_key, sizeof m.public_key, "%s", pk);
-    CHECK(hys_manifest_write(man, &m, sk, err, sizeof err) == HYS_OK);
+    resign(dir, at("maker"), db);
     hys_collect_result r;
     const char *in[] = {stick};
     char out[300];

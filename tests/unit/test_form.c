@@ -1,6 +1,6 @@
 /* Tests for reading question sets: every supported type and column, the
  * file:row:column messages for what is refused, the demo sets in .xlsx,
- * .csv and a LibreOffice-written .xlsx, and every file in shared/xlsforms. */
+ * .csv and a LibreOffice-written .xlsx, and every file in tests/data/xlsforms. */
 #include "check.h"
 
 #include "export/files.h"
@@ -239,7 +239,7 @@ static void test_demo_formats(void)
 /* Every pyxform test file loads, or fails with located messages; none crashes. */
 static void test_shared_xlsforms(void)
 {
-    DIR *dir = opendir(HYS_SHARED "/xlsforms");
+    DIR *dir = opendir(HYS_XLSFORMS);
     CHECK(dir != NULL);
     if (!dir) return;
     struct dirent *e;
@@ -249,7 +249,7 @@ static void test_shared_xlsforms(void)
         if (n < 5 || (strcmp(e->d_name + n - 4, ".csv") && strcmp(e->d_name + n - 5, ".xlsx")))
             continue;
         char path[1024];
-        snprintf(path, sizeof path, "%s/xlsforms/%s", HYS_SHARED, e->d_name);
+        snprintf(path, sizeof path, "%s/%s", HYS_XLSFORMS, e->d_name);
         hys_diags *d = hys_diags_create(path);
         hys_status rc;
         hys_form *f = hys_form_load(path, d, &rc);
