@@ -5,14 +5,23 @@
 
 #include "../form/easyread.h"
 #include "../form/form.h"
+#include "../export/enrol.h"
 #include "../export/export.h"
+#include "../export/manifest.h"
 #include "../export/seal.h"
+#include "../export/trust.h"
 #include "../speech/speech.h"
 #include "../staff/pin.h"
 #include "../store/store.h"
+#include "../util/alloc.h"
 
+#include <sodium.h>
+
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -102,7 +111,7 @@ int hys_cmd_export(const char *data_dir, const char *stick, const char *venue, i
         snprintf(dir, sizeof dir, "%s", data_dir);
     else
         hys_paths_data(dir, sizeof dir);
-    hys_export_options o = {dir, stick, venue, full, seal_to};
+    hys_export_options o = {dir, stick, venue, full, seal_to, NULL};
     hys_export_result r;
     if (hys_export_bundle(&o, &r, err, sizeof err) != HYS_OK) {
         fprintf(stderr, "haveyoursay: nothing was exported: %s\n", err);
@@ -116,7 +125,7 @@ int hys_cmd_export(const char *data_dir, const char *stick, const char *venue, i
     char combined[4300];
     snprintf(combined, sizeof combined, "%s/HAVEYOURSAY/combined", stick);
     hys_collect_result cr;
-    hys_status rc = hys_export_combine(stick, &cr, err, sizeof err);
+    hys_status rc = hys_export_combine(dir, stick, &cr, err, sizeof err);
     if (rc != HYS_OK) {
         fprintf(stderr,
                 "haveyoursay: the export is safe, but the combined report could not be "
@@ -127,29 +136,185 @@ int hys_cmd_export(const char *data_dir, const char *stick, const char *venue, i
     printf("combined report: %d bundles from %d kiosks, %lld answers, in %s\n", cr.accepted,
            cr.kiosks, cr.answers, combined);
     printf("it is safe to take the stick out\n");
-    /* (sealed bundles stay sealed: only the office holds their key) */
-    if (cr.rejected > cr.sealed) {
+    /* (sealed bundles stay sealed: only the office holds their key; other
+     * kiosks' bundles need their keys trusted here: haveyoursay trust --data) */
+    if (cr.untrusted)
+        printf("the combined report leaves out %d bundle%s from kiosks not trusted on this one\n",
+               cr.untrusted, cr.untrusted == 1 ? "" : "s");
+    if (cr.rejected > cr.sealed + cr.untrusted) {
         fprintf(stderr,
                 "haveyoursay: the export is safe, but the combined report leaves out %d "
                 "bundle%s on the stick that could not be read or checked: "
                 "haveyoursay collect %s/HAVEYOURSAY says why\n",
-                cr.rejected - cr.sealed, cr.rejected - cr.sealed == 1 ? "" : "s", stick);
+                cr.rejected - cr.sealed - cr.untrusted,
+                cr.rejected - cr.sealed - cr.untrusted == 1 ? "" : "s", stick);
         return 3;
     }
     return 0;
 }
 
-int hys_cmd_collect(const char *const *in, int nin, const char *out, const char *key)
+/* The data folder given, or the installed kiosk's. */
+static void data_dir_of(const char *given, char *dir, size_t n)
 {
-    char err[512];
+    if (given)
+        snprintf(dir, n, "%s", given);
+    else
+        hys_paths_data(dir, n);
+}
+
+int hys_cmd_collect(const char *const *in, int nin, const char *out, const char *key,
+                    const char *trust_file)
+{
+    char err[512], path[4096];
+    if (!trust_file) {
+        if (!hys_trust_default_path(path, sizeof path)) {
+            fprintf(stderr, "haveyoursay: no home folder for the trust list: give one with "
+                            "--trust FILE\n");
+            return 1;
+        }
+        trust_file = path;
+    }
+    hys_trust *trust = hys_calloc(1, sizeof *trust);
+    hys_status rc = trust ? hys_trust_load(trust, trust_file, err, sizeof err) : HYS_ENOMEM;
+    if (rc != HYS_OK) {
+        fprintf(stderr, "haveyoursay: %s\n", trust ? err : "out of memory");
+        hys_free(trust);
+        return 1;
+    }
     hys_collect_result r;
-    if (hys_collect(in, nin, out, key, stdout, &r, err, sizeof err) != HYS_OK) {
+    rc = hys_collect(in, nin, out, key, trust, stdout, &r, err, sizeof err);
+    hys_free(trust);
+    if (rc != HYS_OK) {
         fprintf(stderr, "haveyoursay: %s\n", err);
         return 1;
     }
-    printf("collected %lld answers: %d bundles accepted from %d kiosks, %d rejected, %d missing\n",
-           r.answers, r.accepted, r.kiosks, r.rejected, r.gaps);
+    printf("collected %lld answers: %d bundles accepted from %d kiosks, %d rejected (%d from "
+           "untrusted kiosks), %d missing\n",
+           r.answers, r.accepted, r.kiosks, r.rejected, r.untrusted, r.gaps);
+    if (r.untrusted) printf("the trust list read: %s\n", trust_file);
     return r.rejected || r.gaps ? 3 : 0;
+}
+
+/* The kiosk's id and public key: the store is made when the kiosk has
+ * never run (an installer's first step). */
+static int kiosk_identity(const char *dir, char id[40], char pk[64])
+{
+    char err[512];
+    unsigned char sk[64];
+    hys_store *st = NULL;
+    if (hys_store_read_kiosk_id(dir, id, err, sizeof err) != HYS_OK) {
+        st = hys_store_open(dir, HYS_PERIOD_DAY, err, sizeof err);
+        if (st) snprintf(id, 40, "%s", hys_store_kiosk_id(st));
+        hys_store_close(st);
+        if (!st) {
+            fprintf(stderr, "haveyoursay: %s\n", err);
+            return 0;
+        }
+    }
+    if (hys_manifest_key(dir, sk, pk, err, sizeof err) != HYS_OK) {
+        fprintf(stderr, "haveyoursay: %s\n", err);
+        return 0;
+    }
+    sodium_memzero(sk, sizeof sk);
+    return 1;
+}
+
+int hys_cmd_kiosk_key(const char *data_dir)
+{
+    char dir[1024], id[40], pk[64], line[300];
+    data_dir_of(data_dir, dir, sizeof dir);
+    if (!kiosk_identity(dir, id, pk)) return 1;
+    hys_trust_line(id, pk, line, sizeof line);
+    printf("%s\n", line);
+    return 0;
+}
+
+int hys_cmd_trust(const char *line, const char *file, const char *data_dir)
+{
+    char path[4096], id[40], key[64], err[512];
+    if (file)
+        snprintf(path, sizeof path, "%s", file);
+    else if (data_dir)
+        snprintf(path, sizeof path, "%s/trusted-kiosks", data_dir);
+    else if (!hys_trust_default_path(path, sizeof path)) {
+        fprintf(stderr, "haveyoursay: no home folder for the trust list: give one with --file\n");
+        return 1;
+    }
+    if (sodium_init() < 0 || !hys_trust_parse(line, id, key, err, sizeof err) ||
+        hys_trust_append(path, id, key, err, sizeof err) != HYS_OK) {
+        fprintf(stderr, "haveyoursay: nothing was trusted: %s\n", err);
+        return 1;
+    }
+    char fp[HYS_TRUST_FINGERPRINT];
+    hys_trust_fingerprint(key, fp);
+    printf("kiosk %s (fingerprint %s) is trusted in %s\n", id, fp, path);
+    return 0;
+}
+
+int hys_cmd_enrol_stick(const char *stick, const char *data_dir)
+{
+    char dir[1024], id[40], pk[64], err[512];
+    data_dir_of(data_dir, dir, sizeof dir);
+    if (!kiosk_identity(dir, id, pk)) return 1;
+    if (hys_enrol_stick(dir, id, stick, err, sizeof err) != HYS_OK) {
+        fprintf(stderr, "haveyoursay: the stick was not enrolled: %s\n", err);
+        return 1;
+    }
+    printf("the stick at %s is enrolled on kiosk %s: it takes the answers from now on\n", stick,
+           id);
+    return 0;
+}
+
+int hys_cmd_forget_sticks(const char *data_dir)
+{
+    char dir[1024], err[512];
+    data_dir_of(data_dir, dir, sizeof dir);
+    if (hys_enrol_forget_all(dir, err, sizeof err) != HYS_OK) {
+        fprintf(stderr, "haveyoursay: %s\n", err);
+        return 1;
+    }
+    printf("every stick enrolled on this kiosk is forgotten: enrol the ones to keep again\n");
+    return 0;
+}
+
+/* What the combined report may take: it reads a stick, which is hostile
+ * until its bundles are checked. (AddressSanitizer's shadow memory needs
+ * terabytes of address space: its builds keep only the CPU limit.) */
+#define COMBINE_MEMORY_BYTES (768L * 1024 * 1024)
+#define COMBINE_CPU_SECONDS 300
+#if defined(__SANITIZE_ADDRESS__)
+#define COMBINE_LIMIT_MEMORY 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define COMBINE_LIMIT_MEMORY 0
+#endif
+#endif
+#ifndef COMBINE_LIMIT_MEMORY
+#define COMBINE_LIMIT_MEMORY 1
+#endif
+
+int hys_cmd_combine(const char *stick, const char *data_dir)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL); /* the kiosk gone: so is this */
+    struct rlimit cpu = {COMBINE_CPU_SECONDS, COMBINE_CPU_SECONDS};
+    setrlimit(RLIMIT_CPU, &cpu);
+    if (COMBINE_LIMIT_MEMORY) {
+        struct rlimit mem = {COMBINE_MEMORY_BYTES, COMBINE_MEMORY_BYTES};
+        setrlimit(RLIMIT_AS, &mem);
+    }
+    char dir[1024], err[512];
+    data_dir_of(data_dir, dir, sizeof dir);
+    hys_collect_result r;
+    if (hys_export_combine(dir, stick, &r, err, sizeof err) != HYS_OK) {
+        fprintf(stderr, "haveyoursay: the combined report could not be made: %s\n", err);
+        return 1;
+    }
+    if (r.rejected > r.sealed + r.untrusted)
+        fprintf(stderr,
+                "haveyoursay: the combined report leaves out %d bundles that could not be read "
+                "or checked\n",
+                r.rejected - r.sealed - r.untrusted);
+    return r.rejected > r.sealed + r.untrusted ? 3 : 0;
 }
 
 int hys_cmd_set_pin(const char *data_dir)

@@ -1,6 +1,6 @@
 /* commands: the command-line tools besides the kiosk itself:
- * `haveyoursay check FORM`, `haveyoursay answers`, `haveyoursay export`
- * and `haveyoursay collect`. */
+ * check, answers, export, collect, keygen, set-pin, the keys and sticks a
+ * kiosk trusts (kiosk-key, trust, enrol-stick, forget-sticks) and combine. */
 #ifndef HYS_COMMANDS_H
 #define HYS_COMMANDS_H
 
@@ -18,11 +18,25 @@ int hys_cmd_export(const char *data_dir, const char *stick, const char *venue, i
  * accepted, rejected and missing. Returns 0 when every bundle was accepted
  * and no number is missing, 3 when some were rejected or missing (the good
  * ones are still merged), 1 on other errors. */
-int hys_cmd_collect(const char *const *in, int nin, const char *out, const char *key);
+int hys_cmd_collect(const char *const *in, int nin, const char *out, const char *key,
+                    const char *trust_file);
+/* Print the kiosk's trust line (kiosk id, public key, fingerprint). 0 or 1. */
+int hys_cmd_kiosk_key(const char *data_dir);
+/* Add a trust line to file (or DATA/trusted-kiosks with data_dir, or the
+ * office's default list). 0 or 1. */
+int hys_cmd_trust(const char *line, const char *file, const char *data_dir);
+/* Enrol the stick mounted at stick on the kiosk; forget every enrolled
+ * stick. 0 or 1. */
+int hys_cmd_enrol_stick(const char *stick, const char *data_dir);
+int hys_cmd_forget_sticks(const char *data_dir);
+/* The kiosk's own step after an export (run by it as a child process):
+ * every trusted bundle on the stick into HAVEYOURSAY/combined, within
+ * memory and CPU limits. 0, 3 (some bundle left out) or 1. */
+int hys_cmd_combine(const char *stick, const char *data_dir);
 /* Make a key pair for sealed exports: the secret key into path (0600), the
  * public key printed for the question set's settings. Returns 0, or 1. */
 int hys_cmd_keygen(const char *path);
-/* Set the staff PIN (4 to 8 digits, read from standard input, never shown).
+/* Set the staff PIN (6 to 8 digits, read from standard input, never shown).
  * Returns 0, or 1 with a message. */
 int hys_cmd_set_pin(const char *data_dir);
 

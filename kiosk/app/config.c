@@ -1,6 +1,7 @@
 /* config: DATA/config.ini (see config.h). */
 #include "config.h"
 
+#include "../export/seal.h"
 #include "../util/text.h"
 
 #include <stdio.h>
@@ -16,6 +17,7 @@ void hys_config_default(hys_config *c)
     c->hear_hold_ms = 3000;
     c->scan_ms = 2000;
     c->repeat_tap_ms = 500;
+    c->stick_report_ms = 120000;
     snprintf(c->usb_mounts, sizeof c->usb_mounts, "/media,/run/media,/mnt");
 }
 
@@ -106,6 +108,11 @@ int hys_config_load(hys_config *c, const char *path)
         } else if (!strcmp(k, "shutdown_command")) {
             ok = strlen(v) < sizeof c->shutdown_command && hys_utf8_valid(v, strlen(v));
             if (ok) snprintf(c->shutdown_command, sizeof c->shutdown_command, "%s", v);
+        } else if (!strcmp(k, "office_key")) {
+            ok = hys_seal_key_from_base64(v, (unsigned char[32]){0});
+            if (ok) snprintf(c->office_key, sizeof c->office_key, "%s", v);
+        } else if (!strcmp(k, "stick_report_seconds")) {
+            ok = seconds(v, 1, 3600, &c->stick_report_ms);
         } else if (!strcmp(k, "scan_seconds")) {
             long ms;
             ok = seconds(v, 0, 30, &ms) && (ms == 0 || ms >= 500);

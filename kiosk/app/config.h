@@ -23,6 +23,9 @@ typedef struct hys_config {
     char usb_mounts[1024];      /* comma-separated folders where USB sticks get mounted */
     char shutdown_command[512]; /* what staff's "Switch the kiosk off" runs (with /bin/sh);
                                  * "" = no such button (a developer's machine) */
+    char office_key[64];        /* the office's public key (base64): exports are sealed to it
+                                 * (a question set's own public_key comes first); "" none */
+    long stick_report_ms;       /* the combined report on a stick is given up after this */
 } hys_config;
 
 void hys_config_default(hys_config *c);

@@ -5,9 +5,11 @@
 #include "paths.h"
 #include "sticks.h"
 
+#include "../export/manifest.h"
 #include "../util/alloc.h"
 
 #include <SDL.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -103,6 +105,16 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
     }
     snprintf(k->data, sizeof k->data, "%s", data);
     hys_pin_guard_load(&k->pin_guard, data, 0); /* wrong PINs of earlier runs still count */
+    {
+        /* the kiosk's key as staff compare it with the office's trust list */
+        unsigned char sk[64];
+        char pk[64], why[300];
+        if (hys_manifest_key(data, sk, pk, why, sizeof why) == HYS_OK)
+            hys_trust_fingerprint(pk, k->fingerprint);
+        else
+            fprintf(stderr, "haveyoursay: %s\n", why);
+        sodium_memzero(sk, sizeof sk);
+    }
     char cfgpath[1100];
     /* the box's settings (an installed kiosk: /etc/haveyoursay), then the
      * data folder's; replays read only their own, so they always run alike */
@@ -234,7 +246,7 @@ void hys_kiosk_tell_store(hys_kiosk *k)
 void hys_kiosk_close(hys_kiosk *k)
 {
     if (!k) return;
-    hys_usb_close(k);                /* an export that is running finishes first */
+    int whole = hys_usb_close(k);    /* an export that is running finishes first */
     hys_journey_destroy(k->journey); /* ends an open session as not completed */
     hys_speech_close(k->speech);
     hys_store_close(k->store);
@@ -243,7 +255,7 @@ void hys_kiosk_close(hys_kiosk *k)
         hys_po_destroy(k->po[i]);
     hys_form_destroy(k->form);
     hys_free(k->frame);
-    hys_free(k);
+    if (whole) hys_free(k); /* (else the export thread, stuck on a stick, still holds it) */
 }
 
 /* ---- frames: state -> view -> screen ---- */

@@ -15,9 +15,11 @@
 #include "kiosk.h"
 
 #include "../export/export.h"
+#include "../export/trust.h"
 #include "../staff/pin.h"
 
 #include <pthread.h>
+#include <sys/types.h>
 
 #include "../form/form.h"
 #include "../journey/journey.h"
@@ -78,6 +80,11 @@ struct hys_kiosk {
     int usb_thread_on;
     unsigned usb_event; /* SDL user event: the export finished (and sticks' comings and goings) */
     hys_export_result usb_result;
+    int usb_enrol;             /* staff chose this stick: enrol it first */
+    volatile int usb_cancel;   /* the kiosk is closing: give the combined report up */
+    volatile pid_t usb_child;  /* the combined report's process, or 0 */
+    volatile int usb_job_done; /* the export thread has finished its work */
+    char usb_kiosk_id[40];     /* the kiosk's id, for the export thread */
     char usb_err[512];
     int usb_rc;
 
@@ -94,6 +101,7 @@ struct hys_kiosk {
     char pin[HYS_PIN_MAX_DIGITS + 1];
     int pin_set; /* a PIN is set (seen when staff mode opened); else it stays shut */
     hys_pin_guard pin_guard;
+    char fingerprint[HYS_TRUST_FINGERPRINT]; /* of the kiosk's signing key (trust.h) */
     char staff_msg[1024];
     long staff_until; /* staff mode closes by itself when left alone */
     long staff_now;   /* the time staff mode last saw */
@@ -181,9 +189,10 @@ enum { USB_STICK_OUT = 0, USB_STICK_IN = 1, USB_SAVED = 2 };
  * HAVEYOURSAY folder gets the answers not yet exported, with no taps: a
  * notice says to wait, then that it is safe to take the stick out. */
 void hys_usb_stick(hys_kiosk *k, const hys_kiosk_event *e);
-/* Save the answers on the stick that is in (staff's button, or a stick set
- * up for kiosks arriving): on its own thread unless wait. */
-void hys_usb_export(hys_kiosk *k, int wait, long now);
+/* Save the answers on the stick that is in (staff's button, which enrols
+ * it first: enrol; or a stick set up for kiosks arriving, which must be
+ * enrolled already): on its own thread unless wait. */
+void hys_usb_export(hys_kiosk *k, int enrol, int wait, long now);
 /* The stick's export thread finished: show and say how it went. */
 void hys_usb_finished(hys_kiosk *k, long now);
 /* A finished notice goes by itself after a while. */
@@ -191,8 +200,10 @@ long hys_usb_deadline(const hys_kiosk *k);
 void hys_usb_tick(hys_kiosk *k, long now);
 /* OK on the notice: back to the screen underneath. */
 void hys_usb_dismiss(hys_kiosk *k);
-/* Wait for an export that is running (at close). */
-void hys_usb_close(hys_kiosk *k);
+/* At close: give up a combined report being made, and wait (a moment at
+ * most) for an export that is running. 0 when it still runs (on a stick
+ * that does not answer): then k must outlive the program. */
+int hys_usb_close(hys_kiosk *k);
 
 /* staff.c */
 /* Open staff mode (the gesture or the staff key): the PIN first. */
@@ -207,6 +218,9 @@ void hys_staff_refresh(hys_kiosk *k);
 /* What staff mode shows, for the layout, into out (NULL when it is
  * closed): made from the state alone (no disk, no stick). */
 const hys_staff_view *hys_staff_view_fill(const hys_kiosk *k, hys_staff_view *out);
+/* A count as staff see it: 0, else the nearest 5 and at least 5, so that
+ * watching one resident answer never shows as a change of one. */
+long hys_staff_round(long n);
 /* The finger is in the staff corner (no target under it, top corner away
  * from the speaker buttons). */
 int hys_staff_corner(hys_kiosk *k, int x, int y);

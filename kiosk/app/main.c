@@ -4,9 +4,14 @@
  *   haveyoursay check FORM
  *   haveyoursay answers [--data DIR]
  *   haveyoursay export --to STICK [--data DIR] [--venue NAME] [--full] [--seal-to KEY]
- *   haveyoursay collect DIR... --out DIR [--key FILE]
+ *   haveyoursay collect DIR... --out DIR [--key FILE] [--trust FILE]
  *   haveyoursay keygen --out FILE
- *   haveyoursay set-pin [--data DIR] */
+ *   haveyoursay set-pin [--data DIR]
+ *   haveyoursay kiosk-key [--data DIR]
+ *   haveyoursay trust kiosk ID key KEY [fingerprint FP] [--file FILE | --data DIR]
+ *   haveyoursay enrol-stick STICK [--data DIR]
+ *   haveyoursay forget-sticks [--data DIR]
+ *   haveyoursay combine STICK [--data DIR]   (the kiosk's own step) */
 #include "commands.h"
 #include "kiosk.h"
 #include "replay.h"
@@ -34,13 +39,21 @@ static void usage(FILE *out)
           "      print the stored answers as CSV\n"
           "  haveyoursay export --to STICK [--data DIR] [--venue NAME] [--full] [--seal-to KEY]\n"
           "      write the answers not yet exported (all with --full) to a USB stick\n"
-          "  haveyoursay collect DIR... --out DIR [--key FILE]\n"
-          "      check and merge the bundles of many kiosks into one set of files\n"
-          "      (exit 0: all good; 3: some bundle rejected or missing; 1: error)\n"
+          "  haveyoursay collect DIR... --out DIR [--key FILE] [--trust FILE]\n"
+          "      check and merge the bundles of trusted kiosks into one set of files\n"
+          "      (exit 0: all good; 3: some bundle rejected, untrusted or missing; 1: error)\n"
           "  haveyoursay keygen --out FILE\n"
           "      make a key pair for sealed exports (the secret key into FILE)\n"
           "  haveyoursay set-pin [--data DIR]\n"
-          "      set the staff PIN (6 to 8 digits, read from standard input)\n",
+          "      set the staff PIN (6 to 8 digits, read from standard input)\n"
+          "  haveyoursay kiosk-key [--data DIR]\n"
+          "      print this kiosk's trust line (its id, public key and fingerprint)\n"
+          "  haveyoursay trust kiosk ID key KEY [fingerprint FP] [--file FILE | --data DIR]\n"
+          "      trust a kiosk's key (the line kiosk-key prints) for collect, or on a kiosk\n"
+          "  haveyoursay enrol-stick STICK [--data DIR]\n"
+          "      let the USB stick mounted at STICK take this kiosk's answers\n"
+          "  haveyoursay forget-sticks [--data DIR]\n"
+          "      no stick enrolled so far takes answers any more\n",
           out);
 }
 
@@ -117,8 +130,45 @@ int main(int argc, char **argv)
         }
         return hys_cmd_set_pin(argc == 4 ? argv[3] : NULL);
     }
+    if (argc >= 2 && (!strcmp(argv[1], "kiosk-key") || !strcmp(argv[1], "forget-sticks") ||
+                      !strcmp(argv[1], "enrol-stick") || !strcmp(argv[1], "combine"))) {
+        /* COMMAND [STICK] [--data DIR] */
+        int with_stick = !strcmp(argv[1], "enrol-stick") || !strcmp(argv[1], "combine");
+        const char *data = NULL, *stick = with_stick && argc > 2 ? argv[2] : NULL;
+        int i = with_stick ? 3 : 2;
+        if (i + 1 < argc && !strcmp(argv[i], "--data")) data = argv[i + 1], i += 2;
+        if (i != argc || (with_stick && (!stick || stick[0] == '-'))) {
+            usage(stderr);
+            return 2;
+        }
+        return !strcmp(argv[1], "kiosk-key")       ? hys_cmd_kiosk_key(data)
+               : !strcmp(argv[1], "forget-sticks") ? hys_cmd_forget_sticks(data)
+               : !strcmp(argv[1], "enrol-stick")   ? hys_cmd_enrol_stick(stick, data)
+                                                   : hys_cmd_combine(stick, data);
+    }
+    if (argc >= 2 && !strcmp(argv[1], "trust")) {
+        /* the words of a trust line, then where to keep it */
+        char line[512] = "";
+        const char *file = NULL, *data = NULL;
+        int bad = 0;
+        for (int i = 2; i < argc; i++) {
+            if (!strcmp(argv[i], "--file") && i + 1 < argc)
+                file = argv[++i];
+            else if (!strcmp(argv[i], "--data") && i + 1 < argc)
+                data = argv[++i];
+            else if (argv[i][0] == '-' || strlen(line) + strlen(argv[i]) + 2 > sizeof line)
+                bad = 1;
+            else
+                strcat(strcat(line, line[0] ? " " : ""), argv[i]);
+        }
+        if (bad || !line[0] || (file && data)) {
+            usage(stderr);
+            return 2;
+        }
+        return hys_cmd_trust(line, file, data);
+    }
     if (argc >= 2 && !strcmp(argv[1], "collect")) {
-        const char *out = NULL, *key = NULL;
+        const char *out = NULL, *key = NULL, *trust = NULL;
         const char *in[64];
         int nin = 0, bad = 0;
         for (int i = 2; i < argc; i++) {
@@ -126,6 +176,8 @@ int main(int argc, char **argv)
                 out = argv[++i];
             else if (!strcmp(argv[i], "--key") && i + 1 < argc)
                 key = argv[++i];
+            else if (!strcmp(argv[i], "--trust") && i + 1 < argc)
+                trust = argv[++i];
             else if (argv[i][0] != '-' && nin < 64)
                 in[nin++] = argv[i];
             else
@@ -135,7 +187,7 @@ int main(int argc, char **argv)
             usage(stderr);
             return 2;
         }
-        return hys_cmd_collect(in, nin, out, key);
+        return hys_cmd_collect(in, nin, out, key, trust);
     }
     hys_kiosk_options o = {0};
     const char *replay = NULL, *shots = NULL, *trace = NULL;

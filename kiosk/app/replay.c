@@ -5,6 +5,7 @@
 #include "paths.h"
 #include "kiosk_impl.h"
 
+#include "../export/enrol.h"
 #include "../export/files.h"
 
 #include "../speech/speech.h"
@@ -166,12 +167,16 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const ch
             }
             if (!hys_frame_find(hys_kiosk_frame(k), arg))
                 rc = fail(script, line, "no page of this screen has", arg);
-        } else if (!strcmp(s, "usb-insert") || !strcmp(s, "usb-insert-plain")) {
-            /* usb-insert DIR: a stick set up for kiosks (with a HAVEYOURSAY
-             * folder, made if missing) is mounted at DIR, a path beside the
-             * data folder when relative; its export runs before the next line.
+        } else if (!strcmp(s, "usb-insert") || !strcmp(s, "usb-insert-plain") ||
+                   !strcmp(s, "usb-insert-stranger")) {
+            /* usb-insert DIR: a stick staff enrolled on this kiosk (with a
+             * HAVEYOURSAY folder and the kiosk's token, made if missing) is
+             * mounted at DIR, a path beside the data folder when relative;
+             * its export runs before the next line.
              * usb-insert-plain DIR: a stick with no such folder (nothing
-             * happens by itself; staff may save to it) */
+             * happens by itself; staff may save to it, which enrols it).
+             * usb-insert-stranger DIR: a HAVEYOURSAY folder and no token: a
+             * stick somebody brought to take the answers */
             if (!*arg || strstr(arg, "..")) {
                 rc = fail(script, line, "expected a folder name", arg);
                 break;
@@ -183,7 +188,13 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const ch
             char top[4200];
             snprintf(top, sizeof top, "%s/HAVEYOURSAY", stick);
             mkdir(stick, 0700);
-            if (!strcmp(s, "usb-insert")) mkdir(top, 0700); /* (plain: a stick as bought) */
+            if (strcmp(s, "usb-insert-plain")) mkdir(top, 0700); /* (plain: a stick as bought) */
+            char why[512];
+            if (!strcmp(s, "usb-insert") &&
+                hys_enrol_stick(k->data, hys_store_kiosk_id(k->store), stick, why, sizeof why)) {
+                rc = fail(script, line, "cannot enrol the stick", why);
+                break;
+            }
             char real[4096];
             if (realpath(stick, real)) snprintf(stick, sizeof stick, "%s", real);
             stick_event(p, stick, 1);
@@ -318,6 +329,17 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const ch
                 char msg[120];
                 snprintf(msg, sizeof msg, "expected %s things said so far, but there were %lu", arg,
                          n);
+                rc = fail(script, line, msg, NULL);
+            }
+        } else if (!strcmp(s, "expect-unexported")) {
+            /* expect-unexported N: answers of ended sessions no stick has taken */
+            long want, n;
+            hys_store_flush(k->store);
+            n = hys_store_unexported(k->data);
+            if (!parse_int(arg, &want) || want != n) {
+                char msg[120];
+                snprintf(msg, sizeof msg, "expected %s answers not yet exported, but there are %ld",
+                         arg, n);
                 rc = fail(script, line, msg, NULL);
             }
         } else if (!strcmp(s, "expect-speaking") || !strcmp(s, "expect-silent")) {

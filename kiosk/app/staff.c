@@ -1,10 +1,9 @@
 /* staff: staff mode, opened by a 5-second hold in the top corner away from
  * the speaker buttons (where nothing can be pressed) or the staff key, then
- * the PIN (see staff/pin.h). It shows counts, never single answers, and can
- * save the answers on any USB stick, load and check question sets, check the
- * voice, the stick and the touch screen, set the voice and language, and
- * close the kiosk or switch its box off. It closes by itself after two
- * minutes left alone. */
+ * the PIN (see staff/pin.h). It shows counts rounded to 5, never single
+ * answers, and can enrol a USB stick and save the answers on it, load and check question sets,
+ * check the voice, the stick and the touch screen, set the voice and language, and close the kiosk
+ * or switch its box off. It closes by itself after two minutes left alone. */
 #include "kiosk_impl.h"
 
 #include "sticks.h"
@@ -222,11 +221,10 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         break;
     case HYS_ACT_STAFF_EXPORT: {
         if (k->staff != 2) break;
-        char stick[4096], top[4200];
+        char stick[4096];
         if (!stick_in(k, stick, sizeof stick)) break;
-        snprintf(top, sizeof top, "%s/HAVEYOURSAY", stick);
-        mkdir(top, 0700); /* staff chose this stick: it is one for kiosks from now on */
-        hys_usb_export(k, !k->threads, now);
+        /* staff chose this stick: it is enrolled, and takes answers from now on */
+        hys_usb_export(k, 1, !k->threads, now);
         break;
     }
     case HYS_ACT_STAFF_LOAD: {
@@ -304,6 +302,13 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
     }
 }
 
+long hys_staff_round(long n)
+{
+    if (n <= 0) return 0;
+    long r = (n + 2) / 5 * 5; /* the nearest 5 */
+    return r < 5 ? 5 : r;
+}
+
 long hys_staff_deadline(const hys_kiosk *k)
 {
     return k->staff ? k->staff_until : -1;
@@ -324,16 +329,17 @@ const hys_staff_view *hys_staff_view_fill(const hys_kiosk *k, hys_staff_view *v)
     v->touched = k->touched;
     v->message = k->staff_msg[0] ? k->staff_msg : NULL;
     v->can_try = k->pin_guard.locked_until <= k->staff_now && k->pin_set;
-    v->sessions_today = k->counts.sessions_today;
+    v->sessions_today = hys_staff_round(k->counts.sessions_today);
     v->per_week = k->cfg.period == HYS_PERIOD_WEEK;
-    v->sessions = k->counts.sessions;
-    v->unexported = k->counts.unexported;
+    v->sessions = hys_staff_round(k->counts.sessions);
+    v->unexported = hys_staff_round(k->counts.unexported);
+    v->fingerprint = k->fingerprint[0] ? k->fingerprint : NULL;
     v->nhard = k->counts.nhard;
     for (int i = 0; i < v->nhard; i++) {
         int q = hys_form_find(k->form, k->counts.hard_q[i]);
         const char *label = q >= 0 ? hys_form_text(k->form, &k->form->questions[q].label, 0) : NULL;
         v->hard_label[i] = label ? label : k->counts.hard_q[i];
-        v->hard_n[i] = k->counts.hard_n[i];
+        v->hard_n[i] = hys_staff_round(k->counts.hard_n[i]);
     }
     v->can_export = k->staff == 2 && k->usb_stick[0];
     v->can_load = v->can_export && k->stick_questions;

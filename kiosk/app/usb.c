@@ -6,36 +6,78 @@
 
 #include "../util/alloc.h"
 
+#include "../export/enrol.h"
+
 #include <SDL.h>
+#include <errno.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
 
-#define NOTICE_MS 60000 /* a finished notice goes by itself after this */
+#define NOTICE_MS 60000    /* a finished notice goes by itself after this */
+#define CLOSE_WAIT_MS 1500 /* how long closing waits for an export to finish */
+
+/* The combined report of every bundle on the stick, made by the program
+ * itself in a child process (`haveyoursay combine`, which limits its own
+ * memory and CPU): whatever a stick holds, it cannot take the kiosk's memory,
+ * and it is killed when it runs past stick_report_ms or the kiosk closes. */
+static void combine(hys_kiosk *k)
+{
+    char *argv[] = {"haveyoursay", "combine", k->usb_export_to, "--data", k->data, NULL};
+    extern char **environ;
+    pid_t pid;
+    if (posix_spawn(&pid, "/proc/self/exe", NULL, NULL, argv, environ) != 0) {
+        fprintf(stderr, "haveyoursay: the answers are on the stick; the combined report could "
+                        "not be started\n");
+        return;
+    }
+    k->usb_child = pid;
+    struct timespec start, now, nap = {0, 20 * 1000000L};
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    int status = 0, killed = 0;
+    for (;;) {
+        pid_t got = waitpid(pid, &status, WNOHANG);
+        if (got == pid || (got < 0 && errno != EINTR)) break;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        long ms = (now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
+        if (!killed && (k->usb_cancel || ms > k->cfg.stick_report_ms)) {
+            kill(pid, SIGKILL);
+            killed = 1;
+        }
+        nanosleep(&nap, NULL);
+    }
+    k->usb_child = 0;
+    if (killed)
+        fprintf(stderr, "haveyoursay: the answers are on the stick; the combined report was given "
+                        "up (it took too long, or the kiosk closed)\n");
+    else if (!WIFEXITED(status) || (WEXITSTATUS(status) != 0 && WEXITSTATUS(status) != 3))
+        fprintf(stderr, "haveyoursay: the answers are on the stick; the combined report could "
+                        "not be made\n");
+}
 
 /* The export and the stick's combined report; runs on the export thread
- * (or the caller's, for replays). Touches only the usb_ fields. */
+ * (or the caller's, for replays). Touches only the usb_ fields. A stick
+ * staff chose in staff mode is enrolled first. */
 static void *job(void *arg)
 {
     hys_kiosk *k = arg;
-    hys_export_options o = {k->data, k->usb_export_to, k->cfg.venue[0] ? k->cfg.venue : NULL, 0,
-                            NULL}; /* sealed by the answers' own question sets' key */
-    k->usb_rc = hys_export_bundle(&o, &k->usb_result, k->usb_err, sizeof k->usb_err);
-    if (k->usb_rc == HYS_OK) {
-        /* every bundle on the stick, from every kiosk, as one report */
-        hys_collect_result cr;
-        char err[512];
-        if (hys_export_combine(k->usb_export_to, &cr, err, sizeof err))
-            fprintf(stderr,
-                    "haveyoursay: the answers are on the stick; the combined report "
-                    "could not be made: %s\n",
-                    err);
-        else if (cr.rejected > cr.sealed)
-            fprintf(stderr,
-                    "haveyoursay: the answers are on the stick; the combined report leaves "
-                    "out %d bundles that could not be read or checked\n",
-                    cr.rejected - cr.sealed);
-    }
+    hys_export_options o = {k->data,
+                            k->usb_export_to,
+                            k->cfg.venue[0] ? k->cfg.venue : NULL,
+                            0,
+                            NULL,               /* sealed by the answers' own question sets' key, */
+                            k->cfg.office_key}; /* or else the office's */
+    k->usb_rc = HYS_OK;
+    if (k->usb_enrol)
+        k->usb_rc = hys_enrol_stick(k->data, k->usb_kiosk_id, k->usb_export_to, k->usb_err,
+                                    sizeof k->usb_err);
+    if (k->usb_rc == HYS_OK)
+        k->usb_rc = hys_export_bundle(&o, &k->usb_result, k->usb_err, sizeof k->usb_err);
+    if (k->usb_rc == HYS_OK && !k->usb_cancel) combine(k);
     if (k->usb_thread_on) {
         SDL_Event ev;
         memset(&ev, 0, sizeof ev);
@@ -43,6 +85,7 @@ static void *job(void *arg)
         ev.user.code = USB_SAVED;
         SDL_PushEvent(&ev);
     }
+    k->usb_job_done = 1;
     return NULL;
 }
 
@@ -76,13 +119,16 @@ void hys_usb_stick(hys_kiosk *k, const hys_kiosk_event *e)
         k->stick_waiting = 1; /* one export at a time: this one's follows */
         return;
     }
-    hys_usb_export(k, e->wait, e->now);
+    hys_usb_export(k, 0, e->wait, e->now);
 }
 
-void hys_usb_export(hys_kiosk *k, int wait, long now)
+void hys_usb_export(hys_kiosk *k, int enrol, int wait, long now)
 {
     if (!k->usb_stick[0] || k->usb_state == 1) return;
     k->stick_waiting = 0;
+    k->usb_enrol = enrol;
+    k->usb_job_done = 0;
+    snprintf(k->usb_kiosk_id, sizeof k->usb_kiosk_id, "%s", hys_store_kiosk_id(k->store));
     /* the export's own copy of where: the stick may go while it runs */
     snprintf(k->usb_export_to, sizeof k->usb_export_to, "%s", k->usb_stick);
     hys_store_flush(k->store); /* every answer given so far is in the database */
@@ -106,7 +152,14 @@ void hys_usb_finished(hys_kiosk *k, long now)
         k->usb_thread_on = 0;
     }
     char text[1024];
-    if (k->usb_rc != HYS_OK) {
+    if (k->usb_rc == HYS_EDENIED) { /* a stick staff never gave this kiosk */
+        k->usb_state = 3;
+        fprintf(stderr, "haveyoursay: nothing was saved on the stick at %s: %s\n", k->usb_export_to,
+                k->usb_err);
+        snprintf(text, sizeof text, "%s",
+                 hys_voice_tr(k, "This USB stick is not enrolled on this kiosk, so nothing was "
+                                 "saved on it. Staff can enrol it in staff mode."));
+    } else if (k->usb_rc != HYS_OK) {
         k->usb_state = 3;
         fprintf(stderr, "haveyoursay: nothing was saved on the stick: %s\n", k->usb_err);
         snprintf(text, sizeof text, "%s (%s)",
@@ -115,6 +168,9 @@ void hys_usb_finished(hys_kiosk *k, long now)
                  k->usb_err);
     } else {
         k->usb_state = 2;
+        if (k->usb_enrol)
+            fprintf(stderr, "haveyoursay: staff enrolled the stick at %s on this kiosk\n",
+                    k->usb_export_to);
         if (!k->usb_result.nothing_new)
             fprintf(stderr, "haveyoursay: %ld answer%s saved in %s\n", k->usb_result.answers,
                     k->usb_result.answers == 1 ? "" : "s", k->usb_result.bundle);
@@ -128,7 +184,7 @@ void hys_usb_finished(hys_kiosk *k, long now)
     k->usb_until = now + NOTICE_MS;
     hys_staff_refresh(k); /* "not yet on a stick" is fewer now */
     notice(k, text);
-    if (k->stick_waiting) hys_usb_export(k, !k->threads, now); /* one came meanwhile */
+    if (k->stick_waiting) hys_usb_export(k, 0, !k->threads, now); /* one came meanwhile */
 }
 
 long hys_usb_deadline(const hys_kiosk *k)
@@ -150,8 +206,20 @@ void hys_usb_dismiss(hys_kiosk *k)
     hys_voice_stop(k);
 }
 
-void hys_usb_close(hys_kiosk *k)
+int hys_usb_close(hys_kiosk *k)
 {
+    /* a combined report still being made is given up, and a stick that no
+     * longer answers is not waited for: closing never waits on a stick */
+    k->usb_cancel = 1;
+    struct timespec nap = {0, 10 * 1000000L};
+    for (long ms = 0; k->usb_thread_on && !k->usb_job_done && ms < CLOSE_WAIT_MS; ms += 10)
+        nanosleep(&nap, NULL);
+    if (k->usb_thread_on && !k->usb_job_done) {
+        fprintf(stderr, "haveyoursay: the USB stick does not answer; closing without it (nothing "
+                        "is lost: answers are marked exported only once they are on it)\n");
+        return 0;
+    }
     if (k->usb_thread_on) pthread_join(k->usb_thread, NULL);
     k->usb_thread_on = 0;
+    return 1;
 }

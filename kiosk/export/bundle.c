@@ -1,5 +1,6 @@
 /* bundle: one export onto a stick (see export.h): made in the data folder,
  * copied under a temporary name, checked, renamed into place, then marked. */
+#include "enrol.h"
 #include "export.h"
 #include "files.h"
 #include "manifest.h"
@@ -20,7 +21,7 @@
 #include <unistd.h>
 
 static const char *const bundle_files[] = {"data.sqlite", "answers.csv", "sessions.csv",
-                                           "report.html"};
+                                           "free-text.csv", "report.html"};
 #define NFILES (int)(sizeof bundle_files / sizeof bundle_files[0])
 
 /* The forms the bundle's answers belong to, from its database. */
@@ -80,11 +81,12 @@ static hys_status make_files(const hys_export_options *o, hys_store_export *e,
     if (!rc) forms_of(path[0], m);
     if (!rc) rc = hys_report_answers_csv(path[0], path[1], err, errn);
     if (!rc) rc = hys_report_sessions_csv(path[0], path[2], 0, err, errn);
+    if (!rc) rc = hys_report_free_text_csv(path[0], path[3], err, errn);
     unsigned char pk[32];
     int nfiles = NFILES;
     if (o->seal_to) { /* only the key's holder can read them: and no report */
         m->sealed = 1;
-        nfiles = 3;
+        nfiles = NFILES - 1; /* (all but report.html) */
         if (!hys_seal_key_from_base64(o->seal_to, pk)) {
             snprintf(err, errn, "the question set's public_key is not a valid key");
             return HYS_EFORMAT;
@@ -98,7 +100,7 @@ static hys_status make_files(const hys_export_options *o, hys_store_export *e,
             memcpy(path[i], sealed, sizeof sealed);
         }
     } else if (!rc) {
-        rc = hys_report_html(path[0], path[3], 0, err, errn);
+        rc = hys_report_html(path[0], path[4], 0, err, errn);
     }
     if (rc) return rc;
     snprintf(m->kiosk_id, sizeof m->kiosk_id, "%s", info->kiosk_id);
@@ -191,6 +193,15 @@ hys_status hys_export_bundle(const hys_export_options *o, hys_export_result *r, 
     hys_store_export *e = hys_store_export_begin(o->data, o->full, &info, err, errn);
     if (!e) return HYS_EIO;
     r->seq = info.seq, r->answers = info.answers, r->sessions = info.sessions;
+    /* only to a stick staff enrolled on this kiosk: a stranger's stick gets
+     * nothing, and nothing is marked exported */
+    char why[300];
+    if (!hys_enrol_check(o->data, info.kiosk_id, o->stick, why, sizeof why)) {
+        snprintf(err, errn, "%s", why);
+        hys_store_export_end(e);
+        sodium_memzero(sk, sizeof sk);
+        return HYS_EDENIED;
+    }
     if (info.answers == 0) {
         r->nothing_new = 1;
         hys_store_export_end(e);
@@ -206,6 +217,7 @@ hys_status hys_export_bundle(const hys_export_options *o, hys_export_result *r, 
         return HYS_EFORMAT;
     }
     if (!so.seal_to && info.seal_to[0]) so.seal_to = info.seal_to;
+    if (!so.seal_to && so.seal_default && so.seal_default[0]) so.seal_to = so.seal_default;
     o = &so;
     char work[4200], root[4200], ignore[256];
     hys_path(work, sizeof work, o->data, "export-work");

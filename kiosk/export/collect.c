@@ -9,7 +9,9 @@
 #include "manifest.h"
 #include "report.h"
 #include "seal.h"
+#include "trust.h"
 
+#include "../store/store.h"
 #include "../util/alloc.h"
 #include "../util/limits.h"
 
@@ -29,18 +31,24 @@ typedef struct found {
     char *path;
     hys_manifest m;
     char msha[65]; /* SHA-256 of its manifest.json */
+    int genuine;   /* signed by a key trusted for the kiosk it names */
     int ok;        /* passed every check so far */
 } found;
 
 typedef struct finder {
     found *b;
     int n, cap;
-    int over; /* more than HYS_MAX_BUNDLES */
+    int over;     /* more than HYS_MAX_BUNDLES, or HYS_MAX_FOLDERS looked in */
+    long folders; /* folders looked in so far */
 } finder;
 
 static void find(finder *fd, const char *dir, int depth)
 {
     if (depth > HYS_MAX_FOLDER_DEPTH) return;
+    if (++fd->folders > HYS_MAX_FOLDERS) { /* a stick full of empty folders */
+        fd->over = 1;
+        return;
+    }
     char man[4200];
     hys_path(man, sizeof man, dir, "manifest.json");
     struct stat sb;
@@ -63,7 +71,7 @@ static void find(finder *fd, const char *dir, int depth)
     DIR *d = opendir(dir);
     if (!d) return;
     struct dirent *de;
-    while ((de = readdir(d)) != NULL) {
+    while (!fd->over && (de = readdir(d)) != NULL) {
         const char *name = de->d_name;
         if (name[0] == '.' || !strcmp(name, "combined")) continue; /* unfinished, or ours */
         char sub[4200];
@@ -91,8 +99,11 @@ static int by_kiosk_seq(const void *a, const void *b)
 static const char *const required[] = {"data.sqlite", "answers.csv", "sessions.csv", "report.html"};
 static const char *const required_sealed[] = {"data.sqlite.sealed"};
 
-/* Check one bundle's manifest and files (a sealed one needs a key). */
-static void check(found *b, int have_key, FILE *log, hys_collect_result *r)
+/* Check one bundle's manifest and files (a sealed one needs a key); only
+ * a bundle signed by a key trusted for the kiosk it names goes on (an
+ * unknown key goes into unknown, to be listed once). */
+static void check(found *b, int have_key, const hys_trust *trust, hys_trust *unknown, FILE *log,
+                  hys_collect_result *r)
 {
     char path[4300], err[300], *text = NULL;
     size_t n = 0;
@@ -108,6 +119,26 @@ static void check(found *b, int have_key, FILE *log, hys_collect_result *r)
                 : mc == HYS_MANIFEST_FORGED ? "tampered"
                                             : "unreadable",
                 err);
+        r->rejected++;
+        return;
+    }
+    char fp[HYS_TRUST_FINGERPRINT], ignore[200];
+    hys_trust_fingerprint(b->m.public_key, fp);
+    switch (hys_trust_check(trust, b->m.kiosk_id, b->m.public_key)) {
+    case HYS_TRUSTED:
+        b->genuine = 1;
+        break;
+    case HYS_TRUST_UNKNOWN:
+        fprintf(log, "untrusted %s: kiosk %s, key fingerprint %s, is not in the trust list\n",
+                b->path, b->m.kiosk_id, fp);
+        hys_trust_add(unknown, b->m.kiosk_id, b->m.public_key, ignore, sizeof ignore);
+        r->rejected++, r->untrusted++;
+        return;
+    case HYS_TRUST_OTHER:
+        fprintf(log,
+                "rejected %s: forged: it names kiosk %s but is signed by a key not trusted for "
+                "it (fingerprint %s)\n",
+                b->path, b->m.kiosk_id, fp);
         r->rejected++;
         return;
     }
@@ -152,26 +183,12 @@ static void per_kiosk(found *b, int n, FILE *log, hys_collect_result *r)
         int j = i;
         while (j < n && !strcmp(b[j].m.kiosk_id, b[i].m.kiosk_id))
             j++;
-        /* bundles for one kiosk signed with two keys: one is forged, and a
-         * collection cannot tell which, so it trusts none of them */
-        const char *key = NULL;
-        int keys = 0;
-        for (int k = i; k < j; k++)
-            if (b[k].ok && (!key || strcmp(key, b[k].m.public_key)))
-                key = b[k].m.public_key, keys++;
-        for (int k = i; k < j && keys > 1; k++)
-            if (b[k].ok) {
-                fprintf(log,
-                        "rejected %s: tampered: kiosk %s has bundles signed with different keys; "
-                        "none is trusted (compare the key with the kiosk's)\n",
-                        b[k].path, b[k].m.kiosk_id);
-                b[k].ok = 0;
-                r->rejected++;
-            }
+        /* (only keys trusted for the kiosk got this far: a bundle signed
+         * by another never counts, nor hides a gap) */
         long long expect = 1;
-        int accepted = 0, known = b[i].m.kiosk_id[0] != 0;
+        int accepted = 0;
         for (int k = i; k < j; k++) {
-            if (known && b[k].m.seq >= 1) {
+            if (b[k].genuine && b[k].m.seq >= 1) {
                 /* one line a run of missing numbers: never one a number */
                 long long missing = b[k].m.seq - expect;
                 if (missing == 1)
@@ -216,10 +233,13 @@ static void per_kiosk(found *b, int n, FILE *log, hys_collect_result *r)
 
 static const char *const schema =
     "PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF; PRAGMA cache_size=-32000;"
-    "CREATE TABLE forms(form_hash TEXT PRIMARY KEY, form_id TEXT NOT NULL,"
-    "  form_version TEXT NOT NULL, title TEXT NOT NULL);"
-    "CREATE TABLE labels(form_hash TEXT NOT NULL, question TEXT NOT NULL,"
-    "  choice TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY(form_hash, question, choice));"
+    /* a form's words as each kiosk gave them: no kiosk can rename what
+     * another's answers mean (report.c shows the words most kiosks give) */
+    "CREATE TABLE forms(kiosk_id TEXT NOT NULL, form_hash TEXT NOT NULL, form_id TEXT NOT NULL,"
+    "  form_version TEXT NOT NULL, title TEXT NOT NULL, PRIMARY KEY(kiosk_id, form_hash));"
+    "CREATE TABLE labels(kiosk_id TEXT NOT NULL, form_hash TEXT NOT NULL,"
+    "  question TEXT NOT NULL, choice TEXT NOT NULL, label TEXT NOT NULL,"
+    "  PRIMARY KEY(kiosk_id, form_hash, question, choice));"
     "CREATE TABLE sessions(session_id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL,"
     "  form_hash TEXT NOT NULL, period TEXT NOT NULL, completed INTEGER NOT NULL);"
     "CREATE TABLE answers(answer_id TEXT PRIMARY KEY, session_id TEXT NOT NULL,"
@@ -262,12 +282,19 @@ static long long count_sql(sqlite3 *db, const char *sql, const char *param)
  * x (or ""), order the order they are added in. Counts the rows, and as foreign those not of kiosk
  * (when kiosk_col names a column) or that the collection does not now hold exactly (a key the
  * collection already held with other content: a bundle claiming someone else's rows, or changing
- * rows already collected). keys: the table's key columns (the collection's index finds them). */
+ * rows already collected). keys: the table's key columns (the collection's index finds them).
+ * With kiosk_col NULL, the collection's table has a first column kiosk_id that the rows get
+ * (the kiosk's own copy of a form's words). */
 static int copy_rows(sqlite3 *db, const char *table, const char *cols, const char *keys,
                      const char *where, const char *order, const char *kiosk_col, const char *kiosk,
                      long long *rows, long long *foreign)
 {
-    char sql[2048], same[1024] = "";
+    char sql[2048], same[1024] = "", own[120] = "", own_value[120] = "";
+    if (!kiosk_col) { /* (a kiosk id is letters, digits, '-' and '_': trust.c) */
+        snprintf(own, sizeof own, "kiosk_id,");
+        snprintf(own_value, sizeof own_value, "'%s',", kiosk);
+        snprintf(same, sizeof same, "y.kiosk_id = '%s'", kiosk);
+    }
     const char *w = where[0] ? where : "WHERE 1";
     snprintf(sql, sizeof sql, "SELECT count(*) FROM b.%s x %s", table, w);
     long long n = count_sql(db, sql, NULL), bad = 0;
@@ -285,8 +312,8 @@ static int copy_rows(sqlite3 *db, const char *table, const char *cols, const cha
         c += *c == ',';
     }
     snprintf(sql, sizeof sql,
-             "INSERT OR IGNORE INTO main.%s(%s) SELECT %s FROM b.%s x %s ORDER BY %s", table, cols,
-             xcols, table, w, order);
+             "INSERT OR IGNORE INTO main.%s(%s%s) SELECT %s%s FROM b.%s x %s ORDER BY %s", table,
+             own, cols, own_value, xcols, table, w, order);
     char err[200];
     if (n < 0 || bad < 0 || !run(db, sql, err, sizeof err)) return 0;
     *rows += n;
@@ -391,11 +418,11 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
     ok = ok && before >= 0 &&
          /* only the forms (and their words) this bundle's own sessions answered */
          copy_rows(db, "forms", "form_hash,form_id,form_version,title", "form_hash",
-                   "WHERE x.form_hash IN (SELECT form_hash FROM b.sessions)", "x.rowid", NULL, NULL,
-                   &n, &foreign) &&
+                   "WHERE x.form_hash IN (SELECT form_hash FROM b.sessions)", "x.rowid", NULL,
+                   b->m.kiosk_id, &n, &foreign) &&
          copy_rows(db, "labels", "form_hash,question,choice,label", "form_hash,question,choice",
-                   "WHERE x.form_hash IN (SELECT form_hash FROM b.sessions)", "x.rowid", NULL, NULL,
-                   &n, &foreign) &&
+                   "WHERE x.form_hash IN (SELECT form_hash FROM b.sessions)", "x.rowid", NULL,
+                   b->m.kiosk_id, &n, &foreign) &&
          copy_rows(db, "sessions", "session_id,kiosk_id,form_hash,period,completed", "session_id",
                    "", "x.rowid", "kiosk_id", b->m.kiosk_id, &n, &foreign) &&
          copy_rows(db, "answers",
@@ -449,6 +476,7 @@ static hys_status make(const char *work, const char *name, int which, char *err,
     hys_path(path, sizeof path, work, name);
     return which == 0   ? hys_report_answers_csv(db, path, err, errn)
            : which == 1 ? hys_report_sessions_csv(db, path, 1, err, errn)
+           : which == 2 ? hys_report_free_text_csv(db, path, err, errn)
                         : hys_report_html(db, path, 1, err, errn);
 }
 
@@ -472,25 +500,53 @@ static void tidy_work(const char *out)
     }
 }
 
-hys_status hys_collect(const char *const *in, int nin, const char *out, const char *key, FILE *log,
-                       hys_collect_result *r, char *err, size_t errn)
+/* The kiosks whose keys are not trusted, once each, with how to trust
+ * them after comparing the fingerprint. */
+static void list_unknown(const hys_trust *unknown, FILE *log)
+{
+    for (int i = 0; i < unknown->n; i++) {
+        char line[300];
+        hys_trust_line(unknown->e[i].kiosk_id, unknown->e[i].key, line, sizeof line);
+        fprintf(log,
+                "untrusted: kiosk %s: nothing of it was merged. If the fingerprint is the one "
+                "its staff screen shows, trust it with:\n  haveyoursay trust %s\n",
+                unknown->e[i].kiosk_id, line);
+    }
+}
+
+hys_status hys_collect(const char *const *in, int nin, const char *out, const char *key,
+                       const hys_trust *trust, FILE *log, hys_collect_result *r, char *err,
+                       size_t errn)
 {
     memset(r, 0, sizeof *r);
     unsigned char pk[32], sk[32];
     if (key && hys_seal_load_key(key, pk, sk, err, errn) != HYS_OK) return HYS_EIO;
+    hys_trust *unknown = hys_calloc(1, sizeof *unknown);
+    if (!unknown) {
+        snprintf(err, errn, "out of memory");
+        return HYS_ENOMEM;
+    }
     finder fd = {0};
     for (int i = 0; i < nin; i++) {
         struct stat sb;
         if (stat(in[i], &sb) != 0 || !S_ISDIR(sb.st_mode)) {
             snprintf(err, errn, "%s is not a folder", in[i]);
+            for (int k = 0; k < fd.n; k++)
+                hys_free(fd.b[k].path);
+            hys_free(fd.b);
+            hys_free(unknown);
             return HYS_ENOTFOUND;
         }
         find(&fd, in[i], 0);
     }
-    if (fd.over) fprintf(log, "note: only the first %d bundles were read\n", (int)HYS_MAX_BUNDLES);
+    if (fd.over)
+        fprintf(log, "note: only the first %d bundles in the first %d folders were read\n",
+                (int)HYS_MAX_BUNDLES, (int)HYS_MAX_FOLDERS);
     if (fd.n) qsort(fd.b, (size_t)fd.n, sizeof fd.b[0], by_path);
     for (int i = 0; i < fd.n; i++)
-        check(&fd.b[i], key != NULL, log, r);
+        check(&fd.b[i], key != NULL, trust, unknown, log, r);
+    list_unknown(unknown, log);
+    hys_free(unknown);
     if (fd.n) qsort(fd.b, (size_t)fd.n, sizeof fd.b[0], by_kiosk_seq);
     per_kiosk(fd.b, fd.n, log, r);
 
@@ -562,11 +618,11 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, const ch
         snprintf(err, errn, "cannot finish %s", dbpath);
         rc = HYS_EIO;
     }
-    static const char *const files[] = {"answers.csv", "sessions.csv", "report.html",
-                                        "data.sqlite"};
-    for (int i = 0; !rc && i < 3; i++)
-        rc = make(work, files[i], i, err, errn);
+    static const char *const files[] = {"answers.csv", "sessions.csv", "free-text.csv",
+                                        "report.html", "data.sqlite"};
     for (int i = 0; !rc && i < 4; i++)
+        rc = make(work, files[i], i, err, errn);
+    for (int i = 0; !rc && i < 5; i++)
         rc = stick ? hys_file_place(work, out, files[i], NULL, err, errn)
                    : hys_file_settle(work, out, files[i], err, errn);
     if (!rc) rc = hys_dir_sync(out, err, errn);
@@ -578,7 +634,8 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, const ch
     return rc;
 }
 
-hys_status hys_export_combine(const char *stick, hys_collect_result *r, char *err, size_t errn)
+hys_status hys_export_combine(const char *data, const char *stick, hys_collect_result *r, char *err,
+                              size_t errn)
 {
     char top[4200], combined[4300];
     hys_path(top, sizeof top, stick, "HAVEYOURSAY");
@@ -587,9 +644,24 @@ hys_status hys_export_combine(const char *stick, hys_collect_result *r, char *er
         snprintf(err, errn, "%s or %s is a link, not a folder on the stick", top, combined);
         return HYS_EFORMAT;
     }
-    const char *in[1] = {top};
-    FILE *quiet = fopen("/dev/null", "w");
-    hys_status rc = hys_collect(in, 1, combined, NULL, quiet ? quiet : stderr, r, err, errn);
-    if (quiet) fclose(quiet);
+    /* this kiosk's own key, and those its installer trusted on it */
+    hys_trust *trust = hys_calloc(1, sizeof *trust);
+    unsigned char sk[64];
+    char pk[64], id[40], path[4200];
+    hys_status rc = trust ? hys_manifest_key(data, sk, pk, err, errn) : HYS_ENOMEM;
+    sodium_memzero(sk, sizeof sk);
+    if (!rc) rc = hys_store_read_kiosk_id(data, id, err, errn);
+    if (!rc && !hys_trust_add(trust, id, pk, err, errn)) rc = HYS_EFORMAT;
+    hys_path(path, sizeof path, data, "trusted-kiosks");
+    if (!rc) rc = hys_trust_load(trust, path, err, errn);
+    if (!rc) {
+        const char *in[1] = {top};
+        FILE *quiet = fopen("/dev/null", "w");
+        rc = hys_collect(in, 1, combined, NULL, trust, quiet ? quiet : stderr, r, err, errn);
+        if (quiet) fclose(quiet);
+    } else if (!trust) {
+        snprintf(err, errn, "out of memory");
+    }
+    hys_free(trust);
     return rc;
 }

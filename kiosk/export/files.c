@@ -242,6 +242,52 @@ hys_status hys_dir_make(const char *path, char *err, size_t errn)
     return HYS_OK;
 }
 
+/* At most this many entries are looked at while removing one folder tree:
+ * a stick's folders are few, and a bomb of folders ends in an error. */
+#define REMOVE_MAX_STEPS 2000000L
+
+/* Empty the folder open as fd of its files, links and empty folders. 1
+ * with the name of a folder that is not empty in sub (to go down into), 0
+ * when the folder is now empty, -1 on an error (in err). */
+static int clear_level(int fd, char sub[256], long *steps, const char *path, char *err, size_t errn)
+{
+    int dup_fd = dup(fd);
+    DIR *d = dup_fd >= 0 ? fdopendir(dup_fd) : NULL;
+    if (!d) {
+        if (dup_fd >= 0) close(dup_fd);
+        snprintf(err, errn, "cannot remove %s: %s", path, hys_file_why(errno));
+        return -1;
+    }
+    rewinddir(d);
+    struct dirent *de;
+    int result = 0;
+    while (result == 0 && (de = readdir(d)) != NULL) {
+        const char *name = de->d_name;
+        if (!strcmp(name, ".") || !strcmp(name, "..")) continue;
+        if (++*steps > REMOVE_MAX_STEPS) {
+            snprintf(err, errn, "cannot remove %s: it holds too many folders", path);
+            result = -1;
+        } else if (unlinkat(fd, name, 0) == 0 || errno == ENOENT) {
+            continue; /* a file or a link (never followed) */
+        } else if (errno != EISDIR && errno != EPERM) {
+            snprintf(err, errn, "cannot remove %s/%s: %s", path, name, hys_file_why(errno));
+            result = -1;
+        } else if (unlinkat(fd, name, AT_REMOVEDIR) != 0) { /* a folder not yet empty */
+            if (errno != ENOTEMPTY && errno != EEXIST) {
+                snprintf(err, errn, "cannot remove %s/%s: %s", path, name, hys_file_why(errno));
+                result = -1;
+            } else if (strlen(name) < 256) {
+                memcpy(sub, name, strlen(name) + 1);
+                result = 1;
+            } else {
+                result = -1;
+            }
+        }
+    }
+    closedir(d);
+    return result;
+}
+
 hys_status hys_dir_remove(const char *path, char *err, size_t errn)
 {
     struct stat sb0;
@@ -251,28 +297,37 @@ hys_status hys_dir_remove(const char *path, char *err, size_t errn)
         snprintf(err, errn, "cannot remove %s: %s", path, hys_file_why(errno));
         return HYS_EIO;
     }
-    DIR *d = opendir(path);
-    if (!d) {
+    /* without recursion and without long paths, however deep: down into the
+     * first folder not yet empty, clear it, back up through "..", and the
+     * emptied folder goes when its parent is cleared again */
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
         if (errno == ENOENT) return HYS_OK;
-        if (errno == ENOTDIR && unlink(path) == 0) return HYS_OK;
         snprintf(err, errn, "cannot remove %s: %s", path, hys_file_why(errno));
         return HYS_EIO;
     }
-    struct dirent *de;
+    long depth = 0, steps = 0;
     hys_status rc = HYS_OK;
-    while (rc == HYS_OK && (de = readdir(d)) != NULL) {
-        if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, "..")) continue;
-        char sub[4096];
-        hys_path(sub, sizeof sub, path, de->d_name);
-        struct stat sb;
-        if (lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode))
-            rc = hys_dir_remove(sub, err, errn);
-        else if (unlink(sub) != 0) {
-            snprintf(err, errn, "cannot remove %s: %s", sub, hys_file_why(errno));
+    for (;;) {
+        char sub[256];
+        int r = clear_level(fd, sub, &steps, path, err, errn);
+        if (r < 0) {
             rc = HYS_EIO;
+            break;
         }
+        if (r == 0 && depth == 0) break; /* the top folder is empty */
+        int next = r == 1 ? openat(fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                          : openat(fd, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (next < 0) {
+            snprintf(err, errn, "cannot remove %s: %s", path, hys_file_why(errno));
+            rc = HYS_EIO;
+            break;
+        }
+        depth += r == 1 ? 1 : -1;
+        close(fd);
+        fd = next;
     }
-    closedir(d);
+    if (fd >= 0) close(fd);
     if (rc == HYS_OK && rmdir(path) != 0 && errno != ENOENT) {
         snprintf(err, errn, "cannot remove %s: %s", path, hys_file_why(errno));
         rc = HYS_EIO;

@@ -96,10 +96,79 @@ static int tally(out *o)
                         NULL, NULL, NULL) == SQLITE_OK;
 }
 
+/* The words the report shows for each question and choice, by form id,
+ * into a table of this connection. A bundle's are its kiosk's. In a
+ * collection each kiosk keeps its own words (collect.c), and where kiosks
+ * differ the report shows the words most kiosks give (then the words of
+ * the kiosks with most answers): no one kiosk can rename what the others'
+ * answers mean. */
+static int words(out *o)
+{
+    static const char *const bundle =
+        "CREATE TEMP TABLE words AS SELECT f.form_id, l.question, l.choice, min(l.label) AS label,"
+        " min(l.rowid) AS rid FROM labels l JOIN forms f USING(form_hash) GROUP BY 1, 2, 3";
+    static const char *const collection =
+        "CREATE TEMP TABLE words AS"
+        " WITH k AS (SELECT kiosk_id, form_id, sum(n) AS n FROM tally GROUP BY 1, 2),"
+        " l AS (SELECT l.kiosk_id, f.form_id, l.question, l.choice, l.label, l.rowid AS rid"
+        "  FROM labels l JOIN forms f ON f.kiosk_id = l.kiosk_id AND f.form_hash = l.form_hash),"
+        " v AS (SELECT form_id, question, choice, label, count(DISTINCT l.kiosk_id) AS kiosks,"
+        "  sum(coalesce(k.n, 0)) AS answers, min(rid) AS rid"
+        "  FROM l LEFT JOIN k USING(kiosk_id, form_id) GROUP BY 1, 2, 3, 4)"
+        " SELECT form_id, question, choice, label, rid FROM (SELECT *, row_number() OVER"
+        "  (PARTITION BY form_id, question, choice ORDER BY kiosks DESC, answers DESC, label)"
+        "  AS rn FROM v) WHERE rn = 1";
+    return sqlite3_exec(o->db, o->venues ? collection : bundle, NULL, NULL, NULL) == SQLITE_OK &&
+           sqlite3_exec(o->db, "CREATE INDEX temp.words_by_question ON words(question, form_id)",
+                        NULL, NULL, NULL) == SQLITE_OK;
+}
+
 static const char *col(sqlite3_stmt *st, int i)
 {
     const char *s = (const char *)sqlite3_column_text(st, i);
     return s ? s : "";
+}
+
+/* The questions answered in the resident's own words (a question with no
+ * choices in its form), into a table of this connection. */
+static int typed(out *o)
+{
+    return sqlite3_exec(o->db,
+                        "CREATE TEMP TABLE typed AS SELECT form_id, question FROM"
+                        " (SELECT form_id, question FROM answers GROUP BY 1, 2) a"
+                        " WHERE NOT EXISTS (SELECT 1 FROM labels l JOIN forms f USING(form_hash)"
+                        "  WHERE f.form_id = a.form_id AND l.question = a.question"
+                        "  AND l.choice <> '');"
+                        "CREATE UNIQUE INDEX temp.typed_key ON typed(form_id, question)",
+                        NULL, NULL, NULL) == SQLITE_OK;
+}
+
+/* Is answer a (its columns form_id, question, value, status) free text: a
+ * typed answer that is not a number? (SQL, for the queries below.) */
+#define FREE_TEXT(a)                                                                               \
+    "(" a ".status = 'answered' AND " a ".value GLOB '*[^0-9.-]*' AND (" a ".form_id, " a          \
+    ".question) IN (SELECT form_id, question FROM typed))"
+
+hys_status hys_report_free_text_csv(const char *db, const char *path, char *err, size_t errn)
+{
+    out o;
+    hys_status rc = begin(&o, db, path, err, errn);
+    if (rc) return rc;
+    if (!typed(&o)) return end(&o, 0);
+    fputs("form_id,question,text\r\n", o.f);
+    /* in the order of the words, never the order they were given in */
+    sqlite3_stmt *st = prep(&o, "SELECT a.form_id, a.question, a.value FROM answers a"
+                                " WHERE " FREE_TEXT("a") " ORDER BY 1, 2, 3");
+    int step = SQLITE_ERROR;
+    while (st && (step = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int i = 0; i < 3; i++) {
+            if (i) fputc(',', o.f);
+            hys_csv_field(o.f, col(st, i));
+        }
+        fputs("\r\n", o.f);
+    }
+    sqlite3_finalize(st);
+    return end(&o, step == SQLITE_DONE);
 }
 
 hys_status hys_report_answers_csv(const char *db, const char *path, char *err, size_t errn)
@@ -107,12 +176,15 @@ hys_status hys_report_answers_csv(const char *db, const char *path, char *err, s
     out o;
     hys_status rc = begin(&o, db, path, err, errn);
     if (rc) return rc;
+    if (!typed(&o)) return end(&o, 0);
     fputs("answer_id,session_id,kiosk_id,form_id,form_version,question,value,status,language,"
           "period\r\n",
           o.f);
-    sqlite3_stmt *st = prep(&o, "SELECT answer_id, session_id, kiosk_id, form_id, form_version,"
-                                " question, value, status, language, period FROM answers"
-                                " ORDER BY rowid");
+    sqlite3_stmt *st = prep(
+        &o, "SELECT answer_id, session_id, kiosk_id, form_id, form_version,"
+            " question, CASE WHEN " FREE_TEXT("answers") " THEN '" HYS_REPORT_FREE_TEXT
+                                                         "' ELSE value END, status, language,"
+                                                         " period FROM answers ORDER BY rowid");
     int step = SQLITE_ERROR;
     while (st && (step = sqlite3_step(st)) == SQLITE_ROW) {
         for (int i = 0; i < 10; i++) {
@@ -131,6 +203,7 @@ hys_status hys_report_sessions_csv(const char *db, const char *path, int grouped
     out o;
     hys_status rc = begin(&o, db, path, err, errn);
     if (rc) return rc;
+    if (!typed(&o)) return end(&o, 0);
     /* the questions, in the order residents met them */
     sqlite3_stmt *qs = prep(&o, grouped ? "SELECT question FROM tally GROUP BY question"
                                           " ORDER BY min(position), question"
@@ -165,14 +238,12 @@ hys_status hys_report_sessions_csv(const char *db, const char *path, int grouped
     /* (answers sorted by session, or as they are when they come session by
      * session: much quicker than each session's answers looked up; a session
      * always has answers in a bundle or a collection) */
-    sqlite3_stmt *st = ok ? prep(&o, grouped ? "SELECT a.session_id, s.kiosk_id, s.period,"
-                                               " s.completed, a.question, a.value, a.status"
-                                               " FROM answers a JOIN sessions s USING(session_id)"
-                                               " ORDER BY a.rowid"
-                                             : "SELECT a.session_id, s.kiosk_id, s.period,"
-                                               " s.completed, a.question, a.value, a.status"
-                                               " FROM answers a JOIN sessions s USING(session_id)"
-                                               " ORDER BY a.session_id")
+#define SESSION_ROWS                                                                               \
+    "SELECT a.session_id, s.kiosk_id, s.period, s.completed, a.question,"                          \
+    " CASE WHEN " FREE_TEXT("a") " THEN '" HYS_REPORT_FREE_TEXT "' ELSE a.value END, a.status"     \
+                                 " FROM answers a JOIN sessions s USING(session_id)"
+    sqlite3_stmt *st = ok ? prep(&o, grouped ? SESSION_ROWS " ORDER BY a.rowid"
+                                             : SESSION_ROWS " ORDER BY a.session_id")
                           : NULL;
     char cur[64] = "";
     const char **cells = hys_calloc(nq > 0 ? (size_t)nq : 1, sizeof *cells);
@@ -379,9 +450,8 @@ static int question(out *o, const char *form, const char *q)
     /* (a question's words are those of its own question set: two sets may
      * use the same names for different questions) */
     sqlite3_stmt *st = prep_q(o,
-                              "SELECT label FROM labels WHERE question=?1 AND choice=''"
-                              " AND form_hash IN (SELECT form_hash FROM forms WHERE form_id=?2)"
-                              " UNION ALL SELECT ?1 LIMIT 1",
+                              "SELECT label FROM words WHERE question=?1 AND choice=''"
+                              " AND form_id=?2 UNION ALL SELECT ?1 LIMIT 1",
                               form, q);
     if (!st) return 0;
     fputs("<section><h2>", f);
@@ -403,9 +473,8 @@ static int question(out *o, const char *form, const char *q)
     choice *cs = NULL;
     int nc = 0, ok = 1;
     st = prep_q(o,
-                "SELECT choice, min(label) FROM labels WHERE question=? AND choice<>''"
-                " AND form_hash IN (SELECT form_hash FROM forms WHERE form_id=?)"
-                " GROUP BY choice ORDER BY min(rowid)",
+                "SELECT choice, label FROM words WHERE question=? AND choice<>''"
+                " AND form_id=? ORDER BY rid",
                 form, q);
     if (!st) return 0;
     while (ok && sqlite3_step(st) == SQLITE_ROW && nc < HYS_MAX_CHOICES) {
@@ -494,7 +563,7 @@ hys_status hys_report_html(const char *db, const char *path, int venues, char *e
     if (rc) return rc;
     FILE *f = o.f;
     o.venues = venues;
-    if (!tally(&o)) return end(&o, 0);
+    if (!tally(&o) || !words(&o)) return end(&o, 0);
     fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width\">\n<title>",
           f);

@@ -12,6 +12,15 @@
 
 #include <stddef.h>
 
+/* What answers.csv and sessions.csv show in place of an answer in the
+ * resident's own words: such words can name them, so they go alone into
+ * free-text.csv, away from the session, time and language. */
+#define HYS_REPORT_FREE_TEXT "(in free-text.csv)"
+/* free-text.csv: form_id, question, text: every typed answer that is not a
+ * number, in the order of the words (never the order given), with nothing
+ * that ties it to a session, a time or a language: to read, and to remove
+ * anything that names someone, before it goes further. */
+hys_status hys_report_free_text_csv(const char *db, const char *out, char *err, size_t errn);
 /* answers.csv: the columns of `haveyoursay answers`, rows in the database's
  * order: shuffled in a bundle; in a collection, bundle by bundle, each
  * session's answers together. */

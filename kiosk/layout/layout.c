@@ -2026,6 +2026,18 @@ static void screen_staff(ctx *c, const hys_staff_view *sv)
         y += text_box(c, words, m, y, W - 2 * m, lh, S(c, 36), i == 1, t->text, ALIGN_START, 0) +
              S(c, 8);
     }
+    {
+        /* the key the office compares, and why the counts are round */
+        char key_words[200] = "";
+        if (sv->fingerprint)
+            snprintf(key_words, sizeof key_words, tr(c, "This kiosk's key: %s"), sv->fingerprint);
+        snprintf(words, sizeof words, "%s%s%s",
+                 tr(c, "Counts are rounded to 5, so no one person's answers show."),
+                 key_words[0] ? " " : "", key_words);
+        int lh = text_need(c, words, S(c, 28), 0, W - 2 * m);
+        y += text_box(c, words, m, y, W - 2 * m, lh, S(c, 28), 0, t->muted, ALIGN_START, 0) +
+             S(c, 8);
+    }
     if (sv->nhard > 0) {
         const char *h = tr(c, "Questions people did not understand:");
         y += S(c, 8) + text_box(c, h, m, y + S(c, 8), W - 2 * m,

@@ -120,10 +120,11 @@ typedef struct hys_staff_view {
                   * 5: close the kiosk (or switch it off) */
     int touched; /* touch test: the squares touched so far (bits 0..4) */
     int typed;   /* PIN digits typed (shown as dots) */
-    const char *message; /* "Wrong PIN", "No PIN is set", … or NULL */
-    int can_try;         /* the PIN can be typed (set, and not locked) */
-    long sessions_today, sessions, unexported;
-    int per_week; /* answers keep only their week: "this week", not "today" */
+    const char *message;                       /* "Wrong PIN", "No PIN is set", … or NULL */
+    int can_try;                               /* the PIN can be typed (set, and not locked) */
+    long sessions_today, sessions, unexported; /* rounded (hys_staff_round) */
+    const char *fingerprint; /* the kiosk's key, as the office's trust list shows it */
+    int per_week;            /* answers keep only their week: "this week", not "today" */
     int nhard;
     const char *hard_label[5]; /* questions most often not understood */
     long hard_n[5];

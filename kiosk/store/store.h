@@ -103,6 +103,8 @@ hys_status hys_store_export_commit(hys_store_export *e, const char *manifest_sha
                                    size_t errn);
 /* Finish with an export (committed or not: then nothing is marked). NULL is fine. */
 void hys_store_export_end(hys_store_export *e);
+/* The kiosk's id, read from DIR's answers without opening it for writing. */
+hys_status hys_store_read_kiosk_id(const char *dir, char out[40], char *err, size_t errn);
 /* How many answers of ended sessions no export has taken yet; -1 on error. */
 long hys_store_unexported(const char *dir);
 

@@ -190,6 +190,26 @@ void hys_store_export_end(hys_store_export *e)
     hys_free(e);
 }
 
+hys_status hys_store_read_kiosk_id(const char *dir, char out[40], char *err, size_t errn)
+{
+    sqlite3 *db;
+    out[0] = 0;
+    hys_status rc = hys_store_open_db(dir, SQLITE_OPEN_READONLY, &db, err, errn);
+    if (rc) return rc;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key='kiosk_id'", -1, &st, NULL) ==
+            SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+        snprintf(out, 40, "%s", (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    if (!out[0]) {
+        snprintf(err, errn, "the kiosk in %s has no id yet (it has never run)", dir);
+        return HYS_ENOTFOUND;
+    }
+    return HYS_OK;
+}
+
 long hys_store_unexported(const char *dir)
 {
     sqlite3 *db;

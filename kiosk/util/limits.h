@@ -28,5 +28,6 @@
 #define HYS_MAX_BUNDLE_FILE_BYTES (2L << 30) /* one file of a bundle */
 #define HYS_MAX_BUNDLES 100000               /* bundles one collect reads */
 #define HYS_MAX_FOLDER_DEPTH 8               /* how deep collect looks for bundles */
+#define HYS_MAX_FOLDERS 20000                /* folders collect looks in for bundles */
 
 #endif

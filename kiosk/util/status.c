@@ -16,6 +16,8 @@ const char *hys_status_str(hys_status s)
         return "input too large";
     case HYS_ENOTFOUND:
         return "not found";
+    case HYS_EDENIED:
+        return "not allowed";
     }
     return "unknown error";
 }

@@ -15,7 +15,10 @@
  * (HYS_BENCH_KEEP=1 keeps its folders in /tmp, to look at or profile) */
 #include "bench.h"
 
+#include "export/enrol.h"
 #include "export/export.h"
+#include "export/manifest.h"
+#include "export/trust.h"
 #include "store/store.h"
 
 #include <sqlite3.h>
@@ -80,6 +83,23 @@ static int add_answers(const char *dir, long n, long *next)
     return ok;
 }
 
+/* Enrol the stick on the kiosk in data, and (with trust) trust the kiosk,
+ * in the list and in trust_file. 1 when done. */
+static int enrol(const char *data, const char *stick, hys_trust *trust, const char *trust_file)
+{
+    char id[40], pk[64], err[512];
+    unsigned char sk[64];
+    if (hys_store_read_kiosk_id(data, id, err, sizeof err) != HYS_OK ||
+        hys_manifest_key(data, sk, pk, err, sizeof err) != HYS_OK ||
+        hys_enrol_stick(data, id, stick, err, sizeof err) != HYS_OK ||
+        (trust && (!hys_trust_add(trust, id, pk, err, sizeof err) ||
+                   hys_trust_append(trust_file, id, pk, err, sizeof err) != HYS_OK))) {
+        fprintf(stderr, "bench_export: %s\n", err);
+        return 0;
+    }
+    return 1;
+}
+
 int main(int argc, char **argv)
 {
     long answers = argc > 1 ? atol(argv[1]) : 100000;
@@ -99,8 +119,9 @@ int main(int argc, char **argv)
 
     /* export: everything, each run (a full re-export takes them all again) */
     double *t = calloc((size_t)runs, sizeof *t);
-    hys_export_options o = {data, stick, "Bench", 1, NULL};
+    hys_export_options o = {data, stick, "Bench", 1, NULL, NULL};
     hys_export_result r;
+    if (!enrol(data, stick, NULL, NULL)) return 1;
     for (int i = 0; i < runs; i++) {
         double t0 = bench_now_ms();
         if (hys_export_bundle(&o, &r, err, sizeof err) != HYS_OK) {
@@ -122,10 +143,15 @@ int main(int argc, char **argv)
     snprintf(out, sizeof out, "%s/office", top);
     snprintf(cmd, sizeof cmd, "mkdir -p %s", stick2);
     if (system(cmd) != 0) return 1;
-    hys_export_options o2 = {data2, stick2, "Bench 2", 0, NULL};
+    hys_export_options o2 = {data2, stick2, "Bench 2", 0, NULL, NULL};
     next = 0;
+    char trust_file[300];
+    snprintf(trust_file, sizeof trust_file, "%s/trusted-kiosks", top);
+    hys_trust *trust = calloc(1, sizeof *trust);
     for (int b = 0; b < bundles; b++)
-        if (!add_answers(data2, per, &next) || hys_export_bundle(&o2, &r, err, sizeof err)) {
+        if (!add_answers(data2, per, &next) ||
+            (b == 0 && !enrol(data2, stick2, trust, trust_file)) ||
+            hys_export_bundle(&o2, &r, err, sizeof err)) {
             fprintf(stderr, "bench_export: %s\n", err);
             return 1;
         }
@@ -140,14 +166,14 @@ int main(int argc, char **argv)
         if (pid == 0 && prog) {
             /* the real program: its peak RSS is its own, none of ours */
             if (!freopen("/dev/null", "w", stdout)) _exit(1);
-            execl(prog, prog, "collect", stick2, "--out", out, (char *)NULL);
+            execl(prog, prog, "collect", stick2, "--out", out, "--trust", trust_file, (char *)NULL);
             _exit(127);
         }
         if (pid == 0) {
             hys_collect_result cr;
             const char *in[1] = {stick2};
             FILE *quiet = fopen("/dev/null", "w");
-            hys_status rc = hys_collect(in, 1, out, NULL, quiet, &cr, err, sizeof err);
+            hys_status rc = hys_collect(in, 1, out, NULL, trust, quiet, &cr, err, sizeof err);
             if (rc != HYS_OK) fprintf(stderr, "bench_export: %s\n", err);
             if (i == 0)
                 printf("collect: %d bundles accepted, %lld answers\n", cr.accepted, cr.answers);

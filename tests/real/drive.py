@@ -109,6 +109,9 @@ def main():
             os.makedirs(staging, exist_ok=True)
             run("mount", "-t", "tmpfs", "-o", "size=64m", "hys-stick", staging)
             os.makedirs(os.path.join(staging, "HAVEYOURSAY"))
+            # staff enrolled it on this kiosk (as the replay's usb-insert does)
+            run(exe, "enrol-stick", staging, "--data", data,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             run("mount", "--move", staging, where)
             sent(t)
         elif what == "stick-out":

@@ -13,8 +13,11 @@
  * 150 allocations an operation, evenly spread. */
 #include "check.h"
 
+#include "export/enrol.h"
 #include "export/export.h"
 #include "export/files.h"
+#include "export/manifest.h"
+#include "export/trust.h"
 #include "form/form.h"
 #include "store/store.h"
 #include "util/alloc.h"
@@ -240,6 +243,8 @@ static void residents(const char *data, int n)
     hys_store_close(s);
 }
 
+static hys_trust trust; /* the kiosk (every copy of the template is the same kiosk) */
+
 static void export_setup(void)
 {
     gone(at("kiosk"));
@@ -249,11 +254,18 @@ static void export_setup(void)
     snprintf(cmd, sizeof cmd, "cp -a '%s' '%s'", at("kiosk-template"), at("kiosk"));
     CHECK(sh(cmd));
     CHECK(mkdir(at("stick"), 0700) == 0);
+    /* staff enrolled the stick, and the office trusts the kiosk */
+    char id[40], pk[64], err[256];
+    unsigned char sk[64];
+    CHECK(hys_store_read_kiosk_id(at("kiosk"), id, err, sizeof err) == HYS_OK);
+    CHECK(hys_manifest_key(at("kiosk"), sk, pk, err, sizeof err) == HYS_OK);
+    CHECK(hys_trust_add(&trust, id, pk, err, sizeof err));
+    CHECK(hys_enrol_stick(at("kiosk"), id, at("stick"), err, sizeof err) == HYS_OK);
 }
 
 static int export_run(void)
 {
-    hys_export_options o = {at("kiosk"), at("stick"), "Library", 0, NULL};
+    hys_export_options o = {at("kiosk"), at("stick"), "Library", 0, NULL, NULL};
     export_err[0] = 0;
     return hys_export_bundle(&o, &export_result, export_err, sizeof export_err) == HYS_OK;
 }
@@ -264,7 +276,7 @@ static long long collect_stick(const char *stick, const char *out, hys_collect_r
     char err[512];
     FILE *log = fopen("/dev/null", "w");
     const char *in[1] = {stick};
-    hys_status rc = hys_collect(in, 1, out, NULL, log, r, err, sizeof err);
+    hys_status rc = hys_collect(in, 1, out, NULL, &trust, log, r, err, sizeof err);
     fclose(log);
     CHECK(rc == HYS_OK);
     return rc == HYS_OK ? r->answers : -1;
@@ -316,7 +328,7 @@ static int collect_run(void)
     const char *in[1] = {at("stick-template")};
     collect_err[0] = 0;
     hys_status rc =
-        hys_collect(in, 1, at("office"), NULL, log, &r, collect_err, sizeof collect_err);
+        hys_collect(in, 1, at("office"), NULL, &trust, log, &r, collect_err, sizeof collect_err);
     if (log) fclose(log);
     /* a bundle it could not read for want of memory is a rejected bundle */
     return rc == HYS_OK && r.rejected == 0 && r.answers == 80;
