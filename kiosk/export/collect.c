@@ -250,8 +250,8 @@ static const char *const schema =
     /* the answers counted, bundle by bundle as they are merged: what
      * report.html is made from (see hys_report_html) */
     "CREATE TABLE tally(form_id TEXT NOT NULL, question TEXT NOT NULL, status TEXT NOT NULL,"
-    "  kiosk_id TEXT NOT NULL, value TEXT NOT NULL, position INTEGER NOT NULL,"
-    "  n INTEGER NOT NULL, PRIMARY KEY(form_id, question, status, kiosk_id, value));"
+    "  kiosk_id TEXT NOT NULL, value TEXT NOT NULL, day TEXT NOT NULL, position INTEGER NOT NULL,"
+    "  n INTEGER NOT NULL, PRIMARY KEY(form_id, question, status, kiosk_id, value, day));"
     "CREATE INDEX tally_by_question ON tally(question, form_id);";
 
 static int run(sqlite3 *db, const char *sql, char *err, size_t errn)
@@ -346,7 +346,8 @@ static int count_new(sqlite3 *db, long long before, char *err, size_t errn)
 {
     char sql[600];
     snprintf(sql, sizeof sql,
-             "INSERT INTO tally SELECT form_id, question, status, kiosk_id, value, position, 1"
+             "INSERT INTO tally SELECT form_id, question, status, kiosk_id, value,"
+             " substr(period, 1, 10), position, 1"
              " FROM main.answers WHERE rowid > %lld"
              " ON CONFLICT DO UPDATE SET n = n + 1, position = min(position, excluded.position)",
              before);

@@ -3,6 +3,7 @@
  * choices. */
 #include "report.h"
 
+#include "../store/store.h"
 #include "../util/alloc.h"
 #include "../util/limits.h"
 #include "../util/text.h"
@@ -11,6 +12,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SMALL 5 /* counts under this are shown as "fewer than 5" */
@@ -22,6 +24,10 @@ typedef struct out {
     size_t errn;
     const char *path;
     int venues; /* a collection: each question's answers by venue too */
+    /* a collection's release (see release()): counted through this day;
+     * held people answered later ("" and 0 when nothing waits) */
+    char through[16], held_from[16];
+    long held;
 } out;
 
 static hys_status begin(out *o, const char *db, const char *path, char *err, size_t errn)
@@ -556,6 +562,55 @@ static int question(out *o, const char *form, const char *q)
     return ok;
 }
 
+/* A collection grows: two of its reports, made a day apart, must not give
+ * away by their difference what the people in between answered. So a
+ * collection's report counts only whole days that are over (before today),
+ * in blocks of at least
+ * HYS_REPORT_MIN_BLOCK people in the order of their days: from one report
+ * to the next, what changes is always whole days of at least that many
+ * people. The later ones wait. The tables sessions and tally of this
+ * connection (temporary ones, which SQLite reads in place of the
+ * collection's own) hold only what is counted. */
+static int release(out *o)
+{
+    char today[32];
+    hys_store_period(HYS_PERIOD_DAY, time(NULL), today);
+    sqlite3_stmt *st = prep(o, "SELECT substr(period, 1, 10) AS day, count(*) FROM main.sessions"
+                               " GROUP BY day ORDER BY day");
+    long block = 0, total = 0, counted = 0;
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+        const char *day = col(st, 0);
+        long n = sqlite3_column_int64(st, 1);
+        total += n;
+        if (strcmp(day, today) >= 0) continue; /* not over yet */
+        block += n;
+        if (block >= HYS_REPORT_MIN_BLOCK) {
+            snprintf(o->through, sizeof o->through, "%s", day);
+            counted += block;
+            block = 0;
+        }
+    }
+    sqlite3_finalize(st);
+    o->held = total - counted;
+    st = prep(o, "SELECT min(substr(period, 1, 10)) FROM main.sessions"
+                 " WHERE substr(period, 1, 10) > ?");
+    if (st) sqlite3_bind_text(st, 1, o->through, -1, SQLITE_STATIC);
+    if (st && sqlite3_step(st) == SQLITE_ROW)
+        snprintf(o->held_from, sizeof o->held_from, "%s", col(st, 0));
+    sqlite3_finalize(st);
+    char *sql = sqlite3_mprintf(
+        "CREATE TEMP TABLE sessions AS SELECT * FROM main.sessions"
+        " WHERE substr(period, 1, 10) <= %Q;"
+        "CREATE TEMP TABLE tally AS SELECT form_id, question, status, kiosk_id, value,"
+        " min(position) AS position, sum(n) AS n FROM main.tally WHERE day <= %Q"
+        " GROUP BY form_id, question, status, kiosk_id, value;"
+        "CREATE INDEX temp.tally_by_question ON tally(question, form_id)",
+        o->through, o->through);
+    int ok = sql && sqlite3_exec(o->db, sql, NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_free(sql);
+    return ok;
+}
+
 hys_status hys_report_html(const char *db, const char *path, int venues, char *err, size_t errn)
 {
     out o;
@@ -563,7 +618,7 @@ hys_status hys_report_html(const char *db, const char *path, int venues, char *e
     if (rc) return rc;
     FILE *f = o.f;
     o.venues = venues;
-    if (!tally(&o) || !words(&o)) return end(&o, 0);
+    if ((venues && !release(&o)) || !tally(&o) || !words(&o)) return end(&o, 0);
     fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width\">\n<title>",
           f);
@@ -602,6 +657,15 @@ hys_status hys_report_html(const char *db, const char *path, int venues, char *e
               f);
     }
     sqlite3_finalize(st);
+    if (venues && o.held > 0) {
+        fprintf(f,
+                "<p>%ld %s who answered from %s on %s not counted here yet. This report counts "
+                "only whole days that are over, in groups of at least %d people, so that "
+                "comparing two reports can never show what one person said; they will be "
+                "counted once their days are over and at least %d people have answered.</p>\n",
+                o.held, o.held == 1 ? "person" : "people", o.held_from, o.held == 1 ? "is" : "are",
+                HYS_REPORT_MIN_BLOCK, HYS_REPORT_MIN_BLOCK);
+    }
     if (ok && venues) {
         st =
             prep(&o, "SELECT coalesce(nullif(k.venue,''), k.kiosk_id), coalesce(s.n, 0),"

@@ -39,6 +39,9 @@ enum { HYS_COUNT_SHOWN, HYS_COUNT_SMALL, HYS_COUNT_NOT_SHOWN };
 /* A question answered by fewer people than this shows no breakdown at all
  * (with so few, even banded counts can say what one person answered). */
 #define HYS_REPORT_MIN_BREAKDOWN 10
+/* A collection's report counts whole days that are over, in blocks of at
+ * least this many people (see hys_report_html). */
+#define HYS_REPORT_MIN_BLOCK 10
 /* Decide how each of cnt counts is shown (into how), the counts adding up to
  * a total the report shows: each from 0 to 4 is HYS_COUNT_SMALL (zero too:
  * "fewer than 5" beside a zero would show what those few all said), and
@@ -47,7 +50,11 @@ enum { HYS_COUNT_SHOWN, HYS_COUNT_SMALL, HYS_COUNT_NOT_SHOWN };
  * one count to the next in n and how (1, or a table's row length for a
  * column). */
 void hys_report_protect(const long *n, int cnt, int stride, unsigned char *how);
-/* report.html; with venues, a table of kiosks (the database has kiosks).
+/* report.html; with venues, a table of kiosks (the database has kiosks),
+ * and only what may be released from a collection that grows: whole days
+ * that are over (before today), in blocks of at
+ * least HYS_REPORT_MIN_BLOCK people in the order of their days; the report
+ * says how many people wait, and from which day.
  * Made from the table tally (answers counted by form_id, question, status,
  * kiosk_id, value, with the least position and the count n) when the
  * database has one, as a collection does; else counted here. */

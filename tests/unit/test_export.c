@@ -18,6 +18,8 @@
 #include "store/store.h"
 
 #include <dirent.h>
+#include <sqlite3.h>
+#include <time.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,8 +48,9 @@ static void sh(const char *fmt, const char *a, const char *b)
 }
 
 /* n finished sessions of three answers, and one resident still answering. */
-static const char *form_key; /* the question set's public_key, or NULL */
-static int other_set;        /* answers to a second question set using the same names */
+static const char *form_key;                    /* the question set's public_key, or NULL */
+static const char *answered_day = "2025-06-02"; /* the day residents() answer on */
+static int other_set; /* answers to a second question set using the same names */
 
 static void residents(const char *data, int n, int open_one)
 {
@@ -75,6 +78,20 @@ static void residents(const char *data, int n, int open_one)
         if (i < n) hys_store_session_end(s, sid, 1);
     }
     hys_store_close(s);
+    /* as if they had answered on answered_day: a collection's report
+     * counts only days that are over */
+    char today[32], db[600], *sql;
+    hys_store_period(HYS_PERIOD_DAY, time(NULL), today);
+    snprintf(db, sizeof db, "%s/answers.sqlite", data);
+    sqlite3 *h = NULL;
+    sql = sqlite3_mprintf("UPDATE sessions SET period = %Q || substr(period, 11)"
+                          " WHERE period LIKE '%q%%';"
+                          "UPDATE answers SET period = %Q || substr(period, 11)"
+                          " WHERE period LIKE '%q%%';",
+                          answered_day, today, answered_day, today);
+    CHECK(sqlite3_open(db, &h) == SQLITE_OK && sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_free(sql);
+    sqlite3_close(h);
 }
 
 static long lines(const char *path)
@@ -714,6 +731,46 @@ static void test_folder_bombs(void)
     CHECK(strstr(log, "folders were read") != NULL);
 }
 
+/* Two reports of a growing collection differ only by whole days that are
+ * over, at least 10 people at a time: days with 4, 7 and 3 people, and
+ * some today, count the first two days (11 people); the rest wait, and the
+ * report says so. With 7 more on a fourth day, 21 are counted. */
+static void test_release(void)
+{
+    char err[512], log[8192], today[32];
+    const char *data = at("release-kiosk"), *stick = at("release-stick");
+    mkdir(stick, 0700);
+    hys_store_period(HYS_PERIOD_DAY, time(NULL), today);
+    static const struct {
+        const char *day;
+        int people;
+    } days[] = {{"2025-07-01", 4}, {"2025-07-02", 7}, {"2025-07-03", 3}, {NULL, 5}};
+    for (int i = 0; i < 4; i++) {
+        answered_day = days[i].day ? days[i].day : today;
+        residents(data, days[i].people, 0);
+    }
+    hys_export_options o = {data, stick, "Library", 0, NULL, NULL};
+    hys_export_result r;
+    CHECK(export_to(&o, &r, err, sizeof err) == HYS_OK);
+    hys_collect_result cr;
+    const char *in[] = {stick};
+    collect_into(at("release-out1"), in, 1, &cr, log, sizeof log);
+    CHECK(cr.answers == 19 * 3);
+    const char *html = at("release-out1/report.html");
+    CHECK(contains(html, "People who answered: 11. From 2025-07-01 ") &&
+          contains(html, "to 2025-07-02 "));
+    CHECK(contains(html, "<p>8 people who answered from 2025-07-03 on are not counted here yet."));
+    /* a fourth day of 7: with the third's 3, a block of 10 */
+    answered_day = "2025-07-04";
+    residents(data, 7, 0);
+    CHECK(export_to(&o, &r, err, sizeof err) == HYS_OK);
+    collect_into(at("release-out2"), in, 1, &cr, log, sizeof log);
+    html = at("release-out2/report.html");
+    CHECK(contains(html, "People who answered: 21. From 2025-07-01 "));
+    CHECK(contains(html, "<p>5 people who answered from "));
+    answered_day = "2025-06-02";
+}
+
 /* The manifest reader takes hostile text: each of these is refused. */
 static void test_hostile_manifests(void)
 {
@@ -793,6 +850,7 @@ int main(void)
     test_stranger_sticks();
     test_untrusted_and_relabelled();
     test_folder_bombs();
+    test_release();
     test_sealed();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf %s", top);
