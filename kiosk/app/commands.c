@@ -6,6 +6,7 @@
 #include "../form/easyread.h"
 #include "../form/form.h"
 #include "../export/enrol.h"
+#include "../export/files.h"
 #include "../export/export.h"
 #include "../export/manifest.h"
 #include "../export/seal.h"
@@ -19,6 +20,7 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -302,8 +304,18 @@ int hys_cmd_combine(const char *stick, const char *data_dir)
         struct rlimit mem = {COMBINE_MEMORY_BYTES, COMBINE_MEMORY_BYTES};
         setrlimit(RLIMIT_AS, &mem);
     }
-    char dir[1024], err[512];
+    char dir[1024], err[512], work[1100];
     data_dir_of(data_dir, dir, sizeof dir);
+    if (getppid() == 1) return 1; /* (the kiosk went before prctl) */
+    /* its working folder in the kiosk's own folder, cleared first: a run
+     * killed past its deadline leaves one there, never one a run in /tmp */
+    snprintf(work, sizeof work, "%s/combine-work", dir);
+    if (hys_dir_remove(work, err, sizeof err) != HYS_OK ||
+        hys_dir_make(work, err, sizeof err) != HYS_OK) {
+        fprintf(stderr, "haveyoursay: the combined report could not be made: %s\n", err);
+        return 1;
+    }
+    setenv("TMPDIR", work, 1);
     hys_collect_result r;
     if (hys_export_combine(dir, stick, &r, err, sizeof err) != HYS_OK) {
         fprintf(stderr, "haveyoursay: the combined report could not be made: %s\n", err);

@@ -80,11 +80,10 @@ struct hys_kiosk {
     int usb_thread_on;
     unsigned usb_event; /* SDL user event: the export finished (and sticks' comings and goings) */
     hys_export_result usb_result;
-    int usb_enrol;             /* staff chose this stick: enrol it first */
-    volatile int usb_cancel;   /* the kiosk is closing: give the combined report up */
-    volatile pid_t usb_child;  /* the combined report's process, or 0 */
-    volatile int usb_job_done; /* the export thread has finished its work */
-    char usb_kiosk_id[40];     /* the kiosk's id, for the export thread */
+    int usb_enrol;            /* staff chose this stick: enrol it first */
+    _Atomic int usb_cancel;   /* the kiosk is closing: give the combined report up */
+    _Atomic int usb_job_done; /* the export thread has finished its work */
+    char usb_kiosk_id[40];    /* the kiosk's id, for the export thread */
     char usb_err[512];
     int usb_rc;
 

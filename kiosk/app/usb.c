@@ -35,7 +35,6 @@ static void combine(hys_kiosk *k)
                         "not be started\n");
         return;
     }
-    k->usb_child = pid;
     struct timespec start, now, nap = {0, 20 * 1000000L};
     clock_gettime(CLOCK_MONOTONIC, &start);
     int status = 0, killed = 0;
@@ -50,7 +49,6 @@ static void combine(hys_kiosk *k)
         }
         nanosleep(&nap, NULL);
     }
-    k->usb_child = 0;
     if (killed)
         fprintf(stderr, "haveyoursay: the answers are on the stick; the combined report was given "
                         "up (it took too long, or the kiosk closed)\n");

@@ -196,11 +196,12 @@ hys_status hys_export_bundle(const hys_export_options *o, hys_export_result *r, 
     /* only to a stick staff enrolled on this kiosk: a stranger's stick gets
      * nothing, and nothing is marked exported */
     char why[300];
-    if (!hys_enrol_check(o->data, info.kiosk_id, o->stick, why, sizeof why)) {
+    int enrolled = hys_enrol_check(o->data, info.kiosk_id, o->stick, why, sizeof why);
+    if (enrolled != 1) {
         snprintf(err, errn, "%s", why);
         hys_store_export_end(e);
         sodium_memzero(sk, sizeof sk);
-        return HYS_EDENIED;
+        return enrolled == 0 ? HYS_EDENIED : HYS_EIO;
     }
     if (info.answers == 0) {
         r->nothing_new = 1;

@@ -74,6 +74,10 @@ static void find(finder *fd, const char *dir, int depth)
     while (!fd->over && (de = readdir(d)) != NULL) {
         const char *name = de->d_name;
         if (name[0] == '.' || !strcmp(name, "combined")) continue; /* unfinished, or ours */
+        int odd = 0; /* (a name no kiosk makes: a line break could forge a line of the log) */
+        for (const char *c = name; *c; c++)
+            odd |= (unsigned char)*c < 0x20 || *c == 0x7f;
+        if (odd) continue;
         char sub[4200];
         if (snprintf(sub, sizeof sub, "%s/%s", dir, name) >= (int)sizeof sub) continue;
         if (lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode)) find(fd, sub, depth + 1);
@@ -137,7 +141,8 @@ static void check(found *b, int have_key, const hys_trust *trust, hys_trust *unk
     case HYS_TRUST_OTHER:
         fprintf(log,
                 "rejected %s: forged: it names kiosk %s but is signed by a key not trusted for "
-                "it (fingerprint %s)\n",
+                "it (fingerprint %s); if that kiosk was set up again, compare the fingerprint "
+                "with its staff screen and trust its new line\n",
                 b->path, b->m.kiosk_id, fp);
         r->rejected++;
         return;
@@ -346,9 +351,9 @@ static int count_new(sqlite3 *db, long long before, char *err, size_t errn)
 {
     char sql[600];
     snprintf(sql, sizeof sql,
-             "INSERT INTO tally SELECT form_id, question, status, kiosk_id, value,"
-             " substr(period, 1, 10), position, 1"
-             " FROM main.answers WHERE rowid > %lld"
+             "INSERT INTO tally SELECT a.form_id, a.question, a.status, a.kiosk_id, a.value,"
+             " substr(s.period, 1, 10), a.position, 1" /* (the day its session began) */
+             " FROM main.answers a JOIN main.sessions s USING(session_id) WHERE a.rowid > %lld"
              " ON CONFLICT DO UPDATE SET n = n + 1, position = min(position, excluded.position)",
              before);
     return run(db, sql, err, errn);

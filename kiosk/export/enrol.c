@@ -10,6 +10,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define SECRET_FILE "sticks.key"
@@ -75,6 +76,31 @@ static int kiosk_dir(char *out, size_t n, const char *stick, const char *kiosk_i
     return hys_path(top, sizeof top, stick, "HAVEYOURSAY") && hys_path(out, n, top, kiosk_id);
 }
 
+/* 0 when the kiosk has no secret yet (no stick is enrolled), -1 when it
+ * has one it cannot read. */
+static int access_secret(const char *data)
+{
+    char path[4200];
+    hys_path(path, sizeof path, data, SECRET_FILE);
+    return access(path, F_OK) != 0 && errno == ENOENT ? 0 : -1;
+}
+
+/* Make the folder path on the stick (its parent already checked), and
+ * check it is a folder on the stick, not a link off it. */
+static hys_status stick_dir(const char *path, const char *stick, char *err, size_t errn)
+{
+    if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+        snprintf(err, errn, "cannot make the folder %s: %s", path, hys_file_why(errno));
+        return HYS_EIO;
+    }
+    if (!hys_dir_on(path, stick)) {
+        snprintf(err, errn, "%s is a link, not a folder on the stick: the stick was not enrolled",
+                 path);
+        return HYS_EFORMAT;
+    }
+    return HYS_OK;
+}
+
 hys_status hys_enrol_stick(const char *data, const char *kiosk_id, const char *stick, char *err,
                            size_t errn)
 {
@@ -83,17 +109,18 @@ hys_status hys_enrol_stick(const char *data, const char *kiosk_id, const char *s
         return HYS_EIO;
     }
     char dir[4300], top[4200];
+    if (!kiosk_id[0] || strchr(kiosk_id, '/')) {
+        snprintf(err, errn, "the kiosk has no id yet");
+        return HYS_EFORMAT;
+    }
     if (!kiosk_dir(dir, sizeof dir, stick, kiosk_id) ||
         !hys_path(top, sizeof top, stick, "HAVEYOURSAY")) {
         snprintf(err, errn, "the stick's path %s is too long", stick);
         return HYS_ELIMIT;
     }
-    hys_status rc = hys_dir_make(dir, err, errn);
-    if (!rc && (!hys_dir_on(top, stick) || !hys_dir_on(dir, stick))) {
-        snprintf(err, errn, "%s is a link, not a folder on the stick: the stick was not enrolled",
-                 dir);
-        return HYS_EFORMAT;
-    }
+    /* each folder checked before anything goes into it */
+    hys_status rc = stick_dir(top, stick, err, errn);
+    if (!rc) rc = stick_dir(dir, stick, err, errn);
     if (rc) return rc;
     unsigned char key[crypto_auth_hmacsha256_KEYBYTES], id[ID_BYTES],
         tag[crypto_auth_hmacsha256_BYTES];
@@ -139,8 +166,10 @@ int hys_enrol_check(const char *data, const char *kiosk_id, const char *stick, c
     if (hys_file_read(path, TOKEN_MAX, &text, &n, why, sizeof why) != HYS_OK) {
         if (access(path, F_OK) != 0 && errno == ENOENT)
             snprintf(err, errn, "the stick is not enrolled on this kiosk (it has no token for it)");
-        else /* (a token that cannot be read: the stick says why) */
+        else { /* (a token that cannot be read: the stick says why) */
             snprintf(err, errn, "%s", why);
+            return -1;
+        }
         return 0;
     }
     char magic[32], id_hex[2 * ID_BYTES + 2], tag_hex[2 * crypto_auth_hmacsha256_BYTES + 2];
@@ -157,7 +186,7 @@ int hys_enrol_check(const char *data, const char *kiosk_id, const char *stick, c
         snprintf(err, errn, "the stick's token for this kiosk is damaged: enrol it again");
         return 0;
     }
-    if (!secret(data, 0, key, err, errn)) return 0;
+    if (!secret(data, 0, key, err, errn)) return access_secret(data);
     tag_of(key, kiosk_id, id_hex, want);
     sodium_memzero(key, sizeof key);
     if (sodium_memcmp(tag, want, sizeof tag) != 0) {

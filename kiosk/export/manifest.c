@@ -241,20 +241,21 @@ hys_manifest_check hys_manifest_read(const char *text, size_t n, hys_manifest *m
         snprintf(err, errn, "its list of files or forms is missing or too long");
         rc = HYS_MANIFEST_MALFORMED;
     }
-    copy_str(m->kiosk_id, sizeof m->kiosk_id, hys_json_get(root, "kiosk_id"));
     copy_str(m->venue, sizeof m->venue, hys_json_get(root, "venue"));
     copy_str(m->made, sizeof m->made, hys_json_get(root, "made"));
     copy_str(m->period_from, sizeof m->period_from, hys_json_get(root, "period_from"));
     copy_str(m->period_to, sizeof m->period_to, hys_json_get(root, "period_to"));
     copy_str(m->prev, sizeof m->prev, hys_json_get(root, "previous_manifest_sha256"));
     copy_str(m->public_key, sizeof m->public_key, hys_json_get(root, "public_key"));
-    m->seq = hys_json_int(hys_json_get(root, "sequence"), -1);
     const hys_json *full = hys_json_get(root, "full");
     m->full = hys_json_type(full) == HYS_JSON_BOOL && full && hys_json_int(full, 0);
     const hys_json *sealed = hys_json_get(root, "sealed");
     m->sealed = hys_json_type(sealed) == HYS_JSON_BOOL && sealed && hys_json_int(sealed, 0);
     m->answers = hys_json_int(hys_json_get(root, "answers"), -1);
     m->sessions = hys_json_int(hys_json_get(root, "sessions"), -1);
+    /* (kiosk_id and seq as read above: "" and -1 unless they look like a
+     * kiosk's, so a signed manifest cannot name a kiosk with quotes or
+     * line breaks either) */
     if (rc == HYS_MANIFEST_OK && (strlen(m->kiosk_id) != 36 || m->seq < 1 || m->answers < 0 ||
                                   m->sessions < 0 || (m->prev[0] && !is_sha(m->prev)))) {
         snprintf(err, errn, "its kiosk id, sequence number, counts or chain are not valid");

@@ -150,10 +150,16 @@ static int typed(out *o)
 }
 
 /* Is answer a (its columns form_id, question, value, status) free text: a
- * typed answer that is not a number? (SQL, for the queries below.) */
+ * typed answer that is not a short number (up to 8 characters of digits, a
+ * sign and a decimal point: an age, a count)? A telephone number or a date
+ * of birth is free text. (SQL, for the queries below.) */
+#define NUMBER(v)                                                                                  \
+    "(length(" v ") <= 8 AND " v " NOT GLOB '*[^0-9.-]*' AND " v " NOT GLOB '?*-*' AND " v         \
+    " NOT GLOB '*.*.*' AND " v " GLOB '*[0-9]*')"
 #define FREE_TEXT(a)                                                                               \
-    "(" a ".status = 'answered' AND " a ".value GLOB '*[^0-9.-]*' AND (" a ".form_id, " a          \
-    ".question) IN (SELECT form_id, question FROM typed))"
+    "(" a ".status = 'answered' AND " a ".value <> '' AND NOT " NUMBER(                            \
+        a ".value") " AND (" a ".form_id, " a                                                      \
+                    ".question) IN (SELECT form_id, question FROM typed))"
 
 hys_status hys_report_free_text_csv(const char *db, const char *path, char *err, size_t errn)
 {

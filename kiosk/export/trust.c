@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #define LINE_MAX_BYTES 400
@@ -30,12 +31,14 @@ void hys_trust_line(const char *kiosk_id, const char *key_b64, char *out, size_t
     snprintf(out, n, "kiosk %s key %s fingerprint %s", kiosk_id, key_b64, fp);
 }
 
-/* A kiosk id as kiosks make them: 1 to 39 letters, digits, '-' or '_'. */
+/* A kiosk id as kiosks make them: a UUID, in lower case. */
 static int id_ok(const char *id)
 {
-    size_t n = strlen(id);
-    return n > 0 && n < 40 &&
-           strspn(id, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == n;
+    static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
+    if (strlen(id) != sizeof shape - 1) return 0;
+    for (size_t i = 0; shape[i]; i++)
+        if (shape[i] == '-' ? id[i] != '-' : !strchr("0123456789abcdef", id[i])) return 0;
+    return 1;
 }
 
 /* A base64 Ed25519 public key. */
@@ -74,9 +77,10 @@ int hys_trust_add(hys_trust *t, const char *kiosk_id, const char *key_b64, char 
 
 int hys_trust_parse(const char *line, char kiosk_id[40], char key_b64[64], char *err, size_t errn)
 {
-    char w[6][80];
-    int n = sscanf(line, "%79s %79s %79s %79s %79s %79s", w[0], w[1], w[2], w[3], w[4], w[5]);
-    if (n < 4 || strcmp(w[0], "kiosk") || strcmp(w[2], "key") || (n != 4 && n != 6) ||
+    char w[7][80];
+    int n = sscanf(line, "%79s %79s %79s %79s %79s %79s %79s", w[0], w[1], w[2], w[3], w[4], w[5],
+                   w[6]);
+    if (n < 4 || n > 6 || strcmp(w[0], "kiosk") || strcmp(w[2], "key") || (n != 4 && n != 6) ||
         (n == 6 && strcmp(w[4], "fingerprint"))) {
         snprintf(err, errn,
                  "a trust line reads: kiosk KIOSK_ID key PUBLIC_KEY [fingerprint XXXX-XXXX-XXXX-"
@@ -90,7 +94,7 @@ int hys_trust_parse(const char *line, char kiosk_id[40], char key_b64[64], char 
     if (n == 6) {
         char fp[HYS_TRUST_FINGERPRINT];
         hys_trust_fingerprint(w[3], fp);
-        if (strcmp(fp, w[5])) {
+        if (strcasecmp(fp, w[5])) {
             snprintf(err, errn,
                      "the fingerprint %s is not the key's (%s): the line was changed or mistyped",
                      w[5], fp);
@@ -111,9 +115,23 @@ hys_status hys_trust_load(hys_trust *t, const char *path, char *err, size_t errn
     if (access(path, F_OK) != 0 && errno == ENOENT) return HYS_OK;
     char *text = NULL, why[300];
     size_t len = 0;
-    if (hys_file_read(path, TRUST_FILE_MAX, &text, &len, why, sizeof why) != HYS_OK) {
-        snprintf(err, errn, "%s", why);
+    int fd = open(path, O_RDONLY | O_CLOEXEC); /* (for why it cannot be read, in local words) */
+    if (fd < 0) {
+        snprintf(err, errn, "cannot read the trust list %s: %s", path, strerror(errno));
         return HYS_EIO;
+    }
+    close(fd);
+    if (hys_file_read(path, TRUST_FILE_MAX, &text, &len, why, sizeof why) != HYS_OK) {
+        snprintf(err, errn,
+                 "the trust list %s cannot be read: it must be a file of at most %d "
+                 "bytes",
+                 path, TRUST_FILE_MAX);
+        return HYS_EIO;
+    }
+    if (memchr(text, 0, len)) {
+        hys_free(text);
+        snprintf(err, errn, "the trust list %s is not text", path);
+        return HYS_EFORMAT;
     }
     hys_status rc = HYS_OK;
     int row = 0;
@@ -157,9 +175,14 @@ hys_status hys_trust_append(const char *path, const char *kiosk_id, const char *
         *slash = 0;
         if ((rc = hys_dir_make(dir, err, errn)) != HYS_OK) return rc;
     }
-    char line[300];
-    hys_trust_line(kiosk_id, key_b64, line, sizeof line);
-    int fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
+    char line[300] = "";
+    /* (a list edited by hand may not end its last line) */
+    int fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_NOFOLLOW | O_CLOEXEC, 0600);
+    char last = '\n';
+    if (fd >= 0 && lseek(fd, -1, SEEK_END) >= 0 && read(fd, &last, 1) != 1) last = '\n';
+    if (last != '\n') line[0] = '\n';
+    size_t at = strlen(line);
+    hys_trust_line(kiosk_id, key_b64, line + at, sizeof line - at - 1);
     size_t n = strlen(line);
     line[n++] = '\n';
     int ok = fd >= 0 && write(fd, line, n) == (ssize_t)n && fsync(fd) == 0;

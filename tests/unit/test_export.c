@@ -607,6 +607,8 @@ static void test_stranger_sticks(void)
     CHECK(hys_store_unexported(data) == 9);
     /* another kiosk's token, put where this kiosk's would be (on a kiosk
      * that has enrolled a stick of its own) */
+    mkdir(at("own-stick"), 0700);
+    mkdir(at("other-stick"), 0700);
     CHECK(hys_enrol_stick(data, id, at("own-stick"), err, sizeof err) == HYS_OK);
     const char *other = at("other-stick");
     CHECK(hys_enrol_stick(at("kiosk2"), id2, other, err, sizeof err) == HYS_OK);
@@ -771,6 +773,42 @@ static void test_release(void)
     answered_day = "2025-06-02";
 }
 
+/* What counts as words a resident typed: anything but a short number. An
+ * age stays in answers.csv; a telephone number and a date of birth go to
+ * free-text.csv, away from their session. */
+static void test_free_text(void)
+{
+    char err[512], b[1024], path[1200];
+    const char *data = at("typed-kiosk"), *stick = at("typed-stick");
+    mkdir(stick, 0700);
+    hys_store *st = hys_store_open(data, HYS_PERIOD_DAY, err, sizeof err);
+    CHECK(st != NULL);
+    if (!st) return;
+    static const hys_store_label labels[] = {
+        {"age", "", "How old are you?"}, {"phone", "", "Phone?"}, {"dob", "", "Born?"}};
+    hys_store_form f = {"typed", "1", "7e57", "Typed", labels, 3, NULL};
+    hys_store_set_form(st, &f);
+    const char *sid = "00000000-0000-4000-8000-00000000beef";
+    hys_store_session_begin(st, sid);
+    hys_store_answer(st, sid, "age", 0, "42", "answered", "en", 1);
+    hys_store_answer(st, sid, "phone", 1, "07700900123", "answered", "en", 1);
+    hys_store_answer(st, sid, "dob", 2, "1985-03-02", "answered", "en", 1);
+    hys_store_session_end(st, sid, 1);
+    hys_store_close(st);
+    hys_export_options o = {data, stick, NULL, 0, NULL, NULL};
+    hys_export_result r;
+    CHECK(export_to(&o, &r, err, sizeof err) == HYS_OK && r.answers == 3);
+    CHECK(bundle_dir(stick, 1, b, sizeof b));
+    snprintf(path, sizeof path, "%s/answers.csv", b);
+    CHECK(contains(path, ",typed,1,age,42,answered,"));
+    CHECK(!contains(path, "07700900123") && !contains(path, "1985-03-02"));
+    snprintf(path, sizeof path, "%s/sessions.csv", b);
+    CHECK(contains(path, ",42," HYS_REPORT_FREE_TEXT "," HYS_REPORT_FREE_TEXT "\r\n"));
+    snprintf(path, sizeof path, "%s/free-text.csv", b);
+    CHECK(contains(path, "typed,dob,1985-03-02\r\ntyped,phone,07700900123\r\n"));
+    CHECK(!contains(path, "42") && !contains(path, sid));
+}
+
 /* The manifest reader takes hostile text: each of these is refused. */
 static void test_hostile_manifests(void)
 {
@@ -851,6 +889,7 @@ int main(void)
     test_untrusted_and_relabelled();
     test_folder_bombs();
     test_release();
+    test_free_text();
     test_sealed();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf %s", top);
