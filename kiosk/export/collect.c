@@ -245,8 +245,10 @@ static const char *const schema =
     "CREATE TABLE labels(kiosk_id TEXT NOT NULL, form_hash TEXT NOT NULL,"
     "  question TEXT NOT NULL, choice TEXT NOT NULL, label TEXT NOT NULL,"
     "  PRIMARY KEY(kiosk_id, form_hash, question, choice));"
+    /* made: the day the bundle that first brought the session was made */
     "CREATE TABLE sessions(session_id TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL,"
-    "  form_hash TEXT NOT NULL, period TEXT NOT NULL, completed INTEGER NOT NULL);"
+    "  form_hash TEXT NOT NULL, period TEXT NOT NULL, completed INTEGER NOT NULL,"
+    "  made TEXT NOT NULL DEFAULT '');"
     "CREATE TABLE answers(answer_id TEXT PRIMARY KEY, session_id TEXT NOT NULL,"
     "  kiosk_id TEXT NOT NULL, form_id TEXT NOT NULL, form_version TEXT NOT NULL,"
     "  question TEXT NOT NULL, position INTEGER NOT NULL, value TEXT NOT NULL,"
@@ -352,7 +354,7 @@ static int count_new(sqlite3 *db, long long before, char *err, size_t errn)
     char sql[600];
     snprintf(sql, sizeof sql,
              "INSERT INTO tally SELECT a.form_id, a.question, a.status, a.kiosk_id, a.value,"
-             " substr(s.period, 1, 10), a.position, 1" /* (the day its session began) */
+             " s.made, a.position, 1" /* (the day its session's bundle was made) */
              " FROM main.answers a JOIN main.sessions s USING(session_id) WHERE a.rowid > %lld"
              " ON CONFLICT DO UPDATE SET n = n + 1, position = min(position, excluded.position)",
              before);
@@ -421,7 +423,12 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
     long long n = 0, answers = 0, foreign = 0;
     long long before =
         ok ? count_sql(db, "SELECT coalesce(max(rowid), 0) FROM main.answers", NULL) : 0;
-    ok = ok && before >= 0 &&
+    long long sessions_before =
+        ok ? count_sql(db, "SELECT coalesce(max(rowid), 0) FROM main.sessions", NULL) : 0;
+    char made_sql[200]; /* (made: YYYY-MM-DD, as the manifest reader checked) */
+    snprintf(made_sql, sizeof made_sql, "UPDATE main.sessions SET made = '%s' WHERE rowid > %lld",
+             b->m.made, sessions_before);
+    ok = ok && before >= 0 && sessions_before >= 0 &&
          /* only the forms (and their words) this bundle's own sessions answered */
          copy_rows(db, "forms", "form_hash,form_id,form_version,title", "form_hash",
                    "WHERE x.form_hash IN (SELECT form_hash FROM b.sessions)", "x.rowid", NULL,
@@ -437,7 +444,7 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
                    /* each session's answers together: sessions.csv reads them so */
                    "answer_id", "", "x.session_id, x.rowid", "kiosk_id", b->m.kiosk_id, &answers,
                    &foreign) &&
-         count_new(db, before, err, sizeof err);
+         run(db, made_sql, err, sizeof err) && count_new(db, before, err, sizeof err);
     if (!ok && !err[0])
         snprintf(err, sizeof err, "its data.sqlite cannot be read: %s", sqlite3_errmsg(db));
     if (ok && (answers != b->m.answers || foreign != 0)) {

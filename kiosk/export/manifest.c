@@ -256,9 +256,12 @@ hys_manifest_check hys_manifest_read(const char *text, size_t n, hys_manifest *m
     /* (kiosk_id and seq as read above: "" and -1 unless they look like a
      * kiosk's, so a signed manifest cannot name a kiosk with quotes or
      * line breaks either) */
-    if (rc == HYS_MANIFEST_OK && (strlen(m->kiosk_id) != 36 || m->seq < 1 || m->answers < 0 ||
-                                  m->sessions < 0 || (m->prev[0] && !is_sha(m->prev)))) {
-        snprintf(err, errn, "its kiosk id, sequence number, counts or chain are not valid");
+    int made_ok = strlen(m->made) == 10 && strspn(m->made, "0123456789-") == 10 &&
+                  m->made[4] == '-' && m->made[7] == '-';
+    if (rc == HYS_MANIFEST_OK &&
+        (strlen(m->kiosk_id) != 36 || m->seq < 1 || m->answers < 0 || m->sessions < 0 ||
+         (m->prev[0] && !is_sha(m->prev)) || !made_ok)) {
+        snprintf(err, errn, "its kiosk id, sequence number, counts, day or chain are not valid");
         rc = HYS_MANIFEST_MALFORMED;
     }
     for (int i = 0; rc == HYS_MANIFEST_OK && i < hys_json_count(files); i++) {

@@ -570,19 +570,20 @@ static int question(out *o, const char *form, const char *q)
 
 /* A collection grows: two of its reports, made a day apart, must not give
  * away by their difference what the people in between answered. So a
- * collection's report counts only whole days that are over (before today),
- * in blocks of at least
- * HYS_REPORT_MIN_BLOCK people in the order of their days: from one report
- * to the next, what changes is always whole days of at least that many
- * people. The later ones wait. The tables sessions and tally of this
+ * collection's report counts sessions by the day the bundle that brought
+ * them was made (a kiosk exporting days late adds to a new day, never to
+ * an old one), only days that are over (before today), in blocks of at
+ * least HYS_REPORT_MIN_BLOCK people in the order of those days: from one
+ * report to the next, what changes is always whole days of at least that
+ * many people. The later ones wait. The tables sessions and tally of this
  * connection (temporary ones, which SQLite reads in place of the
  * collection's own) hold only what is counted. */
 static int release(out *o)
 {
     char today[32];
     hys_store_period(HYS_PERIOD_DAY, time(NULL), today);
-    sqlite3_stmt *st = prep(o, "SELECT substr(period, 1, 10) AS day, count(*) FROM main.sessions"
-                               " GROUP BY day ORDER BY day");
+    sqlite3_stmt *st =
+        prep(o, "SELECT made, count(*) FROM main.sessions GROUP BY made ORDER BY made");
     long block = 0, total = 0, counted = 0;
     while (st && sqlite3_step(st) == SQLITE_ROW) {
         const char *day = col(st, 0);
@@ -598,15 +599,13 @@ static int release(out *o)
     }
     sqlite3_finalize(st);
     o->held = total - counted;
-    st = prep(o, "SELECT min(substr(period, 1, 10)) FROM main.sessions"
-                 " WHERE substr(period, 1, 10) > ?");
+    st = prep(o, "SELECT min(made) FROM main.sessions WHERE made > ?");
     if (st) sqlite3_bind_text(st, 1, o->through, -1, SQLITE_STATIC);
     if (st && sqlite3_step(st) == SQLITE_ROW)
         snprintf(o->held_from, sizeof o->held_from, "%s", col(st, 0));
     sqlite3_finalize(st);
     char *sql = sqlite3_mprintf(
-        "CREATE TEMP TABLE sessions AS SELECT * FROM main.sessions"
-        " WHERE substr(period, 1, 10) <= %Q;"
+        "CREATE TEMP TABLE sessions AS SELECT * FROM main.sessions WHERE made <= %Q;"
         "CREATE TEMP TABLE tally AS SELECT form_id, question, status, kiosk_id, value,"
         " min(position) AS position, sum(n) AS n FROM main.tally WHERE day <= %Q"
         " GROUP BY form_id, question, status, kiosk_id, value;"
@@ -665,10 +664,11 @@ hys_status hys_report_html(const char *db, const char *path, int venues, char *e
     sqlite3_finalize(st);
     if (venues && o.held > 0) {
         fprintf(f,
-                "<p>%ld %s who answered from %s on %s not counted here yet. This report counts "
-                "only whole days that are over, in groups of at least %d people, so that "
-                "comparing two reports can never show what one person said; they will be "
-                "counted once their days are over and at least %d people have answered.</p>\n",
+                "<p>%ld %s whose answers left their kiosks on %s or later %s not counted here "
+                "yet. This report counts answers by the day they left their kiosk, only whole "
+                "days that are over, in groups of at least %d people, so that comparing two "
+                "reports can never show what one person said; they will be counted once their "
+                "day is over and at least %d people have answered.</p>\n",
                 o.held, o.held == 1 ? "person" : "people", o.held_from, o.held == 1 ? "is" : "are",
                 HYS_REPORT_MIN_BLOCK, HYS_REPORT_MIN_BLOCK);
     }

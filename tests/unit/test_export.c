@@ -300,11 +300,38 @@ static void resign(const char *dir, const char *key_dir, const char *db)
     CHECK(hys_manifest_write(man, &m, sk, err, sizeof err) == HYS_OK);
 }
 
+/* The bundle in dir, as if made on day (signed again with the key of the
+ * kiosk whose data folder is data): a collection's report counts only
+ * bundles made on days that are over. */
+static void redate(const char *dir, const char *data, const char *day)
+{
+    char man[1200], *text = NULL, err[512], pk[64];
+    size_t n;
+    hys_manifest m;
+    unsigned char sk[64];
+    snprintf(man, sizeof man, "%s/manifest.json", dir);
+    CHECK(hys_file_read(man, 65536, &text, &n, err, sizeof err) == HYS_OK);
+    CHECK(text && hys_manifest_read(text, n, &m, err, sizeof err) == HYS_MANIFEST_OK);
+    free(text);
+    snprintf(m.made, sizeof m.made, "%s", day);
+    CHECK(hys_manifest_key(data, sk, pk, err, sizeof err) == HYS_OK);
+    CHECK(hys_manifest_write(man, &m, sk, err, sizeof err) == HYS_OK);
+}
+
+/* Every bundle of the kiosk in data on stick, as if made on day. */
+static void made_on(const char *stick, const char *data, const char *day)
+{
+    char b[1024];
+    for (long long seq = 1; bundle_dir(stick, seq, b, sizeof b); seq++)
+        redate(b, data, day);
+}
+
 static void test_collect(void)
 {
     char log[8192], b1[1024], b2[1024];
     hys_collect_result r;
     const char *stick = at("stick");
+    made_on(stick, at("kiosk"), "2025-06-03");
     const char *in1[] = {stick};
     collect_into(at("out1"), in1, 1, &r, log, sizeof log);
     CHECK(r.accepted == 5 && r.rejected == 0 && r.gaps == 0 && r.kiosks == 1);
@@ -332,6 +359,7 @@ static void test_collect(void)
     hys_export_result er;
     char err[512];
     CHECK(export_to(&o2, &er, err, sizeof err) == HYS_OK);
+    made_on(stick2, data2, "2025-06-03");
     const char *in3[] = {stick, stick2};
     collect_into(at("out3"), in3, 2, &r, log, sizeof log);
     CHECK(r.accepted == 6 && r.kiosks == 2 && r.answers == 42);
@@ -351,6 +379,7 @@ static void test_collect(void)
     other_set = 0;
     hys_export_options o5 = {data5, stick5, "Park", 0, NULL, NULL};
     CHECK(export_to(&o5, &er, err, sizeof err) == HYS_OK);
+    made_on(stick5, data5, "2025-06-03");
     const char *in35[] = {stick, stick5};
     collect_into(at("out35"), in35, 2, &r, log, sizeof log);
     CHECK(contains(at("out35/report.html"), "How do you feel?") &&
@@ -741,35 +770,45 @@ static void test_release(void)
 {
     char err[512], log[8192], today[32];
     const char *data = at("release-kiosk"), *stick = at("release-stick");
+    const char *in[] = {stick};
+    hys_collect_result cr;
     mkdir(stick, 0700);
     hys_store_period(HYS_PERIOD_DAY, time(NULL), today);
+    /* each day's people, exported that day */
     static const struct {
         const char *day;
         int people;
     } days[] = {{"2025-07-01", 4}, {"2025-07-02", 7}, {"2025-07-03", 3}, {NULL, 5}};
+    hys_export_options o = {data, stick, "Library", 0, NULL, NULL};
+    hys_export_result r;
     for (int i = 0; i < 4; i++) {
         answered_day = days[i].day ? days[i].day : today;
         residents(data, days[i].people, 0);
+        CHECK(export_to(&o, &r, err, sizeof err) == HYS_OK);
+        char b[1024];
+        CHECK(bundle_dir(stick, r.seq, b, sizeof b));
+        if (days[i].day) redate(b, data, days[i].day);
     }
-    hys_export_options o = {data, stick, "Library", 0, NULL, NULL};
-    hys_export_result r;
-    CHECK(export_to(&o, &r, err, sizeof err) == HYS_OK);
-    hys_collect_result cr;
-    const char *in[] = {stick};
     collect_into(at("release-out1"), in, 1, &cr, log, sizeof log);
     CHECK(cr.answers == 19 * 3);
     const char *html = at("release-out1/report.html");
     CHECK(contains(html, "People who answered: 11. From 2025-07-01 ") &&
           contains(html, "to 2025-07-02 "));
-    CHECK(contains(html, "<p>8 people who answered from 2025-07-03 on are not counted here yet."));
-    /* a fourth day of 7: with the third's 3, a block of 10 */
-    answered_day = "2025-07-04";
+    CHECK(contains(html, "<p>8 people whose answers left their kiosks on 2025-07-03 or later are "
+                         "not counted here yet."));
+    /* a kiosk that exported late: answers of 2025-07-01 in a bundle made
+     * on 2025-07-04, with 6 more: a new block with the third day's 3, never
+     * a change to the first day's */
+    answered_day = "2025-07-01";
     residents(data, 7, 0);
     CHECK(export_to(&o, &r, err, sizeof err) == HYS_OK);
+    char late[1024];
+    CHECK(bundle_dir(stick, r.seq, late, sizeof late));
+    redate(late, data, "2025-07-04");
     collect_into(at("release-out2"), in, 1, &cr, log, sizeof log);
     html = at("release-out2/report.html");
     CHECK(contains(html, "People who answered: 21. From 2025-07-01 "));
-    CHECK(contains(html, "<p>5 people who answered from "));
+    CHECK(contains(html, "<p>5 people whose answers left their kiosks on "));
     answered_day = "2025-06-02";
 }
 
