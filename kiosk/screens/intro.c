@@ -1,0 +1,37 @@
+/* intro: what the questions are about, and how to answer. */
+#include "screens.h"
+
+#include "../ui/ui.h"
+
+void screen_intro(ctx *c)
+{
+    const hys_theme *t = c->t;
+    const hys_form *fm = c->in->form;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    ui_rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    int top = ui_heading(c, NULL, tr(c, "About these questions"), S(c, 52), S(c, 80));
+    int minutes = (fm->nquestions * 20 + 59) / 60;
+    if (minutes < 1) minutes = 1;
+    char mins[160];
+    snprintf(mins, sizeof mins, tr(c, "It takes about %d minutes."), minutes);
+    const char *lines[4] = {tr(c, "These questions are about health and care services near you."),
+                            tr(c, "You do not give your name. Nobody will know it was you."), mins,
+                            tr(c, "You can stop at any time.")};
+    const char *icons[4] = {"speech", "anonymous", "time", "stop"};
+    int area = H - top - ui_bottom_h(c) - S(c, 16);
+    int rh = area / 4, isz = rh - S(c, 16);
+    if (isz > S(c, 110)) isz = S(c, 110);
+    for (int i = 0, y = top; i < 4; i++) {
+        int h = rh; /* on a paged screen, as tall as its words */
+        if (c->paged) {
+            isz = S(c, 110);
+            h = ui_text_need(c, lines[i], S(c, 40), 0, W - 3 * m - isz) + S(c, 16);
+            if (h < isz + S(c, 16)) h = isz + S(c, 16);
+        }
+        ui_icon(c, m, y + (h - isz) / 2, isz, isz, icons[i]);
+        ui_text_box(c, lines[i], m + isz + m, y, W - 3 * m - isz, h, S(c, 40), 0, t->text,
+                    ALIGN_START, 1);
+        y += h;
+    }
+    ui_bottom_bar(c, 1, 0, 0, 1, tr(c, "Next"), "next", HYS_ACT_NEXT);
+}

@@ -1,0 +1,38 @@
+/* language: choosing the language, each named in its own script. */
+#include "screens.h"
+
+#include "../ui/ui.h"
+
+void screen_language(ctx *c)
+{
+    const hys_theme *t = c->t;
+    const hys_form *fm = c->in->form;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    ui_rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    int top = ui_heading(c, "language", tr(c, "Choose your language"), S(c, 52), S(c, 90));
+    int bot = ui_bottom_h(c);
+    int n = fm->nlangs, cols = c->portrait ? 1 : (n > 4 ? 3 : 2);
+    if (n == 1) cols = 1;
+    int rows = (n + cols - 1) / cols, gap = S(c, 20);
+    int area_h = H - top - bot - S(c, 20);
+    int bh = (area_h - (rows - 1) * gap) / rows;
+    if (bh > S(c, 130)) bh = S(c, 130);
+    int bw = (W - 2 * m - (cols - 1) * gap) / cols;
+    const char *was = c->lang;
+    for (int i = 0; i < n; i++) { /* each name, in its own script, fits its button */
+        c->lang = fm->langs[i].code;
+        int need = ui_text_need(c, hys_lang_autonym(&fm->langs[i]), S(c, 36), 1, bw - S(c, 24));
+        if (bh < need + S(c, 8)) bh = need + S(c, 8);
+    }
+    c->lang = was;
+    for (int i = 0; i < n; i++) {
+        char id[64];
+        snprintf(id, sizeof id, "lang:%s", fm->langs[i].code);
+        int x = m + (i % cols) * (bw + gap), y = top + (i / cols) * (bh + gap);
+        int cur = i == c->v->lang;
+        c->say_lang = i; /* each language's name is heard in that language */
+        ui_button(c, id, HYS_ACT_LANG, i, x, y, bw, bh, NULL, hys_lang_autonym(&fm->langs[i]),
+                  cur ? B_PRIMARY : B_NORMAL, 1);
+    }
+    ui_bottom_bar(c, 1, 0, 0, -1, NULL, NULL, HYS_ACT_NEXT);
+}

@@ -1,0 +1,280 @@
+/* question: one question with its picture, and its answers as a grid of
+ * cards, a keyboard or a number pad. */
+#include "screens.h"
+
+#include "../ui/ui.h"
+
+/* Lay n cards out in a grid filling the box: nearly square cards, as big
+ * as can be, among the column counts whose cards hold every label whole
+ * (labels wrap; a word is never broken). */
+int screen_grid_dims(const ctx *c, int n, int w, int h, const char *const *labels, int reserve,
+                     int *cols, int *rows)
+{
+    int best_c = 1, best_fit = -1, gap = S(c, 16), pad = S(c, 10);
+    double best = -1;
+    int lh = ui_line_h(c, S(c, 36), 1);
+    for (int cc = 1; cc <= n && cc <= 6; cc++) {
+        int rr = (n + cc - 1) / cc;
+        int cw = (w - (cc - 1) * gap) / cc, ch = (h - (rr - 1) * gap) / rr;
+        if (ch > c->view_h) ch = c->view_h; /* a card fits one page of a paged screen */
+        /* does every label fit, with at least a small picture? */
+        int fit = ch >= c->tmin && cw >= c->tmin;
+        for (int i = 0; i < n && fit; i++) {
+            line tmp[5];
+            int lines = labels[i] ? ui_wrap(c, labels[i], S(c, 36), 1, cw - 2 * pad, tmp, 5) : 1;
+            int longest = 0;
+            for (int k = 0; k < lines; k++) {
+                int lw = ui_text_w(c, tmp[k].s, tmp[k].n, S(c, 36), 1);
+                if (lw > longest) longest = lw;
+            }
+            fit = lines <= 4 && longest <= cw - 2 * pad && !ui_breaks_word(tmp, lines) &&
+                  lines * lh + 3 * pad + reserve <= ch;
+        }
+        double sz = cw < ch * 1.1 ? cw : ch * 1.1; /* prefer nearly square cards */
+        if (fit > best_fit || (fit == best_fit && sz > best + 0.5))
+            best_fit = fit, best = sz, best_c = cc;
+    }
+    *cols = best_c;
+    *rows = (n + best_c - 1) / best_c;
+    return best_fit;
+}
+
+/* Answer i of question q as a card at x, y, w, h. */
+static void choice_card(ctx *c, const hys_question *q, int i, const char *label, int x, int y,
+                        int w, int h, hys_answer_status st, const char *value)
+{
+    const hys_form *fm = c->in->form;
+    const hys_journey_view *v = c->v;
+    char id[64];
+    const char *name = i < q->nchoices ? q->choices[i].name : "dont_know";
+    snprintf(id, sizeof id, "choice:%s", name);
+    const char *pic = i < q->nchoices ? hys_form_text(fm, &q->choices[i].image, v->lang) : NULL;
+    char dk_path[1024];
+    if (i >= q->nchoices) {
+        snprintf(dk_path, sizeof dk_path, "%s/dont-know.svg", c->in->icons_dir);
+        pic = dk_path;
+    }
+    if (i < q->nchoices) c->say_wav = hys_form_text(fm, &q->choices[i].audio, v->lang);
+    int chosen;
+    if (q->type == HYS_Q_SELECT_MULTIPLE)
+        chosen = i < 64 && (v->selected >> i) & 1;
+    else
+        chosen =
+            (st == HYS_STATUS_ANSWERED && !strcmp(value, name)) || (v->holding && v->chosen == i);
+    ui_card(c, id, q->type == HYS_Q_SELECT_MULTIPLE ? HYS_ACT_TOGGLE : HYS_ACT_CHOOSE, i, x, y, w,
+            h, pic, label, chosen, q->type == HYS_Q_SELECT_MULTIPLE);
+}
+
+static void question_choices(ctx *c, const hys_question *q, int x, int y, int w, int h)
+{
+    const hys_form *fm = c->in->form;
+    const hys_journey_view *v = c->v;
+    const char *value;
+    hys_answer_status st = hys_journey_answer(c->in->journey, v->question, &value);
+    int extra_dk = q->look == HYS_LOOK_FACES;
+    for (int i = 0; i < q->nchoices; i++)
+        if (!strcmp(q->choices[i].name, "dont_know")) extra_dk = 0;
+    int n = q->nchoices + extra_dk;
+    const char *labels[HYS_MAX_CHOICES + 1];
+    for (int i = 0; i < n && i <= HYS_MAX_CHOICES; i++)
+        labels[i] = i < q->nchoices ? hys_form_text(fm, &q->choices[i].label, v->lang)
+                                    : tr(c, "Don't know");
+    int cols, rows;
+    /* tick boxes sit in the corner, above the words */
+    int tick = q->type == HYS_Q_SELECT_MULTIPLE ? S(c, 14) : 0; /* the box shrinks to 26 */
+    /* all the answers at once if they fit; else pages of them, with large
+     * arrow buttons below (never a drag) */
+    int first = 0, count = n, pages = 1;
+    if (c->paged) { /* large text: one wide card a row, as tall as its words */
+        int gap = S(c, 16), pad = S(c, 10), y1 = y;
+        int ch = S(c, 150) + 2 * pad; /* the picture's size in a wide ui_card() */
+        for (int i = 0; i < n; i++) {
+            int need = ui_text_need(c, labels[i], S(c, 36), 1, w - S(c, 150) - 4 * pad - S(c, 44)) +
+                       2 * pad;
+            if (need > ch) ch = need;
+        }
+        if (ch > c->view_h) ch = c->view_h;
+        c->f->pages = 1;
+        for (int i = 0; i < n; i++, y1 += ch + gap)
+            choice_card(c, q, i, labels[i], x, y1, w, ch, st, value);
+        return;
+    }
+    if (!screen_grid_dims(c, n, w, h, labels, tick, &cols, &rows) && n > 1) {
+        int gap0 = S(c, 12), bw0 = (w - gap0) / 2 - S(c, 24);
+        int h1 = ui_text_need(c, tr(c, "Earlier answers"), S(c, 36), 1, bw0);
+        int h2 = ui_text_need(c, tr(c, "More answers"), S(c, 36), 1, bw0);
+        int ah = (h1 > h2 ? h1 : h2) + S(c, 16);
+        if (ah < S(c, 84)) ah = S(c, 84);
+        if (ah < c->tmin) ah = c->tmin;
+        /* as many a page as fit on every page (so every page looks alike) */
+        int per = n - 1, all_fit = 0;
+        for (; per >= 1 && !all_fit; per--) {
+            all_fit = 1;
+            for (int f0 = 0; f0 < n && all_fit; f0 += per)
+                all_fit = screen_grid_dims(c, f0 + per < n ? per : n - f0, w, h - ah - gap0,
+                                           labels + f0, tick, &cols, &rows);
+            if (all_fit) break;
+        }
+        if (per < 1) per = 1;
+        pages = (n + per - 1) / per;
+        int page = v->page < pages ? v->page : pages - 1;
+        first = page * per, count = first + per < n ? per : n - first;
+        screen_grid_dims(c, count, w, h - ah - gap0, labels + first, tick, &cols, &rows);
+        if (!all_fit) ui_unfit(c->f, "no answer fits"); /* the screen is paged instead */
+        int bw = (w - gap0) / 2, by = y + h - ah;
+        c->group = HYS_READ_CONTENT;
+        ui_button(c, "button:answers-up", HYS_ACT_PAGE, -1, x, by, bw, ah, NULL,
+                  tr(c, "Earlier answers"), B_NORMAL, page > 0);
+        ui_button(c, "button:answers-down", HYS_ACT_PAGE, 1, x + bw + gap0, by, bw, ah, NULL,
+                  tr(c, "More answers"), B_NORMAL, page < pages - 1);
+        h -= ah + gap0;
+    }
+    c->f->pages = pages;
+    int gap = S(c, 16);
+    int cw = (w - (cols - 1) * gap) / cols, ch = (h - (rows - 1) * gap) / rows;
+    if (ch > cw * 3 / 2) ch = cw * 3 / 2;
+    if (ch > c->view_h) ch = c->view_h; /* a card fits one page of a paged screen */
+    int total_h = rows * ch + (rows - 1) * gap;
+    int y0 = y + (h - total_h) / 2;
+    for (int i = first; i < first + count; i++) {
+        int r = (i - first) / cols, col = (i - first) % cols;
+        int in_row = r == rows - 1 ? count - r * cols : cols;
+        int row_w = in_row * cw + (in_row - 1) * gap;
+        int cx = x + (w - row_w) / 2 + col * (cw + gap);
+        int cy = y0 + r * (ch + gap);
+        choice_card(c, q, i, labels[i], cx, cy, cw, ch, st, value);
+    }
+}
+
+void screen_question(ctx *c)
+{
+    const hys_theme *t = c->t;
+    const hys_form *fm = c->in->form;
+    const hys_journey_view *v = c->v;
+    const hys_question *q = &fm->questions[v->question];
+    int W = c->f->w, H = c->f->h, m = c->m;
+    ui_rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    int quick = v->quick;
+    /* a paged quick poll keeps its page below the corner buttons */
+    int top = quick && !c->paged ? S(c, 16) : ui_top_h(c) + S(c, 16);
+    int bot = quick ? H - S(c, 16) : H - ui_bottom_h(c) - S(c, 16);
+    if (quick && fm->nlangs > 1) ui_bar_begin(c); /* language buttons keep their size */
+    if (quick && fm->nlangs > 3) {
+        /* many languages: one button that opens the language screen */
+        int bw = S(c, 300), bh = S(c, 70);
+        int need = ui_line_h(c, S(c, 36), 1) + S(c, 8); /* the name's line (Nastaliq is tall) */
+        if (bh < need) bh = need;
+        if (bh < c->tmin) bh = c->tmin;
+        c->group = HYS_READ_TOP;
+        c->meaning = tr(c, "Choose another language");
+        ui_button(c, "button:language", HYS_ACT_LANGUAGE_MENU, 0, W - m - c->corner_w - bw, top, bw,
+                  bh, "language", hys_lang_autonym(&fm->langs[v->lang]), B_NORMAL, 1);
+        c->group = HYS_READ_CONTENT;
+        top += bh + S(c, 12);
+    } else if (quick && fm->nlangs > 1) {
+        /* the quick poll's languages sit along the top */
+        int bw = S(c, 200), bh = S(c, 70), x = W - m - c->corner_w;
+        const char *was = c->lang;
+        for (int i = 0; i < fm->nlangs; i++) { /* each name's line, in its own script */
+            c->lang = fm->langs[i].code;
+            int need = ui_line_h(c, S(c, 36), 1) + S(c, 8);
+            if (bh < need) bh = need;
+        }
+        c->lang = was;
+        if (bh < c->tmin) bh = c->tmin;
+        for (int i = fm->nlangs - 1; i >= 0 && x - bw > W / 3; i--) {
+            char id[64];
+            snprintf(id, sizeof id, "lang:%s", fm->langs[i].code);
+            x -= bw;
+            c->say_lang = i;
+            ui_button(c, id, HYS_ACT_LANG, i, x, top, bw, bh, NULL, hys_lang_autonym(&fm->langs[i]),
+                      i == v->lang ? B_PRIMARY : B_NORMAL, 1);
+            x -= S(c, 12);
+        }
+        top += bh + S(c, 12);
+    } else if (!quick) {
+        ui_top_bar(c, 1);
+    }
+    if (quick && fm->nlangs > 1) ui_bar_end(c);
+    int is_input = q->type == HYS_Q_TEXT || q->type == HYS_Q_INTEGER;
+    int avail = bot - top;
+    /* the question's words and picture take what they need, up to a share of
+     * the screen; the answers get the rest */
+    int head_max = q->type == HYS_Q_NOTE ? avail : (is_input ? avail * 20 / 100 : avail * 42 / 100);
+    const char *pic = hys_form_text(fm, &q->image, v->lang);
+    if (q->type != HYS_Q_NOTE) {
+        /* the words get the lines they need at their smallest size (the
+         * keyboard gives way up to 40%, answers up to 60%: they page) */
+        int tw0 = W - 2 * m - (pic ? (head_max < W / 4 ? head_max : W / 4) + m : 0);
+        const char *hint = hys_form_text(fm, &q->hint, v->lang);
+        int need = ui_text_need(c, hys_form_text(fm, &q->label, v->lang), S(c, 36), 1, tw0);
+        if (hint) need += ui_text_need(c, hint, S(c, 36), 0, tw0) + S(c, 8);
+        int cap = avail * (is_input ? 40 : 60) / 100;
+        if (need > head_max) head_max = need < cap ? need : cap;
+    }
+    int psz = head_max;
+    if (psz > W / 4) psz = W / 4;
+    if (c->paged && psz > c->view_h / 2) psz = c->view_h / 2; /* room for a page break beside it */
+    int tx = m, tw = W - 2 * m;
+    if (pic) {
+        tx = m + psz + m;
+        tw = W - tx - m;
+    }
+    if (quick && fm->nlangs <= 1) tw -= c->corner_w;
+    int y = top;
+    const char *group = hys_form_text(fm, &q->group_label, v->lang);
+    if (group)
+        y += ui_text_box(c, group, tx, y, tw, S(c, 56), S(c, 36), 0, t->muted, ALIGN_START, 0);
+    const char *hint = hys_form_text(fm, &q->hint, v->lang);
+    /* the question first; the hint gets what is left (at least one line) */
+    int hint_min = hint ? ui_text_need(c, hint, S(c, 36), 0, tw) + S(c, 8) : 0;
+    c->say_wav = hys_form_text(fm, &q->audio, v->lang);
+    y += ui_text_box(c, hys_form_text(fm, &q->label, v->lang), tx, y, tw,
+                     head_max - (y - top) - hint_min, S(c, quick ? 56 : 46), 1, t->text,
+                     ALIGN_START, 0);
+    if (hint)
+        y += S(c, 8) + ui_text_box(c, hint, tx, y + S(c, 8), tw, head_max - (y - top) - S(c, 8),
+                                   S(c, 36), 0, t->muted, ALIGN_START, 0);
+    int head = y - top;
+    if (q->type == HYS_Q_NOTE) head = head_max;
+    if (pic) {
+        int min_pic = S(c, 150) < psz ? S(c, 150) : psz;
+        if (head < min_pic) head = min_pic;
+        ui_image(c, m, top, head < psz ? head : psz, head < psz ? head : psz, pic);
+    }
+    int ay = top + head + S(c, 16), ah = bot - ay;
+    if (q->type == HYS_Q_SELECT_ONE || q->type == HYS_Q_SELECT_MULTIPLE) {
+        question_choices(c, q, m, ay, W - 2 * m, ah);
+    } else if (is_input) {
+        int eh = ui_line_h(c, S(c, 42), 1) + S(c, 12);
+        if (eh < S(c, 70)) eh = S(c, 70);
+        ui_rect(c, m, ay, W - 2 * m, eh, t->card, t->text, S(c, 4), S(c, 10));
+        char shown[HYS_MAX_TEXT_ANSWER + 8];
+        snprintf(shown, sizeof shown, "%s|", v->input ? v->input : "");
+        char said[HYS_MAX_TEXT_ANSWER + 80];
+        if (v->input && v->input[0])
+            snprintf(said, sizeof said, tr(c, "You wrote: %s"), v->input);
+        else
+            snprintf(said, sizeof said, "%s", tr(c, "Nothing written yet"));
+        c->say = said;
+        ui_text_box(c, shown, m + S(c, 16), ay, W - 2 * m - S(c, 32), eh, S(c, 42), 1, t->on_card,
+                    ALIGN_START, 1);
+        /* the keyboard, on the same page as the words it types */
+        /* (when a page has room for three rows of keys below the words) */
+        int kb = ah - eh - S(c, 16), room = c->view_h - eh - S(c, 16);
+        int together = c->paged && room >= 3 * (c->tmin + 4 + S(c, 10));
+        if (together && kb > room) kb = room;
+        int first_key = c->f->ntargets;
+        ui_keyboard(c, q, m, ay + eh + S(c, 16), W - 2 * m, kb);
+        if (together) { /* from the words to the lowest key */
+            c->keep_top = ay, c->keep_bottom = ay + eh;
+            for (int i = first_key; i < c->f->ntargets; i++) {
+                const hys_target *k = &c->f->targets[i];
+                if (k->y + k->h > c->keep_bottom) c->keep_bottom = k->y + k->h;
+            }
+        }
+    }
+    if (!quick)
+        ui_bottom_bar(c, v->can_back, q->type != HYS_Q_NOTE, v->can_skip, v->can_next,
+                      tr(c, "Next"), "next", HYS_ACT_NEXT);
+}

@@ -1,0 +1,180 @@
+/* review: every answer given, each with a button to change it, before
+ * sending. */
+#include "screens.h"
+
+#include "../ui/ui.h"
+
+/* One line summing up the answer to question qi for the review screen. */
+static const char *answer_summary(ctx *c, int qi, char *buf, size_t n, const char **pic)
+{
+    const hys_form *fm = c->in->form;
+    const hys_question *q = &fm->questions[qi];
+    const char *value;
+    hys_answer_status st = hys_journey_answer(c->in->journey, qi, &value);
+    *pic = NULL;
+    switch (st) {
+    case HYS_STATUS_NONE:
+        return tr(c, "Not answered");
+    case HYS_STATUS_SKIPPED:
+        return tr(c, "Skipped");
+    case HYS_STATUS_DONT_UNDERSTAND:
+        return tr(c, "I don't understand");
+    default:
+        break;
+    }
+    if (q->type != HYS_Q_SELECT_ONE && q->type != HYS_Q_SELECT_MULTIPLE) return value;
+    buf[0] = '\0';
+    size_t len = 0;
+    if (!strcmp(value, "dont_know") && hys_form_find(fm, q->name) >= 0) {
+        int listed = 0;
+        for (int i = 0; i < q->nchoices; i++)
+            listed |= !strcmp(q->choices[i].name, "dont_know");
+        if (!listed) return tr(c, "Don't know");
+    }
+    for (int i = 0; i < q->nchoices; i++) {
+        const char *p = value;
+        size_t nl = strlen(q->choices[i].name);
+        int hit = 0;
+        while (*p && !hit) {
+            while (*p == ' ')
+                p++;
+            const char *s = p;
+            while (*p && *p != ' ')
+                p++;
+            hit = (size_t)(p - s) == nl && !strncmp(s, q->choices[i].name, nl);
+        }
+        if (!hit) continue;
+        if (!*pic) *pic = hys_form_text(fm, &q->choices[i].image, c->v->lang);
+        len += (size_t)snprintf(buf + len, n > len ? n - len : 0, "%s%s", len ? ", " : "",
+                                hys_form_text(fm, &q->choices[i].label, c->v->lang));
+        if (len >= n) break;
+    }
+    return buf;
+}
+
+void screen_review(ctx *c)
+{
+    const hys_theme *t = c->t;
+    const hys_form *fm = c->in->form;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    ui_rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    ui_top_bar(c, 0);
+    int top = ui_top_h(c) + S(c, 12), bot = H - ui_bottom_h(c) - S(c, 12);
+    c->group = HYS_READ_HEADING;
+    /* in the top bar when it fits there; else below it */
+    const char *head = tr(c, "Check your answers");
+    int hx = m + ui_top_h(c), hw = c->top_free - hx - m;
+    if (c->portrait || c->ts > 100 || ui_text_w(c, head, strlen(head), S(c, 44), 1) > hw) {
+        top = ui_heading(c, "review", head, S(c, 44), S(c, 64));
+    } else {
+        ui_icon(c, m, S(c, 8), ui_top_h(c) - S(c, 16), ui_top_h(c) - S(c, 16), "review");
+        ui_text_box(c, head, hx, 0, hw, ui_top_h(c), S(c, 44), 1, t->text, ALIGN_START, 1);
+    }
+    c->group = HYS_READ_CONTENT;
+    int gap = S(c, 12), cbw = S(c, 210);
+    int cw_need = ui_text_w(c, tr(c, "Change"), strlen(tr(c, "Change")), S(c, 36), 1) + S(c, 32);
+    if (cbw < cw_need) cbw = cw_need < W / 3 ? cw_need : W / 3;
+    int items[HYS_MAX_QUESTIONS], rh[HYS_MAX_QUESTIONS], n = 0;
+    /* each row as tall as its words need: question and answer side by side,
+     * or on a narrow screen the question above its answer */
+    int narrow = c->portrait || c->paged; /* a paged screen breaks between the parts */
+    int stack = narrow && c->ts > 100;    /* large words: Change goes under the answer */
+    int qw = narrow ? W - 2 * m - S(c, 32) : (W - 2 * m - cbw) * 52 / 100 - S(c, 16);
+    int lhb = ui_line_h(c, S(c, 36), 1);
+    int bhc = lhb + S(c, 16) > c->tmin ? lhb + S(c, 16) : c->tmin;
+    for (int i = 0; i < fm->nquestions; i++) {
+        if (fm->questions[i].type == HYS_Q_NOTE || !hys_journey_relevant(c->in->journey, i))
+            continue;
+        char buf[512];
+        const char *pic;
+        const char *ans = answer_summary(c, i, buf, sizeof buf, &pic);
+        const char *ql = hys_form_text(fm, &fm->questions[i].label, c->v->lang);
+        int qh = ui_text_need(c, ql, S(c, 36), 0, qw);
+        int aw = stack    ? W - 2 * m - S(c, 32) - S(c, 140)
+                 : narrow ? W - 2 * m - cbw - S(c, 140)
+                          : W - 3 * m - cbw - qw - S(c, 130);
+        int ah = ui_text_need(c, ans, S(c, 36), 1, aw > 40 ? aw : 40);
+        int h = narrow ? qh + S(c, 12) + (ah > S(c, 110) ? ah : S(c, 110)) + S(c, 24)
+                       : (qh > ah ? qh : ah) + S(c, 24);
+        if (stack) h += bhc + S(c, 12);
+        if (h < S(c, 156)) h = S(c, 156);
+        if (h < lhb + S(c, 44)) h = lhb + S(c, 44); /* the Change button's word */
+        if (h > bot - top) { /* a row taller than a page: the whole screen is paged */
+            h = bot - top;
+            ui_unfit(c->f, "a review row");
+        }
+        items[n] = i, rh[n++] = h;
+    }
+    /* pages: as many rows as fit, in order */
+    int start[HYS_MAX_QUESTIONS + 1], pages = 0;
+    for (int k = 0, used = 0; k < n; k++) {
+        if (k == 0 || used + rh[k] > bot - top) start[pages++] = k, used = 0;
+        used += rh[k] + gap;
+    }
+    if (pages < 1) start[pages++] = 0;
+    start[pages] = n;
+    c->f->pages = pages;
+    if (c->paged && pages > 1) ui_unfit(c->f, "review rows"); /* a paged screen shows them all */
+    int page = c->v->page < pages ? c->v->page : pages - 1;
+    int ry = top;
+    for (int idx = start[page]; idx < start[page + 1]; idx++) {
+        int qi = items[idx], h = rh[idx], y = ry;
+        const hys_question *q = &fm->questions[qi];
+        ui_rect(c, m, y, W - 2 * m, h, t->card, t->edge, S(c, 2), S(c, 14));
+        const char *ql = hys_form_text(fm, &q->label, c->v->lang);
+        int ay = y, ahh = h;
+        if (narrow) {
+            int qh = ui_text_need(c, ql, S(c, 36), 0, qw);
+            ui_text_box(c, ql, m + S(c, 16), y + S(c, 12), qw, qh, S(c, 36), 0, t->on_card,
+                        ALIGN_START, 0);
+            ay = y + qh + S(c, 12), ahh = h - qh - S(c, 12) - (stack ? bhc + S(c, 12) : 0);
+        } else {
+            ui_text_box(c, ql, m + S(c, 16), y, qw, h, S(c, 36), 0, t->on_card, ALIGN_START, 1);
+        }
+        char buf[512];
+        const char *pic;
+        const char *ans = answer_summary(c, qi, buf, sizeof buf, &pic);
+        int ax = narrow ? m + S(c, 16) : m + S(c, 16) + qw + S(c, 8);
+        int isz = ahh - S(c, 24) < S(c, 110) ? ahh - S(c, 24) : S(c, 110);
+        if (pic && isz > S(c, 40)) {
+            ui_image(c, ax, ay + (ahh - isz) / 2, isz, isz, pic);
+            ax += isz + S(c, 12);
+        }
+        ui_text_box(c, ans, ax, ay, W - m - (stack ? 0 : cbw) - S(c, 16) - ax, ahh, S(c, 36), 1,
+                    t->on_card, ALIGN_START, 1);
+        char id[80];
+        snprintf(id, sizeof id, "change:%s", q->name);
+        char said[600];
+        snprintf(said, sizeof said, tr(c, "Change the answer to: %s"), ql ? ql : "");
+        c->say = said;
+        int bh = ahh - S(c, 28) < S(c, 128) ? ahh - S(c, 28) : S(c, 128);
+        int need_b = ui_line_h(c, S(c, 36), 1) + S(c, 16);
+        if (bh < need_b) bh = need_b < ahh ? need_b : ahh;
+        if (stack)
+            ui_button(c, id, HYS_ACT_CHANGE, qi, m + S(c, 16), ay + ahh, W - 2 * m - S(c, 32), bhc,
+                      NULL, tr(c, "Change"), B_NORMAL, 1);
+        else
+            ui_button(c, id, HYS_ACT_CHANGE, qi, W - m - cbw - S(c, 8), ay + (ahh - bh) / 2, cbw,
+                      bh, NULL, tr(c, "Change"), B_NORMAL, 1);
+        ry += h + gap;
+    }
+    /* Back | earlier | more | Send */
+    ui_bar_begin(c);
+    int bh = ui_bottom_h(c), x, y, w, h;
+    ui_rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
+    c->group = HYS_READ_BOTTOM;
+    ui_bar_slot(c, 0, &x, &y, &w, &h);
+    ui_button(c, "button:back", HYS_ACT_BACK, 0, x, y, w, h, "back", tr(c, "Back"), B_NORMAL, 1);
+    if (pages > 1) {
+        ui_bar_slot(c, 1, &x, &y, &w, &h);
+        ui_button(c, "button:page-up", HYS_ACT_PAGE, -1, x, y, w, h, NULL, tr(c, "Earlier answers"),
+                  B_NORMAL, page > 0);
+        ui_bar_slot(c, 2, &x, &y, &w, &h);
+        ui_button(c, "button:page-down", HYS_ACT_PAGE, 1, x, y, w, h, NULL, tr(c, "More answers"),
+                  B_NORMAL, page < pages - 1);
+    }
+    ui_bar_slot(c, 3, &x, &y, &w, &h);
+    ui_button(c, "button:finish", HYS_ACT_FINISH, 0, x, y, w, h, "review", tr(c, "Send my answers"),
+              B_PRIMARY, 1);
+    ui_bar_end(c);
+}

@@ -1,0 +1,71 @@
+/* screens: one file a screen (kiosk/screens/, staff's in staff/), each
+ * laying its screen out into the frame of a ctx (ui.h) from the journey's
+ * view and the layout's input, and nothing else: no SDL, no writes to the
+ * journey. kiosk/layout/layout.c calls them. */
+#ifndef HYS_SCREENS_H
+#define HYS_SCREENS_H
+
+#include "../ui/ui.h"
+
+/* display.c */
+void screen_display(ctx *c);
+
+/* intro.c */
+void screen_intro(ctx *c);
+
+/* language.c */
+void screen_language(ctx *c);
+
+/* notice.c */
+void screen_notice(ctx *c);
+
+/* practice.c */
+void screen_practice(ctx *c);
+
+/* question.c */
+int screen_grid_dims(const ctx *c, int n, int w, int h, const char *const *labels, int reserve,
+                     int *cols, int *rows);
+void screen_question(ctx *c);
+
+/* review.c */
+void screen_review(ctx *c);
+
+/* screens.c */
+void screen_journey(ctx *c);
+
+/* sound.c */
+void screen_sound(ctx *c);
+
+/* staff/close.c */
+void screen_staff_close(ctx *c, const hys_staff_view *sv);
+
+/* staff/common.c */
+void screen_staff_bar(ctx *c, const char *id, hys_action a, const char *label, int quit);
+int screen_staff_message(ctx *c, const hys_staff_view *sv, int y, int gap);
+int screen_staff_page(ctx *c, const char *title);
+
+/* staff/home.c */
+void screen_staff(ctx *c, const hys_staff_view *sv);
+
+/* staff/pin.c */
+void screen_staff_pin(ctx *c, const hys_staff_view *sv);
+
+/* staff/settings.c */
+void screen_staff_settings(ctx *c, const hys_staff_view *sv);
+
+/* staff/touch.c */
+void screen_staff_touch(ctx *c, const hys_staff_view *sv);
+
+/* still_there.c */
+void screen_still_there(ctx *c);
+
+/* thanks.c */
+void screen_thanks(ctx *c);
+
+/* updates.c */
+void screen_updates(ctx *c);
+void screen_update_item(ctx *c, const hys_update *u, int x, int y, int w, int h);
+
+/* welcome.c */
+void screen_welcome(ctx *c);
+#endif

@@ -1,0 +1,74 @@
+/* sound: reading aloud, volume and speed. */
+#include "screens.h"
+
+#include "../ui/ui.h"
+
+void screen_sound(ctx *c)
+{
+    const hys_theme *t = c->t;
+    const hys_journey_view *v = c->v;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    ui_rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    int top = ui_heading(c, "sound-settings", tr(c, "Sound"), S(c, 52), S(c, 80));
+    int bot = H - ui_bottom_h(c) - S(c, 16), gap = S(c, 20);
+    int rows = 3, rh = (bot - top - (rows - 1) * gap) / rows;
+    if (rh > S(c, 150)) rh = S(c, 150);
+    int cw = (W - 2 * m - 2 * gap) / 3; /* three columns */
+    /* rows hold their words: two lines of a button, or the volume line and its bars */
+    char vol[64];
+    snprintf(vol, sizeof vol, tr(c, "Volume %d of %d"), v->volume + 1,
+             c->in->volume_steps > 0 ? c->in->volume_steps : 8);
+    line tmp[6];
+    int vl = ui_wrap(c, vol, S(c, 36), 1, cw, tmp, 6) * ui_line_h(c, S(c, 36), 1);
+    int hw = (W - 2 * m - gap) / 2;
+    int need = vl + S(c, 60);
+    need = ui_button_need(c, tr(c, "Read everything aloud: off"), W - 2 * m, need);
+    need = ui_button_need(c, tr(c, "Read everything aloud: on"), W - 2 * m, need);
+    need = ui_button_need(c, tr(c, "Quieter"), cw, need);
+    need = ui_button_need(c, tr(c, "Louder"), cw, need);
+    need = ui_button_need(c, tr(c, "Slower"), hw, need);
+    need = ui_button_need(c, tr(c, "Normal speed"), hw, need);
+    if (rh < need) rh = need;
+    int y = top;
+    char said[200];
+    snprintf(said, sizeof said, "%s. %s", tr(c, "Read everything aloud"),
+             v->read_aloud ? tr(c, "It is on") : tr(c, "It is off"));
+    c->say = said;
+    ui_button(c, "sound:read-aloud", HYS_ACT_READ_ALOUD, -1, m, y, W - 2 * m, rh, "speaking",
+              v->read_aloud ? tr(c, "Read everything aloud: on")
+                            : tr(c, "Read everything aloud: off"),
+              v->read_aloud ? B_PRIMARY : B_NORMAL, 1);
+    y += rh + gap;
+    int steps = c->in->volume_steps > 0 ? c->in->volume_steps : 8;
+    /* Quieter, the volume, Louder in a row; or, when a word would not fit a
+     * third of the width, the volume above the two buttons */
+    int split = ui_longest_word(c, tr(c, "Quieter"), S(c, 36), 1) > cw - S(c, 24) ||
+                ui_longest_word(c, tr(c, "Louder"), S(c, 36), 1) > cw - S(c, 24);
+    int mx = split ? m : m + cw + gap, mw = split ? W - 2 * m : cw;
+    int my = y, mh = split ? vl + S(c, 80) : rh;
+    if (split) y += mh + gap;
+    if (split && c->paged) c->keep_top = my, c->keep_bottom = my + mh; /* the words with the bars */
+    ui_button(c, "sound:quieter", HYS_ACT_VOLUME, -1, m, y, split ? hw : cw, rh, "quieter",
+              tr(c, "Quieter"), B_NORMAL, v->volume > 0);
+    /* the volume as a row of bars, growing taller */
+    int bw = (mw - (steps - 1) * S(c, 6)) / steps;
+    if (split && bw > S(c, 60)) bw = S(c, 60);
+    int bx0 = mx + (mw - (steps * bw + (steps - 1) * S(c, 6))) / 2;
+    ui_text_box(c, vol, mx, my, mw, vl, S(c, 36), 1, t->text, ALIGN_CENTER, 1);
+    for (int i = 0; i < steps; i++) {
+        int bh = (mh - vl - S(c, 8)) * (i + 1) / steps;
+        int bx = bx0 + i * (bw + S(c, 6)), by = my + mh - bh;
+        if (i <= v->volume)
+            ui_rect(c, bx, by, bw, bh, t->text, t->text, 0, S(c, 3));
+        else
+            ui_rect(c, bx, by, bw, bh, t->bg, t->text, S(c, 2), S(c, 3));
+    }
+    ui_button(c, "sound:louder", HYS_ACT_VOLUME, 1, split ? m + hw + gap : m + 2 * (cw + gap), y,
+              split ? hw : cw, rh, "speaker", tr(c, "Louder"), B_NORMAL, v->volume < steps - 1);
+    y += rh + gap;
+    ui_button(c, "sound:slower", HYS_ACT_SPEED, 1, m, y, hw, rh, "slower", tr(c, "Slower"),
+              v->slow ? B_PRIMARY : B_NORMAL, 1);
+    ui_button(c, "sound:normal", HYS_ACT_SPEED, 0, m + hw + gap, y, hw, rh, "normal-speed",
+              tr(c, "Normal speed"), v->slow ? B_NORMAL : B_PRIMARY, 1);
+    ui_bottom_bar(c, 0, 0, 0, 1, tr(c, "Done"), "yes", HYS_ACT_DONE);
+}

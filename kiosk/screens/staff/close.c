@@ -1,0 +1,25 @@
+/* staff/close: closing the kiosk, or switching its box off. */
+#include "../screens.h"
+
+#include "../../ui/ui.h"
+
+/* Staff: close the program, or switch the kiosk's box off (where it can). */
+void screen_staff_close(ctx *c, const hys_staff_view *sv)
+{
+    int W = c->f->w, H = c->f->h, m = c->m, gap = S(c, 24);
+    int y = screen_staff_message(c, sv, screen_staff_page(c, tr(c, "Close the kiosk")), S(c, 24));
+    int bw = W - 2 * m < S(c, 760) ? W - 2 * m : S(c, 760), x = (W - bw) / 2;
+    int n = sv->can_switch_off ? 2 : 1, bh = S(c, 110);
+    const char *off = tr(c, "Switch the kiosk off"), *close = tr(c, "Close the program only");
+    if (n == 2) bh = ui_button_need(c, off, bw, bh);
+    bh = ui_button_need(c, close, bw, bh);
+    if (y + n * bh + (n - 1) * gap > H - ui_bottom_h(c) - S(c, 12)) ui_unfit(c->f, "close buttons");
+    if (n == 2) {
+        ui_button(c, "staff:switch-off", HYS_ACT_STAFF_QUIT, 1, x, y, bw, bh, "stop", off,
+                  B_PRIMARY, 1);
+        y += bh + gap;
+    }
+    ui_button(c, "staff:close-program", HYS_ACT_STAFF_QUIT, 0, x, y, bw, bh, "door", close,
+              n == 2 ? B_NORMAL : B_PRIMARY, 1);
+    screen_staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back"), 0);
+}

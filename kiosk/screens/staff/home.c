@@ -1,0 +1,81 @@
+/* staff/home: staff's own screen: rounded counts, the kiosk's key, and
+ * what staff can do. */
+#include "../screens.h"
+
+#include "../../ui/ui.h"
+
+/* Staff: counts (never single answers), and what staff can do. */
+void screen_staff(ctx *c, const hys_staff_view *sv)
+{
+    const hys_theme *t = c->t;
+    int W = c->f->w, H = c->f->h, m = c->m;
+    int y = screen_staff_page(c, tr(c, "Staff"));
+    char words[600];
+    const char *fmts[3] = {sv->per_week ? tr(c, "People who answered this week: %ld")
+                                        : tr(c, "People who answered today: %ld"),
+                           tr(c, "Answers not yet saved on a USB stick: %ld"),
+                           tr(c, "People who answered, in all: %ld")};
+    long values[3] = {sv->sessions_today, sv->unexported, sv->sessions};
+    for (int i = 0; i < 3; i++) {
+        snprintf(words, sizeof words, fmts[i], values[i]);
+        int lh = ui_text_need(c, words, S(c, 36), i == 1, W - 2 * m);
+        y += ui_text_box(c, words, m, y, W - 2 * m, lh, S(c, 36), i == 1, t->text, ALIGN_START, 0) +
+             S(c, 8);
+    }
+    {
+        /* the key the office compares, and why the counts are round */
+        char key_words[200] = "";
+        if (sv->fingerprint)
+            snprintf(key_words, sizeof key_words, tr(c, "This kiosk's key: %s"), sv->fingerprint);
+        snprintf(words, sizeof words, "%s%s%s",
+                 tr(c, "Counts are rounded to 5, so no one person's answers show."),
+                 key_words[0] ? " " : "", key_words);
+        int lh = ui_text_need(c, words, S(c, 28), 0, W - 2 * m);
+        y += ui_text_box(c, words, m, y, W - 2 * m, lh, S(c, 28), 0, t->muted, ALIGN_START, 0) +
+             S(c, 8);
+    }
+    if (sv->nhard > 0) {
+        const char *h = tr(c, "Questions people did not understand:");
+        y += S(c, 8) + ui_text_box(c, h, m, y + S(c, 8), W - 2 * m,
+                                   ui_text_need(c, h, S(c, 36), 1, W - 2 * m), S(c, 36), 1,
+                                   t->muted, ALIGN_START, 0);
+        for (int i = 0; i < sv->nhard; i++) {
+            snprintf(words, sizeof words, "%s: %ld", sv->hard_label[i] ? sv->hard_label[i] : "",
+                     sv->hard_n[i]);
+            int lh = ui_text_need(c, words, S(c, 32), 0, W - 3 * m);
+            y += ui_text_box(c, words, 2 * m, y, W - 3 * m, lh, S(c, 32), 0, t->text, ALIGN_START,
+                             0);
+        }
+    }
+    if (sv->message) {
+        int mh = ui_text_need(c, sv->message, S(c, 32), 1, W - 2 * m);
+        y += S(c, 8) + ui_text_box(c, sv->message, m, y + S(c, 8), W - 2 * m, mh, S(c, 32), 1,
+                                   t->text, ALIGN_START, 0);
+    }
+    /* what staff can do, each a large button, two a row */
+    y += S(c, 20);
+    int bot = H - ui_bottom_h(c) - S(c, 12), gap = S(c, 16);
+    int cols = 2, rows = 2;
+    int bw = (W - 2 * m - (cols - 1) * gap) / cols;
+    static const char *const labels[4] = {"Save the answers on a USB stick",
+                                          "Use the questions on the stick",
+                                          "Go back to the earlier questions", "Check the kiosk"};
+    static const char *const ids[4] = {"staff:export", "staff:load", "staff:restore",
+                                       "staff:check"};
+    static const char *const icons[4] = {"paper-form", "words", "back", "speaker"};
+    static const hys_action acts[4] = {HYS_ACT_STAFF_EXPORT, HYS_ACT_STAFF_LOAD,
+                                       HYS_ACT_STAFF_RESTORE, HYS_ACT_STAFF_CHECK};
+    int on[4] = {sv->can_export, sv->can_load, sv->can_restore, 1};
+    int bh = S(c, 90);
+    for (int i = 0; i < 4; i++)
+        bh = ui_button_need(c, tr(c, labels[i]), bw, bh);
+    int need = rows * bh + (rows - 1) * gap;
+    if (y + need > bot && bot - need > y - S(c, 20)) y = bot - need;
+    if (y + need > bot) ui_unfit(c->f, "staff buttons"); /* shown a part at a time instead */
+    for (int i = 0; i < 4; i++) {
+        if (!on[i]) c->meaning = tr(c, i < 2 ? "Put a USB stick in first" : "There is none");
+        ui_button(c, ids[i], acts[i], 0, m + (i % cols) * (bw + gap), y + (i / cols) * (bh + gap),
+                  bw, bh, icons[i], tr(c, labels[i]), i == 0 ? B_PRIMARY : B_NORMAL, on[i]);
+    }
+    screen_staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back to the kiosk"), 1);
+}

@@ -1,0 +1,54 @@
+/* staff/settings: each session's starting volume and language. */
+#include "../screens.h"
+
+#include "../../ui/ui.h"
+
+/* Staff's settings: how loud each session starts, and in which language. */
+void screen_staff_settings(ctx *c, const hys_staff_view *sv)
+{
+    const hys_theme *t = c->t;
+    const hys_form *fm = c->in->form;
+    int W = c->f->w, m = c->m, gap = S(c, 16);
+    int y = screen_staff_page(c, tr(c, "Voice and language"));
+    /* Quieter | Volume N of M | Louder: controls, kept at their own size */
+    ui_bar_begin(c);
+    int cw = (W - 2 * m - 2 * gap) / 3;
+    int bh = ui_button_need(c, tr(c, "Quieter"), cw, S(c, 100) > c->tmin ? S(c, 100) : c->tmin);
+    bh = ui_button_need(c, tr(c, "Louder"), cw, bh);
+    char vol[80];
+    snprintf(vol, sizeof vol, tr(c, "Volume %d of %d"), sv->volume + 1, sv->volume_steps);
+    ui_button(c, "staff:quieter", HYS_ACT_STAFF_VOLUME, -1, m, y, cw, bh, "quieter",
+              tr(c, "Quieter"), B_NORMAL, sv->volume > 0);
+    int vh = ui_text_need(c, vol, S(c, 36), 1, cw);
+    ui_text_box(c, vol, m + cw + gap, y + (bh - vh) / 2, cw, vh, S(c, 36), 1, t->text, ALIGN_CENTER,
+                0);
+    ui_button(c, "staff:louder", HYS_ACT_STAFF_VOLUME, 1, m + 2 * (cw + gap), y, cw, bh, "speaker",
+              tr(c, "Louder"), B_NORMAL, sv->volume < sv->volume_steps - 1);
+    ui_bar_end(c);
+    y += (bh > vh ? bh : vh) + S(c, 24);
+    const char *h = tr(c, "Each person starts in:");
+    y += ui_text_box(c, h, m, y, W - 2 * m, ui_text_need(c, h, S(c, 36), 1, W - 2 * m), S(c, 36), 1,
+                     t->muted, ALIGN_START, 0) +
+         S(c, 12);
+    /* each language by its own name, in its own script */
+    int cols = c->portrait || c->ts > 100 ? 2 : 4, lw = (W - 2 * m - (cols - 1) * gap) / cols;
+    int lh = S(c, 90);
+    const char *was = c->lang;
+    for (int i = 0; i < fm->nlangs; i++) {
+        c->lang = fm->langs[i].code;
+        int need =
+            ui_text_need(c, hys_lang_autonym(&fm->langs[i]), S(c, 36), 1, lw - S(c, 24)) + S(c, 16);
+        if (lh < need) lh = need;
+    }
+    c->lang = was;
+    if (lh < c->tmin) lh = c->tmin;
+    for (int i = 0; i < fm->nlangs; i++) {
+        char id[40];
+        snprintf(id, sizeof id, "staff:lang-%s", fm->langs[i].code);
+        c->say_lang = i;
+        ui_button(c, id, HYS_ACT_STAFF_LANG, i, m + (i % cols) * (lw + gap),
+                  y + (i / cols) * (lh + gap), lw, lh, NULL, hys_lang_autonym(&fm->langs[i]),
+                  i == sv->start_lang ? B_PRIMARY : B_NORMAL, 1);
+    }
+    screen_staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back"), 0);
+}

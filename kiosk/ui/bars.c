@@ -1,0 +1,289 @@
+/* bars: the top bar (speaker, sound, display buttons and progress), the
+ * bottom bar's fixed slots (Back, I don't understand, Skip, Next), the
+ * corner kept for the speaker, touch-to-hear's banner and the hint shown
+ * when a switched-off button is tapped. */
+#include "ui.h"
+
+static void top_bar_at(ctx *c, int with_progress);
+
+int ui_top_h(const ctx *c)
+{
+    int h = S(c, 88);
+    if (h < c->tmin + 16) h = c->tmin + 16;                  /* room for the smallest target */
+    int need = ui_line_h_at(c, S(c, 36), 1, 100) + S(c, 20); /* one line of words */
+    return need > h ? need : h;
+}
+
+/* The bottom bar: one row of four buttons, or in portrait two rows of two.
+ * Its size does not grow with the text size: the buttons keep their place,
+ * picture and size on every screen, and their words grow as far as they fit
+ * (ui_button() in a bar). */
+static int bar_h(const ctx *c)
+{
+    int slot = ui_line_h_at(c, S(c, 36), 1, 100) + S(c, 12);
+    if (slot < c->tmin) slot = c->tmin; /* buttons of at least 12 mm */
+    int h = c->portrait ? S(c, 236) : S(c, 128);
+    int need = c->portrait ? 2 * slot + S(c, 30) : slot + S(c, 20);
+    return need > h ? need : h;
+}
+
+/* Touch-to-hear's banner: one line and a button, just above the bottom
+ * bar while it is on (0 when off). */
+static int banner_h(const ctx *c)
+{
+    if (!c->in->explore || c->in->notice || c->in->staff) return 0;
+    int h = ui_line_h_at(c, S(c, 36), 1, 100) + S(c, 28);
+    return h > c->tmin + S(c, 16) ? h : c->tmin + S(c, 16);
+}
+
+/* What the content leaves free at the bottom: the bar, and the banner. */
+int ui_bottom_h(const ctx *c)
+{
+    return bar_h(c) + banner_h(c);
+}
+
+/* The row of "Earlier" and "More" buttons on a paged screen: as tall as a
+ * bar button. */
+int ui_scroll_row_h(const ctx *c)
+{
+    int h = ui_line_h_at(c, S(c, 36), 1, 100) + S(c, 16);
+    return h > c->tmin ? h : c->tmin;
+}
+
+/* Where slot i (0..3) of the bottom bar is: one row of four, or in portrait
+ * two rows of two. Slots keep their places on every screen. */
+void ui_bar_slot(ctx *c, int i, int *x, int *y, int *w, int *h)
+{
+    c->has_bar = 1;
+    int W = c->f->w, H = c->f->h, m = c->m, top = H - bar_h(c);
+    if (c->portrait) {
+        *w = (W - 3 * m) / 2;
+        *h = (bar_h(c) - S(c, 30)) / 2;
+        *x = m + (i % 2) * (*w + m);
+        *y = top + S(c, 10) + (i / 2) * (*h + S(c, 10));
+    } else {
+        *w = (W - 5 * m) / 4;
+        *h = bar_h(c) - S(c, 20);
+        *x = m + i * (*w + m);
+        *y = top + S(c, 10);
+    }
+}
+
+/* Bars are laid out at their own (100%) size; see ctx.bar. */
+void ui_bar_begin(ctx *c)
+{
+    c->bar = c->ts, c->ts = 100;
+}
+
+void ui_bar_end(ctx *c)
+{
+    c->ts = c->bar, c->bar = 0;
+}
+
+void ui_top_bar(ctx *c, int with_progress)
+{
+    ui_bar_begin(c);
+    top_bar_at(c, with_progress);
+    ui_bar_end(c);
+}
+
+static void top_bar_at(ctx *c, int with_progress)
+{
+    const hys_theme *t = c->t;
+    const hys_form *fm = c->in->form;
+    int W = c->f->w, th = ui_top_h(c), m = c->m;
+    ui_rect(c, 0, 0, W, th, t->bar, t->bar, 0, 0);
+    int right = W - m - c->corner_w;
+    if (fm->nlangs > 1 &&
+        (c->v->screen == HYS_SCREEN_QUESTION || c->v->screen == HYS_SCREEN_REVIEW)) {
+        /* as wide as the language's name needs, up to a third of the screen */
+        const char *name = hys_lang_autonym(&fm->langs[c->v->lang]);
+        int nw = ui_text_w(c, name, strlen(name), S(c, 36), 1);
+        int bw = nw + S(c, 24) + S(c, 84);
+        if (bw < S(c, 260)) bw = S(c, 260);
+        if (bw > W / 3) bw = W / 3;
+        int lh = 48 * th / 60 > c->tmin ? 48 * th / 60 : c->tmin;
+        int nlh = ui_line_h(c, S(c, 36), 1) + S(c, 8); /* the name's own line (Nastaliq is tall) */
+        if (lh < nlh) lh = nlh;
+        if (lh > th - 4) lh = th - 4;
+        /* when the name is too big for the bar, the globe alone (its name is heard) */
+        int named = nw <= bw - S(c, 24);
+        if (!named) bw = lh;
+        right -= bw;
+        c->group = HYS_READ_TOP;
+        c->meaning = tr(c, "Choose another language");
+        if (!named) c->say = name;
+        ui_button(c, "button:language", HYS_ACT_LANGUAGE_MENU, 0, right, (th - lh) / 2, bw, lh,
+                  "language", named ? name : NULL, B_NORMAL, 1);
+        c->group = HYS_READ_CONTENT;
+        right -= m;
+    }
+    c->top_free = right;
+    if (!with_progress) return;
+    char buf[64];
+    snprintf(buf, sizeof buf, tr(c, "%d of %d"), c->v->progress_pos, c->v->progress_total);
+    int px = S(c, 36);
+    int tw = ui_text_w(c, buf, strlen(buf), px, 1);
+    char said[96];
+    snprintf(said, sizeof said, tr(c, "Question %d of %d"), c->v->progress_pos,
+             c->v->progress_total);
+    c->group = HYS_READ_HEADING;
+    c->say = said;
+    ui_text_box(c, buf, m, 0, tw + 4, th, px, 1, t->text, ALIGN_START, 1);
+    c->group = HYS_READ_CONTENT;
+    /* dots: filled for done and current (current larger), rings for the rest */
+    int n = c->v->progress_total;
+    int x = m + tw + S(c, 28), d = S(c, 22), gap = S(c, 12);
+    if (n <= 0 || x + n * (d + gap) > right) return;
+    for (int i = 1; i <= n; i++) {
+        int cur = i == c->v->progress_pos, size = cur ? S(c, 30) : d;
+        int cy = th / 2 - size / 2;
+        if (i <= c->v->progress_pos)
+            ui_rect(c, x, cy, size, size, t->text, t->text, 0, size / 2);
+        else
+            ui_rect(c, x, cy, size, size, t->bar, t->text, S(c, 3), size / 2);
+        x += size + gap;
+    }
+}
+
+/* Back | I don't understand | Skip | Next, always in the same places. */
+void ui_bottom_bar(ctx *c, int back, int dont, int skip, int next, const char *next_label,
+                   const char *next_icon, hys_action next_action)
+{
+    ui_bar_begin(c);
+    const hys_theme *t = c->t;
+    int W = c->f->w, H = c->f->h, bh = ui_bottom_h(c);
+    ui_rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
+    int x, y, w, h;
+    c->group = HYS_READ_BOTTOM;
+    if (back) {
+        ui_bar_slot(c, 0, &x, &y, &w, &h);
+        c->meaning = tr(c, "Go back one step");
+        ui_button(c, "button:back", HYS_ACT_BACK, 0, x, y, w, h, "back", tr(c, "Back"), B_NORMAL,
+                  1);
+    }
+    if (dont) {
+        ui_bar_slot(c, 1, &x, &y, &w, &h);
+        c->meaning = tr(c, "Tell us this question is hard to understand, and go on");
+        ui_button(c, "button:dont-understand", HYS_ACT_DONT_UNDERSTAND, 0, x, y, w, h,
+                  "dont-understand", tr(c, "I don't understand"), B_NORMAL, 1);
+    }
+    if (skip) {
+        ui_bar_slot(c, 2, &x, &y, &w, &h);
+        c->meaning = tr(c, "Go on without answering");
+        ui_button(c, "button:skip", HYS_ACT_SKIP, 0, x, y, w, h, "skip", tr(c, "Skip"), B_NORMAL,
+                  1);
+    }
+    if (next >= 0) {
+        ui_bar_slot(c, 3, &x, &y, &w, &h);
+        if (!next) c->meaning = tr(c, "Choose an answer first");
+        const char *id = next_action == HYS_ACT_NEXT         ? "button:next"
+                         : next_action == HYS_ACT_FINISH     ? "button:finish"
+                         : next_action == HYS_ACT_START      ? "button:start"
+                         : next_action == HYS_ACT_STILL_HERE ? "button:still-here"
+                         : next_action == HYS_ACT_DISMISS    ? "notice:ok"
+                                                             : "button:done";
+        ui_button(c, id, next_action, 0, x, y, w, h, next_icon, next_label, B_PRIMARY, next);
+    }
+    c->group = HYS_READ_CONTENT;
+    ui_bar_end(c);
+}
+
+/* The corner buttons' side: 76 design units, and never under the smallest target. */
+static int corner_side(const ctx *c)
+{
+    int b = S(c, 76);
+    return b < c->tmin ? c->tmin : b;
+}
+
+/* The speaker and settings buttons, in the top right corner of every screen. */
+void ui_corner(ctx *c)
+{
+    int W = c->f->w, th = ui_top_h(c), m = c->m, b = corner_side(c), gap = S(c, 12);
+    if (b > th - 8) b = th - 8;
+    int x = W - m - b, y = (th - b) / 2;
+    /* (a notice is over the journey's screen: its settings would change
+     * what cannot be seen) */
+    int settings = c->v->screen != HYS_SCREEN_SOUND && c->v->screen != HYS_SCREEN_DISPLAY &&
+                   c->v->screen != HYS_SCREEN_STILL_THERE && !c->in->notice;
+    c->group = HYS_READ_TOP;
+    if (c->in->can_speak) {
+        c->meaning = tr(c, "Hear this screen again");
+        ui_button(c, "button:hear", HYS_ACT_HEAR, 0, x, y, b, b, "speaker", NULL, B_NORMAL, 1);
+        x -= b + gap;
+        if (settings) {
+            c->meaning = tr(c, "Read aloud, volume and speed");
+            ui_button(c, "button:sound", HYS_ACT_SOUND_MENU, 0, x, y, b, b, "sound-settings", NULL,
+                      B_NORMAL, 1);
+            x -= b + gap;
+        }
+    }
+    if (settings) {
+        c->meaning = tr(c, "Text size and colours");
+        ui_button(c, "button:display", HYS_ACT_DISPLAY_MENU, 0, x, y, b, b, "display-settings",
+                  NULL, B_NORMAL, 1);
+    }
+}
+
+/* How wide the corner buttons are, so headings keep clear of them. */
+int ui_corner_width(const ctx *c)
+{
+    int n = 1 + (c->in->can_speak ? 2 : 0);
+    return n * (corner_side(c) + S(c, 12)) + c->m;
+}
+
+/* While touch-to-hear is on, a banner above the bottom bar says so, with a
+ * button to switch it off (a double tap, like everything else then). */
+void ui_banner(ctx *c)
+{
+    int bh = banner_h(c);
+    if (!bh) return;
+    const hys_theme *t = c->t;
+    /* above the bottom bar; at the foot of a screen with none (welcome) */
+    int W = c->f->w, m = c->m, y = c->f->h - (c->has_bar ? ui_bottom_h(c) : bh);
+    ui_bar_begin(c);
+    ui_rect(c, 0, y, W, bh, t->panel, t->edge, S(c, 2), 0);
+    const char *off = tr(c, "Switch off");
+    int bw = ui_text_w(c, off, strlen(off), S(c, 36), 1) + S(c, 48), bhh = bh - S(c, 16);
+    if (bw < S(c, 160)) bw = S(c, 160);
+    if (bw > W / 3) bw = W / 3;
+    c->group = HYS_READ_HEADING;
+    c->meaning = tr(c, "Switch off touch to hear");
+    ui_button(c, "button:explore-off", HYS_ACT_EXPLORE, 0, W - m - bw, y + S(c, 8), bw, bhh, NULL,
+              off, B_NORMAL, 1);
+    const char *words = tr(c, "Touch to hear is on: tap twice to choose");
+    ui_text_box(c, words, m, y, W - 3 * m - bw, bh, S(c, 30), 1, t->on_panel, ALIGN_START, 1);
+    c->group = HYS_READ_CONTENT;
+    ui_bar_end(c);
+}
+
+/* Why a switched-off button did nothing: a box just above the bottom bar. */
+void ui_hint(ctx *c)
+{
+    if (!c->in->hint || c->in->notice) return;
+    const hys_theme *t = c->t;
+    int W = c->f->w, m = c->m, pad = S(c, 16);
+    int tw = W - 4 * m - 2 * pad;
+    int th = ui_text_need(c, c->in->hint, S(c, 36), 1, tw);
+    int h = th + 2 * pad, y = c->f->h - ui_bottom_h(c) - h - S(c, 12);
+    int gr = c->group;
+    c->group = -1; /* (it is said at once, not as part of the screen) */
+    ui_rect(c, 2 * m, y, W - 4 * m, h, t->primary, t->edge, S(c, 3), S(c, 16));
+    ui_text_box(c, c->in->hint, 2 * m + pad, y + pad, tw, th, S(c, 36), 1, t->on_primary,
+                ALIGN_CENTER, 0);
+    c->group = gr;
+}
+
+/* Every switched-off target says why, when it is tapped. */
+void ui_explain_off(ctx *c)
+{
+    for (int i = 0; i < c->f->ntargets; i++) {
+        hys_target *t = &c->f->targets[i];
+        if (t->enabled || t->why[0]) continue;
+        size_t n = strlen(t->id);
+        const char *why = n > 3 && !strcmp(t->id + n - 3, "-up")     ? "This is the first page"
+                          : n > 5 && !strcmp(t->id + n - 5, "-down") ? "This is the last page"
+                                                                     : "This cannot be used now";
+        snprintf(t->why, sizeof t->why, "%s", tr(c, why));
+    }
+}

@@ -1,0 +1,196 @@
+/* keyboard: the on-screen keyboards (Latin, Arabic, Urdu, Bengali,
+ * Gurmukhi, digits), a page at a time. */
+#include "ui.h"
+
+static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h);
+
+/* A keyboard is a few pages of rows; the page key moves to the next page. */
+typedef struct kb_page {
+    const char *rows[5];
+    const char *label; /* on the key that leads to this page */
+    const char *say;   /* what that key says */
+    int ltr;           /* laid out left to right even on right-to-left screens */
+} kb_page;
+
+static const kb_page kb_latin[] = {
+    {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
+    {{"áàâäąćçčéèêë", "ęěíîïłńñóôöő", "øśšșțúüűůŵýŷ", "źżžßãåřă"},
+     "áéł",
+     "Letters with accents",
+     1},
+};
+
+/* Arabic and Urdu letters in alphabetical order: easier to find than a
+ * typist's layout for someone who rarely types */
+static const kb_page kb_arabic[] = {
+    {{"ابتثجحخدذرز", "سشصضطظعغفقك", "لمنهويءةىئؤأإآ"}, "أبت", "Arabic letters", 0},
+    {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
+};
+
+static const kb_page kb_urdu[] = {
+    {{"ابپتٹثجچحخدڈذ", "رڑزژسشصضطظعغف", "قکگلمنںوہھءیےۓ"}, "ابپ", "Urdu letters", 0},
+    {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
+};
+
+static const kb_page kb_bengali[] = {
+    {{"অআইঈউঊঋএঐওঔকখগঘ", "ঙচছজঝঞটঠডঢণতথদধ", "নপফবভমযরলশষসহ"}, "অআক", "Bengali letters", 1},
+    {{"ািীুূৃেৈোৌ্", "ংঃঁড়ঢ়য়ৎ"}, "◌া", "Bengali vowel signs", 1},
+    {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
+};
+
+static const kb_page kb_gurmukhi[] = {
+    {{"ੳਅੲਸਹਕਖਗਘਙਚਛਜਝ", "ਞਟਠਡਢਣਤਥਦਧਨਪਫ", "ਬਭਮਯਰਲਵੜਸ਼ਖ਼ਗ਼ਜ਼ਫ਼"}, "ਅਸਕ", "Punjabi letters", 1},
+    {{"ਾਿੀੁੂੇੈੋੌੰਂ", "ੱ਼੍"}, "◌ਾ", "Punjabi vowel signs", 1},
+    {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
+};
+
+static const char *const kb_digits[] = {"123", "456", "789"};
+
+/* The keyboard for the screen's language, by its script. */
+static const kb_page *kb_for(const ctx *c, int *npages)
+{
+    const char *l = c->lang;
+    const kb_page *k = kb_latin;
+    int n = 2;
+    if (!strncmp(l, "ur", 2))
+        k = kb_urdu, n = 2;
+    else if (hys_lang_is_rtl(l))
+        k = kb_arabic, n = 2;
+    else if (!strncmp(l, "bn", 2))
+        k = kb_bengali, n = 3;
+    else if (!strncmp(l, "pa", 2))
+        k = kb_gurmukhi, n = 3;
+    *npages = n;
+    return k;
+}
+
+void ui_key(ctx *c, const char *label, const char *id, hys_action a, int arg, int x, int y, int w,
+            int h)
+{
+    const hys_theme *t = c->t;
+    hys_color bg = pressed(c, id) ? t->pressed : t->button;
+    ui_rect(c, x, y, w, h, bg, t->edge, S(c, 3), S(c, 10));
+    c->inner = 1;
+    /* key caps in the Arabic script use the plain Naskh style (as Urdu phone
+     * keyboards do): a single Nastaliq letter needs twice the height */
+    const char *was = c->lang;
+    if (hys_lang_is_rtl(c->lang)) c->lang = "ar";
+    ui_text_box(c, label, x, y, w, h, c->bar ? S(c, 38) * c->bar / 100 : S(c, 38), 1, t->on_button,
+                ALIGN_CENTER, 1);
+    c->lang = was;
+    c->inner = 0;
+    ui_target(c, id, x, y, w, h, a, arg, 1, label, -1);
+}
+
+void ui_keyboard(ctx *c, const hys_question *q, int x, int y, int w, int h)
+{
+    c->quiet = 1;    /* keys are heard one at a time, not read with the screen */
+    ui_bar_begin(c); /* keys keep their size; their letters grow as far as they fit */
+    keys(c, q, x, y, w, h);
+    ui_bar_end(c);
+    c->quiet = 0;
+}
+
+static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
+{
+    int gap = S(c, 10);
+    char id[64], lab[8];
+    if (q->type == HYS_Q_INTEGER) {
+        int kw = (w - 2 * gap) / 3;
+        if (kw > S(c, 200)) kw = S(c, 200);
+        int kh = (h - 3 * gap) / 4;
+        int x0 = x + (w - (3 * kw + 2 * gap)) / 2;
+        for (int r = 0; r < 3; r++)
+            for (int k = 0; k < 3; k++) {
+                char d = kb_digits[r][k];
+                snprintf(lab, sizeof lab, "%c", d);
+                snprintf(id, sizeof id, "key:%c", d);
+                int kx = x0 + (c->rtl ? 2 - k : k) * (kw + gap); /* 1 2 3 in every language */
+                ui_key(c, lab, id, HYS_ACT_KEY, d, kx, y + r * (kh + gap), kw, kh);
+            }
+        ui_key(c, "0", "key:0", HYS_ACT_KEY, '0', x0 + kw + gap, y + 3 * (kh + gap), kw, kh);
+        ui_key(c, tr(c, "Delete"), "key:backspace", HYS_ACT_ERASE, 0,
+               x0 + (c->rtl ? 0 : 2) * (kw + gap), y + 3 * (kh + gap), kw, kh);
+        return;
+    }
+    int npages;
+    const kb_page *pages = kb_for(c, &npages);
+    int page = c->v->kb_page / 16, part = c->v->kb_page % 16;
+    if (page < 0 || page >= npages) page = 0, part = 0;
+    const kb_page *pg = &pages[page];
+    /* the page's letters, and where its written rows break */
+    enum { MAXK = 128 };
+    size_t at[MAXK], len[MAXK];
+    unsigned cps[MAXK];
+    int nk = 0, brk[6] = {0}, nrows = 0;
+    for (; nrows < 5 && pg->rows[nrows]; nrows++) {
+        const char *row = pg->rows[nrows];
+        size_t rl = strlen(row);
+        for (size_t i = 0; i < rl && nk < MAXK;) {
+            size_t l = hys_utf8_decode(row + i, rl - i, &cps[nk]);
+            if (!l) l = 1;
+            at[nk] = i, len[nk] = l;
+            nk++;
+            i += l;
+        }
+        brk[nrows + 1] = nk;
+    }
+    /* keys are at least 48 px each way: the written rows are kept when they
+     * fit, else the letters flow into as many keys a row as fit, and into
+     * parts of the page that the page key steps through */
+    const int min_key = c->tmin + 4;
+    int per_row = 11;
+    for (int r = 0; r < nrows; r++)
+        if (brk[r + 1] - brk[r] > per_row) per_row = brk[r + 1] - brk[r];
+    int flow = (w - (per_row - 1) * gap) / per_row < min_key;
+    if (flow) per_row = (w + gap) / (min_key + gap);
+    if (per_row < 1) per_row = 1;
+    int rows_fit = (h + gap) / (min_key + gap) - 1;
+    if (rows_fit < 1) rows_fit = 1;
+    int rows_needed = flow ? (nk + per_row - 1) / per_row : nrows;
+    if (rows_needed > rows_fit) flow = 1;
+    int per_part = flow ? per_row * rows_fit : nk;
+    int parts = per_part > 0 ? (nk + per_part - 1) / per_part : 1;
+    if (part >= parts) part = 0;
+    int first = part * per_part, last = first + per_part < nk ? first + per_part : nk;
+    int rows = flow ? (last - first + per_row - 1) / per_row : nrows;
+    int kh = (h - rows * gap) / (rows + 1);
+    if (kh < min_key) ui_unfit(c->f, "no room for keys"); /* the screen is paged instead */
+    if (kh > S(c, 110) && kh > min_key) kh = S(c, 110) > min_key ? S(c, 110) : min_key;
+    int kw = (w - (per_row - 1) * gap) / per_row;
+    int full = per_row * kw + (per_row - 1) * gap; /* the bottom row spans the same */
+    /* a left-to-right page on a right-to-left screen is laid out reversed, so
+     * that the mirror puts it back */
+    int flip = c->rtl && pg->ltr;
+    for (int r = 0; r < rows; r++) {
+        int from = flow ? first + r * per_row : brk[r];
+        int to = flow ? (from + per_row < last ? from + per_row : last) : brk[r + 1];
+        int n = to - from;
+        int kx = x + (w - (n * kw + (n - 1) * gap)) / 2;
+        for (int k = from; k < to; k++) {
+            const char *row = pg->rows[0];
+            for (int rr = 0; rr < nrows; rr++)
+                if (k >= brk[rr] && k < brk[rr + 1]) row = pg->rows[rr];
+            snprintf(lab, sizeof lab, "%.*s", (int)len[k], row + at[k]);
+            snprintf(id, sizeof id, "key:%s", lab);
+            int kxx = flip ? 2 * x + w - kx - kw : kx;
+            ui_key(c, lab, id, HYS_ACT_KEY, (int)cps[k], kxx, y + r * (kh + gap), kw, kh);
+            kx += kw + gap;
+        }
+    }
+    int ry = y + rows * (kh + gap);
+    int side = full * 2 / 11, x0 = x + (w - full) / 2;
+    int dw = ui_text_w(c, tr(c, "Delete"), strlen(tr(c, "Delete")), S(c, 38), 1) + S(c, 24);
+    if (side < dw) side = dw < full / 3 ? dw : full / 3; /* the word on the key fits */
+    if (side < min_key) side = min_key;
+    /* the page key: the next part of this page, or the next page */
+    int next_page = part + 1 < parts ? page : (page + 1) % npages;
+    int next_part = part + 1 < parts ? part + 1 : 0;
+    const kb_page *next = &pages[next_page];
+    c->say = tr(c, part + 1 < parts ? "More letters" : next->say);
+    ui_key(c, part + 1 < parts ? "…" : next->label, "key:accents", HYS_ACT_KB_PAGE,
+           next_page * 16 + next_part, x0, ry, side, kh);
+    int space_w = full - 2 * side - 2 * gap;
+    ui_key(c, tr(c, "Space"), "key:space", HYS_ACT_KEY, ' ', x0 + side + gap, ry, space_w, kh);
+    ui_key(c, tr(c, "Delete"), "key:backspace", HYS_ACT_ERASE, 0, x0 + full - side, ry, side, kh);
+}
