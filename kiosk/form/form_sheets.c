@@ -1,0 +1,593 @@
+/* form_sheets: the survey, choices, settings and updates sheets, row by
+ * row, into the question model, with a problem for every row that cannot
+ * be taken. */
+#include "form_private.h"
+
+#include "../util/alloc.h"
+#include "../util/buf.h"
+#include "../util/text.h"
+
+#include <errno.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char *const survey_refused[] = {
+    "constraint",   "calculation", "choice_filter", "default",      "read_only",
+    "repeat_count", "trigger",     "parameters",    "media::video", "body::accuracythreshold"};
+
+static const char *const survey_used[] = {"type",       "name",         "label",
+                                          "hint",       "required",     "relevant",
+                                          "appearance", "media::image", "media::audio"};
+
+static int in_list(const char *k, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(k, list[i])) return 1;
+    return 0;
+}
+
+#define IN_LIST(k, l) in_list((k), (l), sizeof(l) / sizeof((l)[0]))
+
+/* Warn once per unused column of a sheet; columns in refused are checked per row. */
+static void warn_unused_columns(builder *b, const hys_table *t, const colmap *cols, int ncols,
+                                const char *const *used, size_t nused, const char *const *refused,
+                                size_t nrefused)
+{
+    const hys_row *h = &t->rows[0];
+    for (int c = 0; c < ncols; c++) {
+        if (!cols[c].key[0]) continue;
+        if (in_list(cols[c].key, used, nused) || in_list(cols[c].key, refused, nrefused)) continue;
+        int has_values = 0;
+        for (int i = 1; i < t->nrows && !has_values; i++)
+            has_values = form_cell(&t->rows[i], c) != NULL;
+        if (!has_values) continue;
+        hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, h->number, c,
+                      "column \"%s\" is not used by the kiosk and is ignored", hys_row_cell(h, c));
+    }
+}
+
+void form_lists_free(choice_lists *l)
+{
+    for (int i = 0; i < l->n; i++) {
+        hys_free(l->e[i].list);
+        hys_free(l->e[i].ch.name);
+        form_i18n_free(&l->e[i].ch.label);
+        form_i18n_free(&l->e[i].ch.image);
+        form_i18n_free(&l->e[i].ch.audio);
+    }
+    hys_free(l->e);
+}
+
+static int valid_name(const char *s)
+{
+    if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || *s == '_' ||
+          (unsigned char)*s >= 0x80))
+        return 0;
+    for (; *s; s++)
+        if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+              *s == '_' || *s == '-' || *s == '.' || (unsigned char)*s >= 0x80))
+            return 0;
+    return 1;
+}
+
+void form_read_choices(builder *b, const hys_table *t, choice_lists *out)
+{
+    if (!t || t->nrows == 0) return;
+    colmap cols[HYS_MAX_COLS];
+    int ncols = t->rows[0].ncells;
+    for (int c = 0; c < ncols; c++)
+        form_map_header(b, t->name, c, hys_row_cell(&t->rows[0], c), &cols[c]);
+    int c_list = form_find_col(cols, ncols, "list_name"),
+        c_name = form_find_col(cols, ncols, "name");
+    if (c_list < 0 || c_name < 0) {
+        hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, t->rows[0].number, -1,
+                      "the choices sheet needs the columns list_name and name in its first row");
+        return;
+    }
+    static const char *const used[] = {"list_name", "name", "label", "media::image",
+                                       "media::audio"};
+    warn_unused_columns(b, t, cols, ncols, used, sizeof used / sizeof used[0], NULL, 0);
+    out->e = hys_calloc((size_t)t->nrows, sizeof *out->e);
+    if (!out->e) {
+        form_nomem(b);
+        return;
+    }
+    for (int i = 1; i < t->nrows; i++) {
+        const hys_row *r = &t->rows[i];
+        const char *list = form_cell(r, c_list), *name = form_cell(r, c_name);
+        if (!list && !name) continue;
+        if (!list) {
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_list,
+                          "the choice has no list_name");
+            continue;
+        }
+        if (!name) {
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_name,
+                          "the choice has no name (the value stored when it is chosen)");
+            continue;
+        }
+        if (strchr(name, ' ')) {
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_name,
+                          "the choice name \"%s\" has a space; use _ instead", name);
+            continue;
+        }
+        int dup = 0, count = 0;
+        for (int j = 0; j < out->n; j++) {
+            if (strcmp(out->e[j].list, list)) continue;
+            count++;
+            if (!strcmp(out->e[j].ch.name, name)) dup = 1;
+        }
+        if (dup) {
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_name,
+                          "the list \"%s\" already has a choice called \"%s\"", list, name);
+            continue;
+        }
+        if (count >= HYS_MAX_CHOICES) {
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_list,
+                          "the list \"%s\" has more than %d choices; too many for one screen", list,
+                          HYS_MAX_CHOICES);
+            continue;
+        }
+        list_entry *e = &out->e[out->n];
+        e->list = hys_strdup(list);
+        e->ch.name = hys_strdup(name);
+        e->ch.row = r->number;
+        if (!e->list || !e->ch.name) { /* (a list holds whole entries only) */
+            hys_free(e->list);
+            hys_free(e->ch.name);
+            form_nomem(b);
+            return;
+        }
+        out->n++;
+        form_read_i18n(b, t->name, r, cols, ncols, "label", &e->ch.label, 0);
+        form_read_i18n(b, t->name, r, cols, ncols, "media::image", &e->ch.image, 1);
+        form_read_i18n(b, t->name, r, cols, ncols, "media::audio", &e->ch.audio, 2);
+        if (form_i18n_empty(&e->ch.label))
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number,
+                          form_find_col(cols, ncols, "label"), "the choice \"%s\" has no label",
+                          name);
+    }
+}
+
+typedef enum { T_ERROR, T_IGNORE, T_QUESTION, T_BEGIN_GROUP, T_END_GROUP } type_kind;
+
+static const char *const supported_types =
+    "note, select_one LIST, select_multiple LIST, integer, text, begin_group, end_group";
+
+/* Parse a type cell. For selects, *list gets the list name. */
+static type_kind parse_type(builder *b, const hys_table *t, const hys_row *r, int col,
+                            const char *raw, hys_qtype *qt, char *list, size_t listn)
+{
+    char ty[256];
+    snprintf(ty, sizeof ty, "%s", raw);
+    hys_trim(ty);
+    /* lower-case, single spaces */
+    char norm[256];
+    size_t n = 0;
+    int sp = 0;
+    for (const char *p = ty; *p && n < sizeof norm - 1; p++) {
+        if (*p == ' ' || *p == '\t') {
+            sp = 1;
+            continue;
+        }
+        if (sp && n) norm[n++] = ' ';
+        sp = 0;
+        norm[n++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
+    }
+    norm[n] = '\0';
+    list[0] = '\0';
+    static const struct {
+        const char *prefix;
+        hys_qtype qt;
+    } selects[] = {{"select_one_from_file ", HYS_Q_NOTE},
+                   {"select_multiple_from_file ", HYS_Q_NOTE},
+                   {"select_one_external ", HYS_Q_NOTE},
+                   {"select one external ", HYS_Q_NOTE},
+                   {"select_one ", HYS_Q_SELECT_ONE},
+                   {"select one from ", HYS_Q_SELECT_ONE},
+                   {"select one ", HYS_Q_SELECT_ONE},
+                   {"select_multiple ", HYS_Q_SELECT_MULTIPLE},
+                   {"select all that apply from ", HYS_Q_SELECT_MULTIPLE},
+                   {"select all that apply ", HYS_Q_SELECT_MULTIPLE},
+                   {"select multiple from ", HYS_Q_SELECT_MULTIPLE},
+                   {"select multiple ", HYS_Q_SELECT_MULTIPLE}};
+    for (size_t i = 0; i < sizeof selects / sizeof selects[0]; i++) {
+        size_t pl = strlen(selects[i].prefix);
+        if (strncmp(norm, selects[i].prefix, pl)) continue;
+        if (i < 4) {
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col,
+                          "type \"%s\" (choices from another file or sheet) is not supported; "
+                          "put the choices in the choices sheet and use select_one LIST",
+                          ty);
+            return T_ERROR;
+        }
+        /* list name is the rest, taken from the original spelling */
+        const char *rest = norm + pl;
+        if (strstr(rest, " or_other") || strstr(rest, " or specify other")) {
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col,
+                          "\"or_other\" is not supported; add a choice called other and a text "
+                          "question with relevant selected(${question}, 'other')");
+            return T_ERROR;
+        }
+        if (strchr(rest, ' ') || !*rest) {
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col,
+                          "type \"%s\": write select_one or select_multiple, a space, and the "
+                          "name of one list from the choices sheet",
+                          ty);
+            return T_ERROR;
+        }
+        /* keep original case of the list name */
+        const char *orig = ty + (strlen(ty) - strlen(rest));
+        snprintf(list, listn, "%s", orig);
+        *qt = selects[i].qt;
+        return T_QUESTION;
+    }
+    if (!strcmp(norm, "note")) return *qt = HYS_Q_NOTE, T_QUESTION;
+    if (!strcmp(norm, "integer") || !strcmp(norm, "int")) return *qt = HYS_Q_INTEGER, T_QUESTION;
+    if (!strcmp(norm, "text") || !strcmp(norm, "string")) return *qt = HYS_Q_TEXT, T_QUESTION;
+    if (!strcmp(norm, "begin_group") || !strcmp(norm, "begin group")) return T_BEGIN_GROUP;
+    if (!strcmp(norm, "end_group") || !strcmp(norm, "end group")) return T_END_GROUP;
+    if (!strcmp(norm, "select_one") || !strcmp(norm, "select_multiple")) {
+        hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col,
+                      "type \"%s\" needs the name of a list from the choices sheet after it", ty);
+        return T_ERROR;
+    }
+    static const char *const metadata[] = {"start",       "end",       "today",          "deviceid",
+                                           "phonenumber", "simserial", "subscriberid",   "username",
+                                           "email",       "audit",     "start-geopoint", "imei"};
+    if (IN_LIST(norm, metadata)) {
+        hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, col,
+                      "\"%s\" is ignored: the kiosk never records times, devices or people", ty);
+        return T_IGNORE;
+    }
+    const char *why = "";
+    if (strstr(norm, "repeat") || strstr(norm, "loop"))
+        why = " (repeats ask the same questions many times; write each question once)";
+    else if (!strcmp(norm, "calculate"))
+        why = " (the kiosk does no calculations)";
+    else if (strstr(norm, "geo") || !strcmp(norm, "image") || !strcmp(norm, "audio") ||
+             !strcmp(norm, "video") || !strcmp(norm, "file") || !strcmp(norm, "barcode"))
+        why = " (the kiosk has no camera, microphone or location)";
+    hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col,
+                  "type \"%s\" is not supported%s; supported types: %s", ty, why, supported_types);
+    return T_ERROR;
+}
+
+typedef struct group_frame {
+    const hys_row *row;
+    int relevant_col;
+    int label_from; /* index of the group's label in groups[] */
+} group_frame;
+
+static int parse_required(builder *b, const hys_table *t, const hys_row *r, int col)
+{
+    const char *v = form_cell(r, col);
+    if (!v) return 0;
+    char lv[32];
+    snprintf(lv, sizeof lv, "%s", v);
+    hys_ascii_lower(lv);
+    if (!strcmp(lv, "yes") || !strcmp(lv, "true") || !strcmp(lv, "true()") || !strcmp(lv, "1"))
+        return 1;
+    if (!strcmp(lv, "no") || !strcmp(lv, "false") || !strcmp(lv, "false()") || !strcmp(lv, "0"))
+        return 0;
+    hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col,
+                  "required must be yes or no, not \"%s\"", v);
+    return 0;
+}
+
+static hys_expr *parse_relevant(builder *b, const hys_table *t, const hys_row *r, int col)
+{
+    const char *v = form_cell(r, col);
+    if (!v) return NULL;
+    char err[256];
+    hys_expr *e = hys_expr_parse(v, err, sizeof err);
+    if (!e) {
+        if (!strcmp(err, "out of memory"))
+            form_nomem(b);
+        else
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col, "relevant \"%s\": %s", v,
+                          err);
+    }
+    return e;
+}
+
+typedef struct ref_check {
+    builder *b;
+    const hys_table *t;
+    int row, col, qindex;
+} ref_check;
+
+static void check_ref(void *ud, const char *name)
+{
+    ref_check *rc = ud;
+    int i = hys_form_find(rc->b->f, name);
+    if (i < 0) {
+        hys_diags_add(rc->b->d, HYS_DIAG_ERROR, rc->t->name, rc->row, rc->col,
+                      "relevant refers to ${%s}, but no question has that name", name);
+    } else if (i == rc->qindex) {
+        hys_diags_add(rc->b->d, HYS_DIAG_ERROR, rc->t->name, rc->row, rc->col,
+                      "relevant refers to its own question ${%s}", name);
+    } else if (i > rc->qindex) {
+        hys_diags_add(rc->b->d, HYS_DIAG_WARNING, rc->t->name, rc->row, rc->col,
+                      "relevant refers to ${%s}, which is asked later; it will be empty here",
+                      name);
+    }
+}
+
+void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
+{
+    hys_form *f = b->f;
+    if (t->nrows == 0) {
+        hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, 1, -1, "the survey sheet is empty");
+        return;
+    }
+    colmap cols[HYS_MAX_COLS];
+    int ncols = t->rows[0].ncells;
+    for (int c = 0; c < ncols; c++)
+        form_map_header(b, t->name, c, hys_row_cell(&t->rows[0], c), &cols[c]);
+    int c_type = form_find_col(cols, ncols, "type"), c_name = form_find_col(cols, ncols, "name");
+    int c_req = form_find_col(cols, ncols, "required"),
+        c_rel = form_find_col(cols, ncols, "relevant");
+    int c_app = form_find_col(cols, ncols, "appearance");
+    if (c_type < 0 || c_name < 0) {
+        hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, t->rows[0].number, -1,
+                      "the first row of the survey sheet must name the columns, with at least "
+                      "type, name and label");
+        return;
+    }
+    warn_unused_columns(b, t, cols, ncols, survey_used, sizeof survey_used / sizeof survey_used[0],
+                        survey_refused, sizeof survey_refused / sizeof survey_refused[0]);
+    f->questions = hys_calloc(HYS_MAX_QUESTIONS, sizeof *f->questions);
+    if (!f->questions) {
+        form_nomem(b);
+        return;
+    }
+    group_frame groups[8];
+    hys_i18n group_labels[8];
+    int ngroups = 0;
+    for (int i = 1; i < t->nrows && b->rc != HYS_ENOMEM; i++) {
+        const hys_row *r = &t->rows[i];
+        const char *type = form_cell(r, c_type);
+        if (!type) {
+            int any = 0;
+            for (int c = 0; c < r->ncells; c++)
+                any |= form_cell(r, c) != NULL;
+            if (any)
+                hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_type,
+                              "the row has no type; supported types: %s", supported_types);
+            continue;
+        }
+        /* columns that would change what the question means */
+        int refused = 0;
+        for (int c = 0; c < ncols; c++) {
+            if (!IN_LIST(cols[c].key, survey_refused) || !form_cell(r, c)) continue;
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c,
+                          "column \"%s\" is not supported (it would change what the question "
+                          "does); the kiosk supports: type, name, label, hint, required, "
+                          "relevant, appearance, media::image, media::audio",
+                          hys_row_cell(&t->rows[0], c));
+            refused = 1;
+        }
+        hys_qtype qt = HYS_Q_NOTE;
+        char list[128];
+        type_kind k = parse_type(b, t, r, c_type, type, &qt, list, sizeof list);
+        if (k == T_ERROR || k == T_IGNORE) continue;
+        if (k == T_END_GROUP) {
+            if (ngroups == 0)
+                hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_type,
+                              "end_group without a begin_group above it");
+            else
+                form_i18n_free(&group_labels[--ngroups]);
+            continue;
+        }
+        const char *name = form_cell(r, c_name);
+        if (!name) {
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_name,
+                          "the row has no name (a short id such as visit_rating)");
+            continue;
+        }
+        if (!valid_name(name)) {
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_name,
+                          "the name \"%s\" must start with a letter and use only letters, "
+                          "digits and _",
+                          name);
+            continue;
+        }
+        if (k == T_BEGIN_GROUP) {
+            if (ngroups >= 8) {
+                hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_type,
+                              "groups are nested more than 8 deep");
+                continue;
+            }
+            groups[ngroups].row = r;
+            groups[ngroups].relevant_col = c_rel;
+            memset(&group_labels[ngroups], 0, sizeof group_labels[ngroups]);
+            form_read_i18n(b, t->name, r, cols, ncols, "label", &group_labels[ngroups], 0);
+            hys_expr *check = parse_relevant(b, t, r, c_rel);
+            hys_expr_destroy(check);
+            ngroups++;
+            continue;
+        }
+        if (hys_form_find(f, name) >= 0) {
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_name,
+                          "the name \"%s\" is used by another question; names must be unique",
+                          name);
+            continue;
+        }
+        if (f->nquestions >= HYS_MAX_QUESTIONS) {
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, -1, "more than %d questions",
+                          HYS_MAX_QUESTIONS);
+            break;
+        }
+        if (refused) continue;
+        hys_question *q = &f->questions[f->nquestions++];
+        q->type = qt;
+        q->row = r->number;
+        q->name = hys_strdup(name);
+        if (!q->name) {
+            form_nomem(b);
+            break;
+        }
+        form_read_i18n(b, t->name, r, cols, ncols, "label", &q->label, 0);
+        form_read_i18n(b, t->name, r, cols, ncols, "hint", &q->hint, 0);
+        form_read_i18n(b, t->name, r, cols, ncols, "media::image", &q->image, 1);
+        form_read_i18n(b, t->name, r, cols, ncols, "media::audio", &q->audio, 2);
+        if (ngroups && !form_i18n_copy(&q->group_label, &group_labels[ngroups - 1])) form_nomem(b);
+        if (form_i18n_empty(&q->label))
+            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number,
+                          form_find_col(cols, ncols, "label"),
+                          "\"%s\" has no label: residents would see an empty screen", name);
+        q->required = parse_required(b, t, r, c_req);
+        if (q->required && qt == HYS_Q_NOTE) {
+            hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, c_req,
+                          "a note cannot be required; ignored");
+            q->required = 0;
+        }
+        for (int g = 0; g < ngroups; g++) {
+            hys_expr *e = parse_relevant(b, t, groups[g].row, groups[g].relevant_col);
+            if (e) q->relevant[q->nrelevant++] = e;
+        }
+        hys_expr *own = parse_relevant(b, t, r, c_rel);
+        if (own) q->relevant[q->nrelevant++] = own;
+        const char *app = form_cell(r, c_app);
+        if (app) {
+            char a[64];
+            snprintf(a, sizeof a, "%s", app);
+            hys_ascii_lower(hys_trim(a));
+            if (!strcmp(a, "faces") || !strcmp(a, "likert")) {
+                if (qt != HYS_Q_SELECT_ONE)
+                    hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_app,
+                                  "appearance \"%s\" is for select_one questions", a);
+                q->look = a[0] == 'f' ? HYS_LOOK_FACES : HYS_LOOK_LIKERT;
+            } else {
+                hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, c_app,
+                              "appearance \"%s\" is ignored; the kiosk knows faces and likert",
+                              app);
+            }
+        }
+        if (qt == HYS_Q_SELECT_ONE || qt == HYS_Q_SELECT_MULTIPLE) {
+            int count = 0;
+            for (int j = 0; j < lists->n; j++)
+                count += !strcmp(lists->e[j].list, list);
+            if (count == 0) {
+                hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_type,
+                              "the list \"%s\" is not in the choices sheet", list);
+                continue;
+            }
+            q->choices = hys_calloc((size_t)count, sizeof *q->choices);
+            if (!q->choices) {
+                form_nomem(b);
+                break;
+            }
+            for (int j = 0; j < lists->n; j++) {
+                list_entry *e = &lists->e[j];
+                if (strcmp(e->list, list)) continue;
+                e->used = 1;
+                hys_choice *c = &q->choices[q->nchoices++];
+                c->row = e->ch.row;
+                c->name = hys_strdup(e->ch.name);
+                if (!c->name || !form_i18n_copy(&c->label, &e->ch.label) ||
+                    !form_i18n_copy(&c->image, &e->ch.image) ||
+                    !form_i18n_copy(&c->audio, &e->ch.audio))
+                    form_nomem(b);
+            }
+            if (q->look == HYS_LOOK_FACES && count != 3 && count != 5)
+                hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, c_app,
+                              "a face scale works best with 3 or 5 choices; \"%s\" has %d", list,
+                              count);
+        }
+    }
+    while (ngroups > 0) {
+        hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, groups[ngroups - 1].row->number, c_type,
+                      "begin_group has no end_group");
+        form_i18n_free(&group_labels[--ngroups]);
+    }
+    /* references in relevant, now that every name is known */
+    for (int qi = 0; qi < f->nquestions; qi++) {
+        const hys_question *q = &f->questions[qi];
+        int row = q->row;
+        ref_check rc = {b, t, row, c_rel, qi};
+        if (q->nrelevant) hys_expr_each_ref(q->relevant[q->nrelevant - 1], check_ref, &rc);
+    }
+}
+
+void form_read_settings(builder *b, const hys_table *t, const char **default_lang)
+{
+    *default_lang = NULL;
+    if (!t || t->nrows < 2) return;
+    const hys_row *h = &t->rows[0], *r = &t->rows[1];
+    for (int c = 0; c < h->ncells; c++) {
+        const char *k = form_cell(h, c), *v = form_cell(r, c);
+        if (!k || !v) continue;
+        char key[64];
+        snprintf(key, sizeof key, "%s", k);
+        hys_ascii_lower(hys_trim(key));
+        char **dst = NULL;
+        if (!strcmp(key, "form_title") || !strcmp(key, "title"))
+            dst = &b->f->title;
+        else if (!strcmp(key, "form_id") || !strcmp(key, "id_string"))
+            dst = &b->f->id;
+        else if (!strcmp(key, "version"))
+            dst = &b->f->version;
+        else if (!strcmp(key, "public_key")) {
+            unsigned char pk[32];
+            size_t n = 0;
+            if (sodium_init() < 0 ||
+                sodium_base642bin(pk, sizeof pk, v, strlen(v), NULL, &n, NULL,
+                                  sodium_base64_VARIANT_ORIGINAL) != 0 ||
+                n != sizeof pk)
+                hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c,
+                              "public_key is not a key made by haveyoursay keygen (base64 of 32 "
+                              "bytes): answers would not be sealed");
+            else
+                dst = &b->f->public_key;
+        } else if (!strcmp(key, "default_language"))
+            *default_lang = v;
+        else if (!strcmp(key, "style")) {
+            if (hys_ieq(v, "quick"))
+                b->f->quick = 1;
+            else
+                hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, c,
+                              "style \"%s\" is ignored; the kiosk knows style quick", v);
+        } else {
+            hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, h->number, c,
+                          "setting \"%s\" is not used by the kiosk and is ignored", k);
+        }
+        if (dst) {
+            hys_free(*dst);
+            if (!(*dst = hys_strdup(v))) form_nomem(b);
+        }
+    }
+}
+
+void form_read_updates(builder *b, const hys_table *t)
+{
+    if (!t || t->nrows < 2) return;
+    colmap cols[HYS_MAX_COLS];
+    int ncols = t->rows[0].ncells;
+    for (int c = 0; c < ncols; c++)
+        form_map_header(b, t->name, c, hys_row_cell(&t->rows[0], c), &cols[c]);
+    static const char *const used[] = {"label", "media::image"};
+    warn_unused_columns(b, t, cols, ncols, used, 2, NULL, 0);
+    b->f->updates = hys_calloc((size_t)t->nrows, sizeof *b->f->updates);
+    if (!b->f->updates) {
+        form_nomem(b);
+        return;
+    }
+    for (int i = 1; i < t->nrows; i++) {
+        hys_update *u = &b->f->updates[b->f->nupdates];
+        form_read_i18n(b, t->name, &t->rows[i], cols, ncols, "label", &u->label, 0);
+        form_read_i18n(b, t->name, &t->rows[i], cols, ncols, "media::image", &u->image, 1);
+        if (form_i18n_empty(&u->label)) {
+            form_i18n_free(&u->image);
+            memset(u, 0, sizeof *u);
+            hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, t->rows[i].number, -1,
+                          "a \"you said, we did\" row with no label is ignored");
+            continue;
+        }
+        b->f->nupdates++;
+    }
+}
