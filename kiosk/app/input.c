@@ -412,7 +412,7 @@ void hys_input_text(hys_kiosk *k, const char *utf8, long now)
 {
     int swallow = k->swallow_text;
     k->swallow_text = 0;
-    if (k->staff == 1) { /* a keyboard's digits type the staff PIN */
+    if (k->staff == HYS_STAFF_PIN) { /* a keyboard's digits type the staff PIN */
         for (const char *p = utf8; *p; p++)
             if (*p >= '0' && *p <= '9') hys_staff_act(k, HYS_ACT_STAFF_DIGIT, *p - '0', now);
         return;

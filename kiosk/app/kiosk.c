@@ -280,10 +280,11 @@ const hys_frame *hys_kiosk_layout(hys_kiosk *k)
     in.hint = k->hint[0] ? k->hint : NULL;
     hys_screen_size(k->screen, &in.w, &in.h);
     in.min_target = hys_kiosk_min_target(k);
-    in.notice = k->usb_state ? k->usb_notice : NULL;
-    in.notice_done = k->usb_state >= 2;
-    in.notice_failed = k->usb_state == 3;
-    if (!k->usb_state && k->trouble && !k->staff) { /* out of order: no way on but staff */
+    in.notice = k->usb_state != HYS_USB_IDLE ? k->usb_notice : NULL;
+    in.notice_done = k->usb_state >= HYS_USB_SAVED;
+    in.notice_failed = k->usb_state == HYS_USB_FAILED;
+    if (k->usb_state == HYS_USB_IDLE && k->trouble &&
+        !k->staff) { /* out of order: no way on but staff */
         in.notice = k->trouble_notice;
         in.notice_failed = 1;
     }

@@ -28,6 +28,14 @@
 #include "../store/store.h"
 #include "../util/po.h"
 
+/* A stick's export, as its notice in place of the screen shows it. */
+typedef enum {
+    HYS_USB_IDLE,   /* no notice */
+    HYS_USB_SAVING, /* "Saving the answers... do not take it out yet" */
+    HYS_USB_SAVED,  /* saved (or nothing new): it can be taken out */
+    HYS_USB_FAILED  /* nothing was saved, and why */
+} hys_usb_state;
+
 struct hys_kiosk {
     hys_config cfg;
     hys_form *form;
@@ -69,7 +77,7 @@ struct hys_kiosk {
 
     /* a USB stick's export (usb.c): a notice replaces the screen meanwhile */
     char data[1024];          /* the data folder */
-    int usb_state;            /* 0 nothing, 1 saving, 2 saved, 3 failed */
+    hys_usb_state usb_state;  /* the notice of a stick's export, if any */
     char usb_stick[4096];     /* the stick that is in (staff can save to it); "" none */
     int stick_questions;      /* it holds a question set to load (seen when it came) */
     int stick_waiting;        /* it came, set up for kiosks, while another export ran */
@@ -95,8 +103,8 @@ struct hys_kiosk {
     char trouble_notice[512];
 
     /* staff mode (staff.c): in place of the resident's screen */
-    int staff;   /* 0 off, 1 the PIN, 2 staff's own screen, 3 settings, 4 touch test */
-    int touched; /* touch test: squares touched (bits) */
+    hys_staff_screen staff; /* which of staff's screens shows (HYS_STAFF_CLOSED: none) */
+    int touched;            /* touch test: squares touched (bits) */
     char pin[HYS_PIN_MAX_DIGITS + 1];
     int pin_set; /* a PIN is set (seen when staff mode opened); else it stays shut */
     hys_pin_guard pin_guard;

@@ -31,7 +31,7 @@ static void message(hys_kiosk *k, const char *text)
 
 void hys_staff_refresh(hys_kiosk *k)
 {
-    if (k->staff != 2) return;
+    if (k->staff != HYS_STAFF_HOME) return;
     /* today's periods start with today's date; with weekly periods, this
      * week's is the Monday's date */
     char today[32], err[256];
@@ -120,7 +120,7 @@ void hys_staff_open(hys_kiosk *k, long now)
 {
     k->staff_now = now;
     if (k->staff) return;
-    k->staff = 1;
+    k->staff = HYS_STAFF_PIN;
     k->pin[0] = 0;
     k->staff_until = now + STAFF_IDLE_MS;
     long wait = 0;
@@ -165,7 +165,7 @@ static void switch_off(hys_kiosk *k)
 
 static void close_staff(hys_kiosk *k)
 {
-    k->staff = 0;
+    k->staff = HYS_STAFF_CLOSED;
     sodium_memzero(k->pin, sizeof k->pin);
     k->staff_msg[0] = 0;
     k->changed = 1;
@@ -192,7 +192,7 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         k->pin[0] = 0;
         char text[200];
         if (r == HYS_PIN_OK) {
-            k->staff = 2;
+            k->staff = HYS_STAFF_HOME;
             message(k, NULL);
             hys_staff_refresh(k);
             fprintf(stderr, "haveyoursay: staff mode opened\n");
@@ -211,16 +211,16 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         break;
     }
     case HYS_ACT_STAFF_CLOSE:
-        if (k->staff >= 3) { /* back to staff's own screen */
+        if (k->staff >= HYS_STAFF_SETTINGS) { /* back to staff's own screen */
             message(k, NULL);
-            k->staff = 2;
+            k->staff = HYS_STAFF_HOME;
             hys_staff_refresh(k);
         } else {
             close_staff(k);
         }
         break;
     case HYS_ACT_STAFF_EXPORT: {
-        if (k->staff != 2) break;
+        if (k->staff != HYS_STAFF_HOME) break;
         char stick[4096];
         if (!stick_in(k, stick, sizeof stick)) break;
         /* staff chose this stick: it is enrolled, and takes answers from now on */
@@ -229,7 +229,7 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
     }
     case HYS_ACT_STAFF_LOAD: {
         char stick[4096], msg[300];
-        if (k->staff != 2 || !stick_in(k, stick, sizeof stick)) break;
+        if (k->staff != HYS_STAFF_HOME || !stick_in(k, stick, sizeof stick)) break;
         hys_questions_load(k, stick, msg, sizeof msg);
         k->can_restore = hys_questions_previous(k->data);
         message(k, msg);
@@ -238,7 +238,7 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
     }
     case HYS_ACT_STAFF_RESTORE: {
         char msg[300];
-        if (k->staff != 2) break;
+        if (k->staff != HYS_STAFF_HOME) break;
         hys_questions_back(k, msg, sizeof msg);
         k->can_restore = hys_questions_previous(k->data);
         message(k, msg);
@@ -246,19 +246,19 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         break;
     }
     case HYS_ACT_STAFF_CHECK: {
-        if (k->staff != 2) break;
+        if (k->staff != HYS_STAFF_HOME) break;
         char msg[1024];
         self_check(k, msg, sizeof msg);
         message(k, msg);
         break;
     }
     case HYS_ACT_STAFF_SETTINGS:
-        if (k->staff == 2) k->staff = 3;
+        if (k->staff == HYS_STAFF_HOME) k->staff = HYS_STAFF_SETTINGS;
         message(k, NULL);
         break;
     case HYS_ACT_STAFF_VOLUME:
     case HYS_ACT_STAFF_LANG: {
-        if (k->staff != 3) break;
+        if (k->staff != HYS_STAFF_SETTINGS) break;
         hys_journey_config *c = &k->cfg.times;
         if (a == HYS_ACT_STAFF_VOLUME) {
             c->volume += arg > 0 ? 1 : -1;
@@ -274,10 +274,10 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         break;
     }
     case HYS_ACT_STAFF_TOUCH:
-        if (k->staff == 2 && arg < 0) {
-            k->staff = 4, k->touched = 0;
+        if (k->staff == HYS_STAFF_HOME && arg < 0) {
+            k->staff = HYS_STAFF_TOUCH, k->touched = 0;
             message(k, hys_voice_tr(k, "Touch each square. Each one turns blue."));
-        } else if (k->staff == 4 && arg >= 0 && arg < 5) {
+        } else if (k->staff == HYS_STAFF_TOUCH && arg >= 0 && arg < 5) {
             k->touched |= 1 << arg;
             if (k->touched == 31) {
                 message(k, hys_voice_tr(k, "All five squares answered: the touch screen works."));
@@ -286,14 +286,14 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         }
         break;
     case HYS_ACT_STAFF_QUIT:
-        if (k->staff == 2) { /* first: close the program, or switch the box off? */
+        if (k->staff == HYS_STAFF_HOME) { /* first: close the program, or switch the box off? */
             message(k, hys_voice_tr(k, "Every answer is already saved."));
             hys_voice_words(k, k->staff_msg, -1);
-            k->staff = 5;
-        } else if (k->staff == 5 && arg == 0) {
+            k->staff = HYS_STAFF_CLOSING;
+        } else if (k->staff == HYS_STAFF_CLOSING && arg == 0) {
             fprintf(stderr, "haveyoursay: staff closed the kiosk\n");
             k->quit = 1;
-        } else if (k->staff == 5 && arg == 1 && k->cfg.shutdown_command[0]) {
+        } else if (k->staff == HYS_STAFF_CLOSING && arg == 1 && k->cfg.shutdown_command[0]) {
             switch_off(k);
         }
         break;
@@ -341,9 +341,9 @@ const hys_staff_view *hys_staff_view_fill(const hys_kiosk *k, hys_staff_view *v)
         v->hard_label[i] = label ? label : k->counts.hard_q[i];
         v->hard_n[i] = hys_staff_round(k->counts.hard_n[i]);
     }
-    v->can_export = k->staff == 2 && k->usb_stick[0];
+    v->can_export = k->staff == HYS_STAFF_HOME && k->usb_stick[0];
     v->can_load = v->can_export && k->stick_questions;
-    v->can_restore = k->staff == 2 && k->can_restore;
+    v->can_restore = k->staff == HYS_STAFF_HOME && k->can_restore;
     v->can_switch_off = k->cfg.shutdown_command[0] != 0;
     v->volume = k->cfg.times.volume;
     v->volume_steps = k->cfg.times.volume_steps;

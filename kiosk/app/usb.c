@@ -101,7 +101,7 @@ void hys_usb_stick(hys_kiosk *k, const hys_kiosk_event *e)
         if (strcmp(mount, k->usb_stick)) return;
         /* the stick is out (an export to it meanwhile fails, and says so);
          * a finished notice has done its job */
-        if (k->usb_state >= 2) hys_usb_dismiss(k);
+        if (k->usb_state >= HYS_USB_SAVED) hys_usb_dismiss(k);
         k->usb_stick[0] = 0;
         k->stick_questions = k->stick_waiting = 0;
         k->changed = 1; /* (staff's buttons for it go) */
@@ -113,7 +113,7 @@ void hys_usb_stick(hys_kiosk *k, const hys_kiosk_event *e)
     k->changed = 1;
     /* the same stick told again: only what is on it changed */
     if (same || !e->kiosk_folder) return; /* (staff may still choose to save to it) */
-    if (k->usb_state == 1) {
+    if (k->usb_state == HYS_USB_SAVING) {
         k->stick_waiting = 1; /* one export at a time: this one's follows */
         return;
     }
@@ -122,7 +122,7 @@ void hys_usb_stick(hys_kiosk *k, const hys_kiosk_event *e)
 
 void hys_usb_export(hys_kiosk *k, int enrol, int wait, long now)
 {
-    if (!k->usb_stick[0] || k->usb_state == 1) return;
+    if (!k->usb_stick[0] || k->usb_state == HYS_USB_SAVING) return;
     k->stick_waiting = 0;
     k->usb_enrol = enrol;
     k->usb_job_done = 0;
@@ -130,7 +130,7 @@ void hys_usb_export(hys_kiosk *k, int enrol, int wait, long now)
     /* the export's own copy of where: the stick may go while it runs */
     snprintf(k->usb_export_to, sizeof k->usb_export_to, "%s", k->usb_stick);
     hys_store_flush(k->store); /* every answer given so far is in the database */
-    k->usb_state = 1;
+    k->usb_state = HYS_USB_SAVING;
     fprintf(stderr, "haveyoursay: a USB stick at %s: saving the answers on it\n", k->usb_export_to);
     notice(k, hys_voice_tr(k, "Saving the answers on the USB stick. Please wait, and do not take "
                               "it out yet."));
@@ -151,21 +151,21 @@ void hys_usb_finished(hys_kiosk *k, long now)
     }
     char text[1024];
     if (k->usb_rc == HYS_EDENIED) { /* a stick staff never gave this kiosk */
-        k->usb_state = 3;
+        k->usb_state = HYS_USB_FAILED;
         fprintf(stderr, "haveyoursay: nothing was saved on the stick at %s: %s\n", k->usb_export_to,
                 k->usb_err);
         snprintf(text, sizeof text, "%s",
                  hys_voice_tr(k, "This USB stick is not enrolled on this kiosk, so nothing was "
                                  "saved on it. Staff can enrol it in staff mode."));
     } else if (k->usb_rc != HYS_OK) {
-        k->usb_state = 3;
+        k->usb_state = HYS_USB_FAILED;
         fprintf(stderr, "haveyoursay: nothing was saved on the stick: %s\n", k->usb_err);
         snprintf(text, sizeof text, "%s (%s)",
                  hys_voice_tr(k, "The answers could not be saved on the stick. Nothing is lost: "
                                  "they stay on the kiosk."),
                  k->usb_err);
     } else {
-        k->usb_state = 2;
+        k->usb_state = HYS_USB_SAVED;
         if (k->usb_enrol)
             fprintf(stderr, "haveyoursay: staff enrolled the stick at %s on this kiosk\n",
                     k->usb_export_to);
@@ -187,18 +187,18 @@ void hys_usb_finished(hys_kiosk *k, long now)
 
 long hys_usb_deadline(const hys_kiosk *k)
 {
-    return k->usb_state >= 2 ? k->usb_until : -1;
+    return k->usb_state >= HYS_USB_SAVED ? k->usb_until : -1;
 }
 
 void hys_usb_tick(hys_kiosk *k, long now)
 {
-    if (k->usb_state >= 2 && now >= k->usb_until) hys_usb_dismiss(k);
+    if (k->usb_state >= HYS_USB_SAVED && now >= k->usb_until) hys_usb_dismiss(k);
 }
 
 void hys_usb_dismiss(hys_kiosk *k)
 {
-    if (k->usb_state < 2) return; /* not while saving */
-    k->usb_state = 0;
+    if (k->usb_state < HYS_USB_SAVED) return; /* not while saving */
+    k->usb_state = HYS_USB_IDLE;
     k->usb_notice[0] = 0;
     k->changed = 1;
     hys_voice_stop(k);

@@ -47,20 +47,7 @@ static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
         snprintf(f->screen, sizeof f->screen, "notice");
         screen_notice(c);
     } else if (in->staff) {
-        static const char *const ids[6] = {
-            "", "staff-pin", "staff", "staff-settings", "staff-touch", "staff-close"};
-        int sc = in->staff->screen >= 1 && in->staff->screen <= 5 ? in->staff->screen : 2;
-        snprintf(f->screen, sizeof f->screen, "%s", ids[sc]);
-        if (sc == 1)
-            screen_staff_pin(c, in->staff);
-        else if (sc == 2)
-            screen_staff(c, in->staff);
-        else if (sc == 3)
-            screen_staff_settings(c, in->staff);
-        else if (sc == 4)
-            screen_staff_touch(c, in->staff);
-        else
-            screen_staff_close(c, in->staff);
+        snprintf(f->screen, sizeof f->screen, "%s", screen_staff_mode(c, in->staff));
     } else {
         screen_journey(c);
     }

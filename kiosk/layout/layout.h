@@ -114,14 +114,23 @@ typedef struct hys_layout_in {
     const struct hys_staff_view *staff;
 } hys_layout_in;
 
+/* Which of staff's screens shows. */
+typedef enum {
+    HYS_STAFF_CLOSED,   /* none: the residents' screens */
+    HYS_STAFF_PIN,      /* the PIN */
+    HYS_STAFF_HOME,     /* staff's own screen */
+    HYS_STAFF_SETTINGS, /* each session's starting volume and language */
+    HYS_STAFF_TOUCH,    /* the touch test */
+    HYS_STAFF_CLOSING   /* close the kiosk (or switch it off) */
+} hys_staff_screen;
+
 /* What staff mode shows. */
 typedef struct hys_staff_view {
-    int screen;  /* 1: the PIN; 2: staff's own screen; 3: volume and language; 4: touch test;
-                  * 5: close the kiosk (or switch it off) */
-    int touched; /* touch test: the squares touched so far (bits 0..4) */
-    int typed;   /* PIN digits typed (shown as dots) */
-    const char *message;                       /* "Wrong PIN", "No PIN is set", … or NULL */
-    int can_try;                               /* the PIN can be typed (set, and not locked) */
+    hys_staff_screen screen; /* never HYS_STAFF_CLOSED (then there is no view) */
+    int touched;             /* touch test: the squares touched so far (bits 0..4) */
+    int typed;               /* PIN digits typed (shown as dots) */
+    const char *message;     /* "Wrong PIN", "No PIN is set", … or NULL */
+    int can_try;             /* the PIN can be typed (set, and not locked) */
     long sessions_today, sessions, unexported; /* rounded (hys_staff_round) */
     const char *fingerprint; /* the kiosk's key, as the office's trust list shows it */
     int per_week;            /* answers keep only their week: "this week", not "today" */

@@ -1,4 +1,5 @@
-/* screens: the journey's screen ids to the functions that lay them out. */
+/* screens: the journey's screens, and staff's, to the functions that lay
+ * them out. */
 #include "screens.h"
 
 #include "../ui/ui.h"
@@ -41,4 +42,26 @@ void screen_journey(ctx *c)
         screen_display(c);
         break;
     }
+}
+
+/* Staff's screens: each one's id (what a replay's expect-screen names) and
+ * the function that lays it out. */
+static const struct {
+    const char *id;
+    void (*build)(ctx *c, const hys_staff_view *sv);
+} staff_screens[] = {
+    [HYS_STAFF_PIN] = {"staff-pin", screen_staff_pin},
+    [HYS_STAFF_HOME] = {"staff", screen_staff},
+    [HYS_STAFF_SETTINGS] = {"staff-settings", screen_staff_settings},
+    [HYS_STAFF_TOUCH] = {"staff-touch", screen_staff_touch},
+    [HYS_STAFF_CLOSING] = {"staff-close", screen_staff_close},
+};
+
+const char *screen_staff_mode(ctx *c, const hys_staff_view *sv)
+{
+    hys_staff_screen sc = sv->screen >= HYS_STAFF_PIN && sv->screen <= HYS_STAFF_CLOSING
+                              ? sv->screen
+                              : HYS_STAFF_HOME;
+    staff_screens[sc].build(c, sv);
+    return staff_screens[sc].id;
 }

@@ -31,7 +31,10 @@ void screen_question(ctx *c);
 void screen_review(ctx *c);
 
 /* screens.c */
+/* The journey's screen of the moment. */
 void screen_journey(ctx *c);
+/* Staff's screen sv->screen; returns its id. */
+const char *screen_staff_mode(ctx *c, const hys_staff_view *sv);
 
 /* sound.c */
 void screen_sound(ctx *c);
