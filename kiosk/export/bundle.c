@@ -9,6 +9,7 @@
 
 #include "../store/store.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <sodium.h>
@@ -184,6 +185,7 @@ static hys_status room(const char *stick, const hys_manifest *m, const char *mpa
 hys_status hys_export_bundle(const hys_export_options *o, hys_export_result *r, char *err,
                              size_t errn)
 {
+    assert(o && o->data && o->stick && r && err);
     memset(r, 0, sizeof *r);
     unsigned char sk[64];
     char pk[64];

@@ -15,6 +15,7 @@
 #include "../util/alloc.h"
 #include "../util/limits.h"
 
+#include <assert.h>
 #include <dirent.h>
 #include <limits.h>
 #include <sodium.h>
@@ -531,6 +532,7 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, const ch
                        const hys_trust *trust, FILE *log, hys_collect_result *r, char *err,
                        size_t errn)
 {
+    assert(in && nin > 0 && out && trust && log && r && err);
     memset(r, 0, sizeof *r);
     unsigned char pk[32], sk[32];
     if (key && hys_seal_load_key(key, pk, sk, err, errn) != HYS_OK) return HYS_EIO;

@@ -5,6 +5,7 @@
 
 #include "../util/alloc.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
@@ -104,6 +105,7 @@ static hys_status stick_dir(const char *path, const char *stick, char *err, size
 hys_status hys_enrol_stick(const char *data, const char *kiosk_id, const char *stick, char *err,
                            size_t errn)
 {
+    assert(data && kiosk_id && stick && err);
     if (sodium_init() < 0) {
         snprintf(err, errn, "libsodium cannot start");
         return HYS_EIO;
@@ -155,6 +157,7 @@ hys_status hys_enrol_stick(const char *data, const char *kiosk_id, const char *s
 int hys_enrol_check(const char *data, const char *kiosk_id, const char *stick, char *err,
                     size_t errn)
 {
+    assert(data && kiosk_id && stick && err);
     char dir[4300], path[4400], why[300];
     if (sodium_init() < 0 || !kiosk_dir(dir, sizeof dir, stick, kiosk_id) ||
         !hys_path(path, sizeof path, dir, HYS_ENROL_FILE)) {

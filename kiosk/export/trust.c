@@ -4,6 +4,7 @@
 
 #include "../util/alloc.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sodium.h>
@@ -196,6 +197,7 @@ hys_status hys_trust_append(const char *path, const char *kiosk_id, const char *
 
 hys_trust_verdict hys_trust_check(const hys_trust *t, const char *kiosk_id, const char *key_b64)
 {
+    assert(t && kiosk_id && key_b64);
     int known = 0;
     for (int i = 0; i < t->n; i++) {
         int same_id = !strcmp(t->e[i].kiosk_id, kiosk_id), same_key = !strcmp(t->e[i].key, key_b64);

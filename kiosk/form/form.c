@@ -14,6 +14,7 @@
 #include "../util/buf.h"
 #include "../util/text.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -570,6 +571,7 @@ void hys_form_destroy(hys_form *f)
 
 const char *hys_form_text(const hys_form *f, const hys_i18n *t, int lang)
 {
+    assert(f && t);
     if (lang >= 0 && lang < HYS_MAX_LANGUAGES && t->by_lang[lang]) return t->by_lang[lang];
     if (t->by_lang[f->default_lang]) return t->by_lang[f->default_lang];
     for (int i = 0; i < HYS_MAX_LANGUAGES; i++)
@@ -579,6 +581,7 @@ const char *hys_form_text(const hys_form *f, const hys_i18n *t, int lang)
 
 int hys_form_find(const hys_form *f, const char *name)
 {
+    assert(f && name);
     for (int i = 0; i < f->nquestions; i++)
         if (f->questions[i].name && !strcmp(f->questions[i].name, name)) return i;
     return -1;
@@ -586,6 +589,7 @@ int hys_form_find(const hys_form *f, const char *name)
 
 int hys_form_lang(const hys_form *f, const char *code)
 {
+    assert(f && code);
     for (int i = 0; i < f->nlangs; i++)
         if (hys_ieq(f->langs[i].code, code)) return i;
     return -1;

@@ -5,6 +5,7 @@
 #include "../util/limits.h"
 #include "../util/text.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -424,6 +425,7 @@ static int switched(int now_on, int arg)
 
 void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
 {
+    assert(j);
     j->now = now;
     j->last_input = now;
     if (j->v.holding) return; /* the answer just taken is shown; then on by itself */
@@ -571,6 +573,7 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
 
 void hys_journey_type(hys_journey *j, const char *utf8, long now)
 {
+    assert(j && utf8);
     if (j->v.screen != HYS_SCREEN_QUESTION) return;
     size_t n = strlen(utf8);
     for (size_t i = 0; i < n;) {
@@ -583,6 +586,7 @@ void hys_journey_type(hys_journey *j, const char *utf8, long now)
 
 void hys_journey_touch(hys_journey *j, long now)
 {
+    assert(j);
     j->now = now;
     j->last_input = now;
     update_view(j);
@@ -610,6 +614,7 @@ static int idle_watched(const hys_journey *j)
 
 void hys_journey_tick(hys_journey *j, long now)
 {
+    assert(j);
     hys_journey_view *v = &j->v;
     j->now = now;
     if (v->holding && now >= j->hold_until) {
@@ -721,12 +726,14 @@ static void update_view(hys_journey *j)
 
 void hys_journey_set_pages(hys_journey *j, int pages)
 {
+    assert(j && pages >= 1);
     j->pages = pages;
     if (j->v.page >= pages && pages > 0) j->v.page = pages - 1;
 }
 
 void hys_journey_set_scroll_pages(hys_journey *j, int pages)
 {
+    assert(j && pages >= 1);
     if (j->v.scroll >= pages && pages > 0) j->v.scroll = pages - 1;
 }
 
@@ -779,11 +786,13 @@ void hys_journey_destroy(hys_journey *j)
 
 const hys_journey_view *hys_journey_view_get(const hys_journey *j)
 {
+    assert(j);
     return &j->v;
 }
 
 void hys_journey_screen_id(const hys_journey *j, char *out, size_t n)
 {
+    assert(j && out && n > 0);
     static const char *const names[] = {"welcome",     "updates",  "language", "intro",
                                         "practice",    "question", "review",   "thanks",
                                         "still-there", "sound",    "display"};

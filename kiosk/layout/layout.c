@@ -11,6 +11,7 @@
 #include "../text/bidi.h"
 #include "../util/text.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -78,6 +79,7 @@ static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
 
 void hys_layout_build(hys_frame *f, const hys_layout_in *in)
 {
+    assert(f && in && in->form && in->journey && in->theme && in->measure);
     ctx c;
     build_screen(&c, f, in, in->h);
     /* large text that does not fit: lay the screen out taller, then show it

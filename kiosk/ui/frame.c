@@ -2,6 +2,8 @@
  * by id, the reading order, and mirroring for right-to-left languages. */
 #include "ui.h"
 
+#include <assert.h>
+
 /* Headings first, then the content, the bottom bar and the top bar: the
  * order things are read in and reached by keys. Stable. */
 void ui_sort_speak(hys_frame *f)
@@ -32,6 +34,7 @@ void ui_mirror(hys_frame *f)
 
 const hys_target *hys_frame_hit(const hys_frame *f, int x, int y)
 {
+    assert(f);
     for (int i = f->ntargets - 1; i >= 0; i--) {
         const hys_target *t = &f->targets[i];
         if (t->enabled && x >= t->x && y >= t->y && x < t->x + t->w && y < t->y + t->h) return t;
@@ -41,6 +44,7 @@ const hys_target *hys_frame_hit(const hys_frame *f, int x, int y)
 
 const hys_target *hys_frame_find(const hys_frame *f, const char *id)
 {
+    assert(f && id);
     for (int i = 0; i < f->ntargets; i++)
         if (!strcmp(f->targets[i].id, id)) return &f->targets[i];
     return NULL;
@@ -48,6 +52,7 @@ const hys_target *hys_frame_find(const hys_frame *f, const char *id)
 
 int hys_frame_speak_at(const hys_frame *f, int x, int y)
 {
+    assert(f);
     const hys_target *t = hys_frame_hit(f, x, y);
     int ti = t ? (int)(t - f->targets) : -1;
     if (ti >= 0) return hys_frame_speak_of(f, ti);
@@ -60,6 +65,7 @@ int hys_frame_speak_at(const hys_frame *f, int x, int y)
 
 int hys_frame_speak_of(const hys_frame *f, int ti)
 {
+    assert(f);
     for (int i = 0; i < f->nspeak; i++)
         if (f->speak[i].target == ti) return i;
     return -1;
