@@ -312,6 +312,15 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const ch
             for (int i = 0; i < f->ntargets; i++)
                 printf("%s %d,%d %dx%d%s\n", f->targets[i].id, f->targets[i].x, f->targets[i].y,
                        f->targets[i].w, f->targets[i].h, f->targets[i].enabled ? "" : " (off)");
+        } else if (!strcmp(s, "speak-items")) {
+            /* print what the screen says, item by item: group, target, language, words */
+            const hys_frame *f = hys_kiosk_frame(k);
+            for (int i = 0; i < f->nspeak; i++) {
+                const hys_speak *sp = &f->speak[i];
+                printf("%d %s %d%s %s | %s\n", sp->group,
+                       sp->target >= 0 ? f->targets[sp->target].id : "-", sp->lang,
+                       sp->wav ? " (recorded)" : "", sp->text, sp->label);
+            }
         } else if (!strcmp(s, "expect-spoken")) {
             /* the words of the last thing said contain TEXT */
             unsigned long n;

@@ -35,7 +35,6 @@ static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
     c->u = ux < uy ? ux : uy;
     c->m = S(c, 24);
     c->group = HYS_READ_CONTENT;
-    c->say_lang = -1;
     c->lang = lang_code(c, -1);
     c->rtl = hys_lang_is_rtl(c->lang);
     c->ts = c->v->text_size >= 100 && c->v->text_size <= 200 ? c->v->text_size : 100;

@@ -24,19 +24,30 @@ void screen_display(ctx *c)
         snprintf(id, sizeof id, "display:text-%d", sizes[i]);
         snprintf(label, sizeof label, "%d%%", sizes[i]);
         snprintf(said, sizeof said, tr(c, "Text size %d per cent"), sizes[i]);
-        c->say = said;
         /* each shows its own size (as far as it fits), whatever size is chosen */
         int ts = c->ts;
         c->ts = 100, c->bar = sizes[i];
-        ui_button(c, id, HYS_ACT_TEXT_SIZE, sizes[i], m + i * (cw + gap), top, cw, rh,
-                  i == 0 ? "text-size" : NULL, label,
-                  v->text_size == sizes[i] ? B_PRIMARY : B_NORMAL, 1);
+        ui_button(c,
+                  &(ui_item){.id = id,
+                             .action = HYS_ACT_TEXT_SIZE,
+                             .arg = sizes[i],
+                             .label = label,
+                             .say = said},
+                  m + i * (cw + gap), top, cw, rh, i == 0 ? "text-size" : NULL,
+                  v->text_size == sizes[i] ? B_PRIMARY : B_NORMAL);
         c->ts = ts, c->bar = 0;
     }
     int hw = (W - 2 * m - gap) / 2, y = top + rh + gap;
-    ui_button(c, "display:standard", HYS_ACT_CONTRAST, 0, m, y, hw, rh, "display-settings",
-              tr(c, "Standard colours"), v->high_contrast ? B_NORMAL : B_PRIMARY, 1);
-    ui_button(c, "display:high-contrast", HYS_ACT_CONTRAST, 1, m + hw + gap, y, hw, rh, "contrast",
-              tr(c, "High contrast"), v->high_contrast ? B_PRIMARY : B_NORMAL, 1);
+    ui_button(c,
+              &(ui_item){.id = "display:standard",
+                         .action = HYS_ACT_CONTRAST,
+                         .label = tr(c, "Standard colours")},
+              m, y, hw, rh, "display-settings", v->high_contrast ? B_NORMAL : B_PRIMARY);
+    ui_button(c,
+              &(ui_item){.id = "display:high-contrast",
+                         .action = HYS_ACT_CONTRAST,
+                         .arg = 1,
+                         .label = tr(c, "High contrast")},
+              m + hw + gap, y, hw, rh, "contrast", v->high_contrast ? B_PRIMARY : B_NORMAL);
     ui_bottom_bar(c, 0, 0, 0, 1, tr(c, "Done"), "yes", HYS_ACT_DONE);
 }

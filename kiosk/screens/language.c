@@ -30,9 +30,14 @@ void screen_language(ctx *c)
         snprintf(id, sizeof id, "lang:%s", fm->langs[i].code);
         int x = m + (i % cols) * (bw + gap), y = top + (i / cols) * (bh + gap);
         int cur = i == c->v->lang;
-        c->say_lang = i; /* each language's name is heard in that language */
-        ui_button(c, id, HYS_ACT_LANG, i, x, y, bw, bh, NULL, hys_lang_autonym(&fm->langs[i]),
-                  cur ? B_PRIMARY : B_NORMAL, 1);
+        /* each language's name is heard in that language */
+        ui_button(c,
+                  &(ui_item){.id = id,
+                             .action = HYS_ACT_LANG,
+                             .arg = i,
+                             .label = hys_lang_autonym(&fm->langs[i]),
+                             .lang = i + 1},
+                  x, y, bw, bh, NULL, cur ? B_PRIMARY : B_NORMAL);
     }
     ui_bottom_bar(c, 1, 0, 0, -1, NULL, NULL, HYS_ACT_NEXT);
 }

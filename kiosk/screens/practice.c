@@ -49,9 +49,9 @@ void screen_practice(ctx *c)
         char id[64], path[1024];
         snprintf(id, sizeof id, "choice:%s", names[i]);
         snprintf(path, sizeof path, "%s/%s.svg", c->in->icons_dir, faces[i]);
-        ui_card(c, id, HYS_ACT_CHOOSE, i, x0 + (i % cols) * (cw + gap),
-                ay + (i / cols) * (ch + gap), cw, ch, path, labels[i], c->v->practice_choice == i,
-                0);
+        ui_card(c, &(ui_item){.id = id, .action = HYS_ACT_CHOOSE, .arg = i, .label = labels[i]},
+                x0 + (i % cols) * (cw + gap), ay + (i / cols) * (ch + gap), cw, ch, path,
+                c->v->practice_choice == i, 0);
     }
     ch = rows * ch + (rows - 1) * gap; /* the feedback goes below them all */
     if (fb) {

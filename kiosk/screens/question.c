@@ -54,15 +54,20 @@ static void choice_card(ctx *c, const hys_question *q, int i, const char *label,
         snprintf(dk_path, sizeof dk_path, "%s/dont-know.svg", c->in->icons_dir);
         pic = dk_path;
     }
-    if (i < q->nchoices) c->say_wav = hys_form_text(fm, &q->choices[i].audio, v->lang);
     int chosen;
     if (q->type == HYS_Q_SELECT_MULTIPLE)
         chosen = i < 64 && (v->selected >> i) & 1;
     else
         chosen =
             (st == HYS_STATUS_ANSWERED && !strcmp(value, name)) || (v->holding && v->chosen == i);
-    ui_card(c, id, q->type == HYS_Q_SELECT_MULTIPLE ? HYS_ACT_TOGGLE : HYS_ACT_CHOOSE, i, x, y, w,
-            h, pic, label, chosen, q->type == HYS_Q_SELECT_MULTIPLE);
+    ui_card(c,
+            &(ui_item){.id = id,
+                       .action = q->type == HYS_Q_SELECT_MULTIPLE ? HYS_ACT_TOGGLE : HYS_ACT_CHOOSE,
+                       .arg = i,
+                       .label = label,
+                       .say_wav = i < q->nchoices ? hys_form_text(fm, &q->choices[i].audio, v->lang)
+                                                  : NULL},
+            x, y, w, h, pic, chosen, q->type == HYS_Q_SELECT_MULTIPLE);
 }
 
 static void question_choices(ctx *c, const hys_question *q, int x, int y, int w, int h)
@@ -123,10 +128,20 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
         if (!all_fit) ui_unfit(c->f, "no answer fits"); /* the screen is paged instead */
         int bw = (w - gap0) / 2, by = y + h - ah;
         c->group = HYS_READ_CONTENT;
-        ui_button(c, "button:answers-up", HYS_ACT_PAGE, -1, x, by, bw, ah, NULL,
-                  tr(c, "Earlier answers"), B_NORMAL, page > 0);
-        ui_button(c, "button:answers-down", HYS_ACT_PAGE, 1, x + bw + gap0, by, bw, ah, NULL,
-                  tr(c, "More answers"), B_NORMAL, page < pages - 1);
+        ui_button(c,
+                  &(ui_item){.id = "button:answers-up",
+                             .action = HYS_ACT_PAGE,
+                             .arg = -1,
+                             .label = tr(c, "Earlier answers"),
+                             .off = !(page > 0)},
+                  x, by, bw, ah, NULL, B_NORMAL);
+        ui_button(c,
+                  &(ui_item){.id = "button:answers-down",
+                             .action = HYS_ACT_PAGE,
+                             .arg = 1,
+                             .label = tr(c, "More answers"),
+                             .off = !(page < pages - 1)},
+                  x + bw + gap0, by, bw, ah, NULL, B_NORMAL);
         h -= ah + gap0;
     }
     c->f->pages = pages;
@@ -166,9 +181,12 @@ void screen_question(ctx *c)
         if (bh < need) bh = need;
         if (bh < c->tmin) bh = c->tmin;
         c->group = HYS_READ_TOP;
-        c->meaning = tr(c, "Choose another language");
-        ui_button(c, "button:language", HYS_ACT_LANGUAGE_MENU, 0, W - m - c->corner_w - bw, top, bw,
-                  bh, "language", hys_lang_autonym(&fm->langs[v->lang]), B_NORMAL, 1);
+        ui_button(c,
+                  &(ui_item){.id = "button:language",
+                             .action = HYS_ACT_LANGUAGE_MENU,
+                             .label = hys_lang_autonym(&fm->langs[v->lang]),
+                             .meaning = tr(c, "Choose another language")},
+                  W - m - c->corner_w - bw, top, bw, bh, "language", B_NORMAL);
         c->group = HYS_READ_CONTENT;
         top += bh + S(c, 12);
     } else if (quick && fm->nlangs > 1) {
@@ -186,9 +204,13 @@ void screen_question(ctx *c)
             char id[64];
             snprintf(id, sizeof id, "lang:%s", fm->langs[i].code);
             x -= bw;
-            c->say_lang = i;
-            ui_button(c, id, HYS_ACT_LANG, i, x, top, bw, bh, NULL, hys_lang_autonym(&fm->langs[i]),
-                      i == v->lang ? B_PRIMARY : B_NORMAL, 1);
+            ui_button(c,
+                      &(ui_item){.id = id,
+                                 .action = HYS_ACT_LANG,
+                                 .arg = i,
+                                 .label = hys_lang_autonym(&fm->langs[i]),
+                                 .lang = i + 1},
+                      x, top, bw, bh, NULL, i == v->lang ? B_PRIMARY : B_NORMAL);
             x -= S(c, 12);
         }
         top += bh + S(c, 12);
@@ -228,10 +250,9 @@ void screen_question(ctx *c)
     const char *hint = hys_form_text(fm, &q->hint, v->lang);
     /* the question first; the hint gets what is left (at least one line) */
     int hint_min = hint ? ui_text_need(c, hint, S(c, 36), 0, tw) + S(c, 8) : 0;
-    c->say_wav = hys_form_text(fm, &q->audio, v->lang);
-    y += ui_text_box(c, hys_form_text(fm, &q->label, v->lang), tx, y, tw,
-                     head_max - (y - top) - hint_min, S(c, quick ? 56 : 46), 1, t->text,
-                     ALIGN_START, 0);
+    y += ui_text_box_heard(
+        c, NULL, hys_form_text(fm, &q->audio, v->lang), hys_form_text(fm, &q->label, v->lang), tx,
+        y, tw, head_max - (y - top) - hint_min, S(c, quick ? 56 : 46), 1, t->text, ALIGN_START, 0);
     if (hint)
         y += S(c, 8) + ui_text_box(c, hint, tx, y + S(c, 8), tw, head_max - (y - top) - S(c, 8),
                                    S(c, 36), 0, t->muted, ALIGN_START, 0);
@@ -256,9 +277,8 @@ void screen_question(ctx *c)
             snprintf(said, sizeof said, tr(c, "You wrote: %s"), v->input);
         else
             snprintf(said, sizeof said, "%s", tr(c, "Nothing written yet"));
-        c->say = said;
-        ui_text_box(c, shown, m + S(c, 16), ay, W - 2 * m - S(c, 32), eh, S(c, 42), 1, t->on_card,
-                    ALIGN_START, 1);
+        ui_text_box_heard(c, said, NULL, shown, m + S(c, 16), ay, W - 2 * m - S(c, 32), eh,
+                          S(c, 42), 1, t->on_card, ALIGN_START, 1);
         /* the keyboard, on the same page as the words it types */
         /* (when a page has room for three rows of keys below the words) */
         int kb = ah - eh - S(c, 16), room = c->view_h - eh - S(c, 16);

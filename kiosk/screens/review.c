@@ -146,16 +146,25 @@ void screen_review(ctx *c)
         snprintf(id, sizeof id, "change:%s", q->name);
         char said[600];
         snprintf(said, sizeof said, tr(c, "Change the answer to: %s"), ql ? ql : "");
-        c->say = said;
         int bh = ahh - S(c, 28) < S(c, 128) ? ahh - S(c, 28) : S(c, 128);
         int need_b = ui_line_h(c, S(c, 36), 1) + S(c, 16);
         if (bh < need_b) bh = need_b < ahh ? need_b : ahh;
         if (stack)
-            ui_button(c, id, HYS_ACT_CHANGE, qi, m + S(c, 16), ay + ahh, W - 2 * m - S(c, 32), bhc,
-                      NULL, tr(c, "Change"), B_NORMAL, 1);
+            ui_button(c,
+                      &(ui_item){.id = id,
+                                 .action = HYS_ACT_CHANGE,
+                                 .arg = qi,
+                                 .label = tr(c, "Change"),
+                                 .say = said},
+                      m + S(c, 16), ay + ahh, W - 2 * m - S(c, 32), bhc, NULL, B_NORMAL);
         else
-            ui_button(c, id, HYS_ACT_CHANGE, qi, W - m - cbw - S(c, 8), ay + (ahh - bh) / 2, cbw,
-                      bh, NULL, tr(c, "Change"), B_NORMAL, 1);
+            ui_button(c,
+                      &(ui_item){.id = id,
+                                 .action = HYS_ACT_CHANGE,
+                                 .arg = qi,
+                                 .label = tr(c, "Change"),
+                                 .say = said},
+                      W - m - cbw - S(c, 8), ay + (ahh - bh) / 2, cbw, bh, NULL, B_NORMAL);
         ry += h + gap;
     }
     /* Back | earlier | more | Send */
@@ -164,17 +173,31 @@ void screen_review(ctx *c)
     ui_rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
     c->group = HYS_READ_BOTTOM;
     ui_bar_slot(c, 0, &x, &y, &w, &h);
-    ui_button(c, "button:back", HYS_ACT_BACK, 0, x, y, w, h, "back", tr(c, "Back"), B_NORMAL, 1);
+    ui_button(c, &(ui_item){.id = "button:back", .action = HYS_ACT_BACK, .label = tr(c, "Back")}, x,
+              y, w, h, "back", B_NORMAL);
     if (pages > 1) {
         ui_bar_slot(c, 1, &x, &y, &w, &h);
-        ui_button(c, "button:page-up", HYS_ACT_PAGE, -1, x, y, w, h, NULL, tr(c, "Earlier answers"),
-                  B_NORMAL, page > 0);
+        ui_button(c,
+                  &(ui_item){.id = "button:page-up",
+                             .action = HYS_ACT_PAGE,
+                             .arg = -1,
+                             .label = tr(c, "Earlier answers"),
+                             .off = !(page > 0)},
+                  x, y, w, h, NULL, B_NORMAL);
         ui_bar_slot(c, 2, &x, &y, &w, &h);
-        ui_button(c, "button:page-down", HYS_ACT_PAGE, 1, x, y, w, h, NULL, tr(c, "More answers"),
-                  B_NORMAL, page < pages - 1);
+        ui_button(c,
+                  &(ui_item){.id = "button:page-down",
+                             .action = HYS_ACT_PAGE,
+                             .arg = 1,
+                             .label = tr(c, "More answers"),
+                             .off = !(page < pages - 1)},
+                  x, y, w, h, NULL, B_NORMAL);
     }
     ui_bar_slot(c, 3, &x, &y, &w, &h);
-    ui_button(c, "button:finish", HYS_ACT_FINISH, 0, x, y, w, h, "review", tr(c, "Send my answers"),
-              B_PRIMARY, 1);
+    ui_button(c,
+              &(ui_item){.id = "button:finish",
+                         .action = HYS_ACT_FINISH,
+                         .label = tr(c, "Send my answers")},
+              x, y, w, h, "review", B_PRIMARY);
     ui_bar_end(c);
 }

@@ -33,11 +33,14 @@ void screen_sound(ctx *c)
     char said[200];
     snprintf(said, sizeof said, "%s. %s", tr(c, "Read everything aloud"),
              v->read_aloud ? tr(c, "It is on") : tr(c, "It is off"));
-    c->say = said;
-    ui_button(c, "sound:read-aloud", HYS_ACT_READ_ALOUD, -1, m, y, W - 2 * m, rh, "speaking",
-              v->read_aloud ? tr(c, "Read everything aloud: on")
-                            : tr(c, "Read everything aloud: off"),
-              v->read_aloud ? B_PRIMARY : B_NORMAL, 1);
+    ui_button(c,
+              &(ui_item){.id = "sound:read-aloud",
+                         .action = HYS_ACT_READ_ALOUD,
+                         .arg = -1,
+                         .label = v->read_aloud ? tr(c, "Read everything aloud: on")
+                                                : tr(c, "Read everything aloud: off"),
+                         .say = said},
+              m, y, W - 2 * m, rh, "speaking", v->read_aloud ? B_PRIMARY : B_NORMAL);
     y += rh + gap;
     int steps = c->in->volume_steps > 0 ? c->in->volume_steps : 8;
     /* Quieter, the volume, Louder in a row; or, when a word would not fit a
@@ -48,8 +51,13 @@ void screen_sound(ctx *c)
     int my = y, mh = split ? vl + S(c, 80) : rh;
     if (split) y += mh + gap;
     if (split && c->paged) c->keep_top = my, c->keep_bottom = my + mh; /* the words with the bars */
-    ui_button(c, "sound:quieter", HYS_ACT_VOLUME, -1, m, y, split ? hw : cw, rh, "quieter",
-              tr(c, "Quieter"), B_NORMAL, v->volume > 0);
+    ui_button(c,
+              &(ui_item){.id = "sound:quieter",
+                         .action = HYS_ACT_VOLUME,
+                         .arg = -1,
+                         .label = tr(c, "Quieter"),
+                         .off = !(v->volume > 0)},
+              m, y, split ? hw : cw, rh, "quieter", B_NORMAL);
     /* the volume as a row of bars, growing taller */
     int bw = (mw - (steps - 1) * S(c, 6)) / steps;
     if (split && bw > S(c, 60)) bw = S(c, 60);
@@ -63,12 +71,23 @@ void screen_sound(ctx *c)
         else
             ui_rect(c, bx, by, bw, bh, t->bg, t->text, S(c, 2), S(c, 3));
     }
-    ui_button(c, "sound:louder", HYS_ACT_VOLUME, 1, split ? m + hw + gap : m + 2 * (cw + gap), y,
-              split ? hw : cw, rh, "speaker", tr(c, "Louder"), B_NORMAL, v->volume < steps - 1);
+    ui_button(c,
+              &(ui_item){.id = "sound:louder",
+                         .action = HYS_ACT_VOLUME,
+                         .arg = 1,
+                         .label = tr(c, "Louder"),
+                         .off = !(v->volume < steps - 1)},
+              split ? m + hw + gap : m + 2 * (cw + gap), y, split ? hw : cw, rh, "speaker",
+              B_NORMAL);
     y += rh + gap;
-    ui_button(c, "sound:slower", HYS_ACT_SPEED, 1, m, y, hw, rh, "slower", tr(c, "Slower"),
-              v->slow ? B_PRIMARY : B_NORMAL, 1);
-    ui_button(c, "sound:normal", HYS_ACT_SPEED, 0, m + hw + gap, y, hw, rh, "normal-speed",
-              tr(c, "Normal speed"), v->slow ? B_NORMAL : B_PRIMARY, 1);
+    ui_button(
+        c,
+        &(ui_item){
+            .id = "sound:slower", .action = HYS_ACT_SPEED, .arg = 1, .label = tr(c, "Slower")},
+        m, y, hw, rh, "slower", v->slow ? B_PRIMARY : B_NORMAL);
+    ui_button(
+        c,
+        &(ui_item){.id = "sound:normal", .action = HYS_ACT_SPEED, .label = tr(c, "Normal speed")},
+        m + hw + gap, y, hw, rh, "normal-speed", v->slow ? B_NORMAL : B_PRIMARY);
     ui_bottom_bar(c, 0, 0, 0, 1, tr(c, "Done"), "yes", HYS_ACT_DONE);
 }

@@ -23,9 +23,8 @@ void screen_still_there(ctx *c)
     ui_rect(c, (W - pw) / 2, y, pw, ph, t->panel, t->edge, S(c, 3), S(c, 16));
     char said[96];
     snprintf(said, sizeof said, tr(c, "%ld seconds left"), c->v->countdown_s);
-    c->say = said;
-    ui_text_box(c, count, (W - pw) / 2, y + S(c, 4), pw, nh, S(c, 90), 1, t->on_panel, ALIGN_CENTER,
-                1);
+    ui_text_box_heard(c, said, NULL, count, (W - pw) / 2, y + S(c, 4), pw, nh, S(c, 90), 1,
+                      t->on_panel, ALIGN_CENTER, 1);
     c->inner = 1; /* heard with the number */
     ui_text_box(c, tr(c, "seconds"), (W - pw) / 2 + S(c, 10), y + S(c, 4) + nh, S(c, 400), wh,
                 S(c, 36), 0, t->on_panel, ALIGN_CENTER, 1);
@@ -39,6 +38,9 @@ void screen_still_there(ctx *c)
         ui_bottom_bar(c, 0, 0, 0, 1, tr(c, "Yes, I am still here"), "still-there",
                       HYS_ACT_STILL_HERE);
     else
-        ui_button(c, "button:still-here", HYS_ACT_STILL_HERE, 0, (W - bw) / 2, y, bw, bh,
-                  "still-there", tr(c, "Yes, I am still here"), B_PRIMARY, 1);
+        ui_button(c,
+                  &(ui_item){.id = "button:still-here",
+                             .action = HYS_ACT_STILL_HERE,
+                             .label = tr(c, "Yes, I am still here")},
+                  (W - bw) / 2, y, bw, bh, "still-there", B_PRIMARY);
 }

@@ -52,6 +52,7 @@ void screen_thanks(ctx *c)
     if (!c->v->quick && c->paged)
         ui_bottom_bar(c, 0, 0, 0, 1, tr(c, "Finish"), "next", HYS_ACT_DONE);
     else if (!c->v->quick)
-        ui_button(c, "button:done", HYS_ACT_DONE, 0, (W - bw) / 2, H - bh - S(c, 30), bw, bh,
-                  "next", tr(c, "Finish"), B_PRIMARY, 1);
+        ui_button(c,
+                  &(ui_item){.id = "button:done", .action = HYS_ACT_DONE, .label = tr(c, "Finish")},
+                  (W - bw) / 2, H - bh - S(c, 30), bw, bh, "next", B_PRIMARY);
 }

@@ -52,14 +52,25 @@ void screen_updates(ctx *c)
     ui_rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
     c->group = HYS_READ_BOTTOM;
     ui_bar_slot(c, 0, &x, &y, &w, &h);
-    ui_button(c, "button:back", HYS_ACT_BACK, 0, x, y, w, h, "back", tr(c, "Back"), B_NORMAL, 1);
+    ui_button(c, &(ui_item){.id = "button:back", .action = HYS_ACT_BACK, .label = tr(c, "Back")}, x,
+              y, w, h, "back", B_NORMAL);
     if (pages > 1) {
         ui_bar_slot(c, 1, &x, &y, &w, &h);
-        ui_button(c, "button:page-up", HYS_ACT_PAGE, -1, x, y, w, h, NULL, tr(c, "Earlier"),
-                  B_NORMAL, page > 0);
+        ui_button(c,
+                  &(ui_item){.id = "button:page-up",
+                             .action = HYS_ACT_PAGE,
+                             .arg = -1,
+                             .label = tr(c, "Earlier"),
+                             .off = !(page > 0)},
+                  x, y, w, h, NULL, B_NORMAL);
         ui_bar_slot(c, 2, &x, &y, &w, &h);
-        ui_button(c, "button:page-down", HYS_ACT_PAGE, 1, x, y, w, h, NULL, tr(c, "More"), B_NORMAL,
-                  page < pages - 1);
+        ui_button(c,
+                  &(ui_item){.id = "button:page-down",
+                             .action = HYS_ACT_PAGE,
+                             .arg = 1,
+                             .label = tr(c, "More"),
+                             .off = !(page < pages - 1)},
+                  x, y, w, h, NULL, B_NORMAL);
     }
     ui_bar_end(c);
 }

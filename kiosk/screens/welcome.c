@@ -25,12 +25,15 @@ void screen_welcome(ctx *c)
         ui_icon(c, (W - pic) / 2, y, pic, pic, "start");
         y += pic + S(c, 30);
     }
-    c->meaning = tr(c, "Start answering the questions");
     if (c->paged) { /* a paged screen keeps its main button in the bottom bar, on every page */
         ui_bottom_bar(c, 0, 0, 0, 1, tr(c, "Start"), "next", HYS_ACT_START);
     } else {
-        ui_button(c, "button:start", HYS_ACT_START, 0, (W - bw) / 2, y, bw, bh, "next",
-                  tr(c, "Start"), B_PRIMARY, 1);
+        ui_button(c,
+                  &(ui_item){.id = "button:start",
+                             .action = HYS_ACT_START,
+                             .label = tr(c, "Start"),
+                             .meaning = tr(c, "Start answering the questions")},
+                  (W - bw) / 2, y, bw, bh, "next", B_PRIMARY);
         y += bh + S(c, 24);
     }
     if (fm->nupdates) {
@@ -40,7 +43,10 @@ void screen_welcome(ctx *c)
                               uw - S(c, 24) - S(c, 72) - S(c, 12)) +
                  S(c, 16);
         if (ch < S(c, 100)) ch = S(c, 100);
-        ui_button(c, "button:changes", HYS_ACT_UPDATES, 0, (W - uw) / 2, y, uw, ch, "changes",
-                  tr(c, "What changed because of what people said"), B_NORMAL, 1);
+        ui_button(c,
+                  &(ui_item){.id = "button:changes",
+                             .action = HYS_ACT_UPDATES,
+                             .label = tr(c, "What changed because of what people said")},
+                  (W - uw) / 2, y, uw, ch, "changes", B_NORMAL);
     }
 }

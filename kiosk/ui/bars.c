@@ -111,10 +111,13 @@ static void top_bar_at(ctx *c, int with_progress)
         if (!named) bw = lh;
         right -= bw;
         c->group = HYS_READ_TOP;
-        c->meaning = tr(c, "Choose another language");
-        if (!named) c->say = name;
-        ui_button(c, "button:language", HYS_ACT_LANGUAGE_MENU, 0, right, (th - lh) / 2, bw, lh,
-                  "language", named ? name : NULL, B_NORMAL, 1);
+        ui_button(c,
+                  &(ui_item){.id = "button:language",
+                             .action = HYS_ACT_LANGUAGE_MENU,
+                             .label = named ? name : NULL,
+                             .meaning = tr(c, "Choose another language"),
+                             .say = !named ? name : NULL},
+                  right, (th - lh) / 2, bw, lh, "language", B_NORMAL);
         c->group = HYS_READ_CONTENT;
         right -= m;
     }
@@ -128,8 +131,7 @@ static void top_bar_at(ctx *c, int with_progress)
     snprintf(said, sizeof said, tr(c, "Question %d of %d"), c->v->progress_pos,
              c->v->progress_total);
     c->group = HYS_READ_HEADING;
-    c->say = said;
-    ui_text_box(c, buf, m, 0, tw + 4, th, px, 1, t->text, ALIGN_START, 1);
+    ui_text_box_heard(c, said, NULL, buf, m, 0, tw + 4, th, px, 1, t->text, ALIGN_START, 1);
     c->group = HYS_READ_CONTENT;
     /* dots: filled for done and current (current larger), rings for the rest */
     int n = c->v->progress_total;
@@ -158,32 +160,51 @@ void ui_bottom_bar(ctx *c, int back, int dont, int skip, int next, const char *n
     c->group = HYS_READ_BOTTOM;
     if (back) {
         ui_bar_slot(c, 0, &x, &y, &w, &h);
-        c->meaning = tr(c, "Go back one step");
-        ui_button(c, "button:back", HYS_ACT_BACK, 0, x, y, w, h, "back", tr(c, "Back"), B_NORMAL,
-                  1);
+        ui_button(c,
+                  &(ui_item){.id = "button:back",
+                             .action = HYS_ACT_BACK,
+                             .label = tr(c, "Back"),
+                             .meaning = tr(c, "Go back one step")},
+                  x, y, w, h, "back", B_NORMAL);
     }
     if (dont) {
         ui_bar_slot(c, 1, &x, &y, &w, &h);
-        c->meaning = tr(c, "Tell us this question is hard to understand, and go on");
-        ui_button(c, "button:dont-understand", HYS_ACT_DONT_UNDERSTAND, 0, x, y, w, h,
-                  "dont-understand", tr(c, "I don't understand"), B_NORMAL, 1);
+        ui_button(
+            c,
+            &(ui_item){.id = "button:dont-understand",
+                       .action = HYS_ACT_DONT_UNDERSTAND,
+                       .label = tr(c, "I don't understand"),
+                       .meaning = tr(c, "Tell us this question is hard to understand, and go on")},
+            x, y, w, h, "dont-understand", B_NORMAL);
     }
     if (skip) {
         ui_bar_slot(c, 2, &x, &y, &w, &h);
-        c->meaning = tr(c, "Go on without answering");
-        ui_button(c, "button:skip", HYS_ACT_SKIP, 0, x, y, w, h, "skip", tr(c, "Skip"), B_NORMAL,
-                  1);
+        ui_button(c,
+                  &(ui_item){.id = "button:skip",
+                             .action = HYS_ACT_SKIP,
+                             .label = tr(c, "Skip"),
+                             .meaning = tr(c, "Go on without answering")},
+                  x, y, w, h, "skip", B_NORMAL);
     }
     if (next >= 0) {
         ui_bar_slot(c, 3, &x, &y, &w, &h);
-        if (!next) c->meaning = tr(c, "Choose an answer first");
         const char *id = next_action == HYS_ACT_NEXT         ? "button:next"
                          : next_action == HYS_ACT_FINISH     ? "button:finish"
                          : next_action == HYS_ACT_START      ? "button:start"
                          : next_action == HYS_ACT_STILL_HERE ? "button:still-here"
                          : next_action == HYS_ACT_DISMISS    ? "notice:ok"
                                                              : "button:done";
-        ui_button(c, id, next_action, 0, x, y, w, h, next_icon, next_label, B_PRIMARY, next);
+        const char *meaning = !next ? tr(c, "Choose an answer first")
+                              : next_action == HYS_ACT_START
+                                  ? tr(c, "Start answering the questions")
+                                  : NULL;
+        ui_button(c,
+                  &(ui_item){.id = id,
+                             .action = next_action,
+                             .label = next_label,
+                             .off = !next,
+                             .meaning = meaning},
+                  x, y, w, h, next_icon, B_PRIMARY);
     }
     c->group = HYS_READ_CONTENT;
     ui_bar_end(c);
@@ -208,20 +229,30 @@ void ui_corner(ctx *c)
                    c->v->screen != HYS_SCREEN_STILL_THERE && !c->in->notice;
     c->group = HYS_READ_TOP;
     if (c->in->can_speak) {
-        c->meaning = tr(c, "Hear this screen again");
-        ui_button(c, "button:hear", HYS_ACT_HEAR, 0, x, y, b, b, "speaker", NULL, B_NORMAL, 1);
+        ui_button(c,
+                  &(ui_item){.id = "button:hear",
+                             .action = HYS_ACT_HEAR,
+                             .label = NULL,
+                             .meaning = tr(c, "Hear this screen again")},
+                  x, y, b, b, "speaker", B_NORMAL);
         x -= b + gap;
         if (settings) {
-            c->meaning = tr(c, "Read aloud, volume and speed");
-            ui_button(c, "button:sound", HYS_ACT_SOUND_MENU, 0, x, y, b, b, "sound-settings", NULL,
-                      B_NORMAL, 1);
+            ui_button(c,
+                      &(ui_item){.id = "button:sound",
+                                 .action = HYS_ACT_SOUND_MENU,
+                                 .label = NULL,
+                                 .meaning = tr(c, "Read aloud, volume and speed")},
+                      x, y, b, b, "sound-settings", B_NORMAL);
             x -= b + gap;
         }
     }
     if (settings) {
-        c->meaning = tr(c, "Text size and colours");
-        ui_button(c, "button:display", HYS_ACT_DISPLAY_MENU, 0, x, y, b, b, "display-settings",
-                  NULL, B_NORMAL, 1);
+        ui_button(c,
+                  &(ui_item){.id = "button:display",
+                             .action = HYS_ACT_DISPLAY_MENU,
+                             .label = NULL,
+                             .meaning = tr(c, "Text size and colours")},
+                  x, y, b, b, "display-settings", B_NORMAL);
     }
 }
 
@@ -248,9 +279,12 @@ void ui_banner(ctx *c)
     if (bw < S(c, 160)) bw = S(c, 160);
     if (bw > W / 3) bw = W / 3;
     c->group = HYS_READ_HEADING;
-    c->meaning = tr(c, "Switch off touch to hear");
-    ui_button(c, "button:explore-off", HYS_ACT_EXPLORE, 0, W - m - bw, y + S(c, 8), bw, bhh, NULL,
-              off, B_NORMAL, 1);
+    ui_button(c,
+              &(ui_item){.id = "button:explore-off",
+                         .action = HYS_ACT_EXPLORE,
+                         .label = off,
+                         .meaning = tr(c, "Switch off touch to hear")},
+              W - m - bw, y + S(c, 8), bw, bhh, NULL, B_NORMAL);
     const char *words = tr(c, "Touch to hear is on: tap twice to choose");
     ui_text_box(c, words, m, y, W - 3 * m - bw, bh, S(c, 30), 1, t->on_panel, ALIGN_START, 1);
     c->group = HYS_READ_CONTENT;

@@ -63,13 +63,13 @@ void ui_icon(ctx *c, int x, int y, int w, int h, const char *name)
         c->f->draw[c->f->ndraw - 1].flip = 1;
 }
 
-/* Something to hear; the words are c->say when set, else text. */
-void ui_speak_item(ctx *c, int x, int y, int w, int h, const char *text, int lang, int ti)
+/* Something to hear: heard (else text), or the recording wav, in language
+ * lang (-1: the screen's); ti: its target, or -1. */
+void ui_speak_item(ctx *c, int x, int y, int w, int h, const char *text, const char *heard,
+                   const char *wav, int lang, int ti)
 {
     hys_frame *f = c->f;
-    const char *words = c->say ? c->say : text;
-    const char *wav = c->say_wav;
-    c->say = c->say_wav = NULL;
+    const char *words = heard ? heard : text;
     if (c->group < 0 || !words || !*words) return;
     if (f->nspeak >= HYS_MAX_SPEAK) {
         f->overflow = 1;
@@ -86,9 +86,8 @@ void ui_speak_item(ctx *c, int x, int y, int w, int h, const char *text, int lan
     sp->in_screen = ti < 0 || (c->group == HYS_READ_CONTENT && !c->quiet);
 }
 
-/* A touch target; label is what it says when heard, with c->meaning after it. */
-void ui_target(ctx *c, const char *id, int x, int y, int w, int h, hys_action a, int arg,
-               int enabled, const char *label, int lang)
+/* A touch target: heard as it->say, else its label then its meaning. */
+void ui_target(ctx *c, const ui_item *it, int x, int y, int w, int h)
 {
     hys_frame *f = c->f;
     if (f->ntargets >= HYS_MAX_TARGETS) {
@@ -96,18 +95,18 @@ void ui_target(ctx *c, const char *id, int x, int y, int w, int h, hys_action a,
         return;
     }
     hys_target *t = &f->targets[f->ntargets++];
-    snprintf(t->id, sizeof t->id, "%s", id);
+    snprintf(t->id, sizeof t->id, "%s", it->id);
     t->x = x, t->y = y, t->w = w, t->h = h;
-    t->action = a, t->arg = arg, t->enabled = enabled;
-    snprintf(t->why, sizeof t->why, "%s", !enabled && c->meaning ? c->meaning : "");
+    t->action = it->action, t->arg = it->arg, t->enabled = !it->off;
+    snprintf(t->why, sizeof t->why, "%s", it->off && it->meaning ? it->meaning : "");
     char words[600];
-    if (c->meaning && !c->say) {
-        if (label && *label)
-            snprintf(words, sizeof words, "%s. %s", label, c->meaning);
+    const char *heard = it->say;
+    if (it->meaning && !heard) {
+        if (it->label && *it->label)
+            snprintf(words, sizeof words, "%s. %s", it->label, it->meaning);
         else
-            snprintf(words, sizeof words, "%s", c->meaning);
-        c->say = words;
+            snprintf(words, sizeof words, "%s", it->meaning);
+        heard = words;
     }
-    c->meaning = NULL;
-    ui_speak_item(c, x, y, w, h, label, lang, f->ntargets - 1);
+    ui_speak_item(c, x, y, w, h, it->label, heard, it->say_wav, it->lang - 1, f->ntargets - 1);
 }

@@ -64,11 +64,11 @@ static const kb_page *kb_for(const ctx *c, int *npages)
     return k;
 }
 
-void ui_key(ctx *c, const char *label, const char *id, hys_action a, int arg, int x, int y, int w,
-            int h)
+void ui_key(ctx *c, const ui_item *it, int x, int y, int w, int h)
 {
     const hys_theme *t = c->t;
-    hys_color bg = pressed(c, id) ? t->pressed : t->button;
+    const char *label = it->label;
+    hys_color bg = pressed(c, it->id) ? t->pressed : t->button;
     ui_rect(c, x, y, w, h, bg, t->edge, S(c, 3), S(c, 10));
     c->inner = 1;
     /* key caps in the Arabic script use the plain Naskh style (as Urdu phone
@@ -79,7 +79,7 @@ void ui_key(ctx *c, const char *label, const char *id, hys_action a, int arg, in
                 ALIGN_CENTER, 1);
     c->lang = was;
     c->inner = 0;
-    ui_target(c, id, x, y, w, h, a, arg, 1, label, -1);
+    ui_target(c, it, x, y, w, h);
 }
 
 void ui_keyboard(ctx *c, const hys_question *q, int x, int y, int w, int h)
@@ -106,10 +106,13 @@ static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
                 snprintf(lab, sizeof lab, "%c", d);
                 snprintf(id, sizeof id, "key:%c", d);
                 int kx = x0 + (c->rtl ? 2 - k : k) * (kw + gap); /* 1 2 3 in every language */
-                ui_key(c, lab, id, HYS_ACT_KEY, d, kx, y + r * (kh + gap), kw, kh);
+                ui_key(c, &(ui_item){.id = id, .action = HYS_ACT_KEY, .arg = d, .label = lab}, kx,
+                       y + r * (kh + gap), kw, kh);
             }
-        ui_key(c, "0", "key:0", HYS_ACT_KEY, '0', x0 + kw + gap, y + 3 * (kh + gap), kw, kh);
-        ui_key(c, tr(c, "Delete"), "key:backspace", HYS_ACT_ERASE, 0,
+        ui_key(c, &(ui_item){.id = "key:0", .action = HYS_ACT_KEY, .arg = '0', .label = "0"},
+               x0 + kw + gap, y + 3 * (kh + gap), kw, kh);
+        ui_key(c,
+               &(ui_item){.id = "key:backspace", .action = HYS_ACT_ERASE, .label = tr(c, "Delete")},
                x0 + (c->rtl ? 0 : 2) * (kw + gap), y + 3 * (kh + gap), kw, kh);
         return;
     }
@@ -174,7 +177,8 @@ static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
             snprintf(lab, sizeof lab, "%.*s", (int)len[k], row + at[k]);
             snprintf(id, sizeof id, "key:%s", lab);
             int kxx = flip ? 2 * x + w - kx - kw : kx;
-            ui_key(c, lab, id, HYS_ACT_KEY, (int)cps[k], kxx, y + r * (kh + gap), kw, kh);
+            ui_key(c, &(ui_item){.id = id, .action = HYS_ACT_KEY, .arg = (int)cps[k], .label = lab},
+                   kxx, y + r * (kh + gap), kw, kh);
             kx += kw + gap;
         }
     }
@@ -187,10 +191,18 @@ static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
     int next_page = part + 1 < parts ? page : (page + 1) % npages;
     int next_part = part + 1 < parts ? part + 1 : 0;
     const kb_page *next = &pages[next_page];
-    c->say = tr(c, part + 1 < parts ? "More letters" : next->say);
-    ui_key(c, part + 1 < parts ? "…" : next->label, "key:accents", HYS_ACT_KB_PAGE,
-           next_page * 16 + next_part, x0, ry, side, kh);
+    ui_key(c,
+           &(ui_item){.id = "key:accents",
+                      .action = HYS_ACT_KB_PAGE,
+                      .arg = next_page * 16 + next_part,
+                      .label = part + 1 < parts ? "…" : next->label,
+                      .say = tr(c, part + 1 < parts ? "More letters" : next->say)},
+           x0, ry, side, kh);
     int space_w = full - 2 * side - 2 * gap;
-    ui_key(c, tr(c, "Space"), "key:space", HYS_ACT_KEY, ' ', x0 + side + gap, ry, space_w, kh);
-    ui_key(c, tr(c, "Delete"), "key:backspace", HYS_ACT_ERASE, 0, x0 + full - side, ry, side, kh);
+    ui_key(
+        c,
+        &(ui_item){.id = "key:space", .action = HYS_ACT_KEY, .arg = ' ', .label = tr(c, "Space")},
+        x0 + side + gap, ry, space_w, kh);
+    ui_key(c, &(ui_item){.id = "key:backspace", .action = HYS_ACT_ERASE, .label = tr(c, "Delete")},
+           x0 + full - side, ry, side, kh);
 }

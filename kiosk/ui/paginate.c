@@ -148,12 +148,22 @@ void ui_paginate(ctx *c, int h)
     int bw = (f->w - 3 * c->m) / 2, by = h - bars - ah - gap;
     c->group = HYS_READ_BOTTOM;
     ui_bar_begin(c);
-    c->meaning = tr(c, "Go up this page");
-    ui_button(c, "button:scroll-up", HYS_ACT_SCROLL, -1, c->m, by, bw, ah, NULL, tr(c, "Earlier"),
-              B_NORMAL, page > 0);
-    c->meaning = tr(c, "See more of this page");
-    ui_button(c, "button:scroll-down", HYS_ACT_SCROLL, 1, 2 * c->m + bw, by, bw, ah, NULL,
-              tr(c, "More"), B_NORMAL, page < np - 1);
+    ui_button(c,
+              &(ui_item){.id = "button:scroll-up",
+                         .action = HYS_ACT_SCROLL,
+                         .arg = -1,
+                         .label = tr(c, "Earlier"),
+                         .off = !(page > 0),
+                         .meaning = tr(c, "Go up this page")},
+              c->m, by, bw, ah, NULL, B_NORMAL);
+    ui_button(c,
+              &(ui_item){.id = "button:scroll-down",
+                         .action = HYS_ACT_SCROLL,
+                         .arg = 1,
+                         .label = tr(c, "More"),
+                         .off = !(page < np - 1),
+                         .meaning = tr(c, "See more of this page")},
+              2 * c->m + bw, by, bw, ah, NULL, B_NORMAL);
     ui_bar_end(c);
     ui_sort_speak(f);
 }

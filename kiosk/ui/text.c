@@ -127,6 +127,14 @@ void ui_unfit(hys_frame *f, const char *why)
 int ui_text_box(ctx *c, const char *text, int x, int y, int w, int h, int px, int bold,
                 hys_color color, align al, int vcenter)
 {
+    return ui_text_box_heard(c, NULL, NULL, text, x, y, w, h, px, bold, color, al, vcenter);
+}
+
+/* The same, heard as heard (NULL: as the text shown), or as the recording
+ * wav (NULL: none). */
+int ui_text_box_heard(ctx *c, const char *heard, const char *wav, const char *text, int x, int y,
+                      int w, int h, int px, int bold, hys_color color, align al, int vcenter)
+{
     if (!text || !*text || w <= 0) return 0;
     line lines[40];
     int n = 0, lh = 0;
@@ -160,7 +168,7 @@ int ui_text_box(ctx *c, const char *text, int x, int y, int w, int h, int px, in
     }
     int total = n * lh;
     int ty = vcenter && total < h ? y + (h - total) / 2 : y;
-    if (!c->inner) ui_speak_item(c, x, ty, w, total, text, -1, -1);
+    if (!c->inner) ui_speak_item(c, x, ty, w, total, text, heard, wav, -1, -1);
     for (int i = 0; i < n; i++) {
         int lw = ui_text_w(c, lines[i].s, lines[i].n, size, bold);
         int lx = al == ALIGN_CENTER ? x + (w - lw) / 2 : x;

@@ -21,22 +21,20 @@ typedef struct ctx {
     const hys_journey_view *v;
     double u;
     int portrait;
-    int m;        /* margin */
-    int group;    /* reading group of what is added now (HYS_READ_*), -1 = not heard */
-    int quiet;    /* targets added now are heard only on their own (keyboard keys) */
-    int inner;    /* text inside a button or card: the target speaks for it */
-    int corner_w; /* width kept free at the top right for the speaker buttons */
-    const char *say, *say_wav, *meaning; /* for the next speak item only */
-    int say_lang;                        /* language of the next button's words, -1 = screen's */
-    int rtl;                             /* the screen's language is written right to left */
-    const char *lang;                    /* language code of the text being laid out now */
-    const char *measured;                /* the language the measure was last told */
-    int ts;                              /* text size, per cent (100, 150, 200) */
-    int tmin;                            /* smallest target side, pixels */
-    int bar;      /* laying out a bar: the resident's text size, while ts is 100 (the bar's
-                   * own size); button words grow towards it as far as they fit */
-    int view_h;   /* the height a page of content may have on the real window */
-    int top_free; /* the top bar is free from its left edge to here */
+    int m;                /* margin */
+    int group;            /* reading group of what is added now (HYS_READ_*), -1 = not heard */
+    int quiet;            /* targets added now are heard only on their own (keyboard keys) */
+    int inner;            /* text inside a button or card: the target speaks for it */
+    int corner_w;         /* width kept free at the top right for the speaker buttons */
+    int rtl;              /* the screen's language is written right to left */
+    const char *lang;     /* language code of the text being laid out now */
+    const char *measured; /* the language the measure was last told */
+    int ts;               /* text size, per cent (100, 150, 200) */
+    int tmin;             /* smallest target side, pixels */
+    int bar;              /* laying out a bar: the resident's text size, while ts is 100 (the bar's
+                           * own size); button words grow towards it as far as they fit */
+    int view_h;           /* the height a page of content may have on the real window */
+    int top_free;         /* the top bar is free from its left edge to here */
     int keep_top, keep_bottom; /* a paged screen is not cut between these (0, 0: none) */
     int paged;   /* laid out on a canvas taller than the window, to be shown a page at a time */
     int has_bar; /* the screen has a bottom bar (touch-to-hear's banner goes above it) */
@@ -57,6 +55,21 @@ static inline const char *lang_code(const ctx *c, int i)
 }
 
 typedef enum { ALIGN_START, ALIGN_CENTER } align;
+
+/* A touch target: what it is, does and says. Each call gets its own
+ * (`&(ui_item){.id = "button:next", .action = HYS_ACT_NEXT, .label = ...}`);
+ * nothing of one target is left behind for the next. */
+typedef struct ui_item {
+    const char *id;      /* e.g. "button:next", "choice:good" */
+    hys_action action;   /* what a tap does */
+    int arg;             /* the action's argument */
+    const char *label;   /* the words shown (NULL: a picture button) */
+    const char *say;     /* heard in place of the label (NULL: the label, then meaning) */
+    const char *say_wav; /* a recording heard in place of the words, or NULL */
+    int lang;            /* 1 + the form's language the words are in; 0: the screen's */
+    const char *meaning; /* heard after the label: what it does, or why it is switched off */
+    int off;             /* switched off: shown, explained when tapped, does nothing */
+} ui_item;
 
 static inline int S(const ctx *c, double design)
 {
@@ -104,18 +117,17 @@ void ui_icon(ctx *c, int x, int y, int w, int h, const char *name);
 void ui_image(ctx *c, int x, int y, int w, int h, const char *path);
 void ui_rect(ctx *c, int x, int y, int w, int h, hys_color fill, hys_color edge, int border,
              int radius);
-void ui_speak_item(ctx *c, int x, int y, int w, int h, const char *text, int lang, int ti);
+void ui_speak_item(ctx *c, int x, int y, int w, int h, const char *text, const char *heard,
+                   const char *wav, int lang, int ti);
 const char *ui_store_text(ctx *c, const char *s, size_t n);
-void ui_target(ctx *c, const char *id, int x, int y, int w, int h, hys_action a, int arg,
-               int enabled, const char *label, int lang);
+void ui_target(ctx *c, const ui_item *it, int x, int y, int w, int h);
 
 /* frame.c */
 void ui_mirror(hys_frame *f);
 void ui_sort_speak(hys_frame *f);
 
 /* keyboard.c */
-void ui_key(ctx *c, const char *label, const char *id, hys_action a, int arg, int x, int y, int w,
-            int h);
+void ui_key(ctx *c, const ui_item *it, int x, int y, int w, int h);
 void ui_keyboard(ctx *c, const hys_question *q, int x, int y, int w, int h);
 
 /* paginate.c */
@@ -129,17 +141,19 @@ int ui_line_h_at(const ctx *c, int px, int bold, int ts);
 int ui_longest_word(const ctx *c, const char *text, int px, int bold);
 int ui_text_box(ctx *c, const char *text, int x, int y, int w, int h, int px, int bold,
                 hys_color color, align al, int vcenter);
+int ui_text_box_heard(ctx *c, const char *heard, const char *wav, const char *text, int x, int y,
+                      int w, int h, int px, int bold, hys_color color, align al, int vcenter);
 int ui_text_need(const ctx *c, const char *text, int px, int bold, int w);
 int ui_text_w(const ctx *c, const char *s, size_t n, int px, int bold);
 void ui_unfit(hys_frame *f, const char *why);
 int ui_wrap(const ctx *c, const char *text, int px, int bold, int w, line *out, int max);
 
 /* widgets.c */
-void ui_button(ctx *c, const char *id, hys_action a, int arg, int x, int y, int w, int h,
-               const char *icon_name, const char *label, bstyle st, int enabled);
+void ui_button(ctx *c, const ui_item *it, int x, int y, int w, int h, const char *icon_name,
+               bstyle st);
 int ui_button_need(const ctx *c, const char *label, int w, int min);
-void ui_card(ctx *c, const char *id, hys_action a, int arg, int x, int y, int w, int h,
-             const char *pic, const char *label, int chosen, int checkbox);
+void ui_card(ctx *c, const ui_item *it, int x, int y, int w, int h, const char *pic, int chosen,
+             int checkbox);
 int ui_heading(ctx *c, const char *icon_name, const char *text, int px, int isz);
 void ui_ring(ctx *c, int x, int y, int w, int h, int band, hys_color col, int e, hys_color edge);
 

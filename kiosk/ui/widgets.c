@@ -3,23 +3,23 @@
 #include "ui.h"
 
 /* A button with an icon at the start and a label: the whole box is the target. */
-void ui_button(ctx *c, const char *id, hys_action a, int arg, int x, int y, int w, int h,
-               const char *icon_name, const char *label, bstyle st, int enabled)
+void ui_button(ctx *c, const ui_item *it, int x, int y, int w, int h, const char *icon_name,
+               bstyle st)
 {
     const hys_theme *t = c->t;
+    const char *label = it->label;
+    int enabled = !it->off, say_lang = it->lang - 1;
     hys_color bg = st == B_PRIMARY ? t->primary : t->button;
     hys_color fg = st == B_PRIMARY ? t->on_primary : t->on_button;
     if (!enabled)
         bg = t->disabled, fg = t->on_disabled;
-    else if (pressed(c, id))
+    else if (pressed(c, it->id))
         bg = t->pressed, fg = t->on_pressed;
     ui_rect(c, x, y, w, h, bg, enabled ? t->edge : t->on_disabled, S(c, 3), S(c, 16));
     int pad = S(c, 12);
     if (!label) { /* a picture button: its meaning is heard */
         ui_icon(c, x + pad, y + pad, w - 2 * pad, h - 2 * pad, icon_name);
-        int lang = c->say_lang;
-        c->say_lang = -1;
-        ui_target(c, id, x, y, w, h, a, arg, enabled, NULL, lang);
+        ui_target(c, it, x, y, w, h);
         return;
     }
     int isz = h - 2 * pad;
@@ -27,7 +27,7 @@ void ui_button(ctx *c, const char *id, hys_action a, int arg, int x, int y, int 
     int tx = x + pad, tw = w - 2 * pad;
     /* the icon shrinks, or goes, before a word of the label would be broken */
     const char *was_lang = c->lang;
-    if (c->say_lang >= 0) c->lang = lang_code(c, c->say_lang);
+    if (say_lang >= 0) c->lang = lang_code(c, say_lang);
     int longest = ui_longest_word(c, label, S(c, 36), 1);
     if (icon_name && tw - isz - pad < longest) {
         isz = tw - pad - longest;
@@ -53,14 +53,12 @@ void ui_button(ctx *c, const char *id, hys_action a, int arg, int x, int y, int 
     }
     c->inner = 1;
     const char *screen_lang = c->lang;
-    if (c->say_lang >= 0) c->lang = lang_code(c, c->say_lang); /* a language's own name */
+    if (say_lang >= 0) c->lang = lang_code(c, say_lang); /* a language's own name */
     ui_text_box(c, label, tx, y + 2, tw, h - 4, c->bar ? S(c, 36) * c->bar / 100 : S(c, 36), 1, fg,
                 icon_name ? ALIGN_START : ALIGN_CENTER, 1);
     c->lang = screen_lang;
     c->inner = 0;
-    int lang = c->say_lang;
-    c->say_lang = -1;
-    ui_target(c, id, x, y, w, h, a, arg, enabled, label, lang);
+    ui_target(c, it, x, y, w, h);
 }
 
 /* A card's inside: the picture above, the label below. */
@@ -96,12 +94,13 @@ static void card_tall(ctx *c, int x, int y, int w, int h, const char *pic, const
 
 /* A card: picture above, one- or two-word label below (or, on a wide card,
  * beside it); shape cues for chosen. */
-void ui_card(ctx *c, const char *id, hys_action a, int arg, int x, int y, int w, int h,
-             const char *pic, const char *label, int chosen, int checkbox)
+void ui_card(ctx *c, const ui_item *it, int x, int y, int w, int h, const char *pic, int chosen,
+             int checkbox)
 {
     const hys_theme *t = c->t;
+    const char *label = it->label;
     hys_color bg = chosen ? t->chosen : t->card, fg = chosen ? t->on_chosen : t->on_card;
-    if (pressed(c, id)) bg = t->pressed, fg = t->on_pressed;
+    if (pressed(c, it->id)) bg = t->pressed, fg = t->on_pressed;
     ui_rect(c, x, y, w, h, bg, chosen ? t->chosen_edge : t->edge, chosen ? S(c, 9) : S(c, 3),
             S(c, 18));
     int pad = S(c, 10);
@@ -124,11 +123,12 @@ void ui_card(ctx *c, const char *id, hys_action a, int arg, int x, int y, int w,
     char words[600];
     const char *fmt = checkbox ? (chosen ? tr(c, "%s, ticked") : tr(c, "%s, not ticked"))
                                : (chosen ? tr(c, "%s, chosen") : "%s");
-    if (!c->say) {
+    ui_item heard = *it;
+    if (!heard.say) { /* (its state, after its words) */
         snprintf(words, sizeof words, fmt, label ? label : "");
-        c->say = words;
+        heard.say = words;
     }
-    ui_target(c, id, x, y, w, h, a, arg, 1, label, -1);
+    ui_target(c, &heard, x, y, w, h);
 }
 
 /* A button's height for its label (with icon) at w wide: at least min. */

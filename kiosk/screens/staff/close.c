@@ -15,11 +15,15 @@ void screen_staff_close(ctx *c, const hys_staff_view *sv)
     bh = ui_button_need(c, close, bw, bh);
     if (y + n * bh + (n - 1) * gap > H - ui_bottom_h(c) - S(c, 12)) ui_unfit(c->f, "close buttons");
     if (n == 2) {
-        ui_button(c, "staff:switch-off", HYS_ACT_STAFF_QUIT, 1, x, y, bw, bh, "stop", off,
-                  B_PRIMARY, 1);
+        ui_button(
+            c,
+            &(ui_item){
+                .id = "staff:switch-off", .action = HYS_ACT_STAFF_QUIT, .arg = 1, .label = off},
+            x, y, bw, bh, "stop", B_PRIMARY);
         y += bh + gap;
     }
-    ui_button(c, "staff:close-program", HYS_ACT_STAFF_QUIT, 0, x, y, bw, bh, "door", close,
-              n == 2 ? B_NORMAL : B_PRIMARY, 1);
+    ui_button(c,
+              &(ui_item){.id = "staff:close-program", .action = HYS_ACT_STAFF_QUIT, .label = close},
+              x, y, bw, bh, "door", n == 2 ? B_NORMAL : B_PRIMARY);
     screen_staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back"), 0);
 }

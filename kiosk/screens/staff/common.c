@@ -12,17 +12,27 @@ void screen_staff_bar(ctx *c, const char *id, hys_action a, const char *label, i
     ui_rect(c, 0, c->f->h - bh, c->f->w, bh, c->t->bar, c->t->bar, 0, 0);
     c->group = HYS_READ_BOTTOM;
     ui_bar_slot(c, 0, &x, &y, &w, &h);
-    ui_button(c, id, a, 0, x, y, w, h, "back", label, B_NORMAL, 1);
+    ui_button(c, &(ui_item){.id = id, .action = a, .label = label}, x, y, w, h, "back", B_NORMAL);
     if (quit) {
         ui_bar_slot(c, 1, &x, &y, &w, &h);
-        ui_button(c, "staff:settings", HYS_ACT_STAFF_SETTINGS, 0, x, y, w, h, "sound-settings",
-                  tr(c, "Voice and language"), B_NORMAL, 1);
+        ui_button(c,
+                  &(ui_item){.id = "staff:settings",
+                             .action = HYS_ACT_STAFF_SETTINGS,
+                             .label = tr(c, "Voice and language")},
+                  x, y, w, h, "sound-settings", B_NORMAL);
         ui_bar_slot(c, 2, &x, &y, &w, &h);
-        ui_button(c, "staff:touch", HYS_ACT_STAFF_TOUCH, -1, x, y, w, h, "practice",
-                  tr(c, "Check the touch screen"), B_NORMAL, 1);
+        ui_button(c,
+                  &(ui_item){.id = "staff:touch",
+                             .action = HYS_ACT_STAFF_TOUCH,
+                             .arg = -1,
+                             .label = tr(c, "Check the touch screen")},
+                  x, y, w, h, "practice", B_NORMAL);
         ui_bar_slot(c, 3, &x, &y, &w, &h);
-        ui_button(c, "staff:quit", HYS_ACT_STAFF_QUIT, 0, x, y, w, h, "stop",
-                  tr(c, "Close the kiosk"), B_NORMAL, 1);
+        ui_button(c,
+                  &(ui_item){.id = "staff:quit",
+                             .action = HYS_ACT_STAFF_QUIT,
+                             .label = tr(c, "Close the kiosk")},
+                  x, y, w, h, "stop", B_NORMAL);
     }
     c->group = HYS_READ_CONTENT;
     ui_bar_end(c);

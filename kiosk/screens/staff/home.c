@@ -73,9 +73,16 @@ void screen_staff(ctx *c, const hys_staff_view *sv)
     if (y + need > bot && bot - need > y - S(c, 20)) y = bot - need;
     if (y + need > bot) ui_unfit(c->f, "staff buttons"); /* shown a part at a time instead */
     for (int i = 0; i < 4; i++) {
-        if (!on[i]) c->meaning = tr(c, i < 2 ? "Put a USB stick in first" : "There is none");
-        ui_button(c, ids[i], acts[i], 0, m + (i % cols) * (bw + gap), y + (i / cols) * (bh + gap),
-                  bw, bh, icons[i], tr(c, labels[i]), i == 0 ? B_PRIMARY : B_NORMAL, on[i]);
+        ui_button(c,
+                  &(ui_item){.id = ids[i],
+                             .action = acts[i],
+                             .label = tr(c, labels[i]),
+                             .off = !on[i],
+                             .meaning = !on[i] ? tr(c, i < 2 ? "Put a USB stick in first"
+                                                             : "There is none")
+                                               : NULL},
+                  m + (i % cols) * (bw + gap), y + (i / cols) * (bh + gap), bw, bh, icons[i],
+                  i == 0 ? B_PRIMARY : B_NORMAL);
     }
     screen_staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back to the kiosk"), 1);
 }

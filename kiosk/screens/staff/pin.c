@@ -40,14 +40,27 @@ void screen_staff_pin(ctx *c, const hys_staff_view *sv)
         int kx = x0 + (i % 3) * (kw + kg), ky = y + (i / 3) * (kh + kg);
         char id[32];
         if (i == 9) {
-            ui_button(c, "staff:erase", HYS_ACT_STAFF_ERASE, 0, kx, ky, kw, kh, NULL,
-                      tr(c, "Delete"), B_NORMAL, sv->typed > 0);
+            ui_button(c,
+                      &(ui_item){.id = "staff:erase",
+                                 .action = HYS_ACT_STAFF_ERASE,
+                                 .label = tr(c, "Delete"),
+                                 .off = !(sv->typed > 0)},
+                      kx, ky, kw, kh, NULL, B_NORMAL);
         } else if (i == 11) {
-            ui_button(c, "staff:ok", HYS_ACT_STAFF_OK, 0, kx, ky, kw, kh, NULL, tr(c, "OK"),
-                      B_PRIMARY, sv->typed >= 4);
+            ui_button(c,
+                      &(ui_item){.id = "staff:ok",
+                                 .action = HYS_ACT_STAFF_OK,
+                                 .label = tr(c, "OK"),
+                                 .off = !(sv->typed >= 4)},
+                      kx, ky, kw, kh, NULL, B_PRIMARY);
         } else {
             snprintf(id, sizeof id, "staff:digit-%s", keys[i]);
-            ui_key(c, keys[i], id, HYS_ACT_STAFF_DIGIT, keys[i][0] - '0', kx, ky, kw, kh);
+            ui_key(c,
+                   &(ui_item){.id = id,
+                              .action = HYS_ACT_STAFF_DIGIT,
+                              .arg = keys[i][0] - '0',
+                              .label = keys[i]},
+                   kx, ky, kw, kh);
         }
     }
     ui_bar_end(c);

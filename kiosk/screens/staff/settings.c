@@ -17,13 +17,23 @@ void screen_staff_settings(ctx *c, const hys_staff_view *sv)
     bh = ui_button_need(c, tr(c, "Louder"), cw, bh);
     char vol[80];
     snprintf(vol, sizeof vol, tr(c, "Volume %d of %d"), sv->volume + 1, sv->volume_steps);
-    ui_button(c, "staff:quieter", HYS_ACT_STAFF_VOLUME, -1, m, y, cw, bh, "quieter",
-              tr(c, "Quieter"), B_NORMAL, sv->volume > 0);
+    ui_button(c,
+              &(ui_item){.id = "staff:quieter",
+                         .action = HYS_ACT_STAFF_VOLUME,
+                         .arg = -1,
+                         .label = tr(c, "Quieter"),
+                         .off = !(sv->volume > 0)},
+              m, y, cw, bh, "quieter", B_NORMAL);
     int vh = ui_text_need(c, vol, S(c, 36), 1, cw);
     ui_text_box(c, vol, m + cw + gap, y + (bh - vh) / 2, cw, vh, S(c, 36), 1, t->text, ALIGN_CENTER,
                 0);
-    ui_button(c, "staff:louder", HYS_ACT_STAFF_VOLUME, 1, m + 2 * (cw + gap), y, cw, bh, "speaker",
-              tr(c, "Louder"), B_NORMAL, sv->volume < sv->volume_steps - 1);
+    ui_button(c,
+              &(ui_item){.id = "staff:louder",
+                         .action = HYS_ACT_STAFF_VOLUME,
+                         .arg = 1,
+                         .label = tr(c, "Louder"),
+                         .off = !(sv->volume < sv->volume_steps - 1)},
+              m + 2 * (cw + gap), y, cw, bh, "speaker", B_NORMAL);
     ui_bar_end(c);
     y += (bh > vh ? bh : vh) + S(c, 24);
     const char *h = tr(c, "Each person starts in:");
@@ -45,10 +55,14 @@ void screen_staff_settings(ctx *c, const hys_staff_view *sv)
     for (int i = 0; i < fm->nlangs; i++) {
         char id[40];
         snprintf(id, sizeof id, "staff:lang-%s", fm->langs[i].code);
-        c->say_lang = i;
-        ui_button(c, id, HYS_ACT_STAFF_LANG, i, m + (i % cols) * (lw + gap),
-                  y + (i / cols) * (lh + gap), lw, lh, NULL, hys_lang_autonym(&fm->langs[i]),
-                  i == sv->start_lang ? B_PRIMARY : B_NORMAL, 1);
+        ui_button(c,
+                  &(ui_item){.id = id,
+                             .action = HYS_ACT_STAFF_LANG,
+                             .arg = i,
+                             .label = hys_lang_autonym(&fm->langs[i]),
+                             .lang = i + 1},
+                  m + (i % cols) * (lw + gap), y + (i / cols) * (lh + gap), lw, lh, NULL,
+                  i == sv->start_lang ? B_PRIMARY : B_NORMAL);
     }
     screen_staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back"), 0);
 }

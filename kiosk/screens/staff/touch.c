@@ -18,8 +18,8 @@ void screen_staff_touch(ctx *c, const hys_staff_view *sv)
         char id[32], label[8];
         snprintf(id, sizeof id, "staff:touch-%d", i + 1);
         snprintf(label, sizeof label, "%d", i + 1);
-        ui_button(c, id, HYS_ACT_STAFF_TOUCH, i, xs[i], ys[i], side, side, NULL, label,
-                  sv->touched >> i & 1 ? B_PRIMARY : B_NORMAL, 1);
+        ui_button(c, &(ui_item){.id = id, .action = HYS_ACT_STAFF_TOUCH, .arg = i, .label = label},
+                  xs[i], ys[i], side, side, NULL, sv->touched >> i & 1 ? B_PRIMARY : B_NORMAL);
     }
     screen_staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Back"), 0);
 }
