@@ -168,36 +168,13 @@ void screen_review(ctx *c)
         ry += h + gap;
     }
     /* Back | earlier | more | Send */
-    ui_bar_begin(c);
-    int bh = ui_bottom_h(c), x, y, w, h;
-    ui_rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
-    c->group = HYS_READ_BOTTOM;
-    ui_bar_slot(c, 0, &x, &y, &w, &h);
-    ui_button(c, &(ui_item){.id = "button:back", .action = HYS_ACT_BACK, .label = tr(c, "Back")}, x,
-              y, w, h, "back", B_NORMAL);
-    if (pages > 1) {
-        ui_bar_slot(c, 1, &x, &y, &w, &h);
-        ui_button(c,
-                  &(ui_item){.id = "button:page-up",
-                             .action = HYS_ACT_PAGE,
-                             .arg = -1,
-                             .label = tr(c, "Earlier answers"),
-                             .off = !(page > 0)},
-                  x, y, w, h, NULL, B_NORMAL);
-        ui_bar_slot(c, 2, &x, &y, &w, &h);
-        ui_button(c,
-                  &(ui_item){.id = "button:page-down",
-                             .action = HYS_ACT_PAGE,
-                             .arg = 1,
-                             .label = tr(c, "More answers"),
-                             .off = !(page < pages - 1)},
-                  x, y, w, h, NULL, B_NORMAL);
-    }
-    ui_bar_slot(c, 3, &x, &y, &w, &h);
-    ui_button(c,
-              &(ui_item){.id = "button:finish",
-                         .action = HYS_ACT_FINISH,
-                         .label = tr(c, "Send my answers")},
-              x, y, w, h, "review", B_PRIMARY);
-    ui_bar_end(c);
+    ui_slot s[4] = {
+        {{.id = "button:back", .action = HYS_ACT_BACK, .label = tr(c, "Back")}, "back", B_NORMAL},
+        {{0}, NULL, B_NORMAL},
+        {{0}, NULL, B_NORMAL},
+        {{.id = "button:finish", .action = HYS_ACT_FINISH, .label = tr(c, "Send my answers")},
+         "review",
+         B_PRIMARY}};
+    ui_page_slots(s, page, pages, tr(c, "Earlier answers"), tr(c, "More answers"));
+    ui_bar_buttons(c, s);
 }

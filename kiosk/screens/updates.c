@@ -47,30 +47,8 @@ void screen_updates(ctx *c)
     int page = c->v->page < pages ? c->v->page : pages - 1;
     for (int k = 0; k < per && page * per + k < fm->nupdates; k++)
         screen_update_item(c, &fm->updates[page * per + k], m, top + k * (ih + gap), W - 2 * m, ih);
-    ui_bar_begin(c);
-    int bh = ui_bottom_h(c), x, y, w, h;
-    ui_rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
-    c->group = HYS_READ_BOTTOM;
-    ui_bar_slot(c, 0, &x, &y, &w, &h);
-    ui_button(c, &(ui_item){.id = "button:back", .action = HYS_ACT_BACK, .label = tr(c, "Back")}, x,
-              y, w, h, "back", B_NORMAL);
-    if (pages > 1) {
-        ui_bar_slot(c, 1, &x, &y, &w, &h);
-        ui_button(c,
-                  &(ui_item){.id = "button:page-up",
-                             .action = HYS_ACT_PAGE,
-                             .arg = -1,
-                             .label = tr(c, "Earlier"),
-                             .off = !(page > 0)},
-                  x, y, w, h, NULL, B_NORMAL);
-        ui_bar_slot(c, 2, &x, &y, &w, &h);
-        ui_button(c,
-                  &(ui_item){.id = "button:page-down",
-                             .action = HYS_ACT_PAGE,
-                             .arg = 1,
-                             .label = tr(c, "More"),
-                             .off = !(page < pages - 1)},
-                  x, y, w, h, NULL, B_NORMAL);
-    }
-    ui_bar_end(c);
+    ui_slot s[4] = {
+        {{.id = "button:back", .action = HYS_ACT_BACK, .label = tr(c, "Back")}, "back", B_NORMAL}};
+    ui_page_slots(s, page, pages, tr(c, "Earlier"), tr(c, "More"));
+    ui_bar_buttons(c, s);
 }

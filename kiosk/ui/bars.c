@@ -148,46 +148,73 @@ static void top_bar_at(ctx *c, int with_progress)
     }
 }
 
-/* Back | I don't understand | Skip | Next, always in the same places. */
-void ui_bottom_bar(ctx *c, int back, int dont, int skip, int next, const char *next_label,
-                   const char *next_icon, hys_action next_action)
+/* The bottom bar: its ground, and a button in each of its four fixed
+ * slots that has one (slot.item.id set): 0 at the start (Back), 1 and 2 in
+ * the middle, 3 the main one at the end. */
+void ui_bar_buttons(ctx *c, const ui_slot slots[4])
 {
     ui_bar_begin(c);
     const hys_theme *t = c->t;
     int W = c->f->w, H = c->f->h, bh = ui_bottom_h(c);
     ui_rect(c, 0, H - bh, W, bh, t->bar, t->bar, 0, 0);
-    int x, y, w, h;
     c->group = HYS_READ_BOTTOM;
-    if (back) {
-        ui_bar_slot(c, 0, &x, &y, &w, &h);
-        ui_button(c,
-                  &(ui_item){.id = "button:back",
-                             .action = HYS_ACT_BACK,
-                             .label = tr(c, "Back"),
-                             .meaning = tr(c, "Go back one step")},
-                  x, y, w, h, "back", B_NORMAL);
+    for (int i = 0; i < 4; i++) {
+        if (!slots[i].item.id) continue;
+        int x, y, w, h;
+        ui_bar_slot(c, i, &x, &y, &w, &h);
+        ui_button(c, &slots[i].item, x, y, w, h, slots[i].icon, slots[i].style);
     }
-    if (dont) {
-        ui_bar_slot(c, 1, &x, &y, &w, &h);
-        ui_button(
-            c,
-            &(ui_item){.id = "button:dont-understand",
+    c->group = HYS_READ_CONTENT;
+    ui_bar_end(c);
+}
+
+/* The bottom bar's middle slots of a screen shown a page at a time (when it
+ * has more than one): the earlier page, and the next, each switched off at
+ * its end. */
+void ui_page_slots(ui_slot s[4], int page, int pages, const char *up, const char *down)
+{
+    if (pages <= 1) return;
+    s[1] = (ui_slot){
+        {.id = "button:page-up", .action = HYS_ACT_PAGE, .arg = -1, .label = up, .off = page <= 0},
+        NULL,
+        B_NORMAL};
+    s[2] = (ui_slot){{.id = "button:page-down",
+                      .action = HYS_ACT_PAGE,
+                      .arg = 1,
+                      .label = down,
+                      .off = page >= pages - 1},
+                     NULL,
+                     B_NORMAL};
+}
+
+/* Back | I don't understand | Skip | Next, always in the same places. */
+void ui_bottom_bar(ctx *c, int back, int dont, int skip, int next, const char *next_label,
+                   const char *next_icon, hys_action next_action)
+{
+    ui_slot s[4] = {{{0}, NULL, B_NORMAL}};
+    if (back)
+        s[0] = (ui_slot){{.id = "button:back",
+                          .action = HYS_ACT_BACK,
+                          .label = tr(c, "Back"),
+                          .meaning = tr(c, "Go back one step")},
+                         "back",
+                         B_NORMAL};
+    if (dont)
+        s[1] =
+            (ui_slot){{.id = "button:dont-understand",
                        .action = HYS_ACT_DONT_UNDERSTAND,
                        .label = tr(c, "I don't understand"),
                        .meaning = tr(c, "Tell us this question is hard to understand, and go on")},
-            x, y, w, h, "dont-understand", B_NORMAL);
-    }
-    if (skip) {
-        ui_bar_slot(c, 2, &x, &y, &w, &h);
-        ui_button(c,
-                  &(ui_item){.id = "button:skip",
-                             .action = HYS_ACT_SKIP,
-                             .label = tr(c, "Skip"),
-                             .meaning = tr(c, "Go on without answering")},
-                  x, y, w, h, "skip", B_NORMAL);
-    }
+                      "dont-understand",
+                      B_NORMAL};
+    if (skip)
+        s[2] = (ui_slot){{.id = "button:skip",
+                          .action = HYS_ACT_SKIP,
+                          .label = tr(c, "Skip"),
+                          .meaning = tr(c, "Go on without answering")},
+                         "skip",
+                         B_NORMAL};
     if (next >= 0) {
-        ui_bar_slot(c, 3, &x, &y, &w, &h);
         const char *id = next_action == HYS_ACT_NEXT         ? "button:next"
                          : next_action == HYS_ACT_FINISH     ? "button:finish"
                          : next_action == HYS_ACT_START      ? "button:start"
@@ -198,16 +225,15 @@ void ui_bottom_bar(ctx *c, int back, int dont, int skip, int next, const char *n
                               : next_action == HYS_ACT_START
                                   ? tr(c, "Start answering the questions")
                                   : NULL;
-        ui_button(c,
-                  &(ui_item){.id = id,
-                             .action = next_action,
-                             .label = next_label,
-                             .off = !next,
-                             .meaning = meaning},
-                  x, y, w, h, next_icon, B_PRIMARY);
+        s[3] = (ui_slot){{.id = id,
+                          .action = next_action,
+                          .label = next_label,
+                          .off = !next,
+                          .meaning = meaning},
+                         next_icon,
+                         B_PRIMARY};
     }
-    c->group = HYS_READ_CONTENT;
-    ui_bar_end(c);
+    ui_bar_buttons(c, s);
 }
 
 /* The corner buttons' side: 76 design units, and never under the smallest target. */

@@ -95,11 +95,20 @@ typedef struct line {
 
 typedef enum { B_PRIMARY, B_NORMAL } bstyle;
 
+/* A button in one of the bottom bar's fixed slots (ui_bar_buttons). */
+typedef struct ui_slot {
+    ui_item item; /* .id NULL: the slot is empty */
+    const char *icon;
+    bstyle style;
+} ui_slot;
+
 /* bars.c */
 void ui_banner(ctx *c);
 void ui_bar_begin(ctx *c);
 void ui_bar_end(ctx *c);
 void ui_bar_slot(ctx *c, int i, int *x, int *y, int *w, int *h);
+void ui_bar_buttons(ctx *c, const ui_slot slots[4]);
+void ui_page_slots(ui_slot s[4], int page, int pages, const char *up, const char *down);
 void ui_bottom_bar(ctx *c, int back, int dont, int skip, int next, const char *next_label,
                    const char *next_icon, hys_action next_action);
 int ui_bottom_h(const ctx *c);

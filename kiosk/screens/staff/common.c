@@ -7,35 +7,25 @@
  * "Close the kiosk" (last slot). */
 void screen_staff_bar(ctx *c, const char *id, hys_action a, const char *label, int quit)
 {
-    ui_bar_begin(c);
-    int bh = ui_bottom_h(c), x, y, w, h;
-    ui_rect(c, 0, c->f->h - bh, c->f->w, bh, c->t->bar, c->t->bar, 0, 0);
-    c->group = HYS_READ_BOTTOM;
-    ui_bar_slot(c, 0, &x, &y, &w, &h);
-    ui_button(c, &(ui_item){.id = id, .action = a, .label = label}, x, y, w, h, "back", B_NORMAL);
+    ui_slot s[4] = {{{.id = id, .action = a, .label = label}, "back", B_NORMAL}};
     if (quit) {
-        ui_bar_slot(c, 1, &x, &y, &w, &h);
-        ui_button(c,
-                  &(ui_item){.id = "staff:settings",
-                             .action = HYS_ACT_STAFF_SETTINGS,
-                             .label = tr(c, "Voice and language")},
-                  x, y, w, h, "sound-settings", B_NORMAL);
-        ui_bar_slot(c, 2, &x, &y, &w, &h);
-        ui_button(c,
-                  &(ui_item){.id = "staff:touch",
-                             .action = HYS_ACT_STAFF_TOUCH,
-                             .arg = -1,
-                             .label = tr(c, "Check the touch screen")},
-                  x, y, w, h, "practice", B_NORMAL);
-        ui_bar_slot(c, 3, &x, &y, &w, &h);
-        ui_button(c,
-                  &(ui_item){.id = "staff:quit",
-                             .action = HYS_ACT_STAFF_QUIT,
-                             .label = tr(c, "Close the kiosk")},
-                  x, y, w, h, "stop", B_NORMAL);
+        s[1] = (ui_slot){{.id = "staff:settings",
+                          .action = HYS_ACT_STAFF_SETTINGS,
+                          .label = tr(c, "Voice and language")},
+                         "sound-settings",
+                         B_NORMAL};
+        s[2] = (ui_slot){{.id = "staff:touch",
+                          .action = HYS_ACT_STAFF_TOUCH,
+                          .arg = -1,
+                          .label = tr(c, "Check the touch screen")},
+                         "practice",
+                         B_NORMAL};
+        s[3] = (ui_slot){
+            {.id = "staff:quit", .action = HYS_ACT_STAFF_QUIT, .label = tr(c, "Close the kiosk")},
+            "stop",
+            B_NORMAL};
     }
-    c->group = HYS_READ_CONTENT;
-    ui_bar_end(c);
+    ui_bar_buttons(c, s);
 }
 
 /* A staff screen's background and heading; returns the y below it. */
