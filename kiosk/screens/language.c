@@ -18,13 +18,8 @@ void screen_language(ctx *c)
     int bh = (area_h - (rows - 1) * gap) / rows;
     if (bh > S(c, 130)) bh = S(c, 130);
     int bw = (W - 2 * m - (cols - 1) * gap) / cols;
-    const char *was = c->lang;
-    for (int i = 0; i < n; i++) { /* each name, in its own script, fits its button */
-        c->lang = fm->langs[i].code;
-        int need = ui_text_need(c, hys_lang_autonym(&fm->langs[i]), S(c, 36), 1, bw - S(c, 24));
-        if (bh < need + S(c, 8)) bh = need + S(c, 8);
-    }
-    c->lang = was;
+    int need = ui_lang_names_need(c, S(c, 36), bw - S(c, 24)); /* each name fits its button */
+    if (bh < need + S(c, 8)) bh = need + S(c, 8);
     for (int i = 0; i < n; i++) {
         char id[64];
         snprintf(id, sizeof id, "lang:%s", fm->langs[i].code);

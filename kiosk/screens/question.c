@@ -192,13 +192,8 @@ void screen_question(ctx *c)
     } else if (quick && fm->nlangs > 1) {
         /* the quick poll's languages sit along the top */
         int bw = S(c, 200), bh = S(c, 70), x = W - m - c->corner_w;
-        const char *was = c->lang;
-        for (int i = 0; i < fm->nlangs; i++) { /* each name's line, in its own script */
-            c->lang = fm->langs[i].code;
-            int need = ui_line_h(c, S(c, 36), 1) + S(c, 8);
-            if (bh < need) bh = need;
-        }
-        c->lang = was;
+        int need = ui_lang_names_need(c, S(c, 36), 0) + S(c, 8); /* each name's line */
+        if (bh < need) bh = need;
         if (bh < c->tmin) bh = c->tmin;
         for (int i = fm->nlangs - 1; i >= 0 && x - bw > W / 3; i--) {
             char id[64];

@@ -179,3 +179,21 @@ int ui_text_box_heard(ctx *c, const char *heard, const char *wav, const char *te
     }
     return total;
 }
+
+/* The height the tallest of the form's language names needs, each in its
+ * own script (Nastaliq is tall), at the design size px in bold: wrapped at
+ * w, or on one line when w <= 0. */
+int ui_lang_names_need(ctx *c, int px, int w)
+{
+    const hys_form *fm = c->in->form;
+    const char *was = c->lang;
+    int most = 0;
+    for (int i = 0; i < fm->nlangs; i++) {
+        c->lang = fm->langs[i].code;
+        int need = w > 0 ? ui_text_need(c, hys_lang_autonym(&fm->langs[i]), px, 1, w)
+                         : ui_line_h(c, px, 1);
+        if (need > most) most = need;
+    }
+    c->lang = was;
+    return most;
+}

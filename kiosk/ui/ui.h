@@ -148,6 +148,7 @@ int ui_breaks_word(const line *l, int n);
 int ui_line_h(const ctx *c, int px, int bold);
 int ui_line_h_at(const ctx *c, int px, int bold, int ts);
 int ui_longest_word(const ctx *c, const char *text, int px, int bold);
+int ui_lang_names_need(ctx *c, int px, int w);
 int ui_text_box(ctx *c, const char *text, int x, int y, int w, int h, int px, int bold,
                 hys_color color, align al, int vcenter);
 int ui_text_box_heard(ctx *c, const char *heard, const char *wav, const char *text, int x, int y,

@@ -43,14 +43,8 @@ void screen_staff_settings(ctx *c, const hys_staff_view *sv)
     /* each language by its own name, in its own script */
     int cols = c->portrait || c->ts > 100 ? 2 : 4, lw = (W - 2 * m - (cols - 1) * gap) / cols;
     int lh = S(c, 90);
-    const char *was = c->lang;
-    for (int i = 0; i < fm->nlangs; i++) {
-        c->lang = fm->langs[i].code;
-        int need =
-            ui_text_need(c, hys_lang_autonym(&fm->langs[i]), S(c, 36), 1, lw - S(c, 24)) + S(c, 16);
-        if (lh < need) lh = need;
-    }
-    c->lang = was;
+    int need = ui_lang_names_need(c, S(c, 36), lw - S(c, 24)) + S(c, 16);
+    if (lh < need) lh = need;
     if (lh < c->tmin) lh = c->tmin;
     for (int i = 0; i < fm->nlangs; i++) {
         char id[40];
