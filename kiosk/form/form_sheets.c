@@ -77,6 +77,7 @@ void form_read_choices(builder *b, const hys_table *t, choice_lists *out)
 {
     if (!t || t->nrows == 0) return;
     colmap cols[HYS_MAX_COLS];
+    memset(cols, 0, sizeof cols); /* (each is mapped below; zero for the compiler) */
     int ncols = t->rows[0].ncells;
     for (int c = 0; c < ncols; c++)
         form_map_header(b, t->name, c, hys_row_cell(&t->rows[0], c), &cols[c]);
@@ -325,6 +326,7 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
         return;
     }
     colmap cols[HYS_MAX_COLS];
+    memset(cols, 0, sizeof cols); /* (each is mapped below; zero for the compiler) */
     int ncols = t->rows[0].ncells;
     for (int c = 0; c < ncols; c++)
         form_map_header(b, t->name, c, hys_row_cell(&t->rows[0], c), &cols[c]);
@@ -567,6 +569,7 @@ void form_read_updates(builder *b, const hys_table *t)
 {
     if (!t || t->nrows < 2) return;
     colmap cols[HYS_MAX_COLS];
+    memset(cols, 0, sizeof cols); /* (each is mapped below; zero for the compiler) */
     int ncols = t->rows[0].ncells;
     for (int c = 0; c < ncols; c++)
         form_map_header(b, t->name, c, hys_row_cell(&t->rows[0], c), &cols[c]);
