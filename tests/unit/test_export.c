@@ -848,6 +848,43 @@ static void test_free_text(void)
     CHECK(!contains(path, "42") && !contains(path, sid));
 }
 
+/* A kiosk whose config names the office's key (office_key) seals every
+ * export to it when the question set names none; a set's own key still
+ * comes first. */
+static void test_office_key(void)
+{
+    char err[512], b[1024], path[1200], office[64], own[64];
+    const char *data = at("office-kiosk"), *stick = at("office-stick");
+    mkdir(stick, 0700);
+    CHECK(hys_seal_keygen(at("office2.key"), office, err, sizeof err) == HYS_OK);
+    CHECK(hys_seal_keygen(at("set.key"), own, err, sizeof err) == HYS_OK);
+    residents(data, 2, 0);
+    hys_export_options o = {data, stick, NULL, 0, NULL, office};
+    hys_export_result r;
+    CHECK(export_to(&o, &r, err, sizeof err) == HYS_OK && r.answers == 6);
+    CHECK(bundle_dir(stick, 1, b, sizeof b));
+    snprintf(path, sizeof path, "%s/data.sqlite.sealed", b);
+    CHECK(access(path, F_OK) == 0);
+    snprintf(path, sizeof path, "%s/answers.csv", b);
+    CHECK(access(path, F_OK) != 0);
+    /* opened with the office's key, and no other */
+    char log[8192];
+    hys_collect_result cr;
+    const char *in[] = {stick};
+    made_on(stick, data, "2025-06-03");
+    key = at("office2.key");
+    collect_into(at("office-out"), in, 1, &cr, log, sizeof log);
+    CHECK(cr.accepted == 1 && cr.answers == 6);
+    /* a set naming its own key: sealed to that one, not the office's */
+    form_key = own;
+    residents(data, 1, 0);
+    form_key = NULL;
+    CHECK(export_to(&o, &r, err, sizeof err) == HYS_OK && r.answers == 3);
+    collect_into(at("office-out2"), in, 1, &cr, log, sizeof log);
+    CHECK(cr.rejected == 1 && strstr(log, "not sealed for this key") != NULL);
+    key = NULL;
+}
+
 /* The manifest reader takes hostile text: each of these is refused. */
 static void test_hostile_manifests(void)
 {
@@ -930,6 +967,7 @@ int main(void)
     test_release();
     test_free_text();
     test_sealed();
+    test_office_key();
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf %s", top);
     if (!check_fail && system(cmd) != 0) fprintf(stderr, "could not remove %s\n", top);
