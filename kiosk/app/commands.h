@@ -14,10 +14,11 @@ int hys_cmd_answers(const char *data_dir);
  * 0, or 1 with a message for staff. */
 int hys_cmd_export(const char *data_dir, const char *stick, const char *venue, int full,
                    const char *seal_to);
-/* Collect the bundles under the folders in into out, printing what was
- * accepted, rejected and missing. Returns 0 when every bundle was accepted
- * and no number is missing, 3 when some were rejected or missing (the good
- * ones are still merged), 1 on other errors. */
+/* Collect the bundles under the folders in into out, merging only kiosks in
+ * the trust list trust_file (NULL: the office's, trust.h), printing what was
+ * accepted, rejected, untrusted and missing. Returns 0 when every bundle was
+ * accepted and no number is missing, 3 when some were rejected, untrusted or
+ * missing (the good ones are still merged), 1 on other errors. */
 int hys_cmd_collect(const char *const *in, int nin, const char *out, const char *key,
                     const char *trust_file);
 /* Print the kiosk's trust line (kiosk id, public key, fingerprint). 0 or 1. */

@@ -2,7 +2,8 @@
  * (from many kiosks, over many visits) collected into one set of files.
  *
  * A bundle is the folder STICK/HAVEYOURSAY/KIOSK_ID/SEQ-YYYYMMDD/ with
- * answers.csv, sessions.csv, data.sqlite, report.html and manifest.json
+ * answers.csv, sessions.csv, free-text.csv, data.sqlite, report.html and
+ * manifest.json
  * (see manifest.h). It is made in the data folder, then each file is
  * copied to the stick under a temporary name (NAME.part), flushed, read back
  * and checked, and renamed; manifest.json goes last, and only then are its
@@ -55,7 +56,8 @@ typedef struct hys_collect_result {
 /* Read every bundle under the folders in, check each (signature by a key
  * trust holds for the kiosk it names, files' SHA-256, sequence and chain per
  * kiosk) and merge the answers (each once, by answer id) into out:
- * answers.csv, sessions.csv, data.sqlite, report.html. What was accepted,
+ * answers.csv, sessions.csv, free-text.csv, data.sqlite, report.html (its
+ * counts released as hys_report_html says). What was accepted,
  * rejected (and why) and missing goes to log, a line each. Running it again,
  * or on overlapping folders, gives the same files. Folders named "combined"
  * and unfinished bundles are skipped. Sealed bundles need key, the file

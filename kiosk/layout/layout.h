@@ -2,7 +2,8 @@
  * lines of text and pictures to draw (the draw list) and the named touch
  * targets with the action each one triggers. Pure: no SDL; text is measured
  * through the hys_measure interface the screen module provides. Sizes scale
- * with the window (800x480 .. 1920x1080, landscape or portrait). */
+ * with the window (800x480 .. 1920x1080, landscape or portrait). Built in
+ * layout.c from the screens (kiosk/screens/) and their engine (kiosk/ui/). */
 #ifndef HYS_LAYOUT_H
 #define HYS_LAYOUT_H
 
