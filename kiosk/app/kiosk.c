@@ -5,11 +5,9 @@
 #include "paths.h"
 #include "sticks.h"
 
-#include "../export/manifest.h"
 #include "../util/alloc.h"
 
 #include <SDL.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -105,16 +103,6 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
     }
     snprintf(k->data, sizeof k->data, "%s", data);
     hys_pin_guard_load(&k->pin_guard, data, 0); /* wrong PINs of earlier runs still count */
-    {
-        /* the kiosk's key as staff compare it with the office's trust list */
-        unsigned char sk[64];
-        char pk[64], why[300];
-        if (hys_manifest_key(data, sk, pk, why, sizeof why) == HYS_OK)
-            hys_trust_fingerprint(pk, k->fingerprint);
-        else
-            fprintf(stderr, "haveyoursay: %s\n", why);
-        sodium_memzero(sk, sizeof sk);
-    }
     char cfgpath[1100];
     /* the box's settings (an installed kiosk: /etc/haveyoursay), then the
      * data folder's; replays read only their own, so they always run alike */

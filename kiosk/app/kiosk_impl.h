@@ -108,7 +108,8 @@ struct hys_kiosk {
     char pin[HYS_PIN_MAX_DIGITS + 1];
     int pin_set; /* a PIN is set (seen when staff mode opened); else it stays shut */
     hys_pin_guard pin_guard;
-    char fingerprint[HYS_TRUST_FINGERPRINT]; /* of the kiosk's signing key (trust.h) */
+    char fingerprint[HYS_TRUST_FINGERPRINT]; /* of its signing key (trust.h), from staff mode's
+                                              * first opening ("" before) */
     char staff_msg[1024];
     long staff_until; /* staff mode closes by itself when left alone */
     long staff_now;   /* the time staff mode last saw */

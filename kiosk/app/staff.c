@@ -11,6 +11,7 @@
 #include "../text/bidi.h"
 
 #include "../export/files.h"
+#include "../export/manifest.h"
 
 #include <errno.h>
 #include <sodium.h>
@@ -125,6 +126,15 @@ void hys_staff_open(hys_kiosk *k, long now)
     k->staff_until = now + STAFF_IDLE_MS;
     long wait = 0;
     k->pin_set = hys_pin_is_set(k->data);
+    if (!k->fingerprint[0]) { /* the kiosk's key, as the office's trust list shows it */
+        unsigned char sk[64];
+        char pk[64], why[300];
+        if (hys_manifest_key(k->data, sk, pk, why, sizeof why) == HYS_OK)
+            hys_trust_fingerprint(pk, k->fingerprint);
+        else
+            fprintf(stderr, "haveyoursay: %s\n", why);
+        sodium_memzero(sk, sizeof sk);
+    }
     if (!k->pin_set) /* never chosen here: a resident could */
         message(k, hys_voice_tr(k, "No staff PIN is set. Set one with: haveyoursay set-pin"));
     else if (k->pin_guard.locked_until > now && (wait = k->pin_guard.locked_until - now) > 0) {

@@ -3,6 +3,22 @@
 
 #include "../ui/ui.h"
 
+/* A button choosing language i, its name in its own script and heard in
+ * that language; the language in use is the primary one. */
+void screen_lang_button(ctx *c, int i, int x, int y, int w, int h)
+{
+    const hys_form *fm = c->in->form;
+    char id[64];
+    snprintf(id, sizeof id, "lang:%s", fm->langs[i].code);
+    ui_button(c,
+              &(ui_item){.id = id,
+                         .action = HYS_ACT_LANG,
+                         .arg = i,
+                         .label = hys_lang_autonym(&fm->langs[i]),
+                         .lang = i + 1},
+              x, y, w, h, NULL, i == c->v->lang ? B_PRIMARY : B_NORMAL);
+}
+
 void screen_language(ctx *c)
 {
     const hys_theme *t = c->t;
@@ -21,18 +37,8 @@ void screen_language(ctx *c)
     int need = ui_lang_names_need(c, S(c, 36), bw - S(c, 24)); /* each name fits its button */
     if (bh < need + S(c, 8)) bh = need + S(c, 8);
     for (int i = 0; i < n; i++) {
-        char id[64];
-        snprintf(id, sizeof id, "lang:%s", fm->langs[i].code);
         int x = m + (i % cols) * (bw + gap), y = top + (i / cols) * (bh + gap);
-        int cur = i == c->v->lang;
-        /* each language's name is heard in that language */
-        ui_button(c,
-                  &(ui_item){.id = id,
-                             .action = HYS_ACT_LANG,
-                             .arg = i,
-                             .label = hys_lang_autonym(&fm->langs[i]),
-                             .lang = i + 1},
-                  x, y, bw, bh, NULL, cur ? B_PRIMARY : B_NORMAL);
+        screen_lang_button(c, i, x, y, bw, bh);
     }
     ui_bottom_bar(c, 1, 0, 0, -1, NULL, NULL, HYS_ACT_NEXT);
 }

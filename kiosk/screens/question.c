@@ -196,16 +196,8 @@ void screen_question(ctx *c)
         if (bh < need) bh = need;
         if (bh < c->tmin) bh = c->tmin;
         for (int i = fm->nlangs - 1; i >= 0 && x - bw > W / 3; i--) {
-            char id[64];
-            snprintf(id, sizeof id, "lang:%s", fm->langs[i].code);
             x -= bw;
-            ui_button(c,
-                      &(ui_item){.id = id,
-                                 .action = HYS_ACT_LANG,
-                                 .arg = i,
-                                 .label = hys_lang_autonym(&fm->langs[i]),
-                                 .lang = i + 1},
-                      x, top, bw, bh, NULL, i == v->lang ? B_PRIMARY : B_NORMAL);
+            screen_lang_button(c, i, x, top, bw, bh);
             x -= S(c, 12);
         }
         top += bh + S(c, 12);

@@ -149,22 +149,16 @@ void screen_review(ctx *c)
         int bh = ahh - S(c, 28) < S(c, 128) ? ahh - S(c, 28) : S(c, 128);
         int need_b = ui_line_h(c, S(c, 36), 1) + S(c, 16);
         if (bh < need_b) bh = need_b < ahh ? need_b : ahh;
-        if (stack)
-            ui_button(c,
-                      &(ui_item){.id = id,
-                                 .action = HYS_ACT_CHANGE,
-                                 .arg = qi,
-                                 .label = tr(c, "Change"),
-                                 .say = said},
-                      m + S(c, 16), ay + ahh, W - 2 * m - S(c, 32), bhc, NULL, B_NORMAL);
-        else
-            ui_button(c,
-                      &(ui_item){.id = id,
-                                 .action = HYS_ACT_CHANGE,
-                                 .arg = qi,
-                                 .label = tr(c, "Change"),
-                                 .say = said},
-                      W - m - cbw - S(c, 8), ay + (ahh - bh) / 2, cbw, bh, NULL, B_NORMAL);
+        /* under the answer when stacked, else beside it */
+        int cx = stack ? m + S(c, 16) : W - m - cbw - S(c, 8);
+        int cy = stack ? ay + ahh : ay + (ahh - bh) / 2;
+        ui_button(c,
+                  &(ui_item){.id = id,
+                             .action = HYS_ACT_CHANGE,
+                             .arg = qi,
+                             .label = tr(c, "Change"),
+                             .say = said},
+                  cx, cy, stack ? W - 2 * m - S(c, 32) : cbw, stack ? bhc : bh, NULL, B_NORMAL);
         ry += h + gap;
     }
     /* Back | earlier | more | Send */

@@ -15,6 +15,7 @@ void screen_intro(ctx *c);
 
 /* language.c */
 void screen_language(ctx *c);
+void screen_lang_button(ctx *c, int i, int x, int y, int w, int h);
 
 /* notice.c */
 void screen_notice(ctx *c);
