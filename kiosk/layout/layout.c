@@ -33,13 +33,13 @@ static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
     double ux = c->portrait ? in->w / 800.0 : in->w / 1280.0;
     double uy = c->portrait ? in->h / 1280.0 : in->h / 800.0;
     c->u = ux < uy ? ux : uy;
-    c->m = S(c, 24);
+    c->m = S(c, SZ_MARGIN);
     c->group = HYS_READ_CONTENT;
     c->lang = lang_code(c, -1);
     c->rtl = hys_lang_is_rtl(c->lang);
     c->ts = c->v->text_size >= 100 && c->v->text_size <= 200 ? c->v->text_size : 100;
     c->tmin = in->min_target > 44 ? in->min_target : 44;
-    c->view_h = in->h - ui_top_h(c) - ui_bottom_h(c) - ui_scroll_row_h(c) - 2 * S(c, 12);
+    c->view_h = in->h - ui_top_h(c) - ui_bottom_h(c) - ui_scroll_row_h(c) - 2 * S(c, SZ_GAP_ROW);
     c->paged = h > in->h;
     c->corner_w = ui_corner_width(c);
     hys_journey_screen_id(in->journey, f->screen, sizeof f->screen);

@@ -11,11 +11,12 @@ void screen_display(ctx *c)
     const hys_journey_view *v = c->v;
     int W = c->f->w, H = c->f->h, m = c->m;
     ui_rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
-    int top = ui_heading(c, "display-settings", tr(c, "Text and colours"), S(c, 52), S(c, 80));
-    int bot = H - ui_bottom_h(c) - S(c, 16), gap = S(c, 20);
+    int top = ui_heading(c, "display-settings", tr(c, "Text and colours"), S(c, SZ_TEXT_HEAD),
+                         S(c, SZ_HEAD_ICON));
+    int bot = H - ui_bottom_h(c) - S(c, SZ_GAP), gap = S(c, SZ_GAP_WIDE);
     int rh = (bot - top - gap) / 2;
-    if (rh > S(c, 200)) rh = S(c, 200);
-    int need = 2 * ui_line_h(c, S(c, 36), 1) + S(c, 24);
+    if (rh > S(c, SZ_SETTING_MAX)) rh = S(c, SZ_SETTING_MAX);
+    int need = 2 * ui_line_h(c, S(c, SZ_TEXT), 1) + S(c, SZ_GAP_LARGE);
     if (rh < need) rh = need;
     static const int sizes[3] = {100, 150, 200};
     int cw = (W - 2 * m - 2 * gap) / 3;

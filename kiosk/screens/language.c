@@ -25,17 +25,19 @@ void screen_language(ctx *c)
     const hys_form *fm = c->in->form;
     int W = c->f->w, H = c->f->h, m = c->m;
     ui_rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
-    int top = ui_heading(c, "language", tr(c, "Choose your language"), S(c, 52), S(c, 90));
+    int top = ui_heading(c, "language", tr(c, "Choose your language"), S(c, SZ_TEXT_HEAD),
+                         S(c, SZ_HEAD_ICON_LANG));
     int bot = ui_bottom_h(c);
     int n = fm->nlangs, cols = c->portrait ? 1 : (n > 4 ? 3 : 2);
     if (n == 1) cols = 1;
-    int rows = (n + cols - 1) / cols, gap = S(c, 20);
-    int area_h = H - top - bot - S(c, 20);
+    int rows = (n + cols - 1) / cols, gap = S(c, SZ_GAP_WIDE);
+    int area_h = H - top - bot - S(c, SZ_GAP_WIDE);
     int bh = (area_h - (rows - 1) * gap) / rows;
-    if (bh > S(c, 130)) bh = S(c, 130);
+    if (bh > S(c, SZ_LANG_ROW_MAX)) bh = S(c, SZ_LANG_ROW_MAX);
     int bw = (W - 2 * m - (cols - 1) * gap) / cols;
-    int need = ui_lang_names_need(c, S(c, 36), bw - S(c, 24)); /* each name fits its button */
-    if (bh < need + S(c, 8)) bh = need + S(c, 8);
+    int need = ui_lang_names_need(c, S(c, SZ_TEXT),
+                                  bw - S(c, SZ_GAP_LARGE)); /* each name fits its button */
+    if (bh < need + S(c, SZ_GAP_SMALL)) bh = need + S(c, SZ_GAP_SMALL);
     for (int i = 0; i < n; i++) {
         int x = m + (i % cols) * (bw + gap), y = top + (i / cols) * (bh + gap);
         screen_lang_button(c, i, x, y, bw, bh);

@@ -10,9 +10,9 @@
 int screen_grid_dims(const ctx *c, int n, int w, int h, const char *const *labels, int reserve,
                      int *cols, int *rows)
 {
-    int best_c = 1, best_fit = -1, gap = S(c, 16), pad = S(c, 10);
+    int best_c = 1, best_fit = -1, gap = S(c, SZ_GAP), pad = S(c, SZ_PAD);
     double best = -1;
-    int lh = ui_line_h(c, S(c, 36), 1);
+    int lh = ui_line_h(c, S(c, SZ_TEXT), 1);
     for (int cc = 1; cc <= n && cc <= 6; cc++) {
         int rr = (n + cc - 1) / cc;
         int cw = (w - (cc - 1) * gap) / cc, ch = (h - (rr - 1) * gap) / rr;
@@ -21,10 +21,11 @@ int screen_grid_dims(const ctx *c, int n, int w, int h, const char *const *label
         int fit = ch >= c->tmin && cw >= c->tmin;
         for (int i = 0; i < n && fit; i++) {
             line tmp[5];
-            int lines = labels[i] ? ui_wrap(c, labels[i], S(c, 36), 1, cw - 2 * pad, tmp, 5) : 1;
+            int lines =
+                labels[i] ? ui_wrap(c, labels[i], S(c, SZ_TEXT), 1, cw - 2 * pad, tmp, 5) : 1;
             int longest = 0;
             for (int k = 0; k < lines; k++) {
-                int lw = ui_text_w(c, tmp[k].s, tmp[k].n, S(c, 36), 1);
+                int lw = ui_text_w(c, tmp[k].s, tmp[k].n, S(c, SZ_TEXT), 1);
                 if (lw > longest) longest = lw;
             }
             fit = lines <= 4 && longest <= cw - 2 * pad && !ui_breaks_word(tmp, lines) &&
@@ -86,15 +87,17 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
                                     : tr(c, "Don't know");
     int cols, rows;
     /* tick boxes sit in the corner, above the words */
-    int tick = q->type == HYS_Q_SELECT_MULTIPLE ? S(c, 14) : 0; /* the box shrinks to 26 */
+    int tick =
+        q->type == HYS_Q_SELECT_MULTIPLE ? S(c, SZ_TICK_ROOM) : 0; /* the box shrinks to 26 */
     /* all the answers at once if they fit; else pages of them, with large
      * arrow buttons below (never a drag) */
     int first = 0, count = n, pages = 1;
     if (c->paged) { /* large text: one wide card a row, as tall as its words */
-        int gap = S(c, 16), pad = S(c, 10), y1 = y;
-        int ch = S(c, 150) + 2 * pad; /* the picture's size in a wide ui_card() */
+        int gap = S(c, SZ_GAP), pad = S(c, SZ_PAD), y1 = y;
+        int ch = S(c, SZ_PIC_CARD) + 2 * pad; /* the picture's size in a wide ui_card() */
         for (int i = 0; i < n; i++) {
-            int need = ui_text_need(c, labels[i], S(c, 36), 1, w - S(c, 150) - 4 * pad - S(c, 44)) +
+            int need = ui_text_need(c, labels[i], S(c, SZ_TEXT), 1,
+                                    w - S(c, SZ_PIC_CARD) - 4 * pad - S(c, SZ_TICK)) +
                        2 * pad;
             if (need > ch) ch = need;
         }
@@ -105,11 +108,11 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
         return;
     }
     if (!screen_grid_dims(c, n, w, h, labels, tick, &cols, &rows) && n > 1) {
-        int gap0 = S(c, 12), bw0 = (w - gap0) / 2 - S(c, 24);
-        int h1 = ui_text_need(c, tr(c, "Earlier answers"), S(c, 36), 1, bw0);
-        int h2 = ui_text_need(c, tr(c, "More answers"), S(c, 36), 1, bw0);
-        int ah = (h1 > h2 ? h1 : h2) + S(c, 16);
-        if (ah < S(c, 84)) ah = S(c, 84);
+        int gap0 = S(c, SZ_GAP_ROW), bw0 = (w - gap0) / 2 - S(c, SZ_GAP_LARGE);
+        int h1 = ui_text_need(c, tr(c, "Earlier answers"), S(c, SZ_TEXT), 1, bw0);
+        int h2 = ui_text_need(c, tr(c, "More answers"), S(c, SZ_TEXT), 1, bw0);
+        int ah = (h1 > h2 ? h1 : h2) + S(c, SZ_GAP);
+        if (ah < S(c, SZ_ROW_MIN)) ah = S(c, SZ_ROW_MIN);
         if (ah < c->tmin) ah = c->tmin;
         /* as many a page as fit on every page (so every page looks alike) */
         int per = n - 1, all_fit = 0;
@@ -145,7 +148,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
         h -= ah + gap0;
     }
     c->f->pages = pages;
-    int gap = S(c, 16);
+    int gap = S(c, SZ_GAP);
     int cw = (w - (cols - 1) * gap) / cols, ch = (h - (rows - 1) * gap) / rows;
     if (ch > cw * 3 / 2) ch = cw * 3 / 2;
     if (ch > c->view_h) ch = c->view_h; /* a card fits one page of a paged screen */
@@ -171,13 +174,14 @@ void screen_question(ctx *c)
     ui_rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
     int quick = v->quick;
     /* a paged quick poll keeps its page below the corner buttons */
-    int top = quick && !c->paged ? S(c, 16) : ui_top_h(c) + S(c, 16);
-    int bot = quick ? H - S(c, 16) : H - ui_bottom_h(c) - S(c, 16);
+    int top = quick && !c->paged ? S(c, SZ_GAP) : ui_top_h(c) + S(c, SZ_GAP);
+    int bot = quick ? H - S(c, SZ_GAP) : H - ui_bottom_h(c) - S(c, SZ_GAP);
     if (quick && fm->nlangs > 1) ui_bar_begin(c); /* language buttons keep their size */
     if (quick && fm->nlangs > 3) {
         /* many languages: one button that opens the language screen */
-        int bw = S(c, 300), bh = S(c, 70);
-        int need = ui_line_h(c, S(c, 36), 1) + S(c, 8); /* the name's line (Nastaliq is tall) */
+        int bw = S(c, SZ_LANG_BUTTON_WIDE), bh = S(c, SZ_LANG_BUTTON_H);
+        int need = ui_line_h(c, S(c, SZ_TEXT), 1) +
+                   S(c, SZ_GAP_SMALL); /* the name's line (Nastaliq is tall) */
         if (bh < need) bh = need;
         if (bh < c->tmin) bh = c->tmin;
         c->group = HYS_READ_TOP;
@@ -188,19 +192,20 @@ void screen_question(ctx *c)
                              .meaning = tr(c, "Choose another language")},
                   W - m - c->corner_w - bw, top, bw, bh, "language", B_NORMAL);
         c->group = HYS_READ_CONTENT;
-        top += bh + S(c, 12);
+        top += bh + S(c, SZ_GAP_ROW);
     } else if (quick && fm->nlangs > 1) {
         /* the quick poll's languages sit along the top */
-        int bw = S(c, 200), bh = S(c, 70), x = W - m - c->corner_w;
-        int need = ui_lang_names_need(c, S(c, 36), 0) + S(c, 8); /* each name's line */
+        int bw = S(c, SZ_LANG_BUTTON_W), bh = S(c, SZ_LANG_BUTTON_H), x = W - m - c->corner_w;
+        int need =
+            ui_lang_names_need(c, S(c, SZ_TEXT), 0) + S(c, SZ_GAP_SMALL); /* each name's line */
         if (bh < need) bh = need;
         if (bh < c->tmin) bh = c->tmin;
         for (int i = fm->nlangs - 1; i >= 0 && x - bw > W / 3; i--) {
             x -= bw;
             screen_lang_button(c, i, x, top, bw, bh);
-            x -= S(c, 12);
+            x -= S(c, SZ_GAP_ROW);
         }
-        top += bh + S(c, 12);
+        top += bh + S(c, SZ_GAP_ROW);
     } else if (!quick) {
         ui_top_bar(c, 1);
     }
@@ -216,8 +221,8 @@ void screen_question(ctx *c)
          * keyboard gives way up to 40%, answers up to 60%: they page) */
         int tw0 = W - 2 * m - (pic ? (head_max < W / 4 ? head_max : W / 4) + m : 0);
         const char *hint = hys_form_text(fm, &q->hint, v->lang);
-        int need = ui_text_need(c, hys_form_text(fm, &q->label, v->lang), S(c, 36), 1, tw0);
-        if (hint) need += ui_text_need(c, hint, S(c, 36), 0, tw0) + S(c, 8);
+        int need = ui_text_need(c, hys_form_text(fm, &q->label, v->lang), S(c, SZ_TEXT), 1, tw0);
+        if (hint) need += ui_text_need(c, hint, S(c, SZ_TEXT), 0, tw0) + S(c, SZ_GAP_SMALL);
         int cap = avail * (is_input ? 40 : 60) / 100;
         if (need > head_max) head_max = need < cap ? need : cap;
     }
@@ -233,30 +238,32 @@ void screen_question(ctx *c)
     int y = top;
     const char *group = hys_form_text(fm, &q->group_label, v->lang);
     if (group)
-        y += ui_text_box(c, group, tx, y, tw, S(c, 56), S(c, 36), 0, t->muted, ALIGN_START, 0);
+        y += ui_text_box(c, group, tx, y, tw, S(c, SZ_GROUP_H), S(c, SZ_TEXT), 0, t->muted,
+                         ALIGN_START, 0);
     const char *hint = hys_form_text(fm, &q->hint, v->lang);
     /* the question first; the hint gets what is left (at least one line) */
-    int hint_min = hint ? ui_text_need(c, hint, S(c, 36), 0, tw) + S(c, 8) : 0;
+    int hint_min = hint ? ui_text_need(c, hint, S(c, SZ_TEXT), 0, tw) + S(c, SZ_GAP_SMALL) : 0;
     y += ui_text_box_heard(
         c, NULL, hys_form_text(fm, &q->audio, v->lang), hys_form_text(fm, &q->label, v->lang), tx,
         y, tw, head_max - (y - top) - hint_min, S(c, quick ? 56 : 46), 1, t->text, ALIGN_START, 0);
     if (hint)
-        y += S(c, 8) + ui_text_box(c, hint, tx, y + S(c, 8), tw, head_max - (y - top) - S(c, 8),
-                                   S(c, 36), 0, t->muted, ALIGN_START, 0);
+        y += S(c, SZ_GAP_SMALL) + ui_text_box(c, hint, tx, y + S(c, SZ_GAP_SMALL), tw,
+                                              head_max - (y - top) - S(c, SZ_GAP_SMALL),
+                                              S(c, SZ_TEXT), 0, t->muted, ALIGN_START, 0);
     int head = y - top;
     if (q->type == HYS_Q_NOTE) head = head_max;
     if (pic) {
-        int min_pic = S(c, 150) < psz ? S(c, 150) : psz;
+        int min_pic = S(c, SZ_PIC_CARD) < psz ? S(c, SZ_PIC_CARD) : psz;
         if (head < min_pic) head = min_pic;
         ui_image(c, m, top, head < psz ? head : psz, head < psz ? head : psz, pic);
     }
-    int ay = top + head + S(c, 16), ah = bot - ay;
+    int ay = top + head + S(c, SZ_GAP), ah = bot - ay;
     if (q->type == HYS_Q_SELECT_ONE || q->type == HYS_Q_SELECT_MULTIPLE) {
         question_choices(c, q, m, ay, W - 2 * m, ah);
     } else if (is_input) {
-        int eh = ui_line_h(c, S(c, 42), 1) + S(c, 12);
-        if (eh < S(c, 70)) eh = S(c, 70);
-        ui_rect(c, m, ay, W - 2 * m, eh, t->card, t->text, S(c, 4), S(c, 10));
+        int eh = ui_line_h(c, S(c, SZ_TEXT_TYPED), 1) + S(c, SZ_GAP_ROW);
+        if (eh < S(c, SZ_TYPED_MIN_H)) eh = S(c, SZ_TYPED_MIN_H);
+        ui_rect(c, m, ay, W - 2 * m, eh, t->card, t->text, S(c, SZ_LINE_HEAVY), S(c, SZ_ROUND_KEY));
         char shown[HYS_MAX_TEXT_ANSWER + 8];
         snprintf(shown, sizeof shown, "%s|", v->input ? v->input : "");
         char said[HYS_MAX_TEXT_ANSWER + 80];
@@ -264,15 +271,15 @@ void screen_question(ctx *c)
             snprintf(said, sizeof said, tr(c, "You wrote: %s"), v->input);
         else
             snprintf(said, sizeof said, "%s", tr(c, "Nothing written yet"));
-        ui_text_box_heard(c, said, NULL, shown, m + S(c, 16), ay, W - 2 * m - S(c, 32), eh,
-                          S(c, 42), 1, t->on_card, ALIGN_START, 1);
+        ui_text_box_heard(c, said, NULL, shown, m + S(c, SZ_GAP), ay, W - 2 * m - S(c, 2 * SZ_GAP),
+                          eh, S(c, SZ_TEXT_TYPED), 1, t->on_card, ALIGN_START, 1);
         /* the keyboard, on the same page as the words it types */
         /* (when a page has room for three rows of keys below the words) */
-        int kb = ah - eh - S(c, 16), room = c->view_h - eh - S(c, 16);
-        int together = c->paged && room >= 3 * (c->tmin + 4 + S(c, 10));
+        int kb = ah - eh - S(c, SZ_GAP), room = c->view_h - eh - S(c, SZ_GAP);
+        int together = c->paged && room >= 3 * (c->tmin + 4 + S(c, SZ_PAD));
         if (together && kb > room) kb = room;
         int first_key = c->f->ntargets;
-        ui_keyboard(c, q, m, ay + eh + S(c, 16), W - 2 * m, kb);
+        ui_keyboard(c, q, m, ay + eh + S(c, SZ_GAP), W - 2 * m, kb);
         if (together) { /* from the words to the lowest key */
             c->keep_top = ay, c->keep_bottom = ay + eh;
             for (int i = first_key; i < c->f->ntargets; i++) {

@@ -59,29 +59,33 @@ void screen_review(ctx *c)
     int W = c->f->w, H = c->f->h, m = c->m;
     ui_rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
     ui_top_bar(c, 0);
-    int top = ui_top_h(c) + S(c, 12), bot = H - ui_bottom_h(c) - S(c, 12);
+    int top = ui_top_h(c) + S(c, SZ_GAP_ROW), bot = H - ui_bottom_h(c) - S(c, SZ_GAP_ROW);
     c->group = HYS_READ_HEADING;
     /* in the top bar when it fits there; else below it */
     const char *head = tr(c, "Check your answers");
     int hx = m + ui_top_h(c), hw = c->top_free - hx - m;
-    if (c->portrait || c->ts > 100 || ui_text_w(c, head, strlen(head), S(c, 44), 1) > hw) {
-        top = ui_heading(c, "review", head, S(c, 44), S(c, 64));
+    if (c->portrait || c->ts > 100 ||
+        ui_text_w(c, head, strlen(head), S(c, SZ_TEXT_HEAD_LONG), 1) > hw) {
+        top = ui_heading(c, "review", head, S(c, SZ_TEXT_HEAD_LONG), S(c, SZ_HEAD_ICON_SMALL));
     } else {
-        ui_icon(c, m, S(c, 8), ui_top_h(c) - S(c, 16), ui_top_h(c) - S(c, 16), "review");
-        ui_text_box(c, head, hx, 0, hw, ui_top_h(c), S(c, 44), 1, t->text, ALIGN_START, 1);
+        ui_icon(c, m, S(c, SZ_GAP_SMALL), ui_top_h(c) - S(c, SZ_GAP), ui_top_h(c) - S(c, SZ_GAP),
+                "review");
+        ui_text_box(c, head, hx, 0, hw, ui_top_h(c), S(c, SZ_TEXT_HEAD_LONG), 1, t->text,
+                    ALIGN_START, 1);
     }
     c->group = HYS_READ_CONTENT;
-    int gap = S(c, 12), cbw = S(c, 210);
-    int cw_need = ui_text_w(c, tr(c, "Change"), strlen(tr(c, "Change")), S(c, 36), 1) + S(c, 32);
+    int gap = S(c, SZ_GAP_ROW), cbw = S(c, SZ_REVIEW_CHANGE_W);
+    int cw_need =
+        ui_text_w(c, tr(c, "Change"), strlen(tr(c, "Change")), S(c, SZ_TEXT), 1) + S(c, 2 * SZ_GAP);
     if (cbw < cw_need) cbw = cw_need < W / 3 ? cw_need : W / 3;
     int items[HYS_MAX_QUESTIONS], rh[HYS_MAX_QUESTIONS], n = 0;
     /* each row as tall as its words need: question and answer side by side,
      * or on a narrow screen the question above its answer */
     int narrow = c->portrait || c->paged; /* a paged screen breaks between the parts */
     int stack = narrow && c->ts > 100;    /* large words: Change goes under the answer */
-    int qw = narrow ? W - 2 * m - S(c, 32) : (W - 2 * m - cbw) * 52 / 100 - S(c, 16);
-    int lhb = ui_line_h(c, S(c, 36), 1);
-    int bhc = lhb + S(c, 16) > c->tmin ? lhb + S(c, 16) : c->tmin;
+    int qw = narrow ? W - 2 * m - S(c, 2 * SZ_GAP) : (W - 2 * m - cbw) * 52 / 100 - S(c, SZ_GAP);
+    int lhb = ui_line_h(c, S(c, SZ_TEXT), 1);
+    int bhc = lhb + S(c, SZ_GAP) > c->tmin ? lhb + S(c, SZ_GAP) : c->tmin;
     for (int i = 0; i < fm->nquestions; i++) {
         if (fm->questions[i].type == HYS_Q_NOTE || !hys_journey_relevant(c->in->journey, i))
             continue;
@@ -89,16 +93,18 @@ void screen_review(ctx *c)
         const char *pic;
         const char *ans = answer_summary(c, i, buf, sizeof buf, &pic);
         const char *ql = hys_form_text(fm, &fm->questions[i].label, c->v->lang);
-        int qh = ui_text_need(c, ql, S(c, 36), 0, qw);
-        int aw = stack    ? W - 2 * m - S(c, 32) - S(c, 140)
-                 : narrow ? W - 2 * m - cbw - S(c, 140)
-                          : W - 3 * m - cbw - qw - S(c, 130);
-        int ah = ui_text_need(c, ans, S(c, 36), 1, aw > 40 ? aw : 40);
-        int h = narrow ? qh + S(c, 12) + (ah > S(c, 110) ? ah : S(c, 110)) + S(c, 24)
-                       : (qh > ah ? qh : ah) + S(c, 24);
-        if (stack) h += bhc + S(c, 12);
-        if (h < S(c, 156)) h = S(c, 156);
-        if (h < lhb + S(c, 44)) h = lhb + S(c, 44); /* the Change button's word */
+        int qh = ui_text_need(c, ql, S(c, SZ_TEXT), 0, qw);
+        int aw = stack    ? W - 2 * m - S(c, 2 * SZ_GAP) - S(c, SZ_REVIEW_ANSWER)
+                 : narrow ? W - 2 * m - cbw - S(c, SZ_REVIEW_ANSWER)
+                          : W - 3 * m - cbw - qw - S(c, SZ_REVIEW_ANSWER_NARROW);
+        int ah = ui_text_need(c, ans, S(c, SZ_TEXT), 1, aw > 40 ? aw : 40);
+        int h = narrow ? qh + S(c, SZ_GAP_ROW) + (ah > S(c, SZ_PIC_ROW) ? ah : S(c, SZ_PIC_ROW)) +
+                             S(c, SZ_GAP_LARGE)
+                       : (qh > ah ? qh : ah) + S(c, SZ_GAP_LARGE);
+        if (stack) h += bhc + S(c, SZ_GAP_ROW);
+        if (h < S(c, SZ_REVIEW_ROW_MIN)) h = S(c, SZ_REVIEW_ROW_MIN);
+        if (h < lhb + S(c, SZ_CHANGE_ROOM))
+            h = lhb + S(c, SZ_CHANGE_ROOM); /* the Change button's word */
         if (h > bot - top) { /* a row taller than a page: the whole screen is paged */
             h = bot - top;
             ui_unfit(c->f, "a review row");
@@ -120,37 +126,42 @@ void screen_review(ctx *c)
     for (int idx = start[page]; idx < start[page + 1]; idx++) {
         int qi = items[idx], h = rh[idx], y = ry;
         const hys_question *q = &fm->questions[qi];
-        ui_rect(c, m, y, W - 2 * m, h, t->card, t->edge, S(c, 2), S(c, 14));
+        ui_rect(c, m, y, W - 2 * m, h, t->card, t->edge, S(c, SZ_LINE), S(c, SZ_ROUND_PANEL));
         const char *ql = hys_form_text(fm, &q->label, c->v->lang);
         int ay = y, ahh = h;
         if (narrow) {
-            int qh = ui_text_need(c, ql, S(c, 36), 0, qw);
-            ui_text_box(c, ql, m + S(c, 16), y + S(c, 12), qw, qh, S(c, 36), 0, t->on_card,
-                        ALIGN_START, 0);
-            ay = y + qh + S(c, 12), ahh = h - qh - S(c, 12) - (stack ? bhc + S(c, 12) : 0);
+            int qh = ui_text_need(c, ql, S(c, SZ_TEXT), 0, qw);
+            ui_text_box(c, ql, m + S(c, SZ_GAP), y + S(c, SZ_GAP_ROW), qw, qh, S(c, SZ_TEXT), 0,
+                        t->on_card, ALIGN_START, 0);
+            ay = y + qh + S(c, SZ_GAP_ROW),
+            ahh = h - qh - S(c, SZ_GAP_ROW) - (stack ? bhc + S(c, SZ_GAP_ROW) : 0);
         } else {
-            ui_text_box(c, ql, m + S(c, 16), y, qw, h, S(c, 36), 0, t->on_card, ALIGN_START, 1);
+            ui_text_box(c, ql, m + S(c, SZ_GAP), y, qw, h, S(c, SZ_TEXT), 0, t->on_card,
+                        ALIGN_START, 1);
         }
         char buf[512];
         const char *pic;
         const char *ans = answer_summary(c, qi, buf, sizeof buf, &pic);
-        int ax = narrow ? m + S(c, 16) : m + S(c, 16) + qw + S(c, 8);
-        int isz = ahh - S(c, 24) < S(c, 110) ? ahh - S(c, 24) : S(c, 110);
-        if (pic && isz > S(c, 40)) {
+        int ax = narrow ? m + S(c, SZ_GAP) : m + S(c, SZ_GAP) + qw + S(c, SZ_GAP_SMALL);
+        int isz = ahh - S(c, SZ_GAP_LARGE) < S(c, SZ_PIC_ROW) ? ahh - S(c, SZ_GAP_LARGE)
+                                                              : S(c, SZ_PIC_ROW);
+        if (pic && isz > S(c, SZ_ICON_MIN)) {
             ui_image(c, ax, ay + (ahh - isz) / 2, isz, isz, pic);
-            ax += isz + S(c, 12);
+            ax += isz + S(c, SZ_GAP_ROW);
         }
-        ui_text_box(c, ans, ax, ay, W - m - (stack ? 0 : cbw) - S(c, 16) - ax, ahh, S(c, 36), 1,
-                    t->on_card, ALIGN_START, 1);
+        ui_text_box(c, ans, ax, ay, W - m - (stack ? 0 : cbw) - S(c, SZ_GAP) - ax, ahh,
+                    S(c, SZ_TEXT), 1, t->on_card, ALIGN_START, 1);
         char id[80];
         snprintf(id, sizeof id, "change:%s", q->name);
         char said[600];
         snprintf(said, sizeof said, tr(c, "Change the answer to: %s"), ql ? ql : "");
-        int bh = ahh - S(c, 28) < S(c, 128) ? ahh - S(c, 28) : S(c, 128);
-        int need_b = ui_line_h(c, S(c, 36), 1) + S(c, 16);
+        int bh = ahh - S(c, SZ_CHANGE_PAD) < S(c, SZ_REVIEW_CHANGE_MAX_H)
+                     ? ahh - S(c, SZ_CHANGE_PAD)
+                     : S(c, SZ_REVIEW_CHANGE_MAX_H);
+        int need_b = ui_line_h(c, S(c, SZ_TEXT), 1) + S(c, SZ_GAP);
         if (bh < need_b) bh = need_b < ahh ? need_b : ahh;
         /* under the answer when stacked, else beside it */
-        int cx = stack ? m + S(c, 16) : W - m - cbw - S(c, 8);
+        int cx = stack ? m + S(c, SZ_GAP) : W - m - cbw - S(c, SZ_GAP_SMALL);
         int cy = stack ? ay + ahh : ay + (ahh - bh) / 2;
         ui_button(c,
                   &(ui_item){.id = id,
@@ -158,7 +169,8 @@ void screen_review(ctx *c)
                              .arg = qi,
                              .label = tr(c, "Change"),
                              .say = said},
-                  cx, cy, stack ? W - 2 * m - S(c, 32) : cbw, stack ? bhc : bh, NULL, B_NORMAL);
+                  cx, cy, stack ? W - 2 * m - S(c, 2 * SZ_GAP) : cbw, stack ? bhc : bh, NULL,
+                  B_NORMAL);
         ry += h + gap;
     }
     /* Back | earlier | more | Send */

@@ -11,19 +11,19 @@ void screen_welcome(ctx *c)
     int W = c->f->w, H = c->f->h, m = c->m;
     ui_rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
     /* the title keeps clear of the speaker buttons: beside them, or in portrait below */
-    int y = S(c, 48), side = m + c->corner_w;
-    if ((c->portrait || c->paged) && c->corner_w) y = ui_top_h(c) + S(c, 8), side = m;
-    y += ui_text_box(c, fm->title, side, y, W - 2 * side, S(c, 170), S(c, 64), 1, t->text,
-                     ALIGN_CENTER, 0);
-    y += S(c, 20);
-    int bh = S(c, 150), bw = S(c, 560);
+    int y = S(c, SZ_WELCOME_TOP), side = m + c->corner_w;
+    if ((c->portrait || c->paged) && c->corner_w) y = ui_top_h(c) + S(c, SZ_GAP_SMALL), side = m;
+    y += ui_text_box(c, fm->title, side, y, W - 2 * side, S(c, SZ_TITLE_MAX), S(c, SZ_TEXT_TITLE),
+                     1, t->text, ALIGN_CENTER, 0);
+    y += S(c, SZ_GAP_WIDE);
+    int bh = S(c, SZ_START_H), bw = S(c, SZ_START_W);
     if (bw > W - 2 * m) bw = W - 2 * m;
-    int extra = fm->nupdates ? S(c, 120) : 0;
-    int pic = H - y - bh - extra - S(c, 90);
-    if (pic > S(c, 260)) pic = S(c, 260);
-    if (pic > S(c, 60)) {
+    int extra = fm->nupdates ? S(c, SZ_UPDATES_CARD) : 0;
+    int pic = H - y - bh - extra - S(c, SZ_WELCOME_FOOT);
+    if (pic > S(c, SZ_PIC_WELCOME)) pic = S(c, SZ_PIC_WELCOME);
+    if (pic > S(c, SZ_ICON_ROOM)) {
         ui_icon(c, (W - pic) / 2, y, pic, pic, "start");
-        y += pic + S(c, 30);
+        y += pic + S(c, SZ_GAP_SECTION);
     }
     if (c->paged) { /* a paged screen keeps its main button in the bottom bar, on every page */
         ui_bottom_bar(c, 0, 0, 0, 1, tr(c, "Start"), "next", HYS_ACT_START);
@@ -34,15 +34,16 @@ void screen_welcome(ctx *c)
                              .label = tr(c, "Start"),
                              .meaning = tr(c, "Start answering the questions")},
                   (W - bw) / 2, y, bw, bh, "next", B_PRIMARY);
-        y += bh + S(c, 24);
+        y += bh + S(c, SZ_GAP_LARGE);
     }
     if (fm->nupdates) {
-        int uw = S(c, 760);
+        int uw = S(c, SZ_UPDATES_CARD_W);
         if (uw > W - 2 * m) uw = W - 2 * m;
-        int ch = ui_text_need(c, tr(c, "What changed because of what people said"), S(c, 36), 1,
-                              uw - S(c, 24) - S(c, 72) - S(c, 12)) +
-                 S(c, 16);
-        if (ch < S(c, 100)) ch = S(c, 100);
+        int ch =
+            ui_text_need(c, tr(c, "What changed because of what people said"), S(c, SZ_TEXT), 1,
+                         uw - S(c, SZ_GAP_LARGE) - S(c, SZ_BUTTON_ICON) - S(c, SZ_GAP_ROW)) +
+            S(c, SZ_GAP);
+        if (ch < S(c, SZ_UPDATES_CARD_MIN)) ch = S(c, SZ_UPDATES_CARD_MIN);
         ui_button(c,
                   &(ui_item){.id = "button:changes",
                              .action = HYS_ACT_UPDATES,

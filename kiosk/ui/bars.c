@@ -8,9 +8,9 @@ static void top_bar_at(ctx *c, int with_progress);
 
 int ui_top_h(const ctx *c)
 {
-    int h = S(c, 88);
-    if (h < c->tmin + 16) h = c->tmin + 16;                  /* room for the smallest target */
-    int need = ui_line_h_at(c, S(c, 36), 1, 100) + S(c, 20); /* one line of words */
+    int h = S(c, SZ_TOP_BAR);
+    if (h < c->tmin + 16) h = c->tmin + 16; /* room for the smallest target */
+    int need = ui_line_h_at(c, S(c, SZ_TEXT), 1, 100) + S(c, SZ_GAP_WIDE); /* one line of words */
     return need > h ? need : h;
 }
 
@@ -20,10 +20,10 @@ int ui_top_h(const ctx *c)
  * (ui_button() in a bar). */
 static int bar_h(const ctx *c)
 {
-    int slot = ui_line_h_at(c, S(c, 36), 1, 100) + S(c, 12);
+    int slot = ui_line_h_at(c, S(c, SZ_TEXT), 1, 100) + S(c, SZ_GAP_ROW);
     if (slot < c->tmin) slot = c->tmin; /* buttons of at least 12 mm */
-    int h = c->portrait ? S(c, 236) : S(c, 128);
-    int need = c->portrait ? 2 * slot + S(c, 30) : slot + S(c, 20);
+    int h = c->portrait ? S(c, SZ_BOTTOM_BAR_TALL) : S(c, SZ_BOTTOM_BAR);
+    int need = c->portrait ? 2 * slot + S(c, SZ_GAP_SECTION) : slot + S(c, SZ_GAP_WIDE);
     return need > h ? need : h;
 }
 
@@ -32,8 +32,8 @@ static int bar_h(const ctx *c)
 static int banner_h(const ctx *c)
 {
     if (!c->in->explore || c->in->notice || c->in->staff) return 0;
-    int h = ui_line_h_at(c, S(c, 36), 1, 100) + S(c, 28);
-    return h > c->tmin + S(c, 16) ? h : c->tmin + S(c, 16);
+    int h = ui_line_h_at(c, S(c, SZ_TEXT), 1, 100) + S(c, SZ_BANNER_PAD);
+    return h > c->tmin + S(c, SZ_GAP) ? h : c->tmin + S(c, SZ_GAP);
 }
 
 /* What the content leaves free at the bottom: the bar, and the banner. */
@@ -46,7 +46,7 @@ int ui_bottom_h(const ctx *c)
  * bar button. */
 int ui_scroll_row_h(const ctx *c)
 {
-    int h = ui_line_h_at(c, S(c, 36), 1, 100) + S(c, 16);
+    int h = ui_line_h_at(c, S(c, SZ_TEXT), 1, 100) + S(c, SZ_GAP);
     return h > c->tmin ? h : c->tmin;
 }
 
@@ -58,14 +58,14 @@ void ui_bar_slot(ctx *c, int i, int *x, int *y, int *w, int *h)
     int W = c->f->w, H = c->f->h, m = c->m, top = H - bar_h(c);
     if (c->portrait) {
         *w = (W - 3 * m) / 2;
-        *h = (bar_h(c) - S(c, 30)) / 2;
+        *h = (bar_h(c) - S(c, SZ_GAP_SECTION)) / 2;
         *x = m + (i % 2) * (*w + m);
-        *y = top + S(c, 10) + (i / 2) * (*h + S(c, 10));
+        *y = top + S(c, SZ_PAD) + (i / 2) * (*h + S(c, SZ_PAD));
     } else {
         *w = (W - 5 * m) / 4;
-        *h = bar_h(c) - S(c, 20);
+        *h = bar_h(c) - S(c, SZ_GAP_WIDE);
         *x = m + i * (*w + m);
-        *y = top + S(c, 10);
+        *y = top + S(c, SZ_PAD);
     }
 }
 
@@ -98,16 +98,17 @@ static void top_bar_at(ctx *c, int with_progress)
         (c->v->screen == HYS_SCREEN_QUESTION || c->v->screen == HYS_SCREEN_REVIEW)) {
         /* as wide as the language's name needs, up to a third of the screen */
         const char *name = hys_lang_autonym(&fm->langs[c->v->lang]);
-        int nw = ui_text_w(c, name, strlen(name), S(c, 36), 1);
-        int bw = nw + S(c, 24) + S(c, 84);
-        if (bw < S(c, 260)) bw = S(c, 260);
+        int nw = ui_text_w(c, name, strlen(name), S(c, SZ_TEXT), 1);
+        int bw = nw + S(c, SZ_GAP_LARGE) + S(c, SZ_BUTTON_ICON_COL);
+        if (bw < S(c, SZ_LANG_BUTTON_MIN)) bw = S(c, SZ_LANG_BUTTON_MIN);
         if (bw > W / 3) bw = W / 3;
         int lh = 48 * th / 60 > c->tmin ? 48 * th / 60 : c->tmin;
-        int nlh = ui_line_h(c, S(c, 36), 1) + S(c, 8); /* the name's own line (Nastaliq is tall) */
+        int nlh = ui_line_h(c, S(c, SZ_TEXT), 1) +
+                  S(c, SZ_GAP_SMALL); /* the name's own line (Nastaliq is tall) */
         if (lh < nlh) lh = nlh;
         if (lh > th - 4) lh = th - 4;
         /* when the name is too big for the bar, the globe alone (its name is heard) */
-        int named = nw <= bw - S(c, 24);
+        int named = nw <= bw - S(c, SZ_GAP_LARGE);
         if (!named) bw = lh;
         right -= bw;
         c->group = HYS_READ_TOP;
@@ -125,7 +126,7 @@ static void top_bar_at(ctx *c, int with_progress)
     if (!with_progress) return;
     char buf[64];
     snprintf(buf, sizeof buf, tr(c, "%d of %d"), c->v->progress_pos, c->v->progress_total);
-    int px = S(c, 36);
+    int px = S(c, SZ_TEXT);
     int tw = ui_text_w(c, buf, strlen(buf), px, 1);
     char said[96];
     snprintf(said, sizeof said, tr(c, "Question %d of %d"), c->v->progress_pos,
@@ -135,15 +136,15 @@ static void top_bar_at(ctx *c, int with_progress)
     c->group = HYS_READ_CONTENT;
     /* dots: filled for done and current (current larger), rings for the rest */
     int n = c->v->progress_total;
-    int x = m + tw + S(c, 28), d = S(c, 22), gap = S(c, 12);
+    int x = m + tw + S(c, SZ_PROGRESS_LEAD), d = S(c, SZ_PROGRESS_DOT), gap = S(c, SZ_GAP_ROW);
     if (n <= 0 || x + n * (d + gap) > right) return;
     for (int i = 1; i <= n; i++) {
-        int cur = i == c->v->progress_pos, size = cur ? S(c, 30) : d;
+        int cur = i == c->v->progress_pos, size = cur ? S(c, SZ_PROGRESS_NOW) : d;
         int cy = th / 2 - size / 2;
         if (i <= c->v->progress_pos)
             ui_rect(c, x, cy, size, size, t->text, t->text, 0, size / 2);
         else
-            ui_rect(c, x, cy, size, size, t->bar, t->text, S(c, 3), size / 2);
+            ui_rect(c, x, cy, size, size, t->bar, t->text, S(c, SZ_LINE_BOLD), size / 2);
         x += size + gap;
     }
 }
@@ -239,14 +240,14 @@ void ui_bottom_bar(ctx *c, int back, int dont, int skip, int next, const char *n
 /* The corner buttons' side: 76 design units, and never under the smallest target. */
 static int corner_side(const ctx *c)
 {
-    int b = S(c, 76);
+    int b = S(c, SZ_CORNER);
     return b < c->tmin ? c->tmin : b;
 }
 
 /* The speaker and settings buttons, in the top right corner of every screen. */
 void ui_corner(ctx *c)
 {
-    int W = c->f->w, th = ui_top_h(c), m = c->m, b = corner_side(c), gap = S(c, 12);
+    int W = c->f->w, th = ui_top_h(c), m = c->m, b = corner_side(c), gap = S(c, SZ_GAP_ROW);
     if (b > th - 8) b = th - 8;
     int x = W - m - b, y = (th - b) / 2;
     /* (a notice is over the journey's screen: its settings would change
@@ -286,7 +287,7 @@ void ui_corner(ctx *c)
 int ui_corner_width(const ctx *c)
 {
     int n = 1 + (c->in->can_speak ? 2 : 0);
-    return n * (corner_side(c) + S(c, 12)) + c->m;
+    return n * (corner_side(c) + S(c, SZ_GAP_ROW)) + c->m;
 }
 
 /* While touch-to-hear is on, a banner above the bottom bar says so, with a
@@ -299,10 +300,11 @@ void ui_banner(ctx *c)
     /* above the bottom bar; at the foot of a screen with none (welcome) */
     int W = c->f->w, m = c->m, y = c->f->h - (c->has_bar ? ui_bottom_h(c) : bh);
     ui_bar_begin(c);
-    ui_rect(c, 0, y, W, bh, t->panel, t->edge, S(c, 2), 0);
+    ui_rect(c, 0, y, W, bh, t->panel, t->edge, S(c, SZ_LINE), 0);
     const char *off = tr(c, "Switch off");
-    int bw = ui_text_w(c, off, strlen(off), S(c, 36), 1) + S(c, 48), bhh = bh - S(c, 16);
-    if (bw < S(c, 160)) bw = S(c, 160);
+    int bw = ui_text_w(c, off, strlen(off), S(c, SZ_TEXT), 1) + S(c, SZ_PAD_WORDS),
+        bhh = bh - S(c, SZ_GAP);
+    if (bw < S(c, SZ_BANNER_BUTTON_W)) bw = S(c, SZ_BANNER_BUTTON_W);
     if (bw > W / 3) bw = W / 3;
     c->group = HYS_READ_HEADING;
     ui_button(c,
@@ -310,9 +312,10 @@ void ui_banner(ctx *c)
                          .action = HYS_ACT_EXPLORE,
                          .label = off,
                          .meaning = tr(c, "Switch off touch to hear")},
-              W - m - bw, y + S(c, 8), bw, bhh, NULL, B_NORMAL);
+              W - m - bw, y + S(c, SZ_GAP_SMALL), bw, bhh, NULL, B_NORMAL);
     const char *words = tr(c, "Touch to hear is on: tap twice to choose");
-    ui_text_box(c, words, m, y, W - 3 * m - bw, bh, S(c, 30), 1, t->on_panel, ALIGN_START, 1);
+    ui_text_box(c, words, m, y, W - 3 * m - bw, bh, S(c, SZ_TEXT_BANNER), 1, t->on_panel,
+                ALIGN_START, 1);
     c->group = HYS_READ_CONTENT;
     ui_bar_end(c);
 }
@@ -322,14 +325,15 @@ void ui_hint(ctx *c)
 {
     if (!c->in->hint || c->in->notice) return;
     const hys_theme *t = c->t;
-    int W = c->f->w, m = c->m, pad = S(c, 16);
+    int W = c->f->w, m = c->m, pad = S(c, SZ_GAP);
     int tw = W - 4 * m - 2 * pad;
-    int th = ui_text_need(c, c->in->hint, S(c, 36), 1, tw);
-    int h = th + 2 * pad, y = c->f->h - ui_bottom_h(c) - h - S(c, 12);
+    int th = ui_text_need(c, c->in->hint, S(c, SZ_TEXT), 1, tw);
+    int h = th + 2 * pad, y = c->f->h - ui_bottom_h(c) - h - S(c, SZ_GAP_ROW);
     int gr = c->group;
     c->group = -1; /* (it is said at once, not as part of the screen) */
-    ui_rect(c, 2 * m, y, W - 4 * m, h, t->primary, t->edge, S(c, 3), S(c, 16));
-    ui_text_box(c, c->in->hint, 2 * m + pad, y + pad, tw, th, S(c, 36), 1, t->on_primary,
+    ui_rect(c, 2 * m, y, W - 4 * m, h, t->primary, t->edge, S(c, SZ_LINE_BOLD),
+            S(c, SZ_ROUND_BUTTON));
+    ui_text_box(c, c->in->hint, 2 * m + pad, y + pad, tw, th, S(c, SZ_TEXT), 1, t->on_primary,
                 ALIGN_CENTER, 0);
     c->group = gr;
 }

@@ -69,14 +69,14 @@ void ui_key(ctx *c, const ui_item *it, int x, int y, int w, int h)
     const hys_theme *t = c->t;
     const char *label = it->label;
     hys_color bg = pressed(c, it->id) ? t->pressed : t->button;
-    ui_rect(c, x, y, w, h, bg, t->edge, S(c, 3), S(c, 10));
+    ui_rect(c, x, y, w, h, bg, t->edge, S(c, SZ_LINE_BOLD), S(c, SZ_ROUND_KEY));
     c->inner = 1;
     /* key caps in the Arabic script use the plain Naskh style (as Urdu phone
      * keyboards do): a single Nastaliq letter needs twice the height */
     const char *was = c->lang;
     if (hys_lang_is_rtl(c->lang)) c->lang = "ar";
-    ui_text_box(c, label, x, y, w, h, c->bar ? S(c, 38) * c->bar / 100 : S(c, 38), 1, t->on_button,
-                ALIGN_CENTER, 1);
+    ui_text_box(c, label, x, y, w, h, c->bar ? S(c, SZ_TEXT_KEY) * c->bar / 100 : S(c, SZ_TEXT_KEY),
+                1, t->on_button, ALIGN_CENTER, 1);
     c->lang = was;
     c->inner = 0;
     ui_target(c, it, x, y, w, h);
@@ -93,11 +93,11 @@ void ui_keyboard(ctx *c, const hys_question *q, int x, int y, int w, int h)
 
 static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
 {
-    int gap = S(c, 10);
+    int gap = S(c, SZ_PAD);
     char id[64], lab[8];
     if (q->type == HYS_Q_INTEGER) {
         int kw = (w - 2 * gap) / 3;
-        if (kw > S(c, 200)) kw = S(c, 200);
+        if (kw > S(c, SZ_KEY_MAX_W)) kw = S(c, SZ_KEY_MAX_W);
         int kh = (h - 3 * gap) / 4;
         int x0 = x + (w - (3 * kw + 2 * gap)) / 2;
         for (int r = 0; r < 3; r++)
@@ -159,7 +159,8 @@ static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
     int rows = flow ? (last - first + per_row - 1) / per_row : nrows;
     int kh = (h - rows * gap) / (rows + 1);
     if (kh < min_key) ui_unfit(c->f, "no room for keys"); /* the screen is paged instead */
-    if (kh > S(c, 110) && kh > min_key) kh = S(c, 110) > min_key ? S(c, 110) : min_key;
+    if (kh > S(c, SZ_KEY_MAX_H) && kh > min_key)
+        kh = S(c, SZ_KEY_MAX_H) > min_key ? S(c, SZ_KEY_MAX_H) : min_key;
     int kw = (w - (per_row - 1) * gap) / per_row;
     int full = per_row * kw + (per_row - 1) * gap; /* the bottom row spans the same */
     /* a left-to-right page on a right-to-left screen is laid out reversed, so
@@ -184,7 +185,8 @@ static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
     }
     int ry = y + rows * (kh + gap);
     int side = full * 2 / 11, x0 = x + (w - full) / 2;
-    int dw = ui_text_w(c, tr(c, "Delete"), strlen(tr(c, "Delete")), S(c, 38), 1) + S(c, 24);
+    int dw = ui_text_w(c, tr(c, "Delete"), strlen(tr(c, "Delete")), S(c, SZ_TEXT_KEY), 1) +
+             S(c, SZ_GAP_LARGE);
     if (side < dw) side = dw < full / 3 ? dw : full / 3; /* the word on the key fits */
     if (side < min_key) side = min_key;
     /* the page key: the next part of this page, or the next page */

@@ -101,7 +101,7 @@ static void keep_page(hys_frame *f, const band *b, int from, int to, int dy, int
 void ui_paginate(ctx *c, int h)
 {
     hys_frame *f = c->f;
-    int th = ui_top_h(c), bh = ui_bottom_h(c), gap = S(c, 12);
+    int th = ui_top_h(c), bh = ui_bottom_h(c), gap = S(c, SZ_GAP_ROW);
     /* every paged screen has a bottom bar (bar-less ones move their main button
      * into one), but for the quick poll's */
     int bars = c->v->quick && c->v->screen != HYS_SCREEN_STILL_THERE ? 0 : bh;

@@ -138,7 +138,8 @@ int ui_text_box_heard(ctx *c, const char *heard, const char *wav, const char *te
     if (!text || !*text || w <= 0) return 0;
     line lines[40];
     int n = 0, lh = 0;
-    int size = px, floor_px = S(c, 36) < px ? S(c, 36) : px; /* design sizes; TX in text_w */
+    int size = px,
+        floor_px = S(c, SZ_TEXT) < px ? S(c, SZ_TEXT) : px; /* design sizes; TX in text_w */
     for (;;) {
         n = ui_wrap(c, text, size, bold, w, lines, 40);
         lh = ui_line_h(c, size, bold);

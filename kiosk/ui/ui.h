@@ -10,6 +10,7 @@
 #include "../layout/layout.h"
 #include "../text/bidi.h"
 #include "../util/text.h"
+#include "sizes.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -15,38 +15,40 @@ void ui_button(ctx *c, const ui_item *it, int x, int y, int w, int h, const char
         bg = t->disabled, fg = t->on_disabled;
     else if (pressed(c, it->id))
         bg = t->pressed, fg = t->on_pressed;
-    ui_rect(c, x, y, w, h, bg, enabled ? t->edge : t->on_disabled, S(c, 3), S(c, 16));
-    int pad = S(c, 12);
+    ui_rect(c, x, y, w, h, bg, enabled ? t->edge : t->on_disabled, S(c, SZ_LINE_BOLD),
+            S(c, SZ_ROUND_BUTTON));
+    int pad = S(c, SZ_GAP_ROW);
     if (!label) { /* a picture button: its meaning is heard */
         ui_icon(c, x + pad, y + pad, w - 2 * pad, h - 2 * pad, icon_name);
         ui_target(c, it, x, y, w, h);
         return;
     }
     int isz = h - 2 * pad;
-    if (isz > S(c, 72)) isz = S(c, 72);
+    if (isz > S(c, SZ_BUTTON_ICON)) isz = S(c, SZ_BUTTON_ICON);
     int tx = x + pad, tw = w - 2 * pad;
     /* the icon shrinks, or goes, before a word of the label would be broken */
     const char *was_lang = c->lang;
     if (say_lang >= 0) c->lang = lang_code(c, say_lang);
-    int longest = ui_longest_word(c, label, S(c, 36), 1);
+    int longest = ui_longest_word(c, label, S(c, SZ_TEXT), 1);
     if (icon_name && tw - isz - pad < longest) {
         isz = tw - pad - longest;
-        if (isz < S(c, 40)) icon_name = NULL;
+        if (isz < S(c, SZ_ICON_MIN)) icon_name = NULL;
     }
     /* …and goes when the words would not fit beside it but fit without it */
     if (icon_name) {
         line tmp[8];
-        int lh = ui_line_h(c, S(c, 36), 1);
-        int with = ui_wrap(c, label, S(c, 36), 1, tw - isz - pad, tmp, 8);
-        int without = ui_wrap(c, label, S(c, 36), 1, tw, tmp, 8);
+        int lh = ui_line_h(c, S(c, SZ_TEXT), 1);
+        int with = ui_wrap(c, label, S(c, SZ_TEXT), 1, tw - isz - pad, tmp, 8);
+        int without = ui_wrap(c, label, S(c, SZ_TEXT), 1, tw, tmp, 8);
         if (with * lh > h - 4 && without < with) icon_name = NULL;
     }
     c->lang = was_lang;
     if (icon_name && w > isz * 3) {
         /* icons are drawn in black: give them a light badge on dark buttons (>= 3:1) */
         if (st == B_PRIMARY && enabled)
-            ui_rect(c, x + pad - S(c, 4), y + (h - isz) / 2 - S(c, 4), isz + S(c, 8), isz + S(c, 8),
-                    t->button, t->button, 0, S(c, 10));
+            ui_rect(c, x + pad - S(c, SZ_NUDGE), y + (h - isz) / 2 - S(c, SZ_NUDGE),
+                    isz + S(c, SZ_GAP_SMALL), isz + S(c, SZ_GAP_SMALL), t->button, t->button, 0,
+                    S(c, SZ_ROUND_KEY));
         ui_icon(c, x + pad, y + (h - isz) / 2, isz, isz, icon_name);
         tx += isz + pad;
         tw -= isz + pad;
@@ -54,7 +56,8 @@ void ui_button(ctx *c, const ui_item *it, int x, int y, int w, int h, const char
     c->inner = 1;
     const char *screen_lang = c->lang;
     if (say_lang >= 0) c->lang = lang_code(c, say_lang); /* a language's own name */
-    ui_text_box(c, label, tx, y + 2, tw, h - 4, c->bar ? S(c, 36) * c->bar / 100 : S(c, 36), 1, fg,
+    ui_text_box(c, label, tx, y + 2, tw, h - 4,
+                c->bar ? S(c, SZ_TEXT) * c->bar / 100 : S(c, SZ_TEXT), 1, fg,
                 icon_name ? ALIGN_START : ALIGN_CENTER, 1);
     c->lang = screen_lang;
     c->inner = 0;
@@ -66,29 +69,31 @@ static void card_tall(ctx *c, int x, int y, int w, int h, const char *pic, const
                       hys_color fg, int chosen, int checkbox)
 {
     const hys_theme *t = c->t;
-    int pad = S(c, 10);
+    int pad = S(c, SZ_PAD);
     /* the label gets the lines it needs (up to three); the picture the rest */
     line tmp[4];
-    int lines = label ? ui_wrap(c, label, S(c, 36), 1, w - 2 * pad, tmp, 4) : 1;
+    int lines = label ? ui_wrap(c, label, S(c, SZ_TEXT), 1, w - 2 * pad, tmp, 4) : 1;
     if (lines < 1) lines = 1;
-    int label_h = ui_line_h(c, S(c, 36), 1) * lines;
+    int label_h = ui_line_h(c, S(c, SZ_TEXT), 1) * lines;
     if (label_h > h - 2 * pad) label_h = h - 2 * pad;
     int pic_h = h - label_h - 3 * pad;
     int pic_w = w - 2 * pad;
     int ps = pic_h < pic_w ? pic_h : pic_w;
     if (ps > 0 && pic) ui_image(c, x + (w - ps) / 2, y + pad, ps, ps, pic);
     c->inner = 1;
-    ui_text_box(c, label, x + pad, y + h - label_h - pad, w - 2 * pad, label_h, S(c, 36), 1, fg,
-                ALIGN_CENTER, 1);
+    ui_text_box(c, label, x + pad, y + h - label_h - pad, w - 2 * pad, label_h, S(c, SZ_TEXT), 1,
+                fg, ALIGN_CENTER, 1);
     c->inner = 0;
     if (checkbox || chosen) {
         /* a tick box in the corner: an empty square, or a square with a tick */
-        int b = S(c, 44);
-        int room = h - label_h - pad - S(c, 12); /* it stays clear of the words */
-        if (b > room) b = room > S(c, 26) ? room : S(c, 26);
-        int bx = x + w - b - S(c, 8), byy = y + S(c, 8);
-        ui_rect(c, bx, byy, b, b, t->card, t->text, S(c, 4), S(c, 6));
-        if (chosen) ui_icon(c, bx + S(c, 4), byy + S(c, 4), b - S(c, 8), b - S(c, 8), "yes");
+        int b = S(c, SZ_TICK);
+        int room = h - label_h - pad - S(c, SZ_GAP_ROW); /* it stays clear of the words */
+        if (b > room) b = room > S(c, SZ_TICK_MIN) ? room : S(c, SZ_TICK_MIN);
+        int bx = x + w - b - S(c, SZ_GAP_SMALL), byy = y + S(c, SZ_GAP_SMALL);
+        ui_rect(c, bx, byy, b, b, t->card, t->text, S(c, SZ_LINE_HEAVY), S(c, SZ_ROUND_TICK));
+        if (chosen)
+            ui_icon(c, bx + S(c, SZ_NUDGE), byy + S(c, SZ_NUDGE), b - S(c, SZ_GAP_SMALL),
+                    b - S(c, SZ_GAP_SMALL), "yes");
     }
 }
 
@@ -101,21 +106,23 @@ void ui_card(ctx *c, const ui_item *it, int x, int y, int w, int h, const char *
     const char *label = it->label;
     hys_color bg = chosen ? t->chosen : t->card, fg = chosen ? t->on_chosen : t->on_card;
     if (pressed(c, it->id)) bg = t->pressed, fg = t->on_pressed;
-    ui_rect(c, x, y, w, h, bg, chosen ? t->chosen_edge : t->edge, chosen ? S(c, 9) : S(c, 3),
-            S(c, 18));
-    int pad = S(c, 10);
+    ui_rect(c, x, y, w, h, bg, chosen ? t->chosen_edge : t->edge,
+            chosen ? S(c, SZ_LINE_CHOSEN) : S(c, SZ_LINE_BOLD), S(c, SZ_ROUND_CARD));
+    int pad = S(c, SZ_PAD);
     if (c->paged && w >= 2 * h) { /* a wide card: the picture at the start, the words beside it */
-        int ps = h - 2 * pad < S(c, 150) ? h - 2 * pad : S(c, 150);
+        int ps = h - 2 * pad < S(c, SZ_PIC_CARD) ? h - 2 * pad : S(c, SZ_PIC_CARD);
         int tx = x + ps + 2 * pad, tw = w - ps - 3 * pad;
-        if (checkbox || chosen) tw -= S(c, 44) + pad;
+        if (checkbox || chosen) tw -= S(c, SZ_TICK) + pad;
         if (pic) ui_image(c, x + pad, y + (h - ps) / 2, ps, ps, pic);
         c->inner = 1;
-        ui_text_box(c, label, tx, y + pad, tw, h - 2 * pad, S(c, 36), 1, fg, ALIGN_START, 1);
+        ui_text_box(c, label, tx, y + pad, tw, h - 2 * pad, S(c, SZ_TEXT), 1, fg, ALIGN_START, 1);
         c->inner = 0;
         if (checkbox || chosen) {
-            int b = S(c, 44), bx = x + w - b - pad, byy = y + (h - b) / 2;
-            ui_rect(c, bx, byy, b, b, t->card, t->text, S(c, 4), S(c, 6));
-            if (chosen) ui_icon(c, bx + S(c, 4), byy + S(c, 4), b - S(c, 8), b - S(c, 8), "yes");
+            int b = S(c, SZ_TICK), bx = x + w - b - pad, byy = y + (h - b) / 2;
+            ui_rect(c, bx, byy, b, b, t->card, t->text, S(c, SZ_LINE_HEAVY), S(c, SZ_ROUND_TICK));
+            if (chosen)
+                ui_icon(c, bx + S(c, SZ_NUDGE), byy + S(c, SZ_NUDGE), b - S(c, SZ_GAP_SMALL),
+                        b - S(c, SZ_GAP_SMALL), "yes");
         }
     } else {
         card_tall(c, x, y, w, h, pic, label, fg, chosen, checkbox);
@@ -134,7 +141,9 @@ void ui_card(ctx *c, const ui_item *it, int x, int y, int w, int h, const char *
 /* A button's height for its label (with icon) at w wide: at least min. */
 int ui_button_need(const ctx *c, const char *label, int w, int min)
 {
-    int h = ui_text_need(c, label, S(c, 36), 1, w - S(c, 24) - S(c, 84)) + S(c, 16);
+    int h = ui_text_need(c, label, S(c, SZ_TEXT), 1,
+                         w - S(c, SZ_GAP_LARGE) - S(c, SZ_BUTTON_ICON_COL)) +
+            S(c, SZ_GAP);
     return h > min ? h : min;
 }
 
@@ -147,15 +156,17 @@ int ui_heading(ctx *c, const char *icon_name, const char *text, int px, int isz)
     /* below a top bar (top_free is set once one is drawn), and on a paged
      * screen (the corner stays while the page moves) */
     int narrow = c->portrait || c->top_free || c->paged || W - 3 * m - isz - c->corner_w < W / 2;
-    int y = narrow ? ui_top_h(c) : S(c, 20);
+    int y = narrow ? ui_top_h(c) : S(c, SZ_GAP_WIDE);
     int tx = icon_name ? m + isz + m : m;
     int tw = W - tx - m - (narrow ? 0 : c->corner_w);
     int need = ui_text_need(c, text, px, 1, tw);
     int h = need > isz ? need : isz;
     if (icon_name) ui_icon(c, m, y + (h - isz) / 2, isz, isz, icon_name);
     ui_text_box(c, text, tx, y, tw, h, px, 1, c->t->text, ALIGN_START, 1);
-    int below = y + h + S(c, 16);
-    return below > ui_top_h(c) + S(c, 8) ? below : ui_top_h(c) + S(c, 8); /* and below the corner */
+    int below = y + h + S(c, SZ_GAP);
+    return below > ui_top_h(c) + S(c, SZ_GAP_SMALL)
+               ? below
+               : ui_top_h(c) + S(c, SZ_GAP_SMALL); /* and below the corner */
 }
 
 /* A frame of thickness th just outside the box. */

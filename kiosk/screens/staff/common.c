@@ -33,7 +33,7 @@ int screen_staff_page(ctx *c, const char *title)
 {
     ui_rect(c, 0, 0, c->f->w, c->f->h, c->t->bg, c->t->bg, 0, 0);
     c->group = HYS_READ_HEADING;
-    int y = ui_heading(c, "helper", title, S(c, 50), S(c, 80));
+    int y = ui_heading(c, "helper", title, S(c, SZ_TEXT_HEAD_STAFF), S(c, SZ_HEAD_ICON));
     c->group = HYS_READ_CONTENT;
     return y;
 }
@@ -44,9 +44,9 @@ int screen_staff_message(ctx *c, const hys_staff_view *sv, int y, int gap)
 {
     if (!sv->message) return y;
     int W = c->f->w, m = c->m;
-    int mh = ui_text_need(c, sv->message, S(c, 36), 1, W - 2 * m);
+    int mh = ui_text_need(c, sv->message, S(c, SZ_TEXT), 1, W - 2 * m);
     return y +
-           ui_text_box(c, sv->message, m, y, W - 2 * m, mh, S(c, 36), 1, c->t->text, ALIGN_START,
-                       0) +
+           ui_text_box(c, sv->message, m, y, W - 2 * m, mh, S(c, SZ_TEXT), 1, c->t->text,
+                       ALIGN_START, 0) +
            gap;
 }

@@ -18,9 +18,10 @@ void screen_staff(ctx *c, const hys_staff_view *sv)
     long values[3] = {sv->sessions_today, sv->unexported, sv->sessions};
     for (int i = 0; i < 3; i++) {
         snprintf(words, sizeof words, fmts[i], values[i]);
-        int lh = ui_text_need(c, words, S(c, 36), i == 1, W - 2 * m);
-        y += ui_text_box(c, words, m, y, W - 2 * m, lh, S(c, 36), i == 1, t->text, ALIGN_START, 0) +
-             S(c, 8);
+        int lh = ui_text_need(c, words, S(c, SZ_TEXT), i == 1, W - 2 * m);
+        y += ui_text_box(c, words, m, y, W - 2 * m, lh, S(c, SZ_TEXT), i == 1, t->text, ALIGN_START,
+                         0) +
+             S(c, SZ_GAP_SMALL);
     }
     {
         /* the key the office compares, and why the counts are round */
@@ -30,31 +31,32 @@ void screen_staff(ctx *c, const hys_staff_view *sv)
         snprintf(words, sizeof words, "%s%s%s",
                  tr(c, "Counts are rounded to 5, so no one person's answers show."),
                  key_words[0] ? " " : "", key_words);
-        int lh = ui_text_need(c, words, S(c, 28), 0, W - 2 * m);
-        y += ui_text_box(c, words, m, y, W - 2 * m, lh, S(c, 28), 0, t->muted, ALIGN_START, 0) +
-             S(c, 8);
+        int lh = ui_text_need(c, words, S(c, SZ_TEXT_NOTE), 0, W - 2 * m);
+        y += ui_text_box(c, words, m, y, W - 2 * m, lh, S(c, SZ_TEXT_NOTE), 0, t->muted,
+                         ALIGN_START, 0) +
+             S(c, SZ_GAP_SMALL);
     }
     if (sv->nhard > 0) {
         const char *h = tr(c, "Questions people did not understand:");
-        y += S(c, 8) + ui_text_box(c, h, m, y + S(c, 8), W - 2 * m,
-                                   ui_text_need(c, h, S(c, 36), 1, W - 2 * m), S(c, 36), 1,
-                                   t->muted, ALIGN_START, 0);
+        y += S(c, SZ_GAP_SMALL) + ui_text_box(c, h, m, y + S(c, SZ_GAP_SMALL), W - 2 * m,
+                                              ui_text_need(c, h, S(c, SZ_TEXT), 1, W - 2 * m),
+                                              S(c, SZ_TEXT), 1, t->muted, ALIGN_START, 0);
         for (int i = 0; i < sv->nhard; i++) {
             snprintf(words, sizeof words, "%s: %ld", sv->hard_label[i] ? sv->hard_label[i] : "",
                      sv->hard_n[i]);
-            int lh = ui_text_need(c, words, S(c, 32), 0, W - 3 * m);
-            y += ui_text_box(c, words, 2 * m, y, W - 3 * m, lh, S(c, 32), 0, t->text, ALIGN_START,
-                             0);
+            int lh = ui_text_need(c, words, S(c, SZ_TEXT_STAFF), 0, W - 3 * m);
+            y += ui_text_box(c, words, 2 * m, y, W - 3 * m, lh, S(c, SZ_TEXT_STAFF), 0, t->text,
+                             ALIGN_START, 0);
         }
     }
     if (sv->message) {
-        int mh = ui_text_need(c, sv->message, S(c, 32), 1, W - 2 * m);
-        y += S(c, 8) + ui_text_box(c, sv->message, m, y + S(c, 8), W - 2 * m, mh, S(c, 32), 1,
-                                   t->text, ALIGN_START, 0);
+        int mh = ui_text_need(c, sv->message, S(c, SZ_TEXT_STAFF), 1, W - 2 * m);
+        y += S(c, SZ_GAP_SMALL) + ui_text_box(c, sv->message, m, y + S(c, SZ_GAP_SMALL), W - 2 * m,
+                                              mh, S(c, SZ_TEXT_STAFF), 1, t->text, ALIGN_START, 0);
     }
     /* what staff can do, each a large button, two a row */
-    y += S(c, 20);
-    int bot = H - ui_bottom_h(c) - S(c, 12), gap = S(c, 16);
+    y += S(c, SZ_GAP_WIDE);
+    int bot = H - ui_bottom_h(c) - S(c, SZ_GAP_ROW), gap = S(c, SZ_GAP);
     int cols = 2, rows = 2;
     int bw = (W - 2 * m - (cols - 1) * gap) / cols;
     static const char *const labels[4] = {"Save the answers on a USB stick",
@@ -66,11 +68,11 @@ void screen_staff(ctx *c, const hys_staff_view *sv)
     static const hys_action acts[4] = {HYS_ACT_STAFF_EXPORT, HYS_ACT_STAFF_LOAD,
                                        HYS_ACT_STAFF_RESTORE, HYS_ACT_STAFF_CHECK};
     int on[4] = {sv->can_export, sv->can_load, sv->can_restore, 1};
-    int bh = S(c, 90);
+    int bh = S(c, SZ_STAFF_ROW);
     for (int i = 0; i < 4; i++)
         bh = ui_button_need(c, tr(c, labels[i]), bw, bh);
     int need = rows * bh + (rows - 1) * gap;
-    if (y + need > bot && bot - need > y - S(c, 20)) y = bot - need;
+    if (y + need > bot && bot - need > y - S(c, SZ_GAP_WIDE)) y = bot - need;
     if (y + need > bot) ui_unfit(c->f, "staff buttons"); /* shown a part at a time instead */
     for (int i = 0; i < 4; i++) {
         ui_button(c,

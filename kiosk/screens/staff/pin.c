@@ -10,27 +10,27 @@ void screen_staff_pin(ctx *c, const hys_staff_view *sv)
     int W = c->f->w, H = c->f->h, m = c->m;
     int y = screen_staff_page(c, tr(c, "Staff: type the PIN"));
     /* the dots: one a digit typed (a PIN has at least 6) */
-    int d = S(c, 30), gap = S(c, 18), slots = sv->typed > 6 ? sv->typed : 6;
+    int d = S(c, SZ_PIN_DOT), gap = S(c, SZ_GAP_PIN), slots = sv->typed > 6 ? sv->typed : 6;
     int x = (W - (slots * d + (slots - 1) * gap)) / 2;
     for (int i = 0; i < slots; i++)
-        ui_rect(c, x + i * (d + gap), y, d, d, i < sv->typed ? t->text : t->bg, t->text, S(c, 3),
-                d / 2);
-    y += d + S(c, 16);
+        ui_rect(c, x + i * (d + gap), y, d, d, i < sv->typed ? t->text : t->bg, t->text,
+                S(c, SZ_LINE_BOLD), d / 2);
+    y += d + S(c, SZ_GAP);
     if (sv->message) {
-        int mh = ui_text_need(c, sv->message, S(c, 36), 1, W - 2 * m);
-        y += ui_text_box(c, sv->message, m, y, W - 2 * m, mh, S(c, 36), 1, t->text, ALIGN_CENTER,
-                         0) +
-             S(c, 12);
+        int mh = ui_text_need(c, sv->message, S(c, SZ_TEXT), 1, W - 2 * m);
+        y += ui_text_box(c, sv->message, m, y, W - 2 * m, mh, S(c, SZ_TEXT), 1, t->text,
+                         ALIGN_CENTER, 0) +
+             S(c, SZ_GAP_ROW);
     }
     if (!sv->can_try) {
         screen_staff_bar(c, "staff:close", HYS_ACT_STAFF_CLOSE, tr(c, "Close"), 0);
         return;
     }
     /* 1 2 3 / 4 5 6 / 7 8 9 / Delete 0 OK */
-    int bot = H - ui_bottom_h(c) - S(c, 12), kg = S(c, 12);
+    int bot = H - ui_bottom_h(c) - S(c, SZ_GAP_ROW), kg = S(c, SZ_GAP_ROW);
     int kh = (bot - y - 3 * kg) / 4, kw = (W - 2 * m - 2 * kg) / 3;
-    if (kw > S(c, 260)) kw = S(c, 260);
-    if (kh > S(c, 110)) kh = S(c, 110);
+    if (kw > S(c, SZ_PIN_KEY_MAX_W)) kw = S(c, SZ_PIN_KEY_MAX_W);
+    if (kh > S(c, SZ_STAFF_BIG)) kh = S(c, SZ_STAFF_BIG);
     if (kh < c->tmin) kh = c->tmin;
     int x0 = (W - (3 * kw + 2 * kg)) / 2;
     static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};

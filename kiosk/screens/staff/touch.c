@@ -9,8 +9,8 @@ void screen_staff_touch(ctx *c, const hys_staff_view *sv)
 {
     int W = c->f->w, H = c->f->h, m = c->m;
     int y = screen_staff_message(c, sv, screen_staff_page(c, tr(c, "Check the touch screen")),
-                                 S(c, 12));
-    int bot = H - ui_bottom_h(c) - S(c, 12), side = S(c, 120);
+                                 S(c, SZ_GAP_ROW));
+    int bot = H - ui_bottom_h(c) - S(c, SZ_GAP_ROW), side = S(c, SZ_TOUCH_SQUARE);
     if (side < c->tmin) side = c->tmin;
     int xs[5] = {m, W - m - side, m, W - m - side, (W - side) / 2};
     int ys[5] = {y, y, bot - side, bot - side, (y + bot - side) / 2};
