@@ -6,6 +6,7 @@
  * aloud; keys move a focus ring through the screen in reading order; one
  * switch scans by itself, two switches move and choose. */
 #include "kiosk_impl.h"
+#include "modes.h"
 
 #include <SDL.h>
 #include <stdio.h>
@@ -87,6 +88,12 @@ static void access_on(hys_kiosk *k, long now)
 /* ---- choosing ---- */
 
 /* An answer was just taken and is shown ticked: no new taps meanwhile. */
+/* Mode m is in front (its screen shows; modes.h). */
+static int in_front(const hys_kiosk *k, hys_mode m)
+{
+    return hys_mode_now(k) == m;
+}
+
 static int holding(const hys_kiosk *k)
 {
     return hys_journey_view_get(k->journey)->holding;
@@ -138,7 +145,7 @@ static void choose(hys_kiosk *k, const hys_target *t, long now)
     if (a == HYS_ACT_CHOOSE && i >= 0)
         snprintf(chose, sizeof chose, hys_voice_tr(k, "You chose: %s"), f->speak[i].label);
     memcpy(k->first, chose, sizeof chose); /* heard first if the answer moves to a new screen */
-    hys_kiosk_act(k, a, arg, now);
+    hys_mode_act(k, a, arg, now);
     f = hys_kiosk_layout(k);
     /* (an answer shown ticked before moving on: "You chose" opens the next screen) */
     if (!strcmp(f->screen, before) && !holding(k)) {
@@ -253,14 +260,14 @@ void hys_input_press(hys_kiosk *k, int x, int y, long now)
         k->hint[0] = '\0';
         k->changed = 1;
     }
-    if (holding(k) && !k->staff) return; /* the answer just taken is shown: no new taps */
+    if (holding(k) && in_front(k, HYS_MODE_JOURNEY)) return; /* the answer just taken is shown */
     const hys_frame *f = hys_kiosk_layout(k);
     const hys_target *t = hys_frame_hit(f, x, y);
     snprintf(k->pressed, sizeof k->pressed, "%s", t ? t->id : "");
     k->pressing = 1;
     k->long_fired = 0;
     k->press_at = now;
-    k->corner_press = !k->explore && !k->staff && hys_staff_corner(k, x, y);
+    k->corner_press = !k->explore && !in_front(k, HYS_MODE_STAFF) && hys_staff_corner(k, x, y);
     k->press_x = x, k->press_y = y;
     k->changed = 1;
     hys_journey_touch(k->journey, now);
@@ -309,7 +316,8 @@ int hys_input_key(hys_kiosk *k, const char *name, long now)
 {
     hys_key_role role = hys_keymap_role(&k->cfg.keys, name);
     if (role == HYS_KEY_NONE && SDL_GetKeyFromName(name) == SDLK_UNKNOWN) return 0;
-    if (holding(k) && !k->staff && role != HYS_KEY_STAFF) return 1; /* (as a tap then) */
+    if (holding(k) && in_front(k, HYS_MODE_JOURNEY) && role != HYS_KEY_STAFF)
+        return 1; /* (as a tap then) */
     hys_voice_stop(k);
     k->swallow_text = 0;
     if (role != HYS_KEY_NONE && !strncasecmp(name, "Keypad ", 7) && strlen(name) == 8)
@@ -318,11 +326,11 @@ int hys_input_key(hys_kiosk *k, const char *name, long now)
     const hys_frame *f = hys_kiosk_layout(k);
     const hys_target *t;
     k->changed = 1;
-    if (k->trouble && !k->staff && role != HYS_KEY_STAFF) {
+    if (in_front(k, HYS_MODE_OUT_OF_ORDER) && role != HYS_KEY_STAFF) {
         /* out of order: only staff's key; the keys that ask hear the notice again */
         if (role == HYS_KEY_HELP || role == HYS_KEY_SPEECH || role == HYS_KEY_SELECT ||
             role == HYS_KEY_SWITCH_SELECT)
-            hys_voice_words(k, k->trouble_notice, -1);
+            hys_voice_words(k, k->trouble.notice, -1);
         return 1;
     }
     switch (role) {
@@ -349,7 +357,7 @@ int hys_input_key(hys_kiosk *k, const char *name, long now)
         break;
     case HYS_KEY_BACK:
         if (v->screen == HYS_SCREEN_QUESTION && v->input && v->input[0]) {
-            hys_kiosk_act(k, HYS_ACT_ERASE, 0, now);
+            hys_mode_act(k, HYS_ACT_ERASE, 0, now);
             if (v->read_aloud) {
                 char words[HYS_MAX_TEXT_ANSWER + 80];
                 snprintf(words, sizeof words, hys_voice_tr(k, "You wrote: %s"), v->input);
@@ -357,7 +365,7 @@ int hys_input_key(hys_kiosk *k, const char *name, long now)
                                 -1);
             }
         } else {
-            hys_kiosk_act(k, HYS_ACT_BACK, 0, now);
+            hys_mode_act(k, HYS_ACT_BACK, 0, now);
         }
         break;
     case HYS_KEY_HELP:
@@ -372,7 +380,7 @@ int hys_input_key(hys_kiosk *k, const char *name, long now)
         break;
     case HYS_KEY_LOUDER:
     case HYS_KEY_QUIETER:
-        hys_kiosk_act(k, HYS_ACT_VOLUME, role == HYS_KEY_LOUDER ? 1 : -1, now);
+        hys_mode_act(k, HYS_ACT_VOLUME, role == HYS_KEY_LOUDER ? 1 : -1, now);
         hys_voice_words(k, hys_voice_tr(k, role == HYS_KEY_LOUDER ? "Louder" : "Quieter"), -1);
         break;
     case HYS_KEY_SWITCH_MOVE:
@@ -412,12 +420,13 @@ void hys_input_text(hys_kiosk *k, const char *utf8, long now)
 {
     int swallow = k->swallow_text;
     k->swallow_text = 0;
-    if (k->staff == HYS_STAFF_PIN) { /* a keyboard's digits type the staff PIN */
+    if (in_front(k, HYS_MODE_STAFF) && k->staff.screen == HYS_STAFF_PIN) {
+        /* a keyboard's digits type the staff PIN */
         for (const char *p = utf8; *p; p++)
-            if (*p >= '0' && *p <= '9') hys_staff_act(k, HYS_ACT_STAFF_DIGIT, *p - '0', now);
+            if (*p >= '0' && *p <= '9') hys_mode_act(k, HYS_ACT_STAFF_DIGIT, *p - '0', now);
         return;
     }
-    if (k->staff || k->trouble) return;
+    if (!in_front(k, HYS_MODE_JOURNEY)) return; /* (typing is the journey's alone) */
     if (swallow && utf8[0] == swallow && !utf8[1]) return;
     hys_journey_type(k->journey, utf8, now);
     k->changed = 1;
@@ -427,11 +436,13 @@ void hys_input_text(hys_kiosk *k, const char *utf8, long now)
 /* ---- timers ---- */
 
 /* A finger is down, held still long enough would start touch-to-hear
- * (never in the staff corner, in staff mode, out of order, or when on). */
+ * (never in the staff corner, in staff mode, out of order, or when on: only
+ * on the journey's screens and a stick's notice). */
 static int hear_hold_armed(const hys_kiosk *k)
 {
-    return k->pressing && !k->long_fired && !k->corner_press && !k->explore && !k->trouble &&
-           !k->staff && k->cfg.hear_hold_ms > 0;
+    return k->pressing && !k->long_fired && !k->corner_press && !k->explore &&
+           (in_front(k, HYS_MODE_JOURNEY) || in_front(k, HYS_MODE_NOTICE)) &&
+           k->cfg.hear_hold_ms > 0;
 }
 
 long hys_input_deadline(const hys_kiosk *k)

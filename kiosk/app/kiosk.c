@@ -2,6 +2,7 @@
 #include "kiosk.h"
 
 #include "kiosk_impl.h"
+#include "modes.h"
 #include "paths.h"
 #include "sticks.h"
 
@@ -102,7 +103,7 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
         goto fail;
     }
     snprintf(k->data, sizeof k->data, "%s", data);
-    hys_pin_guard_load(&k->pin_guard, data, 0); /* wrong PINs of earlier runs still count */
+    hys_pin_guard_load(&k->staff.guard, data, 0); /* wrong PINs of earlier runs still count */
     char cfgpath[1100];
     /* the box's settings (an installed kiosk: /etc/haveyoursay), then the
      * data folder's; replays read only their own, so they always run alike */
@@ -196,7 +197,7 @@ int hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn)
         snprintf(k->voice[i], sizeof k->voice[i], "%s", voice ? voice : "");
     }
     /* (from staff mode, which knows the time; at start, time 0) */
-    hys_kiosk_new_journey(k, k->staff ? k->staff_now : 0);
+    hys_kiosk_new_journey(k, k->staff.screen ? k->staff.now : 0);
     hys_input_reset(k); /* nothing of the last set's listening carries over */
     if (!k->journey) {
         snprintf(err, errn, "out of memory");
@@ -221,7 +222,7 @@ int hys_kiosk_open_store(hys_kiosk *k, char *err, size_t errn)
 {
     k->store = hys_store_open(k->data, k->cfg.period, err, errn);
     if (!k->store) return 0;
-    k->failures_seen = 0;
+    k->trouble.failures_seen = 0;
     hys_kiosk_tell_store(k);
     return 1;
 }
@@ -268,16 +269,8 @@ const hys_frame *hys_kiosk_layout(hys_kiosk *k)
     in.hint = k->hint[0] ? k->hint : NULL;
     hys_screen_size(k->screen, &in.w, &in.h);
     in.min_target = hys_kiosk_min_target(k);
-    in.notice = k->usb_state != HYS_USB_IDLE ? k->usb_notice : NULL;
-    in.notice_done = k->usb_state >= HYS_USB_SAVED;
-    in.notice_failed = k->usb_state == HYS_USB_FAILED;
-    if (k->usb_state == HYS_USB_IDLE && k->trouble &&
-        !k->staff) { /* out of order: no way on but staff */
-        in.notice = k->trouble_notice;
-        in.notice_failed = 1;
-    }
     hys_staff_view sv;
-    in.staff = hys_staff_view_fill(k, &sv);
+    hys_mode_view(k, &in, &sv); /* a notice or staff's screen, in front of the journey's */
     hys_layout_build(k->frame, &in);
     /* the pages the layout found bound the journey's paging (a state
      * change the next event acts on; the frame already shows the clamped page) */
@@ -320,43 +313,18 @@ void hys_kiosk_sync(hys_kiosk *k)
 
 /* ---- input (see input.c for touches, keys and switches) ---- */
 
-void hys_kiosk_act(hys_kiosk *k, hys_action a, int arg, long now)
-{
-    if (a == HYS_ACT_DISMISS) { /* the kiosk's own notice, not the journey's */
-        hys_usb_dismiss(k);
-        return;
-    }
-    if (a == HYS_ACT_EXPLORE) { /* the kiosk's way of listening, not the journey's */
-        hys_input_explore(k, arg, now);
-        return;
-    }
-    if (a >= HYS_ACT_STAFF_DIGIT && a <= HYS_ACT_STAFF_QUIT) { /* staff mode's */
-        hys_staff_act(k, a, arg, now);
-        return;
-    }
-    if (k->trouble) { /* out of order: nothing a resident does can be kept */
-        if (a == HYS_ACT_HEAR) hys_voice_words(k, k->trouble_notice, -1);
-        return;
-    }
-    hys_journey_act(k->journey, a, arg, now);
-    k->changed = 1;
-}
-
 /* The earlier of two moments, either of which may be none (-1). */
 static long earlier(long a, long b)
 {
     return a < 0 ? b : (b < 0 || a < b ? a : b);
 }
 
-/* The next moment something is due: a journey timer, an input one (a long
- * press, scanning, a hint going), a stick's notice going, staff mode
- * closing, or (out of order) trying to write again. */
+/* The next moment something is due: a timer of a mode (the journey's,
+ * a stick's notice going, staff mode closing, trying to write again when
+ * out of order) or of input (a long press, scanning, a hint going). */
 static long next_deadline(const hys_kiosk *k)
 {
-    long d = earlier(hys_journey_deadline(k->journey), hys_input_deadline(k));
-    d = earlier(d, hys_usb_deadline(k));
-    d = earlier(d, hys_staff_deadline(k));
-    return earlier(d, hys_trouble_deadline(k));
+    return earlier(hys_mode_deadline(k), hys_input_deadline(k));
 }
 
 /* Every timer due by now fires, in order of time. */
@@ -365,12 +333,8 @@ static void advance(hys_kiosk *k, long now)
     for (int guard = 0; guard < 10000; guard++) {
         long d = next_deadline(k);
         if (d < 0 || d > now) break;
-        hys_journey_tick(k->journey, d);
-        k->changed = 1;
+        hys_mode_tick(k, d);
         hys_input_tick(k, d);
-        hys_usb_tick(k, d);
-        hys_staff_tick(k, d);
-        hys_trouble_tick(k, d);
         hys_input_after(k, d);
         if (next_deadline(k) == d) break; /* nothing more at that moment */
     }
@@ -531,7 +495,7 @@ static int from_sdl(hys_kiosk *k, const SDL_Event *ev, int w, int h, char *name,
         e->text = name;
         return 1;
     default:
-        if (ev->type != k->usb_event) return 0;
+        if (ev->type != k->usb.event) return 0;
         if (ev->user.code == USB_SAVED) {
             e->kind = HYS_IN_SAVED;
             return 1;
@@ -560,11 +524,11 @@ int hys_kiosk_run(hys_kiosk *k)
     hys_screen_full(k->screen);
     SDL_InitSubSystem(SDL_INIT_JOYSTICK); /* switch interfaces that are game controllers */
     /* USB sticks: mounted by the system's automounter where the config says */
-    k->usb_event = SDL_RegisterEvents(1);
+    k->usb.event = SDL_RegisterEvents(1);
     k->threads = 1;
     char werr[300] = "cannot watch for USB sticks: SDL has no event type left";
-    hys_sticks *sticks = k->usb_event != (Uint32)-1 && k->cfg.usb_mounts[0]
-                             ? hys_sticks_start(k->cfg.usb_mounts, k->usb_event,
+    hys_sticks *sticks = k->usb.event != (Uint32)-1 && k->cfg.usb_mounts[0]
+                             ? hys_sticks_start(k->cfg.usb_mounts, k->usb.event,
                                                 hys_questions_on_stick, werr, sizeof werr)
                              : NULL;
     if (!sticks && k->cfg.usb_mounts[0]) fprintf(stderr, "haveyoursay: %s\n", werr);
@@ -612,7 +576,7 @@ int hys_kiosk_run(hys_kiosk *k)
                 SDL_JoystickOpen(ev.jdevice.which);
             }
             if (!from_sdl(k, &ev, w, h, text, sizeof text, &e)) e.kind = HYS_IN_TIME;
-            if (ev.type == k->usb_event && ev.user.code != USB_SAVED) hys_free(ev.user.data1);
+            if (ev.type == k->usb.event && ev.user.code != USB_SAVED) hys_free(ev.user.data1);
         }
         /* every event, and every wake-up for a timer or for speech, ends with
          * whatever changed on the screen */
@@ -622,8 +586,8 @@ int hys_kiosk_run(hys_kiosk *k)
     hys_sticks_stop(sticks);
     /* what the watcher posted and nobody took: freed */
     SDL_Event left;
-    while (k->usb_event != (Uint32)-1 &&
-           SDL_PeepEvents(&left, 1, SDL_GETEVENT, k->usb_event, k->usb_event) == 1)
+    while (k->usb.event != (Uint32)-1 &&
+           SDL_PeepEvents(&left, 1, SDL_GETEVENT, k->usb.event, k->usb.event) == 1)
         if (left.user.code != USB_SAVED) hys_free(left.user.data1);
     return 0;
 }

@@ -1,13 +1,17 @@
 /* kiosk_impl: the running kiosk's state, shared by the parts of the app:
- * kiosk.c (wiring, frames, the event loop), input.c (touch, keys, switches,
- * touch-to-hear, scanning), voice.c (what is said, and in which voice),
- * staff.c, usb.c, questions.c and trouble.c.
+ * kiosk.c (wiring, frames, the event loop), modes.c (the modes and the one
+ * dispatcher of actions), input.c (touch, keys, switches, touch-to-hear,
+ * scanning), voice.c (what is said, and in which voice), and one file per
+ * mode's work: usb.c (a stick's notice), staff.c, trouble.c (out of
+ * order), questions.c (a question set from a stick). Each mode keeps its
+ * own state in its own member (usb, staff, trouble).
  * Not a public interface: everything else uses kiosk.h.
  *
- * One direction of flow: an event (hys_kiosk_handle) changes the state and
- * sets `changed`; hys_kiosk_layout lays the frame out again from the state
- * when it changed and sets `unshown`; the end of every event presents an
- * unshown frame. Nothing but the end of an event draws. */
+ * One direction of flow: an event (hys_kiosk_handle) changes the state
+ * through the mode in front (modes.h) and sets `changed`; hys_kiosk_layout
+ * lays the frame out again from the state when it changed and sets
+ * `unshown`; the end of every event presents an unshown frame. Nothing but
+ * the end of an event draws. */
 #ifndef HYS_KIOSK_IMPL_H
 #define HYS_KIOSK_IMPL_H
 
@@ -35,6 +39,53 @@ typedef enum {
     HYS_USB_SAVED,  /* saved (or nothing new): it can be taken out */
     HYS_USB_FAILED  /* nothing was saved, and why */
 } hys_usb_state;
+
+/* USB notice mode (usb.c): a stick's export, shown by a notice in place
+ * of the screen while it runs and after. */
+typedef struct hys_usb_mode {
+    hys_usb_state state;  /* the notice of a stick's export, if any */
+    char stick[4096];     /* the stick that is in (staff can save to it); "" none */
+    int questions;        /* it holds a question set to load (seen when it came) */
+    int waiting;          /* it came, set up for kiosks, while another export ran */
+    char export_to[4096]; /* where the export running (or last run) writes */
+    char notice[1024];
+    long until; /* when a finished notice goes by itself */
+    pthread_t thread;
+    int thread_on;
+    unsigned event; /* SDL user event: the export finished (and sticks' comings and goings) */
+    hys_export_result result;
+    int enrol;            /* staff chose this stick: enrol it first */
+    _Atomic int cancel;   /* the kiosk is closing: give the combined report up */
+    _Atomic int job_done; /* the export thread has finished its work */
+    char kiosk_id[40];    /* the kiosk's id, for the export thread */
+    char err[512];
+    int rc;
+} hys_usb_mode;
+
+/* Out-of-order mode (trouble.c): answers cannot be saved. */
+typedef struct hys_trouble_mode {
+    int on;
+    long retry_at;      /* when to try a write again */
+    long failures_seen; /* the store's failures already dealt with */
+    char why[600];
+    char notice[512];
+} hys_trouble_mode;
+
+/* Staff mode (staff.c). */
+typedef struct hys_staff_mode {
+    hys_staff_screen screen; /* which of staff's screens shows (HYS_STAFF_CLOSED: none) */
+    int touched;             /* touch test: squares touched (bits) */
+    char pin[HYS_PIN_MAX_DIGITS + 1];
+    int pin_set; /* a PIN is set (seen when staff mode opened); else it stays shut */
+    hys_pin_guard guard;
+    char fingerprint[HYS_TRUST_FINGERPRINT]; /* of its signing key (trust.h), from staff mode's
+                                              * first opening ("" before) */
+    char msg[1024];
+    long until; /* staff mode closes by itself when left alone */
+    long now;   /* the time staff mode last saw */
+    hys_store_counts counts;
+    int can_restore; /* an earlier question set to go back to (seen when staff mode opened) */
+} hys_staff_mode;
 
 struct hys_kiosk {
     hys_config cfg;
@@ -75,49 +126,15 @@ struct hys_kiosk {
     char screen_id[80]; /* the screen last seen, to notice changes */
     int last_screen;
 
-    /* a USB stick's export (usb.c): a notice replaces the screen meanwhile */
-    char data[1024];          /* the data folder */
-    hys_usb_state usb_state;  /* the notice of a stick's export, if any */
-    char usb_stick[4096];     /* the stick that is in (staff can save to it); "" none */
-    int stick_questions;      /* it holds a question set to load (seen when it came) */
-    int stick_waiting;        /* it came, set up for kiosks, while another export ran */
-    char usb_export_to[4096]; /* where the export running (or last run) writes */
-    char usb_notice[1024];
-    long usb_until; /* when a finished notice goes by itself */
-    pthread_t usb_thread;
-    int usb_thread_on;
-    unsigned usb_event; /* SDL user event: the export finished (and sticks' comings and goings) */
-    hys_export_result usb_result;
-    int usb_enrol;            /* staff chose this stick: enrol it first */
-    _Atomic int usb_cancel;   /* the kiosk is closing: give the combined report up */
-    _Atomic int usb_job_done; /* the export thread has finished its work */
-    char usb_kiosk_id[40];    /* the kiosk's id, for the export thread */
-    char usb_err[512];
-    int usb_rc;
-
-    /* out of order (trouble.c): answers cannot be saved */
-    int trouble;
-    long trouble_at;    /* when to try a write again */
-    long failures_seen; /* the store's failures already dealt with */
-    char trouble_why[600];
-    char trouble_notice[512];
-
-    /* staff mode (staff.c): in place of the resident's screen */
-    hys_staff_screen staff; /* which of staff's screens shows (HYS_STAFF_CLOSED: none) */
-    int touched;            /* touch test: squares touched (bits) */
-    char pin[HYS_PIN_MAX_DIGITS + 1];
-    int pin_set; /* a PIN is set (seen when staff mode opened); else it stays shut */
-    hys_pin_guard pin_guard;
-    char fingerprint[HYS_TRUST_FINGERPRINT]; /* of its signing key (trust.h), from staff mode's
-                                              * first opening ("" before) */
-    char staff_msg[1024];
-    long staff_until; /* staff mode closes by itself when left alone */
-    long staff_now;   /* the time staff mode last saw */
-    hys_store_counts counts;
-    int can_restore;  /* an earlier question set to go back to (seen when staff mode opened) */
-    int corner_press; /* the finger went down in the staff corner */
+    char data[1024];  /* the data folder */
     int threads;      /* the real event loop runs (else a replay: work is done at once) */
     int quit;         /* staff closed the kiosk */
+    int corner_press; /* the finger went down in the staff corner */
+
+    /* the modes (modes.h), each with its own state */
+    hys_usb_mode usb;         /* a stick's export: its notice in place of the screen */
+    hys_trouble_mode trouble; /* out of order: answers cannot be saved */
+    hys_staff_mode staff;     /* staff mode: in place of the resident's screen */
 
     /* speech */
     int speaking;        /* 1 + speak index being heard, as drawn */
@@ -131,7 +148,6 @@ struct hys_kiosk {
  * the kiosk's own parts in the middle of an event (what a key reaches,
  * what is said). The end of the event presents it. */
 const hys_frame *hys_kiosk_layout(hys_kiosk *k);
-void hys_kiosk_act(hys_kiosk *k, hys_action a, int arg, long now);
 /* Run form f from now on (taking it; the old one is freed): a resident's
  * session ends, every screen starts again at welcome. 0 with err set when
  * the journey cannot start. */

@@ -27,23 +27,23 @@
 
 static void message(hys_kiosk *k, const char *text)
 {
-    snprintf(k->staff_msg, sizeof k->staff_msg, "%s", text ? text : "");
+    snprintf(k->staff.msg, sizeof k->staff.msg, "%s", text ? text : "");
 }
 
 void hys_staff_refresh(hys_kiosk *k)
 {
-    if (k->staff != HYS_STAFF_HOME) return;
+    if (k->staff.screen != HYS_STAFF_HOME) return;
     /* today's periods start with today's date; with weekly periods, this
      * week's is the Monday's date */
     char today[32], err[256];
     hys_store_period(k->cfg.period == HYS_PERIOD_WEEK ? HYS_PERIOD_WEEK : HYS_PERIOD_DAY,
                      time(NULL), today);
     hys_store_flush(k->store);
-    if (hys_store_count(k->data, today, &k->counts, err, sizeof err) != HYS_OK)
-        memset(&k->counts, 0, sizeof k->counts);
-    k->can_restore = hys_questions_previous(k->data);
+    if (hys_store_count(k->data, today, &k->staff.counts, err, sizeof err) != HYS_OK)
+        memset(&k->staff.counts, 0, sizeof k->staff.counts);
+    k->staff.can_restore = hys_questions_previous(k->data);
     char trouble[1000];
-    if (!k->staff_msg[0] && hys_trouble_for_staff(k, trouble, sizeof trouble))
+    if (!k->staff.msg[0] && hys_trouble_for_staff(k, trouble, sizeof trouble))
         message(k, trouble); /* why the residents' screen says "out of order" */
 }
 
@@ -51,8 +51,8 @@ void hys_staff_refresh(hys_kiosk *k)
  * watcher tells it of every stick mounted under the mount folders). */
 static int stick_in(const hys_kiosk *k, char *out, size_t n)
 {
-    if (!k->usb_stick[0]) return 0;
-    snprintf(out, n, "%s", k->usb_stick);
+    if (!k->usb.stick[0]) return 0;
+    snprintf(out, n, "%s", k->usb.stick);
     return 1;
 }
 
@@ -119,25 +119,25 @@ static void save_settings(hys_kiosk *k)
 
 void hys_staff_open(hys_kiosk *k, long now)
 {
-    k->staff_now = now;
-    if (k->staff) return;
-    k->staff = HYS_STAFF_PIN;
-    k->pin[0] = 0;
-    k->staff_until = now + STAFF_IDLE_MS;
+    k->staff.now = now;
+    if (k->staff.screen) return;
+    k->staff.screen = HYS_STAFF_PIN;
+    k->staff.pin[0] = 0;
+    k->staff.until = now + STAFF_IDLE_MS;
     long wait = 0;
-    k->pin_set = hys_pin_is_set(k->data);
-    if (!k->fingerprint[0]) { /* the kiosk's key, as the office's trust list shows it */
+    k->staff.pin_set = hys_pin_is_set(k->data);
+    if (!k->staff.fingerprint[0]) { /* the kiosk's key, as the office's trust list shows it */
         unsigned char sk[64];
         char pk[64], why[300];
         if (hys_manifest_key(k->data, sk, pk, why, sizeof why) == HYS_OK)
-            hys_trust_fingerprint(pk, k->fingerprint);
+            hys_trust_fingerprint(pk, k->staff.fingerprint);
         else
             fprintf(stderr, "haveyoursay: %s\n", why);
         sodium_memzero(sk, sizeof sk);
     }
-    if (!k->pin_set) /* never chosen here: a resident could */
+    if (!k->staff.pin_set) /* never chosen here: a resident could */
         message(k, hys_voice_tr(k, "No staff PIN is set. Set one with: haveyoursay set-pin"));
-    else if (k->pin_guard.locked_until > now && (wait = k->pin_guard.locked_until - now) > 0) {
+    else if (k->staff.guard.locked_until > now && (wait = k->staff.guard.locked_until - now) > 0) {
         char text[200];
         snprintf(text, sizeof text, hys_voice_tr(k, "Too many wrong PINs. Try again in %ld s."),
                  (wait + 999) / 1000);
@@ -170,39 +170,39 @@ static void switch_off(hys_kiosk *k)
             k->cfg.shutdown_command);
     message(k, hys_voice_tr(k, "The kiosk could not be switched off. Close the program "
                                "instead, then switch it off at the wall."));
-    hys_voice_words(k, k->staff_msg, -1);
+    hys_voice_words(k, k->staff.msg, -1);
 }
 
 static void close_staff(hys_kiosk *k)
 {
-    k->staff = HYS_STAFF_CLOSED;
-    sodium_memzero(k->pin, sizeof k->pin);
-    k->staff_msg[0] = 0;
+    k->staff.screen = HYS_STAFF_CLOSED;
+    sodium_memzero(k->staff.pin, sizeof k->staff.pin);
+    k->staff.msg[0] = 0;
     k->changed = 1;
 }
 
 void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
 {
-    if (!k->staff) return;
-    k->staff_now = now;
-    k->staff_until = now + STAFF_IDLE_MS;
+    if (!k->staff.screen) return;
+    k->staff.now = now;
+    k->staff.until = now + STAFF_IDLE_MS;
     k->changed = 1;
-    size_t n = strlen(k->pin);
+    size_t n = strlen(k->staff.pin);
     switch (a) {
     case HYS_ACT_STAFF_DIGIT:
-        if (n < HYS_PIN_MAX_DIGITS && arg >= 0 && arg <= 9) k->pin[n] = (char)('0' + arg);
-        k->pin[n + 1 <= HYS_PIN_MAX_DIGITS ? n + 1 : n] = 0;
+        if (n < HYS_PIN_MAX_DIGITS && arg >= 0 && arg <= 9) k->staff.pin[n] = (char)('0' + arg);
+        k->staff.pin[n + 1 <= HYS_PIN_MAX_DIGITS ? n + 1 : n] = 0;
         break;
     case HYS_ACT_STAFF_ERASE:
-        if (n) k->pin[n - 1] = 0;
+        if (n) k->staff.pin[n - 1] = 0;
         break;
     case HYS_ACT_STAFF_OK: {
         long wait = 0;
-        hys_pin_result r = hys_pin_check(&k->pin_guard, k->data, k->pin, now, &wait);
-        k->pin[0] = 0;
+        hys_pin_result r = hys_pin_check(&k->staff.guard, k->data, k->staff.pin, now, &wait);
+        k->staff.pin[0] = 0;
         char text[200];
         if (r == HYS_PIN_OK) {
-            k->staff = HYS_STAFF_HOME;
+            k->staff.screen = HYS_STAFF_HOME;
             message(k, NULL);
             hys_staff_refresh(k);
             fprintf(stderr, "haveyoursay: staff mode opened\n");
@@ -217,20 +217,20 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         } else {
             message(k, hys_voice_tr(k, "That PIN is not right. Try again."));
         }
-        hys_voice_words(k, k->staff_msg[0] ? k->staff_msg : hys_voice_tr(k, "Staff"), -1);
+        hys_voice_words(k, k->staff.msg[0] ? k->staff.msg : hys_voice_tr(k, "Staff"), -1);
         break;
     }
     case HYS_ACT_STAFF_CLOSE:
-        if (k->staff >= HYS_STAFF_SETTINGS) { /* back to staff's own screen */
+        if (k->staff.screen >= HYS_STAFF_SETTINGS) { /* back to staff's own screen */
             message(k, NULL);
-            k->staff = HYS_STAFF_HOME;
+            k->staff.screen = HYS_STAFF_HOME;
             hys_staff_refresh(k);
         } else {
             close_staff(k);
         }
         break;
     case HYS_ACT_STAFF_EXPORT: {
-        if (k->staff != HYS_STAFF_HOME) break;
+        if (k->staff.screen != HYS_STAFF_HOME) break;
         char stick[4096];
         if (!stick_in(k, stick, sizeof stick)) break;
         /* staff chose this stick: it is enrolled, and takes answers from now on */
@@ -239,36 +239,36 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
     }
     case HYS_ACT_STAFF_LOAD: {
         char stick[4096], msg[300];
-        if (k->staff != HYS_STAFF_HOME || !stick_in(k, stick, sizeof stick)) break;
+        if (k->staff.screen != HYS_STAFF_HOME || !stick_in(k, stick, sizeof stick)) break;
         hys_questions_load(k, stick, msg, sizeof msg);
-        k->can_restore = hys_questions_previous(k->data);
+        k->staff.can_restore = hys_questions_previous(k->data);
         message(k, msg);
-        hys_voice_words(k, k->staff_msg, -1);
+        hys_voice_words(k, k->staff.msg, -1);
         break;
     }
     case HYS_ACT_STAFF_RESTORE: {
         char msg[300];
-        if (k->staff != HYS_STAFF_HOME) break;
+        if (k->staff.screen != HYS_STAFF_HOME) break;
         hys_questions_back(k, msg, sizeof msg);
-        k->can_restore = hys_questions_previous(k->data);
+        k->staff.can_restore = hys_questions_previous(k->data);
         message(k, msg);
-        hys_voice_words(k, k->staff_msg, -1);
+        hys_voice_words(k, k->staff.msg, -1);
         break;
     }
     case HYS_ACT_STAFF_CHECK: {
-        if (k->staff != HYS_STAFF_HOME) break;
+        if (k->staff.screen != HYS_STAFF_HOME) break;
         char msg[1024];
         self_check(k, msg, sizeof msg);
         message(k, msg);
         break;
     }
     case HYS_ACT_STAFF_SETTINGS:
-        if (k->staff == HYS_STAFF_HOME) k->staff = HYS_STAFF_SETTINGS;
+        if (k->staff.screen == HYS_STAFF_HOME) k->staff.screen = HYS_STAFF_SETTINGS;
         message(k, NULL);
         break;
     case HYS_ACT_STAFF_VOLUME:
     case HYS_ACT_STAFF_LANG: {
-        if (k->staff != HYS_STAFF_SETTINGS) break;
+        if (k->staff.screen != HYS_STAFF_SETTINGS) break;
         hys_journey_config *c = &k->cfg.times;
         if (a == HYS_ACT_STAFF_VOLUME) {
             c->volume += arg > 0 ? 1 : -1;
@@ -284,26 +284,27 @@ void hys_staff_act(hys_kiosk *k, hys_action a, int arg, long now)
         break;
     }
     case HYS_ACT_STAFF_TOUCH:
-        if (k->staff == HYS_STAFF_HOME && arg < 0) {
-            k->staff = HYS_STAFF_TOUCH, k->touched = 0;
+        if (k->staff.screen == HYS_STAFF_HOME && arg < 0) {
+            k->staff.screen = HYS_STAFF_TOUCH, k->staff.touched = 0;
             message(k, hys_voice_tr(k, "Touch each square. Each one turns blue."));
-        } else if (k->staff == HYS_STAFF_TOUCH && arg >= 0 && arg < 5) {
-            k->touched |= 1 << arg;
-            if (k->touched == 31) {
+        } else if (k->staff.screen == HYS_STAFF_TOUCH && arg >= 0 && arg < 5) {
+            k->staff.touched |= 1 << arg;
+            if (k->staff.touched == 31) {
                 message(k, hys_voice_tr(k, "All five squares answered: the touch screen works."));
-                hys_voice_words(k, k->staff_msg, -1);
+                hys_voice_words(k, k->staff.msg, -1);
             }
         }
         break;
     case HYS_ACT_STAFF_QUIT:
-        if (k->staff == HYS_STAFF_HOME) { /* first: close the program, or switch the box off? */
+        if (k->staff.screen ==
+            HYS_STAFF_HOME) { /* first: close the program, or switch the box off? */
             message(k, hys_voice_tr(k, "Every answer is already saved."));
-            hys_voice_words(k, k->staff_msg, -1);
-            k->staff = HYS_STAFF_CLOSING;
-        } else if (k->staff == HYS_STAFF_CLOSING && arg == 0) {
+            hys_voice_words(k, k->staff.msg, -1);
+            k->staff.screen = HYS_STAFF_CLOSING;
+        } else if (k->staff.screen == HYS_STAFF_CLOSING && arg == 0) {
             fprintf(stderr, "haveyoursay: staff closed the kiosk\n");
             k->quit = 1;
-        } else if (k->staff == HYS_STAFF_CLOSING && arg == 1 && k->cfg.shutdown_command[0]) {
+        } else if (k->staff.screen == HYS_STAFF_CLOSING && arg == 1 && k->cfg.shutdown_command[0]) {
             switch_off(k);
         }
         break;
@@ -321,39 +322,39 @@ long hys_staff_round(long n)
 
 long hys_staff_deadline(const hys_kiosk *k)
 {
-    return k->staff ? k->staff_until : -1;
+    return k->staff.screen ? k->staff.until : -1;
 }
 
 void hys_staff_tick(hys_kiosk *k, long now)
 {
-    k->staff_now = now;
-    if (k->staff && now >= k->staff_until) close_staff(k);
+    k->staff.now = now;
+    if (k->staff.screen && now >= k->staff.until) close_staff(k);
 }
 
 const hys_staff_view *hys_staff_view_fill(const hys_kiosk *k, hys_staff_view *v)
 {
-    if (!k->staff) return NULL;
+    if (!k->staff.screen) return NULL;
     memset(v, 0, sizeof *v);
-    v->screen = k->staff;
-    v->typed = (int)strlen(k->pin);
-    v->touched = k->touched;
-    v->message = k->staff_msg[0] ? k->staff_msg : NULL;
-    v->can_try = k->pin_guard.locked_until <= k->staff_now && k->pin_set;
-    v->sessions_today = hys_staff_round(k->counts.sessions_today);
+    v->screen = k->staff.screen;
+    v->typed = (int)strlen(k->staff.pin);
+    v->touched = k->staff.touched;
+    v->message = k->staff.msg[0] ? k->staff.msg : NULL;
+    v->can_try = k->staff.guard.locked_until <= k->staff.now && k->staff.pin_set;
+    v->sessions_today = hys_staff_round(k->staff.counts.sessions_today);
     v->per_week = k->cfg.period == HYS_PERIOD_WEEK;
-    v->sessions = hys_staff_round(k->counts.sessions);
-    v->unexported = hys_staff_round(k->counts.unexported);
-    v->fingerprint = k->fingerprint[0] ? k->fingerprint : NULL;
-    v->nhard = k->counts.nhard;
+    v->sessions = hys_staff_round(k->staff.counts.sessions);
+    v->unexported = hys_staff_round(k->staff.counts.unexported);
+    v->fingerprint = k->staff.fingerprint[0] ? k->staff.fingerprint : NULL;
+    v->nhard = k->staff.counts.nhard;
     for (int i = 0; i < v->nhard; i++) {
-        int q = hys_form_find(k->form, k->counts.hard_q[i]);
+        int q = hys_form_find(k->form, k->staff.counts.hard_q[i]);
         const char *label = q >= 0 ? hys_form_text(k->form, &k->form->questions[q].label, 0) : NULL;
-        v->hard_label[i] = label ? label : k->counts.hard_q[i];
-        v->hard_n[i] = hys_staff_round(k->counts.hard_n[i]);
+        v->hard_label[i] = label ? label : k->staff.counts.hard_q[i];
+        v->hard_n[i] = hys_staff_round(k->staff.counts.hard_n[i]);
     }
-    v->can_export = k->staff == HYS_STAFF_HOME && k->usb_stick[0];
-    v->can_load = v->can_export && k->stick_questions;
-    v->can_restore = k->staff == HYS_STAFF_HOME && k->can_restore;
+    v->can_export = k->staff.screen == HYS_STAFF_HOME && k->usb.stick[0];
+    v->can_load = v->can_export && k->usb.questions;
+    v->can_restore = k->staff.screen == HYS_STAFF_HOME && k->staff.can_restore;
     v->can_switch_off = k->cfg.shutdown_command[0] != 0;
     v->volume = k->cfg.times.volume;
     v->volume_steps = k->cfg.times.volume_steps;

@@ -14,36 +14,36 @@
 
 static void begin(hys_kiosk *k, long now, const char *why)
 {
-    k->trouble = 1;
-    k->trouble_at = now + RETRY_MS;
-    snprintf(k->trouble_why, sizeof k->trouble_why, "%s", why && *why ? why : "unknown");
+    k->trouble.on = 1;
+    k->trouble.retry_at = now + RETRY_MS;
+    snprintf(k->trouble.why, sizeof k->trouble.why, "%s", why && *why ? why : "unknown");
     fprintf(stderr,
             "haveyoursay: out of order: answers cannot be saved in %s (%s); trying again every "
             "%d s\n",
-            k->data, k->trouble_why, RETRY_MS / 1000);
+            k->data, k->trouble.why, RETRY_MS / 1000);
     /* the resident's journey stays behind the notice (the notice is in
      * their language and text size), taking nothing more; it ends, not
      * completed, when the kiosk is back at work. Touch-to-hear, scanning
      * and the keys' focus stop: the staff corner must work */
     hys_input_reset(k);
-    snprintf(k->trouble_notice, sizeof k->trouble_notice, "%s",
+    snprintf(k->trouble.notice, sizeof k->trouble.notice, "%s",
              hys_voice_tr(k, "Sorry, this kiosk is out of order. Please tell a member of staff."));
     k->changed = 1;
-    hys_voice_words(k, k->trouble_notice, -1);
+    hys_voice_words(k, k->trouble.notice, -1);
 }
 
 void hys_trouble_start(hys_kiosk *k, long now, const char *why)
 {
-    if (!k->trouble) begin(k, now, why);
+    if (!k->trouble.on) begin(k, now, why);
 }
 
 int hys_trouble_check(hys_kiosk *k, long now, int wait)
 {
-    if (k->trouble) return 1;
+    if (k->trouble.on) return 1;
     if (wait) hys_store_flush(k->store);
     long failures = hys_store_failures(k->store);
-    if (failures == k->failures_seen) return 0;
-    k->failures_seen = failures;
+    if (failures == k->trouble.failures_seen) return 0;
+    k->trouble.failures_seen = failures;
     char why[200];
     hys_store_why(k->store, why, sizeof why);
     begin(k, now, why);
@@ -52,7 +52,7 @@ int hys_trouble_check(hys_kiosk *k, long now, int wait)
 
 long hys_trouble_deadline(const hys_kiosk *k)
 {
-    return k->trouble ? k->trouble_at : -1;
+    return k->trouble.on ? k->trouble.retry_at : -1;
 }
 
 /* Can answers be written now? The question set's record again (a failed
@@ -69,7 +69,7 @@ static int writable(hys_kiosk *k, char *err, size_t errn)
 
 void hys_trouble_tick(hys_kiosk *k, long now)
 {
-    if (!k->trouble || now < k->trouble_at) return;
+    if (!k->trouble.on || now < k->trouble.retry_at) return;
     char err[600] = "";
     int ok = k->store && writable(k, err, sizeof err);
     if (!ok) {
@@ -80,13 +80,13 @@ void hys_trouble_tick(hys_kiosk *k, long now)
         ok = hys_kiosk_open_store(k, err, sizeof err) && writable(k, err, sizeof err);
     }
     if (!ok) {
-        k->trouble_at = now + RETRY_MS;
-        if (err[0]) snprintf(k->trouble_why, sizeof k->trouble_why, "%s", err);
+        k->trouble.retry_at = now + RETRY_MS;
+        if (err[0]) snprintf(k->trouble.why, sizeof k->trouble.why, "%s", err);
         return;
     }
-    k->failures_seen = hys_store_failures(k->store);
-    k->trouble = 0;
-    k->trouble_notice[0] = 0;
+    k->trouble.failures_seen = hys_store_failures(k->store);
+    k->trouble.on = 0;
+    k->trouble.notice[0] = 0;
     fprintf(stderr, "haveyoursay: answers can be saved again; the kiosk is back at work\n");
     hys_kiosk_new_journey(k, now); /* (the session left open ends, not completed) */
     hys_input_reset(k);            /* nothing of the last resident's is said to the next */
@@ -95,10 +95,10 @@ void hys_trouble_tick(hys_kiosk *k, long now)
 
 const char *hys_trouble_for_staff(hys_kiosk *k, char *out, size_t n)
 {
-    if (!k->trouble) return NULL;
+    if (!k->trouble.on) return NULL;
     snprintf(out, n,
              hys_voice_tr(k, "This kiosk cannot save answers (%s). It tries again every 30 "
                              "seconds and goes back to work by itself."),
-             k->trouble_why);
+             k->trouble.why);
     return out;
 }

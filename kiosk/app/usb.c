@@ -27,7 +27,7 @@
  * and it is killed when it runs past stick_report_ms or the kiosk closes. */
 static void combine(hys_kiosk *k)
 {
-    char *argv[] = {"haveyoursay", "combine", k->usb_export_to, "--data", k->data, NULL};
+    char *argv[] = {"haveyoursay", "combine", k->usb.export_to, "--data", k->data, NULL};
     extern char **environ;
     pid_t pid;
     if (posix_spawn(&pid, "/proc/self/exe", NULL, NULL, argv, environ) != 0) {
@@ -43,7 +43,7 @@ static void combine(hys_kiosk *k)
         if (got == pid || (got < 0 && errno != EINTR)) break;
         clock_gettime(CLOCK_MONOTONIC, &now);
         long ms = (now.tv_sec - start.tv_sec) * 1000 + (now.tv_nsec - start.tv_nsec) / 1000000;
-        if (!killed && (k->usb_cancel || ms > k->cfg.stick_report_ms)) {
+        if (!killed && (k->usb.cancel || ms > k->cfg.stick_report_ms)) {
             kill(pid, SIGKILL);
             killed = 1;
         }
@@ -64,57 +64,57 @@ static void *job(void *arg)
 {
     hys_kiosk *k = arg;
     hys_export_options o = {k->data,
-                            k->usb_export_to,
+                            k->usb.export_to,
                             k->cfg.venue[0] ? k->cfg.venue : NULL,
                             0,
                             NULL,               /* sealed by the answers' own question sets' key, */
                             k->cfg.office_key}; /* or else the office's */
-    k->usb_rc = HYS_OK;
-    if (k->usb_enrol)
-        k->usb_rc = hys_enrol_stick(k->data, k->usb_kiosk_id, k->usb_export_to, k->usb_err,
-                                    sizeof k->usb_err);
-    if (k->usb_rc == HYS_OK)
-        k->usb_rc = hys_export_bundle(&o, &k->usb_result, k->usb_err, sizeof k->usb_err);
-    if (k->usb_rc == HYS_OK && !k->usb_cancel) combine(k);
-    if (k->usb_thread_on) {
+    k->usb.rc = HYS_OK;
+    if (k->usb.enrol)
+        k->usb.rc = hys_enrol_stick(k->data, k->usb.kiosk_id, k->usb.export_to, k->usb.err,
+                                    sizeof k->usb.err);
+    if (k->usb.rc == HYS_OK)
+        k->usb.rc = hys_export_bundle(&o, &k->usb.result, k->usb.err, sizeof k->usb.err);
+    if (k->usb.rc == HYS_OK && !k->usb.cancel) combine(k);
+    if (k->usb.thread_on) {
         SDL_Event ev;
         memset(&ev, 0, sizeof ev);
-        ev.type = k->usb_event;
+        ev.type = k->usb.event;
         ev.user.code = USB_SAVED;
         SDL_PushEvent(&ev);
     }
-    k->usb_job_done = 1;
+    k->usb.job_done = 1;
     return NULL;
 }
 
 static void notice(hys_kiosk *k, const char *text)
 {
-    snprintf(k->usb_notice, sizeof k->usb_notice, "%s", text);
+    snprintf(k->usb.notice, sizeof k->usb.notice, "%s", text);
     k->changed = 1;
-    hys_voice_words(k, k->usb_notice, -1);
+    hys_voice_words(k, k->usb.notice, -1);
 }
 
 void hys_usb_stick(hys_kiosk *k, const hys_kiosk_event *e)
 {
     const char *mount = e->text;
     if (e->kind == HYS_IN_STICK_OUT) {
-        if (strcmp(mount, k->usb_stick)) return;
+        if (strcmp(mount, k->usb.stick)) return;
         /* the stick is out (an export to it meanwhile fails, and says so);
          * a finished notice has done its job */
-        if (k->usb_state >= HYS_USB_SAVED) hys_usb_dismiss(k);
-        k->usb_stick[0] = 0;
-        k->stick_questions = k->stick_waiting = 0;
+        if (k->usb.state >= HYS_USB_SAVED) hys_usb_dismiss(k);
+        k->usb.stick[0] = 0;
+        k->usb.questions = k->usb.waiting = 0;
         k->changed = 1; /* (staff's buttons for it go) */
         return;
     }
-    int same = !strcmp(mount, k->usb_stick);
-    snprintf(k->usb_stick, sizeof k->usb_stick, "%s", mount);
-    k->stick_questions = e->questions;
+    int same = !strcmp(mount, k->usb.stick);
+    snprintf(k->usb.stick, sizeof k->usb.stick, "%s", mount);
+    k->usb.questions = e->questions;
     k->changed = 1;
     /* the same stick told again: only what is on it changed */
     if (same || !e->kiosk_folder) return; /* (staff may still choose to save to it) */
-    if (k->usb_state == HYS_USB_SAVING) {
-        k->stick_waiting = 1; /* one export at a time: this one's follows */
+    if (k->usb.state == HYS_USB_SAVING) {
+        k->usb.waiting = 1; /* one export at a time: this one's follows */
         return;
     }
     hys_usb_export(k, 0, e->wait, e->now);
@@ -122,22 +122,22 @@ void hys_usb_stick(hys_kiosk *k, const hys_kiosk_event *e)
 
 void hys_usb_export(hys_kiosk *k, int enrol, int wait, long now)
 {
-    if (!k->usb_stick[0] || k->usb_state == HYS_USB_SAVING) return;
-    k->stick_waiting = 0;
-    k->usb_enrol = enrol;
-    k->usb_job_done = 0;
-    snprintf(k->usb_kiosk_id, sizeof k->usb_kiosk_id, "%s", hys_store_kiosk_id(k->store));
+    if (!k->usb.stick[0] || k->usb.state == HYS_USB_SAVING) return;
+    k->usb.waiting = 0;
+    k->usb.enrol = enrol;
+    k->usb.job_done = 0;
+    snprintf(k->usb.kiosk_id, sizeof k->usb.kiosk_id, "%s", hys_store_kiosk_id(k->store));
     /* the export's own copy of where: the stick may go while it runs */
-    snprintf(k->usb_export_to, sizeof k->usb_export_to, "%s", k->usb_stick);
+    snprintf(k->usb.export_to, sizeof k->usb.export_to, "%s", k->usb.stick);
     hys_store_flush(k->store); /* every answer given so far is in the database */
-    k->usb_state = HYS_USB_SAVING;
-    fprintf(stderr, "haveyoursay: a USB stick at %s: saving the answers on it\n", k->usb_export_to);
+    k->usb.state = HYS_USB_SAVING;
+    fprintf(stderr, "haveyoursay: a USB stick at %s: saving the answers on it\n", k->usb.export_to);
     notice(k, hys_voice_tr(k, "Saving the answers on the USB stick. Please wait, and do not take "
                               "it out yet."));
     if (!wait) {
-        k->usb_thread_on = 1;
-        if (pthread_create(&k->usb_thread, NULL, job, k) == 0) return;
-        k->usb_thread_on = 0; /* no thread: do it here */
+        k->usb.thread_on = 1;
+        if (pthread_create(&k->usb.thread, NULL, job, k) == 0) return;
+        k->usb.thread_on = 0; /* no thread: do it here */
     }
     job(k);
     hys_usb_finished(k, now);
@@ -145,61 +145,61 @@ void hys_usb_export(hys_kiosk *k, int enrol, int wait, long now)
 
 void hys_usb_finished(hys_kiosk *k, long now)
 {
-    if (k->usb_thread_on) {
-        pthread_join(k->usb_thread, NULL);
-        k->usb_thread_on = 0;
+    if (k->usb.thread_on) {
+        pthread_join(k->usb.thread, NULL);
+        k->usb.thread_on = 0;
     }
     char text[1024];
-    if (k->usb_rc == HYS_EDENIED) { /* a stick staff never gave this kiosk */
-        k->usb_state = HYS_USB_FAILED;
-        fprintf(stderr, "haveyoursay: nothing was saved on the stick at %s: %s\n", k->usb_export_to,
-                k->usb_err);
+    if (k->usb.rc == HYS_EDENIED) { /* a stick staff never gave this kiosk */
+        k->usb.state = HYS_USB_FAILED;
+        fprintf(stderr, "haveyoursay: nothing was saved on the stick at %s: %s\n", k->usb.export_to,
+                k->usb.err);
         snprintf(text, sizeof text, "%s",
                  hys_voice_tr(k, "This USB stick is not enrolled on this kiosk, so nothing was "
                                  "saved on it. Staff can enrol it in staff mode."));
-    } else if (k->usb_rc != HYS_OK) {
-        k->usb_state = HYS_USB_FAILED;
-        fprintf(stderr, "haveyoursay: nothing was saved on the stick: %s\n", k->usb_err);
+    } else if (k->usb.rc != HYS_OK) {
+        k->usb.state = HYS_USB_FAILED;
+        fprintf(stderr, "haveyoursay: nothing was saved on the stick: %s\n", k->usb.err);
         snprintf(text, sizeof text, "%s (%s)",
                  hys_voice_tr(k, "The answers could not be saved on the stick. Nothing is lost: "
                                  "they stay on the kiosk."),
-                 k->usb_err);
+                 k->usb.err);
     } else {
-        k->usb_state = HYS_USB_SAVED;
-        if (k->usb_enrol)
+        k->usb.state = HYS_USB_SAVED;
+        if (k->usb.enrol)
             fprintf(stderr, "haveyoursay: staff enrolled the stick at %s on this kiosk\n",
-                    k->usb_export_to);
-        if (!k->usb_result.nothing_new)
-            fprintf(stderr, "haveyoursay: %ld answer%s saved in %s\n", k->usb_result.answers,
-                    k->usb_result.answers == 1 ? "" : "s", k->usb_result.bundle);
+                    k->usb.export_to);
+        if (!k->usb.result.nothing_new)
+            fprintf(stderr, "haveyoursay: %ld answer%s saved in %s\n", k->usb.result.answers,
+                    k->usb.result.answers == 1 ? "" : "s", k->usb.result.bundle);
         snprintf(text, sizeof text, "%s",
-                 hys_voice_tr(k, k->usb_result.nothing_new
+                 hys_voice_tr(k, k->usb.result.nothing_new
                                      ? "There are no new answers to save. You can take the "
                                        "stick out now."
                                      : "The answers are saved on the stick. You can take it "
                                        "out now."));
     }
-    k->usb_until = now + NOTICE_MS;
+    k->usb.until = now + NOTICE_MS;
     hys_staff_refresh(k); /* "not yet on a stick" is fewer now */
     notice(k, text);
-    if (k->stick_waiting) hys_usb_export(k, 0, !k->threads, now); /* one came meanwhile */
+    if (k->usb.waiting) hys_usb_export(k, 0, !k->threads, now); /* one came meanwhile */
 }
 
 long hys_usb_deadline(const hys_kiosk *k)
 {
-    return k->usb_state >= HYS_USB_SAVED ? k->usb_until : -1;
+    return k->usb.state >= HYS_USB_SAVED ? k->usb.until : -1;
 }
 
 void hys_usb_tick(hys_kiosk *k, long now)
 {
-    if (k->usb_state >= HYS_USB_SAVED && now >= k->usb_until) hys_usb_dismiss(k);
+    if (k->usb.state >= HYS_USB_SAVED && now >= k->usb.until) hys_usb_dismiss(k);
 }
 
 void hys_usb_dismiss(hys_kiosk *k)
 {
-    if (k->usb_state < HYS_USB_SAVED) return; /* not while saving */
-    k->usb_state = HYS_USB_IDLE;
-    k->usb_notice[0] = 0;
+    if (k->usb.state < HYS_USB_SAVED) return; /* not while saving */
+    k->usb.state = HYS_USB_IDLE;
+    k->usb.notice[0] = 0;
     k->changed = 1;
     hys_voice_stop(k);
 }
@@ -208,16 +208,16 @@ int hys_usb_close(hys_kiosk *k)
 {
     /* a combined report still being made is given up, and a stick that no
      * longer answers is not waited for: closing never waits on a stick */
-    k->usb_cancel = 1;
+    k->usb.cancel = 1;
     struct timespec nap = {0, 10 * 1000000L};
-    for (long ms = 0; k->usb_thread_on && !k->usb_job_done && ms < CLOSE_WAIT_MS; ms += 10)
+    for (long ms = 0; k->usb.thread_on && !k->usb.job_done && ms < CLOSE_WAIT_MS; ms += 10)
         nanosleep(&nap, NULL);
-    if (k->usb_thread_on && !k->usb_job_done) {
+    if (k->usb.thread_on && !k->usb.job_done) {
         fprintf(stderr, "haveyoursay: the USB stick does not answer; closing without it (nothing "
                         "is lost: answers are marked exported only once they are on it)\n");
         return 0;
     }
-    if (k->usb_thread_on) pthread_join(k->usb_thread, NULL);
-    k->usb_thread_on = 0;
+    if (k->usb.thread_on) pthread_join(k->usb.thread, NULL);
+    k->usb.thread_on = 0;
     return 1;
 }
