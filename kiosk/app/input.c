@@ -32,7 +32,7 @@ static int focus_list(const hys_frame *f, int *out)
 
 static void set_focus(hys_kiosk *k, const hys_frame *f, int ti, int speak)
 {
-    snprintf(k->focus, sizeof k->focus, "%s", f->targets[ti].id);
+    snprintf(k->input.focus, sizeof k->input.focus, "%s", f->targets[ti].id);
     k->changed = 1;
     if (speak) hys_voice_item(k, hys_frame_speak_of(f, ti));
 }
@@ -62,7 +62,7 @@ static void move_focus(hys_kiosk *k, int dir)
     if (n == 0) return;
     int cur = -1;
     for (int i = 0; i < n; i++)
-        if (!strcmp(f->targets[list[i]].id, k->focus)) cur = i;
+        if (!strcmp(f->targets[list[i]].id, k->input.focus)) cur = i;
     if (cur < 0) {
         focus_first(k, 1);
         return;
@@ -81,7 +81,7 @@ static void speech_on(hys_kiosk *k, long now)
 /* Keys and switches also show the focus ring. */
 static void access_on(hys_kiosk *k, long now)
 {
-    k->keys_used = 1;
+    k->input.keys_used = 1;
     speech_on(k, now);
 }
 
@@ -153,8 +153,8 @@ static void choose(hys_kiosk *k, const hys_target *t, long now)
         confirm(k, a, id, chose);
         /* an answer chosen by key: Next is the likely next step */
         const hys_target *next = hys_frame_find(f, "button:next");
-        if (a == HYS_ACT_CHOOSE && k->keys_used && next && next->enabled)
-            snprintf(k->focus, sizeof k->focus, "%s", next->id);
+        if (a == HYS_ACT_CHOOSE && k->input.keys_used && next && next->enabled)
+            snprintf(k->input.focus, sizeof k->input.focus, "%s", next->id);
     }
     hys_input_after(k, now);
 }
@@ -181,8 +181,8 @@ void hys_input_reset(hys_kiosk *k)
 {
     /* the next resident starts as the kiosk is set up: no keys, touch-to-hear
      * or scanning left on, nothing of the last one's waiting to be said */
-    k->keys_used = k->explore = k->scanning = k->two_switch = 0;
-    k->focus[0] = k->explored[0] = k->first[0] = k->hint[0] = '\0';
+    k->input.keys_used = k->input.explore = k->input.scanning = k->input.two_switch = 0;
+    k->input.focus[0] = k->input.explored[0] = k->first[0] = k->input.hint[0] = '\0';
     hys_voice_stop(k);
 }
 
@@ -190,14 +190,15 @@ void hys_input_after(hys_kiosk *k, long now)
 {
     const hys_frame *f = hys_kiosk_layout(k);
     const hys_journey_view *v = hys_journey_view_get(k->journey);
-    if (!strcmp(f->screen, k->screen_id)) return;
+    if (!strcmp(f->screen, k->input.screen_id)) return;
     /* answers that could not be kept: out of order, never thanks (before
      * thanks, and in replays, every answer given is waited for) */
     if (hys_trouble_check(k, now, v->screen == HYS_SCREEN_THANKS || !k->threads)) return;
-    int was = k->last_screen;
-    snprintf(k->screen_id, sizeof k->screen_id, "%s", f->screen);
-    k->last_screen = v->screen;
-    k->focus[0] = k->explored[0] = k->hint[0] = '\0'; /* (a hint was about the last screen) */
+    int was = k->input.last_screen;
+    snprintf(k->input.screen_id, sizeof k->input.screen_id, "%s", f->screen);
+    k->input.last_screen = v->screen;
+    k->input.focus[0] = k->input.explored[0] = k->input.hint[0] =
+        '\0'; /* (a hint was about the last screen) */
     k->changed = 1;
     int over = (was == HYS_SCREEN_THANKS || was == HYS_SCREEN_STILL_THERE) &&
                v->screen == HYS_SCREEN_WELCOME;
@@ -212,8 +213,8 @@ void hys_input_after(hys_kiosk *k, long now)
         k->first[0] = '\0';
         hys_voice_stop(k);
     }
-    if (k->keys_used) focus_first(k, 0);
-    if (k->scanning) k->scan_next_at = now + k->cfg.scan_ms + reading_ms(k);
+    if (k->input.keys_used) focus_first(k, 0);
+    if (k->input.scanning) k->input.scan_next_at = now + k->cfg.scan_ms + reading_ms(k);
 }
 
 /* ---- touch ---- */
@@ -221,8 +222,8 @@ void hys_input_after(hys_kiosk *k, long now)
 /* Touch-to-hear on or off: the banner shows it, and the kiosk says so. */
 void hys_input_explore(hys_kiosk *k, int on, long now)
 {
-    k->explore = on;
-    k->explored[0] = '\0';
+    k->input.explore = on;
+    k->input.explored[0] = '\0';
     k->changed = 1;
     if (!on) {
         hys_voice_words(k, hys_voice_tr(k, "Touch to hear is off."), -1);
@@ -247,65 +248,67 @@ static void why_off(hys_kiosk *k, const hys_frame *f, int x, int y, long now)
             off = t;
     }
     if (!off) return;
-    snprintf(k->hint, sizeof k->hint, "%s", off->why);
-    k->hint_until = now + HINT_MS;
+    snprintf(k->input.hint, sizeof k->input.hint, "%s", off->why);
+    k->input.hint_until = now + HINT_MS;
     k->changed = 1;
-    hys_voice_words(k, k->hint, -1);
+    hys_voice_words(k, k->input.hint, -1);
 }
 
 void hys_input_press(hys_kiosk *k, int x, int y, long now)
 {
     hys_voice_stop(k);
-    if (k->hint[0]) { /* a new touch: the last hint has been read */
-        k->hint[0] = '\0';
+    if (k->input.hint[0]) { /* a new touch: the last hint has been read */
+        k->input.hint[0] = '\0';
         k->changed = 1;
     }
     if (holding(k) && in_front(k, HYS_MODE_JOURNEY)) return; /* the answer just taken is shown */
     const hys_frame *f = hys_kiosk_layout(k);
     const hys_target *t = hys_frame_hit(f, x, y);
-    snprintf(k->pressed, sizeof k->pressed, "%s", t ? t->id : "");
-    k->pressing = 1;
-    k->long_fired = 0;
-    k->press_at = now;
-    k->corner_press = !k->explore && !in_front(k, HYS_MODE_STAFF) && hys_staff_corner(k, x, y);
-    k->press_x = x, k->press_y = y;
+    snprintf(k->input.pressed, sizeof k->input.pressed, "%s", t ? t->id : "");
+    k->input.pressing = 1;
+    k->input.long_fired = 0;
+    k->input.press_at = now;
+    k->input.corner_press =
+        !k->input.explore && !in_front(k, HYS_MODE_STAFF) && hys_staff_corner(k, x, y);
+    k->input.press_x = x, k->input.press_y = y;
     k->changed = 1;
     hys_journey_touch(k->journey, now);
-    if (!k->explore) return;
+    if (!k->input.explore) return;
     /* touch-to-hear: a touch speaks; the same item touched again soon chooses */
-    k->pressed[0] = '\0';
+    k->input.pressed[0] = '\0';
     int i = hys_frame_speak_at(f, x, y);
     const char *tid = i >= 0 && f->speak[i].target >= 0 ? f->targets[f->speak[i].target].id : "";
-    if (t && *tid && !strcmp(tid, k->explored) && now - k->explored_at <= DOUBLE_TAP_MS) {
-        k->explored[0] = '\0';
+    if (t && *tid && !strcmp(tid, k->input.explored) &&
+        now - k->input.explored_at <= DOUBLE_TAP_MS) {
+        k->input.explored[0] = '\0';
         choose(k, t, now);
         return;
     }
-    snprintf(k->explored, sizeof k->explored, "%s", tid);
-    k->explored_at = now;
+    snprintf(k->input.explored, sizeof k->input.explored, "%s", tid);
+    k->input.explored_at = now;
     if (i >= 0) hys_voice_item(k, i);
 }
 
 void hys_input_release(hys_kiosk *k, int x, int y, long now)
 {
-    if (!k->pressing) return; /* (the press was not taken) */
+    if (!k->input.pressing) return; /* (the press was not taken) */
     const hys_frame *f = hys_kiosk_layout(k);
-    const hys_target *t = k->pressed[0] ? hys_frame_find(f, k->pressed) : NULL;
+    const hys_target *t = k->input.pressed[0] ? hys_frame_find(f, k->input.pressed) : NULL;
     int inside = t && t->enabled && x >= t->x && y >= t->y && x < t->x + t->w && y < t->y + t->h;
-    int held = k->long_fired;
-    k->pressed[0] = '\0';
-    k->pressing = k->long_fired = 0;
+    int held = k->input.long_fired;
+    k->input.pressed[0] = '\0';
+    k->input.pressing = k->input.long_fired = 0;
     k->changed = 1;
     /* a tremor: the same target tapped again within the window counts once */
-    int repeat =
-        inside && !strcmp(t->id, k->last_tap) && now - k->last_tap_at < k->cfg.repeat_tap_ms;
-    if (inside && !held && !k->explore && !repeat) {
-        snprintf(k->last_tap, sizeof k->last_tap, "%s", t->id);
-        k->last_tap_at = now;
+    int repeat = inside && !strcmp(t->id, k->input.last_tap) &&
+                 now - k->input.last_tap_at < k->cfg.repeat_tap_ms;
+    if (inside && !held && !k->input.explore && !repeat) {
+        snprintf(k->input.last_tap, sizeof k->input.last_tap, "%s", t->id);
+        k->input.last_tap_at = now;
         choose(k, t, now);
     } else {
         hys_journey_touch(k->journey, now);
-        if (!held && !k->explore && !inside) why_off(k, f, x, y, now);
+        if (!held && !k->input.explore && !inside) why_off(k, f, x, y, now);
     }
     hys_input_after(k, now);
 }
@@ -319,9 +322,9 @@ int hys_input_key(hys_kiosk *k, const char *name, long now)
     if (holding(k) && in_front(k, HYS_MODE_JOURNEY) && role != HYS_KEY_STAFF)
         return 1; /* (as a tap then) */
     hys_voice_stop(k);
-    k->swallow_text = 0;
+    k->input.swallow_text = 0;
     if (role != HYS_KEY_NONE && !strncasecmp(name, "Keypad ", 7) && strlen(name) == 8)
-        k->swallow_text = (unsigned char)name[7]; /* the number pad also types this */
+        k->input.swallow_text = (unsigned char)name[7]; /* the number pad also types this */
     const hys_journey_view *v = hys_journey_view_get(k->journey);
     const hys_frame *f = hys_kiosk_layout(k);
     const hys_target *t;
@@ -348,8 +351,8 @@ int hys_input_key(hys_kiosk *k, const char *name, long now)
         break;
     case HYS_KEY_SELECT:
         access_on(k, now);
-        t = k->explore && k->explored[0] ? hys_frame_find(f, k->explored) : NULL;
-        if (!t && k->focus[0]) t = hys_frame_find(f, k->focus);
+        t = k->input.explore && k->input.explored[0] ? hys_frame_find(f, k->input.explored) : NULL;
+        if (!t && k->input.focus[0]) t = hys_frame_find(f, k->input.focus);
         if (t)
             choose(k, t, now);
         else
@@ -385,29 +388,29 @@ int hys_input_key(hys_kiosk *k, const char *name, long now)
         break;
     case HYS_KEY_SWITCH_MOVE:
         access_on(k, now);
-        k->two_switch = 1;
-        k->scanning = 0;
+        k->input.two_switch = 1;
+        k->input.scanning = 0;
         hys_journey_touch(k->journey, now);
         move_focus(k, 1);
         break;
     case HYS_KEY_SWITCH_SELECT:
         access_on(k, now);
         hys_journey_touch(k->journey, now);
-        if (!k->two_switch && k->cfg.scan_ms > 0 && !k->scanning) {
+        if (!k->input.two_switch && k->cfg.scan_ms > 0 && !k->input.scanning) {
             /* one switch: the first press starts the scan */
-            k->scanning = 1;
+            k->input.scanning = 1;
             focus_first(k, 1);
-            k->scan_next_at = now + k->cfg.scan_ms;
+            k->input.scan_next_at = now + k->cfg.scan_ms;
             break;
         }
-        t = k->focus[0] ? hys_frame_find(f, k->focus) : NULL;
+        t = k->input.focus[0] ? hys_frame_find(f, k->input.focus) : NULL;
         if (t)
             choose(k, t, now);
         else
             focus_first(k, 1);
-        if (k->scanning && !strcmp(hys_kiosk_layout(k)->screen, k->screen_id) &&
-            k->scan_next_at < now + k->cfg.scan_ms)
-            k->scan_next_at = now + k->cfg.scan_ms;
+        if (k->input.scanning && !strcmp(hys_kiosk_layout(k)->screen, k->input.screen_id) &&
+            k->input.scan_next_at < now + k->cfg.scan_ms)
+            k->input.scan_next_at = now + k->cfg.scan_ms;
         break;
     case HYS_KEY_ROLES:
         break;
@@ -418,8 +421,8 @@ int hys_input_key(hys_kiosk *k, const char *name, long now)
 
 void hys_input_text(hys_kiosk *k, const char *utf8, long now)
 {
-    int swallow = k->swallow_text;
-    k->swallow_text = 0;
+    int swallow = k->input.swallow_text;
+    k->input.swallow_text = 0;
     if (in_front(k, HYS_MODE_STAFF) && k->staff.screen == HYS_STAFF_PIN) {
         /* a keyboard's digits type the staff PIN */
         for (const char *p = utf8; *p; p++)
@@ -440,43 +443,45 @@ void hys_input_text(hys_kiosk *k, const char *utf8, long now)
  * on the journey's screens and a stick's notice). */
 static int hear_hold_armed(const hys_kiosk *k)
 {
-    return k->pressing && !k->long_fired && !k->corner_press && !k->explore &&
-           (in_front(k, HYS_MODE_JOURNEY) || in_front(k, HYS_MODE_NOTICE)) &&
+    return k->input.pressing && !k->input.long_fired && !k->input.corner_press &&
+           !k->input.explore && (in_front(k, HYS_MODE_JOURNEY) || in_front(k, HYS_MODE_NOTICE)) &&
            k->cfg.hear_hold_ms > 0;
 }
 
 long hys_input_deadline(const hys_kiosk *k)
 {
     long d = -1;
-    if (k->pressing && !k->long_fired && k->corner_press)
-        d = k->press_at + STAFF_HOLD_MS;
+    if (k->input.pressing && !k->input.long_fired && k->input.corner_press)
+        d = k->input.press_at + STAFF_HOLD_MS;
     else if (hear_hold_armed(k))
-        d = k->press_at + k->cfg.hear_hold_ms;
-    if (k->scanning && (d < 0 || k->scan_next_at < d)) d = k->scan_next_at;
-    if (k->hint[0] && (d < 0 || k->hint_until < d)) d = k->hint_until;
+        d = k->input.press_at + k->cfg.hear_hold_ms;
+    if (k->input.scanning && (d < 0 || k->input.scan_next_at < d)) d = k->input.scan_next_at;
+    if (k->input.hint[0] && (d < 0 || k->input.hint_until < d)) d = k->input.hint_until;
     return d;
 }
 
 void hys_input_tick(hys_kiosk *k, long now)
 {
-    if (k->pressing && k->corner_press && !k->long_fired && now >= k->press_at + STAFF_HOLD_MS) {
-        k->long_fired = 1; /* the staff gesture: nothing else happens with this press */
+    if (k->input.pressing && k->input.corner_press && !k->input.long_fired &&
+        now >= k->input.press_at + STAFF_HOLD_MS) {
+        k->input.long_fired = 1; /* the staff gesture: nothing else happens with this press */
         hys_staff_open(k, now);
     }
-    if (k->hint[0] && now >= k->hint_until) {
-        k->hint[0] = '\0';
+    if (k->input.hint[0] && now >= k->input.hint_until) {
+        k->input.hint[0] = '\0';
         k->changed = 1;
     }
-    if (hear_hold_armed(k) && now >= k->press_at + k->cfg.hear_hold_ms) {
+    if (hear_hold_armed(k) && now >= k->input.press_at + k->cfg.hear_hold_ms) {
         /* a long, deliberate hold: touch-to-hear starts (said, and shown by
          * its banner), and nothing is chosen */
-        k->long_fired = 1;
-        k->pressed[0] = '\0';
+        k->input.long_fired = 1;
+        k->input.pressed[0] = '\0';
         hys_input_explore(k, 1, now);
     }
     int guard = 0;
-    while (k->scanning && k->cfg.scan_ms > 0 && now >= k->scan_next_at && guard++ < 1000) {
+    while (k->input.scanning && k->cfg.scan_ms > 0 && now >= k->input.scan_next_at &&
+           guard++ < 1000) {
         move_focus(k, 1);
-        k->scan_next_at += k->cfg.scan_ms;
+        k->input.scan_next_at += k->cfg.scan_ms;
     }
 }

@@ -214,8 +214,8 @@ void hys_kiosk_new_journey(hys_kiosk *k, long now)
     hys_journey_destroy(k->journey); /* ends an open session as not completed */
     k->journey = j;
     k->changed = 1;
-    k->last_screen = HYS_SCREEN_WELCOME;
-    hys_journey_screen_id(k->journey, k->screen_id, sizeof k->screen_id);
+    k->input.last_screen = HYS_SCREEN_WELCOME;
+    hys_journey_screen_id(k->journey, k->input.screen_id, sizeof k->input.screen_id);
 }
 
 int hys_kiosk_open_store(hys_kiosk *k, char *err, size_t errn)
@@ -260,13 +260,13 @@ const hys_frame *hys_kiosk_layout(hys_kiosk *k)
     in.measure = hys_screen_measure(k->screen);
     in.words = &k->words;
     in.icons_dir = k->icons;
-    in.pressed = k->pressed[0] ? k->pressed : NULL;
-    in.focus = k->keys_used && k->focus[0] ? k->focus : NULL;
+    in.pressed = k->input.pressed[0] ? k->input.pressed : NULL;
+    in.focus = k->input.keys_used && k->input.focus[0] ? k->input.focus : NULL;
     in.speaking = k->speaking;
     in.can_speak = hys_voice_ready(k);
     in.volume_steps = HYS_SPEECH_VOLUME_STEPS;
-    in.explore = k->explore;
-    in.hint = k->hint[0] ? k->hint : NULL;
+    in.explore = k->input.explore;
+    in.hint = k->input.hint[0] ? k->input.hint : NULL;
     hys_screen_size(k->screen, &in.w, &in.h);
     in.min_target = hys_kiosk_min_target(k);
     hys_staff_view sv;
@@ -414,7 +414,7 @@ long hys_kiosk_deadline(const hys_kiosk *k)
 
 const char *hys_kiosk_focus(const hys_kiosk *k)
 {
-    return k->focus;
+    return k->input.focus;
 }
 
 const char *hys_kiosk_answer(const hys_kiosk *k, const char *name)

@@ -40,6 +40,34 @@ typedef enum {
     HYS_USB_FAILED  /* nothing was saved, and why */
 } hys_usb_state;
 
+/* Input's own state (input.c): a finger, the keys' focus, touch-to-hear,
+ * scanning. The ways in are switched off when a session ends
+ * (hys_input_reset). */
+typedef struct hys_input_state {
+    /* touch */
+    char pressed[64]; /* target under the finger */
+    int pressing, long_fired, press_x, press_y;
+    long press_at;
+    int corner_press;  /* the finger went down in the staff corner */
+    char last_tap[64]; /* the target a tap last chose, and when: tremor filter */
+    long last_tap_at;
+    char hint[300];  /* why a switched-off button did nothing ("Choose an answer first") */
+    long hint_until; /* when the hint goes by itself */
+
+    /* the ways in without sight or touch */
+    int keys_used; /* keypad or switch used: the focus ring shows, speech is on */
+    char focus[64];
+    int explore;       /* touch-to-hear: touching speaks, double tap chooses */
+    char explored[64]; /* target last heard in explore mode */
+    long explored_at;  /* when it was touched */
+    int scanning;      /* one switch: the focus moves by itself */
+    int two_switch;    /* a "move" switch was used: no automatic scanning */
+    long scan_next_at;
+    int swallow_text;   /* a number-pad key was a command: drop its typed digit */
+    char screen_id[80]; /* the screen last seen, to notice changes */
+    int last_screen;
+} hys_input_state;
+
 /* USB notice mode (usb.c): a stick's export, shown by a notice in place
  * of the screen while it runs and after. */
 typedef struct hys_usb_mode {
@@ -102,34 +130,13 @@ struct hys_kiosk {
     int changed;             /* the state changed since the frame was laid out */
     int unshown;             /* the frame (or the window) changed since it was presented */
     unsigned long presented; /* frames presented so far */
-    char hint[300];          /* why a switched-off button did nothing ("Choose an answer first") */
-    long hint_until;         /* when the hint goes by itself */
     int fullscreen;
 
-    /* touch */
-    char pressed[64]; /* target under the finger */
-    int pressing, long_fired, press_x, press_y;
-    long press_at;
-    char last_tap[64]; /* the target a tap last chose, and when: tremor filter */
-    long last_tap_at;
+    char data[1024]; /* the data folder */
+    int threads;     /* the real event loop runs (else a replay: work is done at once) */
+    int quit;        /* staff closed the kiosk */
 
-    /* the ways in without sight or touch; all reset when a session ends */
-    int keys_used; /* keypad or switch used: the focus ring shows, speech is on */
-    char focus[64];
-    int explore;       /* touch-to-hear: touching speaks, double tap chooses */
-    char explored[64]; /* target last heard in explore mode */
-    long explored_at;  /* when it was touched */
-    int scanning;      /* one switch: the focus moves by itself */
-    int two_switch;    /* a "move" switch was used: no automatic scanning */
-    long scan_next_at;
-    int swallow_text;   /* a number-pad key was a command: drop its typed digit */
-    char screen_id[80]; /* the screen last seen, to notice changes */
-    int last_screen;
-
-    char data[1024];  /* the data folder */
-    int threads;      /* the real event loop runs (else a replay: work is done at once) */
-    int quit;         /* staff closed the kiosk */
-    int corner_press; /* the finger went down in the staff corner */
+    hys_input_state input; /* touches, keys, switches (input.c) */
 
     /* the modes (modes.h), each with its own state */
     hys_usb_mode usb;         /* a stick's export: its notice in place of the screen */

@@ -118,7 +118,7 @@ void hys_voice_help(hys_kiosk *k)
     u[0].text = keys_help(k);
     u[0].voice = voice_of(k, -1);
     int n = 1;
-    const hys_target *t = k->focus[0] ? hys_frame_find(f, k->focus) : NULL;
+    const hys_target *t = k->input.focus[0] ? hys_frame_find(f, k->input.focus) : NULL;
     int i = t ? hys_frame_speak_of(f, (int)(t - f->targets)) : -1;
     if (i >= 0 && item(k, f, i, &u[1])) n++;
     say(k, u, n);
