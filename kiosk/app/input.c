@@ -145,7 +145,10 @@ static void choose(hys_kiosk *k, const hys_target *t, long now)
     if (a == HYS_ACT_CHOOSE && i >= 0)
         snprintf(chose, sizeof chose, hys_voice_tr(k, "You chose: %s"), f->speak[i].label);
     memcpy(k->first, chose, sizeof chose); /* heard first if the answer moves to a new screen */
-    hys_mode_act(k, a, arg, now);
+    if (a == HYS_ACT_EXPLORE) /* touch-to-hear's banner: input's own, over every mode */
+        hys_input_explore(k, arg, now);
+    else
+        hys_mode_act(k, a, arg, now);
     f = hys_kiosk_layout(k);
     /* (an answer shown ticked before moving on: "You chose" opens the next screen) */
     if (!strcmp(f->screen, before) && !holding(k)) {
