@@ -31,6 +31,8 @@ struct hys_journey {
     long hold_until; /* while view.holding: when to move on, and how */
     enum { HOLD_ADVANCE, HOLD_QUICK_THANKS, HOLD_PRACTICE } hold_then;
     int scroll_screen, scroll_question; /* where v.scroll belongs */
+    int *decided_at; /* per question: the latest question its `relevant` asks about (-1: none),
+                      * so its own relevance is known once that one is passed */
 };
 
 void hys_journey_config_default(hys_journey_config *c)
@@ -703,10 +705,14 @@ static void update_view(hys_journey *j)
             v->can_next = !q->required || j->input[0] != '\0';
             break;
         }
-        /* progress among the questions that apply now */
+        /* progress: the questions asked so far, and at most how many there
+         * will be. A later question counts unless its `relevant` asks only
+         * about questions already passed and is false: the total never grows
+         * as the resident goes on ("3 of 9", never "4 of 11" next) */
         int pos = 0, total = 0;
         for (int i = 0; i < j->f->nquestions; i++) {
-            if (!hys_journey_relevant(j, i)) continue;
+            int decided = i <= v->question || j->decided_at[i] < v->question;
+            if (decided && !hys_journey_relevant(j, i)) continue;
             total++;
             if (i <= v->question) pos = total;
         }
@@ -750,6 +756,29 @@ void hys_journey_set_start(hys_journey *j, int volume, const char *lang)
 
 /* ---- creation and queries ---- */
 
+typedef struct ref_walk {
+    const hys_form *f;
+    int latest;
+} ref_walk;
+
+static void note_ref(void *ud, const char *name)
+{
+    ref_walk *w = ud;
+    int q = hys_form_find(w->f, name);
+    /* (a name that is no question is never answered: nothing to wait for) */
+    if (q > w->latest) w->latest = q;
+}
+
+/* The latest question that question i's `relevant` (and its groups') asks
+ * about, or -1 when it asks about none. */
+static int latest_ref(const hys_form *f, int i)
+{
+    ref_walk w = {f, -1};
+    for (int r = 0; r < f->questions[i].nrelevant; r++)
+        hys_expr_each_ref(f->questions[i].relevant[r], note_ref, &w);
+    return w.latest;
+}
+
 hys_journey *hys_journey_create(const hys_form *form, const hys_journey_config *cfg,
                                 const hys_journey_sink *sink, long now)
 {
@@ -761,6 +790,14 @@ hys_journey *hys_journey_create(const hys_form *form, const hys_journey_config *
         return NULL;
     }
     j->f = form;
+    j->decided_at = hys_calloc((size_t)form->nquestions, sizeof *j->decided_at);
+    if (!j->decided_at) {
+        hys_free(j->answers);
+        hys_free(j);
+        return NULL;
+    }
+    for (int i = 0; i < form->nquestions; i++)
+        j->decided_at[i] = latest_ref(form, i);
     if (cfg)
         j->cfg = *cfg;
     else
@@ -780,6 +817,7 @@ void hys_journey_destroy(hys_journey *j)
 {
     if (!j) return;
     end_session(j, 0);
+    hys_free(j->decided_at);
     hys_free(j->answers);
     hys_free(j);
 }

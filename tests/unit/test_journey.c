@@ -147,6 +147,49 @@ static void test_full_journey(void)
     hys_form_destroy(f);
 }
 
+/* Progress never jumps up: going on through the demo set with either answer
+ * to took_part (whose follow-ups apply only after "yes"), the position grows
+ * by one a question and the total never grows; it starts at every question
+ * that may come (10) and, with "no", comes down to the 8 that did. */
+static void test_progress(void)
+{
+    hys_form *f = load(HYS_ASSETS "/forms/demo/listening.xlsx");
+    CHECK(f != NULL);
+    if (!f) return;
+    for (int yes = 0; yes <= 1; yes++) {
+        hys_journey_config cfg;
+        hys_journey_config_default(&cfg);
+        cfg.chosen_ms = 0;
+        hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
+        long t = 0;
+        hys_journey_act(j, HYS_ACT_START, 0, t += 1000);
+        hys_journey_act(j, HYS_ACT_LANG, hys_form_lang(f, "en"), t += 1000);
+        hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000);
+        hys_journey_act(j, HYS_ACT_CHOOSE, 0, t += 1000); /* the practice */
+        int pos = 0, total = 1000, first_total = 0, asked = 0;
+        while (!strncmp(screen(j), "question:", 9)) {
+            const hys_journey_view *v = hys_journey_view_get(j);
+            CHECK(v->progress_pos == pos + 1);
+            CHECK(v->progress_total <= total);
+            CHECK(v->progress_pos <= v->progress_total);
+            if (!first_total) first_total = v->progress_total;
+            pos = v->progress_pos, total = v->progress_total, asked++;
+            if (!strcmp(screen(j), "question:took_part"))
+                hys_journey_act(j, HYS_ACT_CHOOSE, choice(f, "took_part", yes ? "yes" : "no"),
+                                t += 1000);
+            else
+                hys_journey_act(j, v->can_skip ? HYS_ACT_SKIP : HYS_ACT_DONT_UNDERSTAND, 0,
+                                t += 1000);
+        }
+        CHECK_STR(screen(j), "review");
+        CHECK(first_total == 10);
+        CHECK(asked == (yes ? 10 : 8));
+        CHECK(total == asked);
+        hys_journey_destroy(j);
+    }
+    hys_form_destroy(f);
+}
+
 static void test_idle(void)
 {
     hys_form *f = load(HYS_ASSETS "/forms/demo/listening.xlsx");
@@ -378,6 +421,7 @@ int main(void)
     test_sound_settings();
     test_eyesight_settings();
     test_full_journey();
+    test_progress();
     test_idle();
     test_quick();
     test_hold();
