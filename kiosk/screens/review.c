@@ -45,7 +45,8 @@ static const char *answer_summary(ctx *c, int qi, char *buf, size_t n, const cha
         }
         if (!hit) continue;
         if (!*pic) *pic = hys_form_text(fm, &q->choices[i].image, c->v->lang);
-        len += (size_t)snprintf(buf + len, n > len ? n - len : 0, "%s%s", len ? ", " : "",
+        len += (size_t)snprintf(buf + len, n > len ? n - len : 0, "%s%s",
+                                len ? hys_lang_list_comma(lang_code(c, -1)) : "",
                                 hys_form_text(fm, &q->choices[i].label, c->v->lang));
         if (len >= n) break;
     }

@@ -25,17 +25,30 @@ const char *hys_script_tag(hys_script s)
     return tags[s];
 }
 
+/* 1 when code's language part (before - or _) is one of the n in list. */
+static int lang_in(const char *code, const char *const *list, size_t n)
+{
+    char base[8];
+    size_t k = 0;
+    for (; code && code[k] && code[k] != '-' && code[k] != '_' && k + 1 < sizeof base; k++)
+        base[k] = code[k];
+    base[k] = '\0';
+    for (size_t i = 0; i < n; i++)
+        if (hys_ieq(base, list[i])) return 1;
+    return 0;
+}
+
 int hys_lang_is_rtl(const char *code)
 {
     static const char *const rtl[] = {"ar", "ur", "fa", "he", "ps", "sd", "ug", "yi", "ckb", "dv"};
-    char base[8];
-    size_t n = 0;
-    for (; code && code[n] && code[n] != '-' && code[n] != '_' && n + 1 < sizeof base; n++)
-        base[n] = code[n];
-    base[n] = '\0';
-    for (size_t i = 0; i < sizeof rtl / sizeof rtl[0]; i++)
-        if (hys_ieq(base, rtl[i])) return 1;
-    return 0;
+    return lang_in(code, rtl, sizeof rtl / sizeof rtl[0]);
+}
+
+const char *hys_lang_list_comma(const char *code)
+{
+    /* the languages written in Arabic script use the Arabic comma */
+    static const char *const arabic[] = {"ar", "ur", "fa", "ps", "sd", "ug", "ckb"};
+    return lang_in(code, arabic, sizeof arabic / sizeof arabic[0]) ? "\xd8\x8c " : ", ";
 }
 
 /* Does this code point have a script of its own (letters), or does it take

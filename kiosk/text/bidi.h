@@ -34,5 +34,8 @@ hys_script hys_script_of(unsigned cp);
 const char *hys_script_tag(hys_script s);
 /* 1 when a language code is written right to left (ar, ur, fa, he, …). */
 int hys_lang_is_rtl(const char *code);
+/* What goes between the items of a list in a language: "، " (the Arabic
+ * comma) in the languages written in Arabic script (ar, ur, fa, …), else ", ". */
+const char *hys_lang_list_comma(const char *code);
 
 #endif

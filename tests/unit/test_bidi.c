@@ -68,6 +68,12 @@ int main(void)
 
     CHECK(hys_lang_is_rtl("ur") && hys_lang_is_rtl("ar-EG") && hys_lang_is_rtl("fa"));
     CHECK(!hys_lang_is_rtl("en") && !hys_lang_is_rtl("pa") && !hys_lang_is_rtl(NULL));
+    /* lists: the Arabic comma in Arabic script, not in Hebrew or Latin */
+    CHECK_STR(hys_lang_list_comma("ur"), "\xd8\x8c ");
+    CHECK_STR(hys_lang_list_comma("ar-EG"), "\xd8\x8c ");
+    CHECK_STR(hys_lang_list_comma("he"), ", ");
+    CHECK_STR(hys_lang_list_comma("pl"), ", ");
+    CHECK_STR(hys_lang_list_comma(NULL), ", ");
     CHECK_STR(hys_script_tag(HYS_SCRIPT_ARABIC), "Arab");
     return check_done();
 }
