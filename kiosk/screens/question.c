@@ -245,7 +245,8 @@ void screen_question(ctx *c)
     int hint_min = hint ? ui_text_need(c, hint, S(c, SZ_TEXT), 0, tw) + S(c, SZ_GAP_SMALL) : 0;
     y += ui_text_box_heard(
         c, NULL, hys_form_text(fm, &q->audio, v->lang), hys_form_text(fm, &q->label, v->lang), tx,
-        y, tw, head_max - (y - top) - hint_min, S(c, quick ? 56 : 46), 1, t->text, ALIGN_START, 0);
+        y, tw, head_max - (y - top) - hint_min,
+        S(c, quick ? SZ_TEXT_ASK_QUICK : SZ_TEXT_ASK_QUESTION), 1, t->text, ALIGN_START, 0);
     if (hint)
         y += S(c, SZ_GAP_SMALL) + ui_text_box(c, hint, tx, y + S(c, SZ_GAP_SMALL), tw,
                                               head_max - (y - top) - S(c, SZ_GAP_SMALL),

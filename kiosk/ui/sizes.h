@@ -9,15 +9,17 @@
 
 enum {
     /* ---- words: the size of a line of text ---- */
-    SZ_TEXT_NOTE = 28,      /* staff's smaller notes (the kiosk's id, the fingerprint) */
-    SZ_TEXT_BANNER = 30,    /* touch-to-hear's banner */
-    SZ_TEXT_STAFF = 32,     /* staff's lists and messages */
-    SZ_TEXT = 36,           /* the resident's words: answers, buttons, hints */
-    SZ_TEXT_KEY = 38,       /* a keyboard key's letter or word */
-    SZ_TEXT_LEAD = 40,      /* a screen's lines of explanation (intro, "saved") */
-    SZ_TEXT_TYPED = 42,     /* what the resident has typed */
-    SZ_TEXT_HEAD_LONG = 44, /* a heading that is a whole sentence (review, updates) */
-    SZ_TEXT_QUESTION = 48,  /* a question, a notice */
+    SZ_TEXT_NOTE = 28,         /* staff's smaller notes (the kiosk's id, the fingerprint) */
+    SZ_TEXT_BANNER = 30,       /* touch-to-hear's banner */
+    SZ_TEXT_STAFF = 32,        /* staff's lists and messages */
+    SZ_TEXT = 36,              /* the resident's words: answers, buttons, hints */
+    SZ_TEXT_KEY = 38,          /* a keyboard key's letter or word */
+    SZ_TEXT_LEAD = 40,         /* a screen's lines of explanation (intro, "saved") */
+    SZ_TEXT_TYPED = 42,        /* what the resident has typed */
+    SZ_TEXT_HEAD_LONG = 44,    /* a heading that is a whole sentence (review, updates) */
+    SZ_TEXT_ASK_QUESTION = 46, /* a question's words (they shrink to fit, down to SZ_TEXT) */
+    SZ_TEXT_QUESTION = 48,     /* the practice's question, a notice */
+    SZ_TEXT_ASK_QUICK = 56,    /* a quick poll's one question */
     SZ_TEXT_HEAD_STAFF = 50,
     SZ_TEXT_HEAD = 52,  /* a screen's heading */
     SZ_TEXT_ASK = 60,   /* "Are you still there?" */
