@@ -86,8 +86,15 @@ void hys_voice_screen(hys_kiosk *k, int with_keys)
         u[n].text = first;
         u[n++].voice = voice_of(k, -1);
     }
-    for (int i = 0; i < f->nspeak; i++)
-        if (f->speak[i].in_screen && item(k, f, i, &u[n])) n++;
+    for (int i = 0; i < f->nspeak; i++) {
+        const hys_speak *sp = &f->speak[i];
+        if (!sp->in_screen) continue;
+        int bar = sp->group == HYS_READ_BOTTOM && sp->target >= 0;
+        if (bar && !f->targets[sp->target].enabled) continue; /* (said when tapped) */
+        if (!item(k, f, i, &u[n])) continue;
+        if (bar && !u[n].wav) u[n].text = sp->label; /* the bar's buttons by name: "Back" */
+        n++;
+    }
     if (with_keys) {
         memset(&u[n], 0, sizeof u[n]);
         u[n].text = keys_help(k);

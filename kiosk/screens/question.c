@@ -71,6 +71,24 @@ static void choice_card(ctx *c, const hys_question *q, int i, const char *label,
             x, y, w, h, pic, chosen, q->type == HYS_Q_SELECT_MULTIPLE);
 }
 
+/* What to do with a question, said after it (NULL: a note, nothing to do). */
+static const char *instruction(const ctx *c, const hys_question *q)
+{
+    switch (q->type) {
+    case HYS_Q_SELECT_ONE:
+        return tr(c, "Choose one answer.");
+    case HYS_Q_SELECT_MULTIPLE:
+        return tr(c, "Choose every answer that fits, then Next.");
+    case HYS_Q_INTEGER:
+        return tr(c, "Type a number, then Next.");
+    case HYS_Q_TEXT:
+        return tr(c, "Type your answer, then Next.");
+    case HYS_Q_NOTE:
+        break;
+    }
+    return NULL;
+}
+
 static void question_choices(ctx *c, const hys_question *q, int x, int y, int w, int h)
 {
     const hys_form *fm = c->in->form;
@@ -243,14 +261,19 @@ void screen_question(ctx *c)
     const char *hint = hys_form_text(fm, &q->hint, v->lang);
     /* the question first; the hint gets what is left (at least one line) */
     int hint_min = hint ? ui_text_need(c, hint, S(c, SZ_TEXT), 0, tw) + S(c, SZ_GAP_SMALL) : 0;
-    y += ui_text_box_heard(
-        c, NULL, hys_form_text(fm, &q->audio, v->lang), hys_form_text(fm, &q->label, v->lang), tx,
-        y, tw, head_max - (y - top) - hint_min,
-        S(c, quick ? SZ_TEXT_ASK_QUICK : SZ_TEXT_ASK_QUESTION), 1, t->text, ALIGN_START, 0);
+    /* what to do is heard after the words (the answers' shape shows it the eye) */
+    const char *label = hys_form_text(fm, &q->label, v->lang), *todo = instruction(c, q);
+    char heard[1200];
+    snprintf(heard, sizeof heard, "%s %s", hint ? hint : label ? label : "", todo ? todo : "");
+    y += ui_text_box_heard(c, todo && !hint ? heard : NULL, hys_form_text(fm, &q->audio, v->lang),
+                           label, tx, y, tw, head_max - (y - top) - hint_min,
+                           S(c, quick ? SZ_TEXT_ASK_QUICK : SZ_TEXT_ASK_QUESTION), 1, t->text,
+                           ALIGN_START, 0);
     if (hint)
-        y += S(c, SZ_GAP_SMALL) + ui_text_box(c, hint, tx, y + S(c, SZ_GAP_SMALL), tw,
-                                              head_max - (y - top) - S(c, SZ_GAP_SMALL),
-                                              S(c, SZ_TEXT), 0, t->muted, ALIGN_START, 0);
+        y += S(c, SZ_GAP_SMALL) + ui_text_box_heard(c, todo ? heard : NULL, NULL, hint, tx,
+                                                    y + S(c, SZ_GAP_SMALL), tw,
+                                                    head_max - (y - top) - S(c, SZ_GAP_SMALL),
+                                                    S(c, SZ_TEXT), 0, t->muted, ALIGN_START, 0);
     int head = y - top;
     if (q->type == HYS_Q_NOTE) head = head_max;
     if (pic) {

@@ -130,6 +130,7 @@ void screen_review(ctx *c)
         ui_rect(c, m, y, W - 2 * m, h, t->card, t->edge, S(c, SZ_LINE), S(c, SZ_ROUND_PANEL));
         const char *ql = hys_form_text(fm, &q->label, c->v->lang);
         int ay = y, ahh = h;
+        c->quiet = 1; /* the row's words are heard whole from its Change button */
         if (narrow) {
             int qh = ui_text_need(c, ql, S(c, SZ_TEXT), 0, qw);
             ui_text_box(c, ql, m + S(c, SZ_GAP), y + S(c, SZ_GAP_ROW), qw, qh, S(c, SZ_TEXT), 0,
@@ -154,8 +155,12 @@ void screen_review(ctx *c)
                     S(c, SZ_TEXT), 1, t->on_card, ALIGN_START, 1);
         char id[80];
         snprintf(id, sizeof id, "change:%s", q->name);
-        char said[600];
-        snprintf(said, sizeof said, tr(c, "Change the answer to: %s"), ql ? ql : "");
+        c->quiet = 0;
+        char said[1200];
+        char asked[600]; /* (the question inside the sentence: without its "?") */
+        snprintf(asked, sizeof asked, "%.*s", (int)hys_sentence_body(ql), ql ? ql : "");
+        snprintf(said, sizeof said, tr(c, "Your answer to %s is %s. Change it."), asked,
+                 ans ? ans : "");
         int bh = ahh - S(c, SZ_CHANGE_PAD) < S(c, SZ_REVIEW_CHANGE_MAX_H)
                      ? ahh - S(c, SZ_CHANGE_PAD)
                      : S(c, SZ_REVIEW_CHANGE_MAX_H);

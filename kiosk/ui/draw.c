@@ -83,7 +83,10 @@ void ui_speak_item(ctx *c, int x, int y, int w, int h, const char *text, const c
     sp->x = x, sp->y = y, sp->w = w, sp->h = h;
     sp->text = st, sp->label = sl, sp->wav = sw, sp->lang = lang, sp->target = ti;
     sp->group = c->group;
-    sp->in_screen = ti < 0 || (c->group == HYS_READ_CONTENT && !c->quiet);
+    /* the whole screen: its words, its answers and the bottom bar's buttons
+     * (the top bar's are for the resident to find; keys are heard alone) */
+    sp->in_screen =
+        !c->quiet && (ti < 0 || c->group == HYS_READ_CONTENT || c->group == HYS_READ_BOTTOM);
 }
 
 /* A touch target: heard as it->say, else its label then its meaning. */

@@ -24,7 +24,8 @@ typedef struct ctx {
     int portrait;
     int m;                /* margin */
     int group;            /* reading group of what is added now (HYS_READ_*), -1 = not heard */
-    int quiet;            /* targets added now are heard only on their own (keyboard keys) */
+    int quiet;            /* what is added now is heard only on its own, not with the whole screen
+                           * (keyboard keys; a review row's words, which its Change button says) */
     int inner;            /* text inside a button or card: the target speaks for it */
     int corner_w;         /* width kept free at the top right for the speaker buttons */
     int rtl;              /* the screen's language is written right to left */

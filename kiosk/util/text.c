@@ -146,3 +146,21 @@ void hys_csv_field(FILE *out, const char *s)
     }
     fputc('"', out);
 }
+
+size_t hys_sentence_body(const char *s)
+{
+    /* U+061F Arabic question mark, U+06D4 Urdu full stop, U+0964 danda */
+    static const unsigned ends[] = {'.', '?', '!', ' ', 0x061F, 0x06D4, 0x0964};
+    size_t n = s ? strlen(s) : 0;
+    while (n) {
+        size_t l = hys_utf8_last_len(s, n);
+        unsigned cp;
+        hys_utf8_decode(s + n - l, l, &cp);
+        int end = 0;
+        for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++)
+            end |= cp == ends[i];
+        if (!end) break;
+        n -= l;
+    }
+    return n;
+}

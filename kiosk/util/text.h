@@ -14,6 +14,10 @@ size_t hys_utf8_decode(const char *s, size_t n, unsigned *cp);
 size_t hys_utf8_encode(unsigned cp, char *out);
 /* Length in bytes of the last code point of s[0..n), 0 when n == 0. */
 size_t hys_utf8_last_len(const char *s, size_t n);
+/* The length of s without the sentence's end: spaces and the full stops,
+ * question and exclamation marks of the scripts the kiosk speaks (. ? ! and
+ * the Arabic, Urdu and Bengali ones), so it can sit inside a sentence. */
+size_t hys_sentence_body(const char *s);
 /* Trim ASCII whitespace and non-breaking spaces from both ends in place. */
 char *hys_trim(char *s);
 /* ASCII lower-case in place; returns s. */

@@ -4,6 +4,7 @@
 #include "check.h"
 
 #include "text/bidi.h"
+#include "util/text.h"
 
 #include <string.h>
 
@@ -74,6 +75,13 @@ int main(void)
     CHECK_STR(hys_lang_list_comma("he"), ", ");
     CHECK_STR(hys_lang_list_comma("pl"), ", ");
     CHECK_STR(hys_lang_list_comma(NULL), ", ");
+    /* a question inside a sentence loses its own end, in every script */
+    CHECK(hys_sentence_body("How good is it?") == strlen("How good is it"));
+    CHECK(hys_sentence_body("I feel safe. ") == strlen("I feel safe"));
+    CHECK(hys_sentence_body("\xd8\xa7\xd8\xb1\xd8\x9f") == 4); /* Urdu/Arabic "?" */
+    CHECK(hys_sentence_body("\xe0\xa6\x95\xe0\xa5\xa4") == 3); /* Bengali danda */
+    CHECK(hys_sentence_body("...") == 0 && hys_sentence_body(NULL) == 0);
+    CHECK(hys_sentence_body("3.5 km") == strlen("3.5 km"));
     CHECK_STR(hys_script_tag(HYS_SCRIPT_ARABIC), "Arab");
     return check_done();
 }
