@@ -24,7 +24,7 @@ static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
     f->text_used = 0;
     f->overflow = 0;
     f->pages = f->scroll_pages = 1;
-    f->clipped = 0;
+    f->clipped = f->split_words = 0;
     f->clipped_text[0] = 0;
     memset(c, 0, sizeof *c);
     c->f = f, c->in = in, c->t = in->theme, c->v = hys_journey_view_get(in->journey);

@@ -70,6 +70,7 @@ typedef struct hys_frame {
     int scroll_pages;      /* pages a screen too long for large text is shown in (1: fits) */
     int overflow;          /* 1 when something did not fit in the fixed arrays */
     int clipped;           /* text boxes whose text did not fit even at the smallest size */
+    int split_words;       /* blocks of words (well shorter than a page) cut by a page break */
     char clipped_text[48]; /* the start of the first such text, for messages */
 } hys_frame;
 

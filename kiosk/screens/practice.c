@@ -42,15 +42,24 @@ void screen_practice(ctx *c)
     if (!screen_grid_dims(c, 3, W - 2 * m, ah, labels, 0, &cols, &rows)) ui_unfit(c->f, "faces");
     if (c->ts == 100) cols = 3, rows = 1;
     int cw = (W - 2 * m - (cols - 1) * gap) / cols, ch = (ah - (rows - 1) * gap) / rows;
-    if (cw > S(c, SZ_PRACTICE_CARD_MAX)) cw = S(c, SZ_PRACTICE_CARD_MAX);
-    if (ch > cw * 5 / 4) ch = cw * 5 / 4;
+    if (c->ts == 100 && cw > S(c, SZ_PRACTICE_CARD_MAX)) /* (larger words take the width) */
+        cw = S(c, SZ_PRACTICE_CARD_MAX);
+    if (ch > cw * 3 / 2) ch = cw * 3 / 2; /* (as the grid of a question) */
     if (ch > c->view_h) ch = c->view_h;
     int x0 = (W - (cols * cw + (cols - 1) * gap)) / 2;
+    int beside, lines; /* (the pictures as big as the words leave them, all one size) */
+    screen_card_shape(c, labels, 3, cw, ch, 0, &beside, &lines);
     for (int i = 0; i < 3; i++) {
         char id[64], path[1024];
         snprintf(id, sizeof id, "choice:%s", names[i]);
         snprintf(path, sizeof path, "%s/%s.svg", c->in->icons_dir, faces[i]);
-        ui_card(c, &(ui_item){.id = id, .action = HYS_ACT_CHOOSE, .arg = i, .label = labels[i]},
+        ui_card(c,
+                &(ui_item){.id = id,
+                           .action = HYS_ACT_CHOOSE,
+                           .arg = i,
+                           .label = labels[i],
+                           .beside = beside,
+                           .label_lines = lines},
                 x0 + (i % cols) * (cw + gap), ay + (i / cols) * (ch + gap), cw, ch, path,
                 c->v->practice_choice == i, 0);
     }

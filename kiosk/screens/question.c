@@ -4,45 +4,78 @@
 
 #include "../ui/ui.h"
 
+/* The most lines any of the n labels takes at width w, or 0 when one does
+ * not fit whole (a word broken, or more than four lines). */
+static int label_lines(const ctx *c, const char *const *labels, int n, int w)
+{
+    int most = 1;
+    for (int i = 0; i < n; i++) {
+        line tmp[5];
+        int l = labels[i] ? ui_wrap(c, labels[i], S(c, SZ_TEXT), 1, w, tmp, 5) : 1;
+        if (l > 4 || ui_breaks_word(tmp, l)) return 0;
+        for (int k = 0; k < l; k++)
+            if (ui_text_w(c, tmp[k].s, tmp[k].n, S(c, SZ_TEXT), 1) > w) return 0;
+        if (l > most) most = l;
+    }
+    return most;
+}
+
+int screen_card_shape(const ctx *c, const char *const *labels, int n, int cw, int ch, int reserve,
+                      int *beside, int *lines)
+{
+    int pad = S(c, SZ_PAD), lh = ui_line_h(c, S(c, SZ_TEXT), 1);
+    int tick = S(c, SZ_TICK) + pad; /* (a chosen card shows a tick beside its words) */
+    int best = -1;
+    *beside = 0, *lines = label_lines(c, labels, n, cw - 2 * pad);
+    if (*lines > 0 && *lines * lh + 3 * pad + reserve <= ch) {
+        best = ch - *lines * lh - 3 * pad - reserve;
+        if (best > cw - 2 * pad) best = cw - 2 * pad;
+    }
+    /* beside: the biggest picture that leaves the words room (down to a
+     * third of the card: smaller is no better than above them) */
+    int most = ch - 2 * pad < S(c, SZ_PIC_CARD) ? ch - 2 * pad : S(c, SZ_PIC_CARD);
+    int least = (cw < ch ? cw : ch) / 3, step = S(c, SZ_GAP_SMALL);
+    for (int side = most; side > best && side >= least; side -= step) {
+        int wide = label_lines(c, labels, n, cw - side - 3 * pad - tick);
+        if (wide > 0 && wide * lh <= ch - 2 * pad) {
+            best = side, *beside = side;
+            break;
+        }
+    }
+    return best;
+}
+
 /* Lay n cards out in a grid filling the box: nearly square cards, as big
  * as can be, among the column counts whose cards hold every label whole
  * (labels wrap; a word is never broken). */
 int screen_grid_dims(const ctx *c, int n, int w, int h, const char *const *labels, int reserve,
                      int *cols, int *rows)
 {
-    int best_c = 1, best_fit = -1, gap = S(c, SZ_GAP), pad = S(c, SZ_PAD);
-    double best = -1;
-    int lh = ui_line_h(c, S(c, SZ_TEXT), 1);
+    int best_c = 1, best_fit = -1, best_pic = -1, best_side = -1, gap = S(c, SZ_GAP);
     for (int cc = 1; cc <= n && cc <= 6; cc++) {
         int rr = (n + cc - 1) / cc;
         int cw = (w - (cc - 1) * gap) / cc, ch = (h - (rr - 1) * gap) / rr;
-        if (ch > c->view_h) ch = c->view_h; /* a card fits one page of a paged screen */
-        /* does every label fit, with at least a small picture? */
-        int fit = ch >= c->tmin && cw >= c->tmin;
-        for (int i = 0; i < n && fit; i++) {
-            line tmp[5];
-            int lines =
-                labels[i] ? ui_wrap(c, labels[i], S(c, SZ_TEXT), 1, cw - 2 * pad, tmp, 5) : 1;
-            int longest = 0;
-            for (int k = 0; k < lines; k++) {
-                int lw = ui_text_w(c, tmp[k].s, tmp[k].n, S(c, SZ_TEXT), 1);
-                if (lw > longest) longest = lw;
-            }
-            fit = lines <= 4 && longest <= cw - 2 * pad && !ui_breaks_word(tmp, lines) &&
-                  lines * lh + 3 * pad + reserve <= ch;
-        }
-        double sz = cw < ch * 1.1 ? cw : ch * 1.1; /* prefer nearly square cards */
-        if (fit > best_fit || (fit == best_fit && sz > best + 0.5))
-            best_fit = fit, best = sz, best_c = cc;
+        if (ch > cw * 3 / 2) ch = cw * 3 / 2; /* (as choice_grid() will make it) */
+        if (ch > c->view_h) ch = c->view_h;   /* a card fits one page of a paged screen */
+        int beside, lines, side = cw < ch ? cw : ch;
+        int pic = screen_card_shape(c, labels, n, cw, ch, reserve, &beside, &lines);
+        /* 2: every label whole, and every picture a third of its card or
+         * more; 1: the labels whole; 0: not even that */
+        int fit = ch < c->tmin || cw < c->tmin || pic < 0 ? 0 : pic * 3 >= side ? 2 : 1;
+        if (fit > best_fit ||
+            (fit == best_fit && (pic > best_pic || (pic == best_pic && side > best_side))))
+            best_fit = fit, best_pic = pic, best_side = side, best_c = cc;
     }
     *cols = best_c;
     *rows = (n + best_c - 1) / best_c;
-    return best_fit;
+    return best_fit == 2;
 }
 
-/* Answer i of question q as a card at x, y, w, h. */
-static void choice_card(ctx *c, const hys_question *q, int i, const char *label, int x, int y,
-                        int w, int h, hys_answer_status st, const char *value)
+/* Answer i of question q as a card at x, y, w, h; its words get at least
+ * lines lines under its picture, or (lines < 0) go beside a picture of side
+ * -lines. */
+static void choice_card(ctx *c, const hys_question *q, int i, const char *label, int lines, int x,
+                        int y, int w, int h, hys_answer_status st, const char *value)
 {
     const hys_form *fm = c->in->form;
     const hys_journey_view *v = c->v;
@@ -66,6 +99,8 @@ static void choice_card(ctx *c, const hys_question *q, int i, const char *label,
                        .action = q->type == HYS_Q_SELECT_MULTIPLE ? HYS_ACT_TOGGLE : HYS_ACT_CHOOSE,
                        .arg = i,
                        .label = label,
+                       .label_lines = lines > 0 ? lines : 0,
+                       .beside = lines < 0 ? -lines : 0,
                        .say_wav = i < q->nchoices ? hys_form_text(fm, &q->choices[i].audio, v->lang)
                                                   : NULL},
             x, y, w, h, pic, chosen, q->type == HYS_Q_SELECT_MULTIPLE);
@@ -89,6 +124,36 @@ static const char *instruction(const ctx *c, const hys_question *q)
     return NULL;
 }
 
+/* Answers first..first+count as a grid of cols x rows in the box, centred;
+ * returns the grid's top (its bottom is as far below the box's middle).
+ * Every card gives its words the lines the longest label needs, so the
+ * pictures of a row are all one size. */
+static int choice_grid(ctx *c, const hys_question *q, const char *const *labels, int first,
+                       int count, int cols, int rows, int x, int y, int w, int h,
+                       hys_answer_status st, const char *value)
+{
+    int gap = S(c, SZ_GAP);
+    int cw = (w - (cols - 1) * gap) / cols, ch = (h - (rows - 1) * gap) / rows;
+    if (ch > cw * 3 / 2) ch = cw * 3 / 2;
+    if (ch > c->view_h) ch = c->view_h; /* a card fits one page of a paged screen */
+    /* the picture above the words or beside them: whichever gives every
+     * card the bigger picture */
+    int wide, lines;
+    screen_card_shape(c, labels + first, count, cw, ch,
+                      q->type == HYS_Q_SELECT_MULTIPLE ? S(c, SZ_TICK_ROOM) : 0, &wide, &lines);
+    int total_h = rows * ch + (rows - 1) * gap;
+    int y0 = y + (h - total_h) / 2;
+    for (int i = first; i < first + count; i++) {
+        int r = (i - first) / cols, col = (i - first) % cols;
+        int in_row = r == rows - 1 ? count - r * cols : cols;
+        int row_w = in_row * cw + (in_row - 1) * gap;
+        int cx = x + (w - row_w) / 2 + col * (cw + gap);
+        int cy = y0 + r * (ch + gap);
+        choice_card(c, q, i, labels[i], wide ? -wide : lines, cx, cy, cw, ch, st, value);
+    }
+    return y0;
+}
+
 static void question_choices(ctx *c, const hys_question *q, int x, int y, int w, int h)
 {
     const hys_form *fm = c->in->form;
@@ -110,7 +175,16 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
     /* all the answers at once if they fit; else pages of them, with large
      * arrow buttons below (never a drag) */
     int first = 0, count = n, pages = 1;
-    if (c->paged) { /* large text: one wide card a row, as tall as its words */
+    /* large text: all the answers as a grid on one page when they fit there
+     * (kept together: a page break never falls among them) */
+    int grid_h = h < c->view_h ? h : c->view_h;
+    if (c->paged && screen_grid_dims(c, n, w, grid_h, labels, tick, &cols, &rows)) {
+        c->f->pages = 1;
+        int top = choice_grid(c, q, labels, 0, n, cols, rows, x, y, w, grid_h, st, value);
+        c->keep_top = top, c->keep_bottom = y + grid_h - (top - y);
+        return;
+    }
+    if (c->paged) { /* else one wide card a row, as tall as its words */
         int gap = S(c, SZ_GAP), pad = S(c, SZ_PAD), y1 = y;
         int ch = S(c, SZ_PIC_CARD) + 2 * pad; /* the picture's size in a wide ui_card() */
         for (int i = 0; i < n; i++) {
@@ -122,7 +196,9 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
         if (ch > c->view_h) ch = c->view_h;
         c->f->pages = 1;
         for (int i = 0; i < n; i++, y1 += ch + gap)
-            choice_card(c, q, i, labels[i], x, y1, w, ch, st, value);
+            choice_card(c, q, i, labels[i],
+                        -(ch - 2 * pad < S(c, SZ_PIC_CARD) ? ch - 2 * pad : S(c, SZ_PIC_CARD)), x,
+                        y1, w, ch, st, value); /* (beside) */
         return;
     }
     if (!screen_grid_dims(c, n, w, h, labels, tick, &cols, &rows) && n > 1) {
@@ -166,20 +242,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
         h -= ah + gap0;
     }
     c->f->pages = pages;
-    int gap = S(c, SZ_GAP);
-    int cw = (w - (cols - 1) * gap) / cols, ch = (h - (rows - 1) * gap) / rows;
-    if (ch > cw * 3 / 2) ch = cw * 3 / 2;
-    if (ch > c->view_h) ch = c->view_h; /* a card fits one page of a paged screen */
-    int total_h = rows * ch + (rows - 1) * gap;
-    int y0 = y + (h - total_h) / 2;
-    for (int i = first; i < first + count; i++) {
-        int r = (i - first) / cols, col = (i - first) % cols;
-        int in_row = r == rows - 1 ? count - r * cols : cols;
-        int row_w = in_row * cw + (in_row - 1) * gap;
-        int cx = x + (w - row_w) / 2 + col * (cw + gap);
-        int cy = y0 + r * (ch + gap);
-        choice_card(c, q, i, labels[i], cx, cy, cw, ch, st, value);
-    }
+    choice_grid(c, q, labels, first, count, cols, rows, x, y, w, h, st, value);
 }
 
 void screen_question(ctx *c)
@@ -267,8 +330,10 @@ void screen_question(ctx *c)
     snprintf(heard, sizeof heard, "%s %s", hint ? hint : label ? label : "", todo ? todo : "");
     y += ui_text_box_heard(c, todo && !hint ? heard : NULL, hys_form_text(fm, &q->audio, v->lang),
                            label, tx, y, tw, head_max - (y - top) - hint_min,
-                           S(c, quick ? SZ_TEXT_ASK_QUICK : SZ_TEXT_ASK_QUESTION), 1, t->text,
-                           ALIGN_START, 0);
+                           S(c, quick      ? SZ_TEXT_ASK_QUICK
+                                : c->paged ? SZ_TEXT /* large text: whole, with its hint */
+                                           : SZ_TEXT_ASK_QUESTION),
+                           1, t->text, ALIGN_START, 0);
     if (hint)
         y += S(c, SZ_GAP_SMALL) + ui_text_box_heard(c, todo ? heard : NULL, NULL, hint, tx,
                                                     y + S(c, SZ_GAP_SMALL), tw,

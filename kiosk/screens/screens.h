@@ -24,6 +24,13 @@ void screen_notice(ctx *c);
 void screen_practice(ctx *c);
 
 /* question.c */
+/* How n labels sit best in cards of cw x ch: the side of the picture every
+ * card then shows, or -1 when the words do not fit whole either way. The
+ * picture goes beside the words (*beside: its side) or above them (*beside
+ * 0), the words then getting *lines lines; reserve is kept free above the
+ * words (tick boxes). */
+int screen_card_shape(const ctx *c, const char *const *labels, int n, int cw, int ch, int reserve,
+                      int *beside, int *lines);
 int screen_grid_dims(const ctx *c, int n, int w, int h, const char *const *labels, int reserve,
                      int *cols, int *rows);
 void screen_question(ctx *c);

@@ -71,6 +71,10 @@ typedef struct ui_item {
     int lang;            /* 1 + the form's language the words are in; 0: the screen's */
     const char *meaning; /* heard after the label: what it does, or why it is switched off */
     int off;             /* switched off: shown, explained when tapped, does nothing */
+    int label_lines;     /* a card: the lines its words get at least (so that the cards
+                          * of a row keep pictures of one size); 0: what they need */
+    int beside;          /* a card: the side of its picture beside its words (0: the
+                          * picture above them) */
 } ui_item;
 
 static inline int S(const ctx *c, double design)

@@ -66,13 +66,14 @@ void ui_button(ctx *c, const ui_item *it, int x, int y, int w, int h, const char
 
 /* A card's inside: the picture above, the label below. */
 static void card_tall(ctx *c, int x, int y, int w, int h, const char *pic, const char *label,
-                      hys_color fg, int chosen, int checkbox)
+                      int min_lines, hys_color fg, int chosen, int checkbox)
 {
     const hys_theme *t = c->t;
     int pad = S(c, SZ_PAD);
     /* the label gets the lines it needs (up to three); the picture the rest */
     line tmp[4];
     int lines = label ? ui_wrap(c, label, S(c, SZ_TEXT), 1, w - 2 * pad, tmp, 4) : 1;
+    if (lines < min_lines) lines = min_lines;
     if (lines < 1) lines = 1;
     int label_h = ui_line_h(c, S(c, SZ_TEXT), 1) * lines;
     if (label_h > h - 2 * pad) label_h = h - 2 * pad;
@@ -109,8 +110,8 @@ void ui_card(ctx *c, const ui_item *it, int x, int y, int w, int h, const char *
     ui_rect(c, x, y, w, h, bg, chosen ? t->chosen_edge : t->edge,
             chosen ? S(c, SZ_LINE_CHOSEN) : S(c, SZ_LINE_BOLD), S(c, SZ_ROUND_CARD));
     int pad = S(c, SZ_PAD);
-    if (c->paged && w >= 2 * h) { /* a wide card: the picture at the start, the words beside it */
-        int ps = h - 2 * pad < S(c, SZ_PIC_CARD) ? h - 2 * pad : S(c, SZ_PIC_CARD);
+    if (it->beside > 0) { /* the picture at the start, the words beside it */
+        int ps = it->beside < h - 2 * pad ? it->beside : h - 2 * pad;
         int tx = x + ps + 2 * pad, tw = w - ps - 3 * pad;
         if (checkbox || chosen) tw -= S(c, SZ_TICK) + pad;
         if (pic) ui_image(c, x + pad, y + (h - ps) / 2, ps, ps, pic);
@@ -125,7 +126,7 @@ void ui_card(ctx *c, const ui_item *it, int x, int y, int w, int h, const char *
                         b - S(c, SZ_GAP_SMALL), "yes");
         }
     } else {
-        card_tall(c, x, y, w, h, pic, label, fg, chosen, checkbox);
+        card_tall(c, x, y, w, h, pic, label, it->label_lines, fg, chosen, checkbox);
     }
     char words[600];
     const char *fmt = checkbox ? (chosen ? tr(c, "%s, ticked") : tr(c, "%s, not ticked"))

@@ -148,6 +148,44 @@ static void check_frame(set *st, const hys_form *fm, hys_journey *j)
             }
         }
     }
+    /* large text keeps things whole: no sentence is cut by a page... */
+    if (f.split_words) problem(&f, fm, j, "a block of words cut by a page break");
+    /* ...an answer's picture keeps a fair share of its card when its words
+     * wrap (a third of its shorter side)... */
+    int answers = 0;
+    for (int a = 0; a < f.ntargets; a++) {
+        const hys_target *t = &f.targets[a];
+        if (strncmp(t->id, "choice:", 7)) continue;
+        answers++;
+        int pic = -1, side = t->w < t->h ? t->w : t->h;
+        for (int i = 0; i < f.ndraw; i++) {
+            const hys_draw *d = &f.draw[i];
+            const char *ic = d->image ? strrchr(d->image, '/') : NULL;
+            if (ic && !strcmp(ic, "/yes.svg")) continue; /* (a tick, not the answer's picture) */
+            if (d->kind == HYS_DRAW_IMAGE && d->x >= t->x && d->y >= t->y &&
+                d->x + d->w <= t->x + t->w && d->y + d->h <= t->y + t->h && d->w > pic)
+                pic = d->w;
+        }
+        if (pic >= 0 && pic * 3 < side) {
+            snprintf(msg, sizeof msg, "the picture of %s is %d px in a %dx%d card", t->id, pic,
+                     t->w, t->h);
+            problem(&f, fm, j, msg);
+        }
+    }
+    /* ...and, on a 10" landscape screen, a face scale (five faces and Don't
+     * know) shows all its answers together: up to 150%, and at 200% where
+     * the words are short enough (English; in Welsh, Polish, Urdu and Bengali
+     * the answers then take two pages, so that their pictures keep their share) */
+    const hys_journey_view *v = hys_journey_view_get(j);
+    int short_words = v->text_size <= 150 || !strcmp(fm->langs[v->lang].code, "en");
+    if (W == 1280 && H == 800 && v->screen == HYS_SCREEN_QUESTION && answers && short_words) {
+        const hys_question *q = &fm->questions[v->question];
+        int n = q->nchoices + (q->look == HYS_LOOK_FACES);
+        if (q->look == HYS_LOOK_FACES && n <= 6 && answers != n) {
+            snprintf(msg, sizeof msg, "%d of %d answers on a page", answers, n);
+            problem(&f, fm, j, msg);
+        }
+    }
     const hys_target *down = hys_frame_find(&f, "button:scroll-down");
     more_pages = down && down->enabled;
     check_pass++;
