@@ -169,7 +169,7 @@ int hys_cmd_collect(const char *const *in, int nin, const char *out, const char 
 {
     char err[512], path[4096];
     if (!trust_file) {
-        if (!hys_trust_default_path(path, sizeof path)) {
+        if (hys_trust_default_path(path, sizeof path) != HYS_OK) {
             fprintf(stderr, "haveyoursay: no home folder for the trust list: give one with "
                             "--trust FILE\n");
             return 1;
@@ -238,11 +238,11 @@ int hys_cmd_trust(const char *line, const char *file, const char *data_dir)
         snprintf(path, sizeof path, "%s", file);
     else if (data_dir)
         snprintf(path, sizeof path, "%s/trusted-kiosks", data_dir);
-    else if (!hys_trust_default_path(path, sizeof path)) {
+    else if (hys_trust_default_path(path, sizeof path) != HYS_OK) {
         fprintf(stderr, "haveyoursay: no home folder for the trust list: give one with --file\n");
         return 1;
     }
-    if (sodium_init() < 0 || !hys_trust_parse(line, id, key, err, sizeof err) ||
+    if (sodium_init() < 0 || hys_trust_parse(line, id, key, err, sizeof err) != HYS_OK ||
         hys_trust_append(path, id, key, err, sizeof err) != HYS_OK) {
         fprintf(stderr, "haveyoursay: nothing was trusted: %s\n", err);
         return 1;

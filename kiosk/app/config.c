@@ -109,7 +109,7 @@ int hys_config_load(hys_config *c, const char *path)
             ok = strlen(v) < sizeof c->shutdown_command && hys_utf8_valid(v, strlen(v));
             if (ok) snprintf(c->shutdown_command, sizeof c->shutdown_command, "%s", v);
         } else if (!strcmp(k, "office_key")) {
-            ok = hys_seal_key_from_base64(v, (unsigned char[32]){0});
+            ok = hys_seal_key_from_base64(v, (unsigned char[32]){0}) == HYS_OK;
             if (ok) snprintf(c->office_key, sizeof c->office_key, "%s", v);
         } else if (!strcmp(k, "stick_report_seconds")) {
             ok = seconds(v, 1, 3600, &c->stick_report_ms);

@@ -93,7 +93,7 @@ static int copy_set(const char *from, const char *to, char *msg, size_t msgn)
         char src[4400];
         struct stat sb;
         if (de->d_name[0] == '.' || strchr(de->d_name, '/') || strlen(de->d_name) > 200 ||
-            !hys_path(src, sizeof src, from, de->d_name) || lstat(src, &sb) != 0 ||
+            hys_path(src, sizeof src, from, de->d_name) != HYS_OK || lstat(src, &sb) != 0 ||
             !S_ISREG(sb.st_mode))
             continue;
         if (++n > MAX_FILES || sb.st_size > HYS_MAX_MEDIA_BYTES) {

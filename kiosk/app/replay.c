@@ -342,10 +342,10 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const ch
             }
         } else if (!strcmp(s, "expect-unexported")) {
             /* expect-unexported N: answers of ended sessions no stick has taken */
-            long want, n;
+            long want, n = -1; /* (-1 in the message: the answers cannot be read) */
             hys_store_flush(k->store);
-            n = hys_store_unexported(k->data);
-            if (!parse_int(arg, &want) || want != n) {
+            hys_status counted = hys_store_unexported(k->data, &n);
+            if (counted != HYS_OK || !parse_int(arg, &want) || want != n) {
                 char msg[120];
                 snprintf(msg, sizeof msg, "expected %s answers not yet exported, but there are %ld",
                          arg, n);

@@ -62,7 +62,7 @@ static int writable(hys_kiosk *k, char *err, size_t errn)
 {
     long before = hys_store_failures(k->store);
     hys_kiosk_tell_store(k);
-    if (hys_store_probe(k->store) && hys_store_failures(k->store) == before) return 1;
+    if (hys_store_probe(k->store) == HYS_OK && hys_store_failures(k->store) == before) return 1;
     hys_store_why(k->store, err, errn);
     return 0;
 }
