@@ -169,7 +169,7 @@ int hys_cmd_collect(const char *const *in, int nin, const char *out, const char 
 {
     char err[512], path[4096];
     if (!trust_file) {
-        if (!hys_trust_default_path(path, sizeof path)) {
+        if (hys_trust_default_path(path, sizeof path) != HYS_OK) {
             fprintf(stderr, "haveyoursay: no home folder for the trust list: give one with "
                             "--trust FILE\n");
             return 1;
@@ -198,8 +198,10 @@ int hys_cmd_collect(const char *const *in, int nin, const char *out, const char 
 }
 
 /* The kiosk's id and public key: the store is made when the kiosk has
- * never run (an installer's first step). */
-static int kiosk_identity(const char *dir, char id[40], char pk[64])
+ * never run (an installer's first step). HYS_OK; else the reason is printed,
+ * and this HYS_EIO when the answers cannot be opened, or what
+ * hys_manifest_key gave. */
+static hys_status kiosk_identity(const char *dir, char id[40], char pk[64])
 {
     char err[512];
     unsigned char sk[64];
@@ -210,22 +212,23 @@ static int kiosk_identity(const char *dir, char id[40], char pk[64])
         hys_store_close(st);
         if (!st) {
             fprintf(stderr, "haveyoursay: %s\n", err);
-            return 0;
+            return HYS_EIO;
         }
     }
-    if (hys_manifest_key(dir, sk, pk, err, sizeof err) != HYS_OK) {
+    hys_status rc = hys_manifest_key(dir, sk, pk, err, sizeof err);
+    if (rc != HYS_OK) {
         fprintf(stderr, "haveyoursay: %s\n", err);
-        return 0;
+        return rc;
     }
     sodium_memzero(sk, sizeof sk);
-    return 1;
+    return HYS_OK;
 }
 
 int hys_cmd_kiosk_key(const char *data_dir)
 {
     char dir[1024], id[40], pk[64], line[300];
     data_dir_of(data_dir, dir, sizeof dir);
-    if (!kiosk_identity(dir, id, pk)) return 1;
+    if (kiosk_identity(dir, id, pk) != HYS_OK) return 1;
     hys_trust_line(id, pk, line, sizeof line);
     printf("%s\n", line);
     return 0;
@@ -238,11 +241,11 @@ int hys_cmd_trust(const char *line, const char *file, const char *data_dir)
         snprintf(path, sizeof path, "%s", file);
     else if (data_dir)
         snprintf(path, sizeof path, "%s/trusted-kiosks", data_dir);
-    else if (!hys_trust_default_path(path, sizeof path)) {
+    else if (hys_trust_default_path(path, sizeof path) != HYS_OK) {
         fprintf(stderr, "haveyoursay: no home folder for the trust list: give one with --file\n");
         return 1;
     }
-    if (sodium_init() < 0 || !hys_trust_parse(line, id, key, err, sizeof err) ||
+    if (sodium_init() < 0 || hys_trust_parse(line, id, key, err, sizeof err) != HYS_OK ||
         hys_trust_append(path, id, key, err, sizeof err) != HYS_OK) {
         fprintf(stderr, "haveyoursay: nothing was trusted: %s\n", err);
         return 1;
@@ -257,7 +260,7 @@ int hys_cmd_enrol_stick(const char *stick, const char *data_dir)
 {
     char dir[1024], id[40], pk[64], err[512];
     data_dir_of(data_dir, dir, sizeof dir);
-    if (!kiosk_identity(dir, id, pk)) return 1;
+    if (kiosk_identity(dir, id, pk) != HYS_OK) return 1;
     if (hys_enrol_stick(dir, id, stick, err, sizeof err) != HYS_OK) {
         fprintf(stderr, "haveyoursay: the stick was not enrolled: %s\n", err);
         return 1;

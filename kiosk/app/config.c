@@ -21,24 +21,27 @@ void hys_config_default(hys_config *c)
     snprintf(c->usb_mounts, sizeof c->usb_mounts, "/media,/run/media,/mnt");
 }
 
-static int yes_no(const char *v, int *out)
+/* yes/on/1 or no/off/0 into *out: HYS_OK, or HYS_EFORMAT for anything else. */
+static hys_status yes_no(const char *v, int *out)
 {
     if (!strcmp(v, "yes") || !strcmp(v, "on") || !strcmp(v, "1"))
         *out = 1;
     else if (!strcmp(v, "no") || !strcmp(v, "off") || !strcmp(v, "0"))
         *out = 0;
     else
-        return 0;
-    return 1;
+        return HYS_EFORMAT;
+    return HYS_OK;
 }
 
-static int seconds(const char *v, long min, long max, long *out_ms)
+/* Seconds from min to max, into *out_ms in ms: HYS_OK, or HYS_EFORMAT when v
+ * is not such a number. */
+static hys_status seconds(const char *v, long min, long max, long *out_ms)
 {
     char *end;
     double s = strtod(v, &end);
-    if (end == v || *end || s < (double)min || s > (double)max) return 0;
+    if (end == v || *end || s < (double)min || s > (double)max) return HYS_EFORMAT;
     *out_ms = (long)(s * 1000);
-    return 1;
+    return HYS_OK;
 }
 
 int hys_config_load(hys_config *c, const char *path)
@@ -65,30 +68,30 @@ int hys_config_load(hys_config *c, const char *path)
         if (!strcmp(k, "form"))
             snprintf(c->form, sizeof c->form, "%s", v);
         else if (!strcmp(k, "idle_seconds"))
-            ok = seconds(v, 10, 3600, &c->times.idle_ms);
+            ok = seconds(v, 10, 3600, &c->times.idle_ms) == HYS_OK;
         else if (!strcmp(k, "still_there_seconds"))
-            ok = seconds(v, 20, 600, &c->times.still_there_ms);
+            ok = seconds(v, 20, 600, &c->times.still_there_ms) == HYS_OK;
         else if (!strcmp(k, "thanks_seconds"))
-            ok = seconds(v, 2, 600, &c->times.thanks_ms);
+            ok = seconds(v, 2, 600, &c->times.thanks_ms) == HYS_OK;
         else if (!strcmp(k, "quick_thanks_seconds"))
-            ok = seconds(v, 1, 60, &c->times.quick_thanks_ms);
+            ok = seconds(v, 1, 60, &c->times.quick_thanks_ms) == HYS_OK;
         else if (!strcmp(k, "quick_repeat_seconds"))
-            ok = seconds(v, 0, 3600, &c->times.quick_repeat_ms);
+            ok = seconds(v, 0, 3600, &c->times.quick_repeat_ms) == HYS_OK;
         else if (!strcmp(k, "read_aloud"))
-            ok = yes_no(v, &c->times.read_aloud);
+            ok = yes_no(v, &c->times.read_aloud) == HYS_OK;
         else if (!strcmp(k, "volume")) {
             long vol;
-            ok = seconds(v, 1, c->times.volume_steps, &vol) && vol % 1000 == 0;
+            ok = seconds(v, 1, c->times.volume_steps, &vol) == HYS_OK && vol % 1000 == 0;
             if (ok) c->times.volume = (int)(vol / 1000) - 1;
         } else if (!strcmp(k, "touch_to_hear_hold_seconds")) {
             long ms;
-            ok = seconds(v, 0, 10, &ms) && (ms == 0 || ms >= 2000);
+            ok = seconds(v, 0, 10, &ms) == HYS_OK && (ms == 0 || ms >= 2000);
             if (ok) c->hear_hold_ms = ms;
         } else if (!strcmp(k, "chosen_seconds")) {
-            ok = seconds(v, 0, 3, &c->times.chosen_ms);
+            ok = seconds(v, 0, 3, &c->times.chosen_ms) == HYS_OK;
         } else if (!strcmp(k, "repeat_tap_seconds")) {
             long ms;
-            ok = seconds(v, 0, 2, &ms);
+            ok = seconds(v, 0, 2, &ms) == HYS_OK;
             if (ok) c->repeat_tap_ms = ms;
         } else if (!strcmp(k, "screen_width_mm")) {
             char *end;
@@ -109,16 +112,16 @@ int hys_config_load(hys_config *c, const char *path)
             ok = strlen(v) < sizeof c->shutdown_command && hys_utf8_valid(v, strlen(v));
             if (ok) snprintf(c->shutdown_command, sizeof c->shutdown_command, "%s", v);
         } else if (!strcmp(k, "office_key")) {
-            ok = hys_seal_key_from_base64(v, (unsigned char[32]){0});
+            ok = hys_seal_key_from_base64(v, (unsigned char[32]){0}) == HYS_OK;
             if (ok) snprintf(c->office_key, sizeof c->office_key, "%s", v);
         } else if (!strcmp(k, "stick_report_seconds")) {
-            ok = seconds(v, 1, 3600, &c->stick_report_ms);
+            ok = seconds(v, 1, 3600, &c->stick_report_ms) == HYS_OK;
         } else if (!strcmp(k, "scan_seconds")) {
             long ms;
-            ok = seconds(v, 0, 30, &ms) && (ms == 0 || ms >= 500);
+            ok = seconds(v, 0, 30, &ms) == HYS_OK && (ms == 0 || ms >= 500);
             if (ok) c->scan_ms = ms;
-        } else if (hys_keymap_set(&c->keys, k, v) != 0)
-            ok = hys_keymap_set(&c->keys, k, v) > 0;
+        } else if (hys_keymap_set(&c->keys, k, v) != HYS_ENOTFOUND)
+            ok = hys_keymap_set(&c->keys, k, v) == HYS_OK;
         else if (!strcmp(k, "period")) {
             if (!strcmp(v, "hour"))
                 c->period = HYS_PERIOD_HOUR;

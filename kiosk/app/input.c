@@ -318,12 +318,12 @@ void hys_input_release(hys_kiosk *k, int x, int y, long now)
 
 /* ---- keys and switches ---- */
 
-int hys_input_key(hys_kiosk *k, const char *name, long now)
+hys_status hys_input_key(hys_kiosk *k, const char *name, long now)
 {
     hys_key_role role = hys_keymap_role(&k->cfg.keys, name);
-    if (role == HYS_KEY_NONE && SDL_GetKeyFromName(name) == SDLK_UNKNOWN) return 0;
+    if (role == HYS_KEY_NONE && SDL_GetKeyFromName(name) == SDLK_UNKNOWN) return HYS_ENOTFOUND;
     if (holding(k) && in_front(k, HYS_MODE_JOURNEY) && role != HYS_KEY_STAFF)
-        return 1; /* (as a tap then) */
+        return HYS_OK; /* (as a tap then) */
     hys_voice_stop(k);
     k->input.swallow_text = 0;
     if (role != HYS_KEY_NONE && !strncasecmp(name, "Keypad ", 7) && strlen(name) == 8)
@@ -337,7 +337,7 @@ int hys_input_key(hys_kiosk *k, const char *name, long now)
         if (role == HYS_KEY_HELP || role == HYS_KEY_SPEECH || role == HYS_KEY_SELECT ||
             role == HYS_KEY_SWITCH_SELECT)
             hys_voice_words(k, k->trouble.notice, -1);
-        return 1;
+        return HYS_OK;
     }
     switch (role) {
     case HYS_KEY_NONE:
@@ -419,7 +419,7 @@ int hys_input_key(hys_kiosk *k, const char *name, long now)
         break;
     }
     hys_input_after(k, now);
-    return 1;
+    return HYS_OK;
 }
 
 void hys_input_text(hys_kiosk *k, const char *utf8, long now)

@@ -41,12 +41,12 @@ const char *hys_keymap_setting(hys_key_role r)
     return r > HYS_KEY_NONE && r < HYS_KEY_ROLES ? settings[r] : "";
 }
 
-int hys_keymap_set(hys_keymap *m, const char *setting, const char *value)
+hys_status hys_keymap_set(hys_keymap *m, const char *setting, const char *value)
 {
     int role = 0;
     for (int r = 1; r < HYS_KEY_ROLES && !role; r++)
         if (!strcmp(setting, settings[r])) role = r;
-    if (!role) return 0;
+    if (!role) return HYS_ENOTFOUND;
     char names[HYS_KEYS_PER_ROLE][24];
     int n = 0;
     char buf[400];
@@ -55,14 +55,14 @@ int hys_keymap_set(hys_keymap *m, const char *setting, const char *value)
          tok = strtok_r(NULL, ",", &save)) {
         tok = hys_trim(tok);
         if (!*tok) continue;
-        if (n >= HYS_KEYS_PER_ROLE || strlen(tok) >= sizeof names[0]) return -1;
+        if (n >= HYS_KEYS_PER_ROLE || strlen(tok) >= sizeof names[0]) return HYS_ELIMIT;
         snprintf(names[n++], sizeof names[0], "%s", tok);
     }
-    if (n == 0 && strcmp(hys_trim(buf), "none")) return -1;
+    if (n == 0 && strcmp(hys_trim(buf), "none")) return HYS_EFORMAT;
     memset(m->names[role], 0, sizeof m->names[role]);
     for (int i = 0; i < n; i++)
         memcpy(m->names[role][i], names[i], sizeof names[i]);
-    return 1;
+    return HYS_OK;
 }
 
 hys_key_role hys_keymap_role(const hys_keymap *m, const char *name)

@@ -5,6 +5,8 @@
 #ifndef HYS_KEYS_H
 #define HYS_KEYS_H
 
+#include "../util/status.h"
+
 typedef enum {
     HYS_KEY_NONE,
     HYS_KEY_PREV,   /* focus the item before */
@@ -29,9 +31,11 @@ typedef struct hys_keymap {
 } hys_keymap;
 
 void hys_keymap_default(hys_keymap *m);
-/* A config.ini setting. 1 when it was a key setting and was taken, 0 when
- * the setting is not about keys, -1 when the value is not a key list. */
-int hys_keymap_set(hys_keymap *m, const char *setting, const char *value);
+/* A config.ini setting. HYS_OK when it was a key setting and was taken;
+ * else nothing changes, and HYS_ENOTFOUND says the setting is not about
+ * keys, HYS_EFORMAT or HYS_ELIMIT (too many keys, a name too long) that the
+ * value is not a key list. */
+hys_status hys_keymap_set(hys_keymap *m, const char *setting, const char *value);
 /* The role of a key name (case does not matter), or HYS_KEY_NONE. */
 hys_key_role hys_keymap_role(const hys_keymap *m, const char *name);
 /* The setting name for a role ("key_select"). */

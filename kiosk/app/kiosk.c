@@ -98,7 +98,7 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
         snprintf(data, sizeof data, "%s", o->data);
     else
         hys_paths_data(data, sizeof data);
-    if (hys_paths_mkdirs(data) != 0) {
+    if (hys_paths_mkdirs(data) != HYS_OK) {
         snprintf(err, errn, "cannot make the data folder %s", data);
         goto fail;
     }
@@ -163,7 +163,7 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
     k->cfg.times.volume_steps = HYS_SPEECH_VOLUME_STEPS;
     hys_form *f = k->form;
     k->form = NULL;
-    if (!hys_kiosk_use_form(k, f, err, errn)) goto fail;
+    if (hys_kiosk_use_form(k, f, err, errn) != HYS_OK) goto fail;
     if (!k->store) hys_trouble_start(k, 0, store_err);
     return k;
 fail:
@@ -171,7 +171,7 @@ fail:
     return NULL;
 }
 
-int hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn)
+hys_status hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn)
 {
     hys_journey_destroy(k->journey); /* ends an open session as not completed */
     k->journey = NULL;
@@ -201,9 +201,9 @@ int hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn)
     hys_input_reset(k); /* nothing of the last set's listening carries over */
     if (!k->journey) {
         snprintf(err, errn, "out of memory");
-        return 0;
+        return HYS_ENOMEM;
     }
-    return 1;
+    return HYS_OK;
 }
 
 void hys_kiosk_new_journey(hys_kiosk *k, long now)
@@ -218,13 +218,13 @@ void hys_kiosk_new_journey(hys_kiosk *k, long now)
     hys_journey_screen_id(k->journey, k->input.screen_id, sizeof k->input.screen_id);
 }
 
-int hys_kiosk_open_store(hys_kiosk *k, char *err, size_t errn)
+hys_status hys_kiosk_open_store(hys_kiosk *k, char *err, size_t errn)
 {
     k->store = hys_store_open(k->data, k->cfg.period, err, errn);
-    if (!k->store) return 0;
+    if (!k->store) return HYS_EIO;
     k->trouble.failures_seen = 0;
     hys_kiosk_tell_store(k);
-    return 1;
+    return HYS_OK;
 }
 
 void hys_kiosk_tell_store(hys_kiosk *k)
@@ -235,8 +235,8 @@ void hys_kiosk_tell_store(hys_kiosk *k)
 void hys_kiosk_close(hys_kiosk *k)
 {
     if (!k) return;
-    int whole = hys_usb_close(k);    /* an export that is running finishes first */
-    hys_journey_destroy(k->journey); /* ends an open session as not completed */
+    int whole = hys_usb_close(k) == HYS_OK; /* an export that is running finishes first */
+    hys_journey_destroy(k->journey);        /* ends an open session as not completed */
     hys_speech_close(k->speech);
     hys_store_close(k->store);
     hys_screen_close(k->screen);
@@ -301,7 +301,7 @@ static void present(hys_kiosk *k)
     k->presented++;
 }
 
-int hys_kiosk_save_shot(hys_kiosk *k, const char *path, char *err, size_t errn)
+hys_status hys_kiosk_save_shot(hys_kiosk *k, const char *path, char *err, size_t errn)
 {
     return hys_screen_save_png(k->screen, path, err, errn);
 }
@@ -352,9 +352,9 @@ static void follow_speech(hys_kiosk *k)
     }
 }
 
-int hys_kiosk_handle(hys_kiosk *k, const hys_kiosk_event *e)
+hys_status hys_kiosk_handle(hys_kiosk *k, const hys_kiosk_event *e)
 {
-    int known = 1;
+    hys_status known = HYS_OK;
     advance(k, e->now); /* what was due before this event happens first */
     switch (e->kind) {
     case HYS_IN_SHOW:
@@ -444,11 +444,11 @@ const char *hys_kiosk_said(const hys_kiosk *k, unsigned long *count)
     return k->said;
 }
 
-int hys_kiosk_speech_wait(hys_kiosk *k, long timeout_ms, struct hys_speech_stats *st)
+hys_status hys_kiosk_speech_wait(hys_kiosk *k, long timeout_ms, struct hys_speech_stats *st)
 {
-    int rc = hys_speech_wait(k->speech, timeout_ms);
+    hys_status rc = hys_speech_wait(k->speech, timeout_ms);
     if (st) hys_speech_stats_get(k->speech, st);
-    return k->speech ? rc : -1;
+    return k->speech ? rc : HYS_ENOTFOUND;
 }
 
 /* ---- the real event loop ---- */

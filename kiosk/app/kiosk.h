@@ -5,6 +5,7 @@
 #define HYS_KIOSK_H
 
 #include "../layout/layout.h"
+#include "../util/status.h"
 
 typedef struct hys_kiosk_options {
     const char *form; /* question set; NULL = from config, else the demo set */
@@ -52,15 +53,16 @@ typedef struct hys_kiosk_event {
 /* The one way in, for the real event loop and replays alike: the event
  * changes the state, timers due by its time fire, and whatever changed is
  * laid out, drawn and presented before this returns, with no further
- * input. Nothing is drawn when nothing changed. 0 when a key name is
- * unknown (nothing else happens), else 1. */
-int hys_kiosk_handle(hys_kiosk *k, const hys_kiosk_event *e);
+ * input. Nothing is drawn when nothing changed. HYS_ENOTFOUND when a key
+ * name is unknown (nothing else happens), else HYS_OK. */
+hys_status hys_kiosk_handle(hys_kiosk *k, const hys_kiosk_event *e);
 /* The frame on the screen now. Reads only. */
 const hys_frame *hys_kiosk_frame(const hys_kiosk *k);
 /* How many frames have been presented so far (tests, benchmarks). */
 unsigned long hys_kiosk_presented(const hys_kiosk *k);
-/* Save the pixels on the screen now as PNG (draws nothing). 0, or -1 with err. */
-int hys_kiosk_save_shot(hys_kiosk *k, const char *path, char *err, size_t errn);
+/* Save the pixels on the screen now as PNG (draws nothing): HYS_OK, or
+ * HYS_EIO (HYS_ENOMEM) with err set. */
+hys_status hys_kiosk_save_shot(hys_kiosk *k, const char *path, char *err, size_t errn);
 /* Wait until every answer given so far is on disk. */
 void hys_kiosk_sync(hys_kiosk *k);
 
@@ -70,7 +72,8 @@ int hys_kiosk_speech_busy(hys_kiosk *k);
  * things have been said so far. */
 const char *hys_kiosk_said(const hys_kiosk *k, unsigned long *count);
 /* Wait up to timeout_ms (real time) for synthesis to end; figures in st.
- * -1 when it did not end, or there is no speech. */
+ * HYS_OK when it ended, HYS_ETIMEOUT when it did not, HYS_ENOTFOUND when
+ * there is no speech. */
 struct hys_speech_stats;
 /* Figures for the last thing said, without waiting. */
 void hys_kiosk_speech_stats(hys_kiosk *k, struct hys_speech_stats *st);
@@ -88,6 +91,6 @@ const char *hys_kiosk_data_dir(const hys_kiosk *k);
 /* The answer kept this session for the question called name: its value, or
  * "skipped" / "dont_understand", or "" when none; NULL when no such question. */
 const char *hys_kiosk_answer(const hys_kiosk *k, const char *name);
-int hys_kiosk_speech_wait(hys_kiosk *k, long timeout_ms, struct hys_speech_stats *st);
+hys_status hys_kiosk_speech_wait(hys_kiosk *k, long timeout_ms, struct hys_speech_stats *st);
 
 #endif

@@ -156,13 +156,13 @@ struct hys_kiosk {
  * what is said). The end of the event presents it. */
 const hys_frame *hys_kiosk_layout(hys_kiosk *k);
 /* Run form f from now on (taking it; the old one is freed): a resident's
- * session ends, every screen starts again at welcome. 0 with err set when
- * the journey cannot start. */
-int hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn);
+ * session ends, every screen starts again at welcome. HYS_OK, or
+ * HYS_ENOMEM with err set when the journey cannot start. */
+hys_status hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn);
 
 /* Open the answers file of the data folder and tell it the question set in
- * use (0 with err set when it cannot be opened). */
-int hys_kiosk_open_store(hys_kiosk *k, char *err, size_t errn);
+ * use: HYS_OK, or HYS_EIO with err set when it cannot be opened. */
+hys_status hys_kiosk_open_store(hys_kiosk *k, char *err, size_t errn);
 /* Tell the store the question set in use (again: a failed write of it
  * would make every session fail). */
 void hys_kiosk_tell_store(hys_kiosk *k);
@@ -190,16 +190,21 @@ int hys_questions_on_stick(const char *stick);
 /* There is an earlier set to go back to. */
 int hys_questions_previous(const char *data);
 /* Load the stick's set: copied in, checked, and used only when it can run
- * (the one in use kept as the earlier set). A message for staff goes to msg. */
-int hys_questions_load(hys_kiosk *k, const char *stick, char *msg, size_t msgn);
-/* Go back to the earlier set (and keep this one as the earlier). */
-int hys_questions_back(hys_kiosk *k, char *msg, size_t msgn);
+ * (the one in use kept as the earlier set). A message for staff goes to msg
+ * either way. HYS_OK; HYS_EFORMAT when the set cannot run; HYS_ELIMIT when
+ * it has too many files or one too big; HYS_EIO when it cannot be copied or
+ * put in place. */
+hys_status hys_questions_load(hys_kiosk *k, const char *stick, char *msg, size_t msgn);
+/* Go back to the earlier set (and keep this one as the earlier), with a
+ * message for staff in msg. HYS_OK; HYS_ENOTFOUND when there is none;
+ * HYS_EFORMAT when it cannot run; HYS_EIO when it cannot be put in place. */
+hys_status hys_questions_back(hys_kiosk *k, char *msg, size_t msgn);
 
-/* input.c: a finger down and up, a key (0 when its name is unknown),
- * typed text; see hys_kiosk_input in kiosk.h */
+/* input.c: a finger down and up, a key (HYS_ENOTFOUND when its name is
+ * unknown, else HYS_OK), typed text; see hys_kiosk_input in kiosk.h */
 void hys_input_press(hys_kiosk *k, int x, int y, long now);
 void hys_input_release(hys_kiosk *k, int x, int y, long now);
-int hys_input_key(hys_kiosk *k, const char *name, long now);
+hys_status hys_input_key(hys_kiosk *k, const char *name, long now);
 void hys_input_text(hys_kiosk *k, const char *utf8, long now);
 /* Touch-to-hear on (1) or off (0): its banner shows, and the kiosk says so. */
 void hys_input_explore(hys_kiosk *k, int on, long now);
@@ -232,9 +237,10 @@ void hys_usb_tick(hys_kiosk *k, long now);
 /* OK on the notice: back to the screen underneath. */
 void hys_usb_dismiss(hys_kiosk *k);
 /* At close: give up a combined report being made, and wait (a moment at
- * most) for an export that is running. 0 when it still runs (on a stick
- * that does not answer): then k must outlive the program. */
-int hys_usb_close(hys_kiosk *k);
+ * most) for an export that is running. HYS_OK when none runs now;
+ * HYS_ETIMEOUT when it still runs (on a stick that does not answer): then k
+ * must outlive the program. */
+hys_status hys_usb_close(hys_kiosk *k);
 
 /* staff.c */
 /* Open staff mode (the gesture or the staff key): the PIN first. */

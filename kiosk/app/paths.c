@@ -61,16 +61,16 @@ void hys_paths_data(char *out, size_t n)
         snprintf(out, n, "%s/.local/share/haveyoursay", home && *home ? home : "/tmp");
 }
 
-int hys_paths_mkdirs(const char *dir)
+hys_status hys_paths_mkdirs(const char *dir)
 {
     char tmp[PATH_MAX];
     snprintf(tmp, sizeof tmp, "%s", dir);
     for (char *p = tmp + 1; *p; p++) {
         if (*p != '/') continue;
         *p = '\0';
-        if (mkdir(tmp, 0700) != 0 && errno != EEXIST) return -1;
+        if (mkdir(tmp, 0700) != 0 && errno != EEXIST) return HYS_EIO;
         *p = '/';
     }
-    if (mkdir(tmp, 0700) != 0 && errno != EEXIST) return -1;
-    return 0;
+    if (mkdir(tmp, 0700) != 0 && errno != EEXIST) return HYS_EIO;
+    return HYS_OK;
 }

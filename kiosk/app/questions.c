@@ -78,37 +78,38 @@ int hys_questions_previous(const char *data)
     return set_in(dir, path, sizeof path) || previous_path(data, path, sizeof path);
 }
 
-/* Copy the plain files of from (not folders, not links) into to. */
-static int copy_set(const char *from, const char *to, char *msg, size_t msgn)
+/* Copy the plain files of from (not folders, not links) into to: HYS_OK;
+ * else, with why in msg, HYS_ELIMIT for too many files or one too big, or
+ * what reading or copying gave (HYS_EIO, ...). */
+static hys_status copy_set(const char *from, const char *to, char *msg, size_t msgn)
 {
     DIR *d = opendir(from);
     if (!d) {
         snprintf(msg, msgn, "cannot read %s: %s", from, strerror(errno));
-        return 0;
+        return HYS_EIO;
     }
     struct dirent *de;
-    int n = 0, ok = 1;
+    int n = 0;
+    hys_status rc = HYS_OK;
     char err[512];
-    while (ok && (de = readdir(d)) != NULL) {
+    while (rc == HYS_OK && (de = readdir(d)) != NULL) {
         char src[4400];
         struct stat sb;
         if (de->d_name[0] == '.' || strchr(de->d_name, '/') || strlen(de->d_name) > 200 ||
-            !hys_path(src, sizeof src, from, de->d_name) || lstat(src, &sb) != 0 ||
+            hys_path(src, sizeof src, from, de->d_name) != HYS_OK || lstat(src, &sb) != 0 ||
             !S_ISREG(sb.st_mode))
             continue;
         if (++n > MAX_FILES || sb.st_size > HYS_MAX_MEDIA_BYTES) {
             snprintf(msg, msgn, "%s: too many files, or %s is too big (over %ld bytes)", from,
                      de->d_name, (long)HYS_MAX_MEDIA_BYTES);
-            ok = 0;
+            rc = HYS_ELIMIT;
             break;
         }
-        if (hys_file_place(from, to, de->d_name, NULL, err, sizeof err) != HYS_OK) {
-            snprintf(msg, msgn, "%s", err);
-            ok = 0;
-        }
+        rc = hys_file_place(from, to, de->d_name, NULL, err, sizeof err);
+        if (rc != HYS_OK) snprintf(msg, msgn, "%s", err);
     }
     closedir(d);
-    return ok;
+    return rc;
 }
 
 /* Load the set at path, as check does: the set, or NULL with the first
@@ -145,28 +146,32 @@ static hys_form *load_set(const char *dir, char *msg, size_t msgn)
     return load_path(path, msg, msgn);
 }
 
-/* Use form f (the message says so). */
-static int use_form(hys_kiosk *k, hys_form *f, char *msg, size_t msgn)
+/* Use form f (the message says so): HYS_OK, or what hys_kiosk_use_form
+ * gave. */
+static hys_status use_form(hys_kiosk *k, hys_form *f, char *msg, size_t msgn)
 {
     char err[512];
-    if (!hys_kiosk_use_form(k, f, err, sizeof err)) {
+    hys_status rc = hys_kiosk_use_form(k, f, err, sizeof err);
+    if (rc != HYS_OK) {
         snprintf(msg, msgn, "%s", err);
-        return 0;
+        return rc;
     }
     snprintf(msg, msgn, "%s, version %s, is in use", k->form->title,
              k->form->version && k->form->version[0] ? k->form->version : "-");
-    return 1;
+    return HYS_OK;
 }
 
-/* Load the set in folder dir and use it. */
-static int use(hys_kiosk *k, const char *dir, char *msg, size_t msgn)
+/* Load the set in folder dir and use it: HYS_OK, or HYS_EFORMAT when dir
+ * holds no set that can run (msg says why), or what use_form gave. */
+static hys_status use(hys_kiosk *k, const char *dir, char *msg, size_t msgn)
 {
     hys_form *f = load_set(dir, msg, msgn);
-    return f && use_form(k, f, msg, msgn);
+    return f ? use_form(k, f, msg, msgn) : HYS_EFORMAT;
 }
 
-/* Make current/ hold what is in from/, and previous/ what current/ held. */
-static int rotate(const char *data, const char *from, char *msg, size_t msgn)
+/* Make current/ hold what is in from/, and previous/ what current/ held:
+ * HYS_OK, or HYS_EIO with why in msg. */
+static hys_status rotate(const char *data, const char *from, char *msg, size_t msgn)
 {
     char cur[4400], prev[4400], tmp[4400], err[512];
     folder(data, "current", cur, sizeof cur);
@@ -177,28 +182,32 @@ static int rotate(const char *data, const char *from, char *msg, size_t msgn)
     int had = stat(cur, &sb) == 0;
     if ((had && rename(cur, tmp) != 0) || rename(from, cur) != 0) {
         snprintf(msg, msgn, "cannot put the question set in place: %s", strerror(errno));
-        return 0;
+        return HYS_EIO;
     }
     hys_dir_remove(prev, err, sizeof err);
     if (had && rename(tmp, prev) != 0) hys_dir_remove(tmp, err, sizeof err);
-    return 1;
+    return HYS_OK;
 }
 
-int hys_questions_load(hys_kiosk *k, const char *stick, char *msg, size_t msgn)
+hys_status hys_questions_load(hys_kiosk *k, const char *stick, char *msg, size_t msgn)
 {
     char top[4200], src[4300], in[4400], err[512];
     hys_path(top, sizeof top, stick, "HAVEYOURSAY");
     hys_path(src, sizeof src, top, "questions");
     folder(k->data, "incoming", in, sizeof in);
-    if (hys_dir_remove(in, err, sizeof err) || hys_dir_make(in, err, sizeof err)) {
+    hys_status rc = hys_dir_remove(in, err, sizeof err);
+    if (!rc) rc = hys_dir_make(in, err, sizeof err);
+    if (rc) {
         snprintf(msg, msgn, "%s", err);
-        return 0;
+        return rc;
     }
     hys_form *checked = NULL;
-    if (!copy_set(src, in, msg, msgn) || !(checked = load_set(in, msg, msgn))) {
+    rc = copy_set(src, in, msg, msgn);
+    if (rc == HYS_OK && !(checked = load_set(in, msg, msgn))) rc = HYS_EFORMAT;
+    if (rc != HYS_OK) {
         hys_dir_remove(in, err, sizeof err);
         fprintf(stderr, "haveyoursay: the question set on the stick was not loaded: %s\n", msg);
-        return 0;
+        return rc;
     }
     hys_form_destroy(checked); /* it can run: it goes in place, and is used from there */
     char cur[4400], path[4600];
@@ -209,19 +218,21 @@ int hys_questions_load(hys_kiosk *k, const char *stick, char *msg, size_t msgn)
         FILE *f = fopen(file, "w");
         if (f) fprintf(f, "%s\n", k->form->path), fclose(f);
     }
-    if (!rotate(k->data, in, msg, msgn) || !use(k, cur, msg, msgn)) return 0;
+    rc = rotate(k->data, in, msg, msgn);
+    if (!rc) rc = use(k, cur, msg, msgn);
+    if (rc) return rc;
     fprintf(stderr, "haveyoursay: staff loaded a question set from the stick: %s\n", msg);
-    return 1;
+    return HYS_OK;
 }
 
-int hys_questions_back(hys_kiosk *k, char *msg, size_t msgn)
+hys_status hys_questions_back(hys_kiosk *k, char *msg, size_t msgn)
 {
     char prev[4400], err[512], path[4600];
     folder(k->data, "previous", prev, sizeof prev);
     if (!set_in(prev, path, sizeof path) && previous_path(k->data, path, sizeof path)) {
         /* back to the configured (or demo) set: staff's set waits in previous/ */
         hys_form *f = load_path(path, msg, msgn);
-        if (!f) return 0;
+        if (!f) return HYS_EFORMAT;
         char cur[4400], file[4400];
         folder(k->data, "current", cur, sizeof cur);
         folder(k->data, "previous.path", file, sizeof file);
@@ -229,24 +240,25 @@ int hys_questions_back(hys_kiosk *k, char *msg, size_t msgn)
         if (rename(cur, prev) != 0) {
             hys_form_destroy(f);
             snprintf(msg, msgn, "cannot move the question set aside: %s", strerror(errno));
-            return 0;
+            return HYS_EIO;
         }
         unlink(file);
-        int ok = use_form(k, f, msg, msgn);
+        hys_status rc = use_form(k, f, msg, msgn);
         fprintf(stderr, "haveyoursay: staff went back to the earlier question set: %s\n", msg);
-        return ok;
+        return rc;
     }
     char tmp[4400];
     folder(k->data, "back", tmp, sizeof tmp);
     hys_dir_remove(tmp, err, sizeof err);
     if (rename(prev, tmp) != 0) {
         snprintf(msg, msgn, "there is no earlier question set");
-        return 0;
+        return HYS_ENOTFOUND;
     }
-    if (!rotate(k->data, tmp, msg, msgn)) return 0;
+    hys_status rc = rotate(k->data, tmp, msg, msgn);
+    if (rc) return rc;
     char cur[4400];
     folder(k->data, "current", cur, sizeof cur);
-    int ok = use(k, cur, msg, msgn);
+    rc = use(k, cur, msg, msgn);
     fprintf(stderr, "haveyoursay: staff went back to the earlier question set: %s\n", msg);
-    return ok;
+    return rc;
 }

@@ -33,8 +33,9 @@ typedef struct player {
     FILE *trace; /* NULL: none */
 } player;
 
-/* One event through the kiosk's one way in, as the real loop sends it. */
-static int send(player *p, hys_kiosk_input kind, int x, int y, const char *text)
+/* One event through the kiosk's one way in, as the real loop sends it
+ * (what hys_kiosk_handle gives: HYS_ENOTFOUND for an unknown key). */
+static hys_status send(player *p, hys_kiosk_input kind, int x, int y, const char *text)
 {
     hys_kiosk_event e = {.kind = kind, .now = p->now, .x = x, .y = y, .text = text};
     if (p->trace) {
@@ -76,15 +77,16 @@ static void stick_event(player *p, const char *path, int in)
     hys_kiosk_handle(p->k, &e);
 }
 
-static int parse_int(const char *s, long *out)
+/* A whole number into *out: HYS_OK, or HYS_EFORMAT when s is not one. */
+static hys_status parse_int(const char *s, long *out)
 {
     char *end;
     long v = strtol(s, &end, 10);
     while (*end == ' ')
         end++;
-    if (end == s || *end) return 0;
+    if (end == s || *end) return HYS_EFORMAT;
     *out = v;
-    return 1;
+    return HYS_OK;
 }
 
 int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const char *trace)
@@ -227,12 +229,13 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const ch
             if (stick[0]) stick_event(p, stick, 0);
             stick[0] = 0;
         } else if (!strcmp(s, "key")) {
-            if (!send(p, HYS_IN_KEY, 0, 0, arg)) rc = fail(script, line, "unknown key name", arg);
+            if (send(p, HYS_IN_KEY, 0, 0, arg) != HYS_OK)
+                rc = fail(script, line, "unknown key name", arg);
         } else if (!strcmp(s, "text")) {
             send(p, HYS_IN_TEXT, 0, 0, arg);
         } else if (!strcmp(s, "wait")) {
             long ms;
-            if (!parse_int(arg, &ms) || ms < 0) {
+            if (parse_int(arg, &ms) != HYS_OK || ms < 0) {
                 rc = fail(script, line, "expected milliseconds", arg);
                 break;
             }
@@ -241,7 +244,7 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const ch
         } else if (!strcmp(s, "sleep-real")) {
             /* real time passes with the program alive: for crash tests */
             long ms;
-            if (!parse_int(arg, &ms) || ms < 0) {
+            if (parse_int(arg, &ms) != HYS_OK || ms < 0) {
                 rc = fail(script, line, "expected milliseconds", arg);
                 break;
             }
@@ -259,7 +262,7 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const ch
             if (!shots) continue; /* (what is on the screen is there already) */
             hys_paths_mkdirs(shots);
             snprintf(path, sizeof path, "%s/%s", shots, arg);
-            if (hys_kiosk_save_shot(k, path, err, sizeof err) != 0)
+            if (hys_kiosk_save_shot(k, path, err, sizeof err) != HYS_OK)
                 rc = fail(script, line, "cannot save the screenshot", err);
             if (p->trace) fprintf(p->trace, "%ld shot %s %d\n", p->now, path, line);
         } else if (!strcmp(s, "expect-screen")) {
@@ -334,7 +337,7 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const ch
             long want;
             unsigned long n;
             hys_kiosk_said(k, &n);
-            if (!parse_int(arg, &want) || (unsigned long)want != n) {
+            if (parse_int(arg, &want) != HYS_OK || (unsigned long)want != n) {
                 char msg[120];
                 snprintf(msg, sizeof msg, "expected %s things said so far, but there were %lu", arg,
                          n);
@@ -342,10 +345,10 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const ch
             }
         } else if (!strcmp(s, "expect-unexported")) {
             /* expect-unexported N: answers of ended sessions no stick has taken */
-            long want, n;
+            long want, n = -1; /* (-1 in the message: the answers cannot be read) */
             hys_store_flush(k->store);
-            n = hys_store_unexported(k->data);
-            if (!parse_int(arg, &want) || want != n) {
+            hys_status counted = hys_store_unexported(k->data, &n);
+            if (counted != HYS_OK || parse_int(arg, &want) != HYS_OK || want != n) {
                 char msg[120];
                 snprintf(msg, sizeof msg, "expected %s answers not yet exported, but there are %ld",
                          arg, n);
@@ -357,7 +360,7 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const ch
                 rc = fail(script, line, busy ? "speech goes on" : "nothing is being said", NULL);
         } else if (!strcmp(s, "wait-speech")) {
             /* real time: until the last thing said has been made into sound */
-            if (hys_kiosk_speech_wait(k, 10000, NULL) != 0)
+            if (hys_kiosk_speech_wait(k, 10000, NULL) != HYS_OK)
                 rc = fail(script, line, "speech did not finish within 10 s (or there is none)",
                           NULL);
         } else if (!strcmp(s, "expect-audible") || !strcmp(s, "expect-samples")) {

@@ -57,27 +57,29 @@ long hys_trouble_deadline(const hys_kiosk *k)
 
 /* Can answers be written now? The question set's record again (a failed
  * write of it would make every session fail), then a small write of its
- * own: both must hold. */
-static int writable(hys_kiosk *k, char *err, size_t errn)
+ * own: both must hold. HYS_OK, or HYS_EIO with the store's reason in err. */
+static hys_status writable(hys_kiosk *k, char *err, size_t errn)
 {
     long before = hys_store_failures(k->store);
     hys_kiosk_tell_store(k);
-    if (hys_store_probe(k->store) && hys_store_failures(k->store) == before) return 1;
+    if (hys_store_probe(k->store) == HYS_OK && hys_store_failures(k->store) == before)
+        return HYS_OK;
     hys_store_why(k->store, err, errn);
-    return 0;
+    return HYS_EIO;
 }
 
 void hys_trouble_tick(hys_kiosk *k, long now)
 {
     if (!k->trouble.on || now < k->trouble.retry_at) return;
     char err[600] = "";
-    int ok = k->store && writable(k, err, sizeof err);
+    int ok = k->store && writable(k, err, sizeof err) == HYS_OK;
     if (!ok) {
         /* the answers file opened again: a connection SQLite opened
          * read-only (the disk was read-only then) stays read-only */
         hys_store_close(k->store);
         k->store = NULL;
-        ok = hys_kiosk_open_store(k, err, sizeof err) && writable(k, err, sizeof err);
+        ok = hys_kiosk_open_store(k, err, sizeof err) == HYS_OK &&
+             writable(k, err, sizeof err) == HYS_OK;
     }
     if (!ok) {
         k->trouble.retry_at = now + RETRY_MS;

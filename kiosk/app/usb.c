@@ -204,7 +204,7 @@ void hys_usb_dismiss(hys_kiosk *k)
     hys_voice_stop(k);
 }
 
-int hys_usb_close(hys_kiosk *k)
+hys_status hys_usb_close(hys_kiosk *k)
 {
     /* a combined report still being made is given up, and a stick that no
      * longer answers is not waited for: closing never waits on a stick */
@@ -215,9 +215,9 @@ int hys_usb_close(hys_kiosk *k)
     if (k->usb.thread_on && !k->usb.job_done) {
         fprintf(stderr, "haveyoursay: the USB stick does not answer; closing without it (nothing "
                         "is lost: answers are marked exported only once they are on it)\n");
-        return 0;
+        return HYS_ETIMEOUT;
     }
     if (k->usb.thread_on) pthread_join(k->usb.thread, NULL);
     k->usb.thread_on = 0;
-    return 1;
+    return HYS_OK;
 }

@@ -55,8 +55,8 @@ static void tidy(const char *root, const char *keep)
     while ((de = readdir(d)) != NULL && n < 32) {
         char man[4600];
         char sub[4400];
-        if (!hys_path(sub, sizeof sub, root, de->d_name) ||
-            !hys_path(man, sizeof man, sub, "manifest.json") || !hys_dir_real(sub))
+        if (hys_path(sub, sizeof sub, root, de->d_name) != HYS_OK ||
+            hys_path(man, sizeof man, sub, "manifest.json") != HYS_OK || !hys_dir_real(sub))
             continue; /* (a link on the stick is never followed, nor removed through) */
         if (de->d_name[0] >= '0' && de->d_name[0] <= '9' && strcmp(de->d_name, keep) &&
             access(man, F_OK) != 0)
@@ -88,7 +88,7 @@ static hys_status make_files(const hys_export_options *o, hys_store_export *e,
     if (o->seal_to) { /* only the key's holder can read them: and no report */
         m->sealed = 1;
         nfiles = NFILES - 1; /* (all but report.html) */
-        if (!hys_seal_key_from_base64(o->seal_to, pk)) {
+        if (hys_seal_key_from_base64(o->seal_to, pk) != HYS_OK) {
             snprintf(err, errn, "the question set's public_key is not a valid key");
             return HYS_EFORMAT;
         }
@@ -198,12 +198,12 @@ hys_status hys_export_bundle(const hys_export_options *o, hys_export_result *r, 
     /* only to a stick staff enrolled on this kiosk: a stranger's stick gets
      * nothing, and nothing is marked exported */
     char why[300];
-    int enrolled = hys_enrol_check(o->data, info.kiosk_id, o->stick, why, sizeof why);
-    if (enrolled != 1) {
+    hys_status enrolled = hys_enrol_check(o->data, info.kiosk_id, o->stick, why, sizeof why);
+    if (enrolled != HYS_OK) {
         snprintf(err, errn, "%s", why);
         hys_store_export_end(e);
         sodium_memzero(sk, sizeof sk);
-        return enrolled == 0 ? HYS_EDENIED : HYS_EIO;
+        return enrolled; /* HYS_EDENIED: not enrolled; HYS_EIO: it cannot be told */
     }
     if (info.answers == 0) {
         r->nothing_new = 1;

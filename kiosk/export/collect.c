@@ -262,27 +262,28 @@ static const char *const schema =
     "  n INTEGER NOT NULL, PRIMARY KEY(form_id, question, status, kiosk_id, value, day));"
     "CREATE INDEX tally_by_question ON tally(question, form_id);";
 
-static int run(sqlite3 *db, const char *sql, char *err, size_t errn)
+/* Run sql: HYS_OK, or HYS_EIO with SQLite's reason in err. */
+static hys_status run(sqlite3 *db, const char *sql, char *err, size_t errn)
 {
     char *msg = NULL;
-    if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK) return 1;
+    if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK) return HYS_OK;
     snprintf(err, errn, "%s", msg ? msg : sqlite3_errmsg(db));
     sqlite3_free(msg);
-    return 0;
+    return HYS_EIO;
 }
 
-/* A count from one SQL statement with up to one text parameter; -1 when it
- * cannot run. */
-static long long count_sql(sqlite3 *db, const char *sql, const char *param)
+/* A count from one SQL statement with up to one text parameter, into *n:
+ * HYS_OK, or HYS_EIO when it cannot run (*n untouched). */
+static hys_status count_sql(sqlite3 *db, const char *sql, const char *param, long long *n)
 {
     sqlite3_stmt *st = NULL;
-    long long n = -1;
+    hys_status rc = HYS_EIO;
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
         if (param) sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW) n = sqlite3_column_int64(st, 0);
+        if (sqlite3_step(st) == SQLITE_ROW) *n = sqlite3_column_int64(st, 0), rc = HYS_OK;
     }
     sqlite3_finalize(st);
-    return n;
+    return rc;
 }
 
 /* Copy the rows of one table of the bundle (attached as b) into the
@@ -292,10 +293,11 @@ static long long count_sql(sqlite3 *db, const char *sql, const char *param)
  * collection already held with other content: a bundle claiming someone else's rows, or changing
  * rows already collected). keys: the table's key columns (the collection's index finds them).
  * With kiosk_col NULL, the collection's table has a first column kiosk_id that the rows get
- * (the kiosk's own copy of a form's words). */
-static int copy_rows(sqlite3 *db, const char *table, const char *cols, const char *keys,
-                     const char *where, const char *order, const char *kiosk_col, const char *kiosk,
-                     long long *rows, long long *foreign)
+ * (the kiosk's own copy of a form's words). HYS_OK, or HYS_EIO when the rows cannot be read
+ * or copied. */
+static hys_status copy_rows(sqlite3 *db, const char *table, const char *cols, const char *keys,
+                            const char *where, const char *order, const char *kiosk_col,
+                            const char *kiosk, long long *rows, long long *foreign)
 {
     char sql[2048], same[1024] = "", own[120] = "", own_value[120] = "";
     if (!kiosk_col) { /* (a kiosk id is letters, digits, '-' and '_': trust.c) */
@@ -305,11 +307,12 @@ static int copy_rows(sqlite3 *db, const char *table, const char *cols, const cha
     }
     const char *w = where[0] ? where : "WHERE 1";
     snprintf(sql, sizeof sql, "SELECT count(*) FROM b.%s x %s", table, w);
-    long long n = count_sql(db, sql, NULL), bad = 0;
-    if (n >= 0 && kiosk_col) {
+    long long n = 0, bad = 0;
+    hys_status counted = count_sql(db, sql, NULL, &n);
+    if (counted == HYS_OK && kiosk_col) {
         snprintf(sql, sizeof sql, "SELECT count(*) FROM b.%s x %s AND x.%s IS NOT ?1", table, w,
                  kiosk_col);
-        bad = count_sql(db, sql, kiosk);
+        counted = count_sql(db, sql, kiosk, &bad);
     }
     char xcols[600] = "";
     for (const char *c = cols; *c;) {
@@ -323,11 +326,11 @@ static int copy_rows(sqlite3 *db, const char *table, const char *cols, const cha
              "INSERT OR IGNORE INTO main.%s(%s%s) SELECT %s%s FROM b.%s x %s ORDER BY %s", table,
              own, cols, own_value, xcols, table, w, order);
     char err[200];
-    if (n < 0 || bad < 0 || !run(db, sql, err, sizeof err)) return 0;
+    if (counted != HYS_OK || run(db, sql, err, sizeof err) != HYS_OK) return HYS_EIO;
     *rows += n;
     *foreign += bad;
     /* every row new (the usual case): each is there exactly as it came */
-    if (sqlite3_changes64(db) == n) return 1;
+    if (sqlite3_changes64(db) == n) return HYS_OK;
     /* y (the collection's row) is x (the bundle's), column by column */
     for (int pass = 0; pass < 2; pass++)
         for (const char *c = pass ? cols : keys; *c;) {
@@ -341,16 +344,17 @@ static int copy_rows(sqlite3 *db, const char *table, const char *cols, const cha
     snprintf(sql, sizeof sql,
              "SELECT count(*) FROM b.%s x %s AND NOT EXISTS (SELECT 1 FROM main.%s y WHERE %s)",
              table, w, table, same);
-    long long differ = count_sql(db, sql, NULL);
-    if (differ < 0) return 0;
+    long long differ;
+    if (count_sql(db, sql, NULL, &differ) != HYS_OK) return HYS_EIO;
     *foreign += differ;
-    return 1;
+    return HYS_OK;
 }
 
 /* Count the answers this bundle added (those after rowid before: answers
  * are only ever added) into the tally, one by one: the tally is small and
- * stays in the cache, which is 20 times faster than grouping them first. */
-static int count_new(sqlite3 *db, long long before, char *err, size_t errn)
+ * stays in the cache, which is 20 times faster than grouping them first.
+ * HYS_OK, or HYS_EIO with err set. */
+static hys_status count_new(sqlite3 *db, long long before, char *err, size_t errn)
 {
     char sql[600];
     snprintf(sql, sizeof sql,
@@ -399,16 +403,18 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
     snprintf(uri + k, sizeof uri - k, "?mode=ro&immutable=1");
     char *attach = sqlite3_mprintf("ATTACH %Q AS b", uri);
     if (!attach) snprintf(err, sizeof err, "out of memory");
-    int ok = attach && run(db, attach, err, sizeof err);
+    int ok = attach && run(db, attach, err, sizeof err) == HYS_OK;
     sqlite3_free(attach);
     int attached = ok;
     /* a kiosk's tables and their indexes, nothing that runs: a view (say a
      * recursive one), a trigger or a virtual table could make reading it
      * endless or huge */
-    if (ok && count_sql(db,
-                        "SELECT count(*) FROM b.sqlite_master WHERE type NOT IN ('table', 'index')"
-                        " OR sql LIKE 'CREATE VIRTUAL%'",
-                        NULL) != 0) {
+    long long runs = 0;
+    if (ok && (count_sql(db,
+                         "SELECT count(*) FROM b.sqlite_master WHERE type NOT IN ('table', 'index')"
+                         " OR sql LIKE 'CREATE VIRTUAL%'",
+                         NULL, &runs) != HYS_OK ||
+               runs != 0)) {
         snprintf(err, sizeof err,
                  "its data.sqlite holds views, triggers or virtual tables, which a kiosk's "
                  "never does");
@@ -420,32 +426,36 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
     sqlite3_progress_handler(db, 100000, over_time, &start);
-    ok = ok && run(db, "BEGIN", err, sizeof err);
-    long long n = 0, answers = 0, foreign = 0;
-    long long before =
-        ok ? count_sql(db, "SELECT coalesce(max(rowid), 0) FROM main.answers", NULL) : 0;
-    long long sessions_before =
-        ok ? count_sql(db, "SELECT coalesce(max(rowid), 0) FROM main.sessions", NULL) : 0;
+    ok = ok && run(db, "BEGIN", err, sizeof err) == HYS_OK;
+    long long n = 0, answers = 0, foreign = 0, before = 0, sessions_before = 0;
+    hys_status before_rc =
+        ok ? count_sql(db, "SELECT coalesce(max(rowid), 0) FROM main.answers", NULL, &before)
+           : HYS_OK;
+    hys_status sessions_before_rc =
+        ok ? count_sql(db, "SELECT coalesce(max(rowid), 0) FROM main.sessions", NULL,
+                       &sessions_before)
+           : HYS_OK;
     char made_sql[200]; /* (made: YYYY-MM-DD, as the manifest reader checked) */
     snprintf(made_sql, sizeof made_sql, "UPDATE main.sessions SET made = '%s' WHERE rowid > %lld",
              b->m.made, sessions_before);
-    ok = ok && before >= 0 && sessions_before >= 0 &&
+    ok = ok && before_rc == HYS_OK && sessions_before_rc == HYS_OK &&
          /* only the forms (and their words) this bundle's own sessions answered */
          copy_rows(db, "forms", "form_hash,form_id,form_version,title", "form_hash",
                    "WHERE x.form_hash IN (SELECT form_hash FROM b.sessions)", "x.rowid", NULL,
-                   b->m.kiosk_id, &n, &foreign) &&
+                   b->m.kiosk_id, &n, &foreign) == HYS_OK &&
          copy_rows(db, "labels", "form_hash,question,choice,label", "form_hash,question,choice",
                    "WHERE x.form_hash IN (SELECT form_hash FROM b.sessions)", "x.rowid", NULL,
-                   b->m.kiosk_id, &n, &foreign) &&
+                   b->m.kiosk_id, &n, &foreign) == HYS_OK &&
          copy_rows(db, "sessions", "session_id,kiosk_id,form_hash,period,completed", "session_id",
-                   "", "x.rowid", "kiosk_id", b->m.kiosk_id, &n, &foreign) &&
+                   "", "x.rowid", "kiosk_id", b->m.kiosk_id, &n, &foreign) == HYS_OK &&
          copy_rows(db, "answers",
                    "answer_id,session_id,kiosk_id,form_id,form_version,question,position,"
                    "value,status,language,period",
                    /* each session's answers together: sessions.csv reads them so */
                    "answer_id", "", "x.session_id, x.rowid", "kiosk_id", b->m.kiosk_id, &answers,
-                   &foreign) &&
-         run(db, made_sql, err, sizeof err) && count_new(db, before, err, sizeof err);
+                   &foreign) == HYS_OK &&
+         run(db, made_sql, err, sizeof err) == HYS_OK &&
+         count_new(db, before, err, sizeof err) == HYS_OK;
     if (!ok && !err[0])
         snprintf(err, sizeof err, "its data.sqlite cannot be read: %s", sqlite3_errmsg(db));
     if (ok && (answers != b->m.answers || foreign != 0)) {
@@ -459,13 +469,13 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
         char *sql = sqlite3_mprintf("INSERT OR REPLACE INTO kiosks VALUES(%Q, %Q)", b->m.kiosk_id,
                                     b->m.venue);
         if (!sql) snprintf(err, sizeof err, "out of memory");
-        ok = sql && run(db, sql, err, sizeof err);
+        ok = sql && run(db, sql, err, sizeof err) == HYS_OK;
         sqlite3_free(sql);
     }
     char ignore[200];
     sqlite3_progress_handler(db, 0, NULL, NULL);
     if (attached) {
-        if (!ok || !run(db, "COMMIT", ignore, sizeof ignore)) {
+        if (!ok || run(db, "COMMIT", ignore, sizeof ignore) != HYS_OK) {
             run(db, "ROLLBACK", ignore, sizeof ignore);
             ok = 0;
         }
@@ -509,7 +519,7 @@ static void tidy_work(const char *out)
     closedir(d);
     for (int i = 0; i < n; i++) {
         char path[4200], ignore[256];
-        if (hys_path(path, sizeof path, out, names[i])) /* (a link: only it goes) */
+        if (hys_path(path, sizeof path, out, names[i]) == HYS_OK) /* (a link: only it goes) */
             hys_dir_remove(path, ignore, sizeof ignore);
     }
 }
@@ -598,7 +608,7 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, const ch
         /* bundles come from sticks: their databases are read defensively */
         sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
         sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-        if (!run(db, schema, err, errn)) rc = HYS_EIO;
+        if (run(db, schema, err, errn) != HYS_OK) rc = HYS_EIO;
     }
     for (int i = 0; !rc && i < fd.n; i++) {
         found *b = &fd.b[i];
@@ -666,7 +676,7 @@ hys_status hys_export_combine(const char *data, const char *stick, hys_collect_r
     hys_status rc = trust ? hys_manifest_key(data, sk, pk, err, errn) : HYS_ENOMEM;
     sodium_memzero(sk, sizeof sk);
     if (!rc) rc = hys_store_read_kiosk_id(data, id, err, errn);
-    if (!rc && !hys_trust_add(trust, id, pk, err, errn)) rc = HYS_EFORMAT;
+    if (!rc && hys_trust_add(trust, id, pk, err, errn) != HYS_OK) rc = HYS_EFORMAT;
     hys_path(path, sizeof path, data, "trusted-kiosks");
     if (!rc) rc = hys_trust_load(trust, path, err, errn);
     if (!rc) {

@@ -20,9 +20,10 @@
 #define TOKEN_MAX 256 /* a token is about 120 bytes: anything longer is not one */
 
 /* The kiosk's secret for sticks, made (0600) when make and there is none.
- * 1 when there is one. */
-static int secret(const char *data, int make, unsigned char key[crypto_auth_hmacsha256_KEYBYTES],
-                  char *err, size_t errn)
+ * HYS_OK when there is one; else, with why in err, HYS_ENOTFOUND when there
+ * is none (and make is 0), HYS_EIO when it cannot be read or made. */
+static hys_status secret(const char *data, int make,
+                         unsigned char key[crypto_auth_hmacsha256_KEYBYTES], char *err, size_t errn)
 {
     char path[4200], tmp[4300];
     hys_path(path, sizeof path, data, SECRET_FILE);
@@ -30,14 +31,15 @@ static int secret(const char *data, int make, unsigned char key[crypto_auth_hmac
     if (fd >= 0) {
         ssize_t n = read(fd, key, crypto_auth_hmacsha256_KEYBYTES);
         close(fd);
-        if (n == crypto_auth_hmacsha256_KEYBYTES) return 1;
+        if (n == crypto_auth_hmacsha256_KEYBYTES) return HYS_OK;
         snprintf(err, errn, "%s is damaged: enrol the sticks again", path);
-        if (!make) return 0;
+        if (!make) return HYS_EIO;
     } else if (errno != ENOENT || !make) {
+        int none = errno == ENOENT;
         snprintf(err, errn,
-                 errno == ENOENT ? "the stick is not enrolled on this kiosk (none is yet)"
-                                 : "cannot read the kiosk's secret for sticks");
-        return 0;
+                 none ? "the stick is not enrolled on this kiosk (none is yet)"
+                      : "cannot read the kiosk's secret for sticks");
+        return none ? HYS_ENOTFOUND : HYS_EIO;
     }
     randombytes_buf(key, crypto_auth_hmacsha256_KEYBYTES);
     snprintf(tmp, sizeof tmp, "%s.new", path);
@@ -52,9 +54,9 @@ static int secret(const char *data, int make, unsigned char key[crypto_auth_hmac
                  strerror(errno));
         unlink(tmp);
         sodium_memzero(key, crypto_auth_hmacsha256_KEYBYTES);
-        return 0;
+        return HYS_EIO;
     }
-    return 1;
+    return HYS_OK;
 }
 
 /* What the HMAC covers: the kiosk's id and the stick's, so a token made for
@@ -70,20 +72,22 @@ static void tag_of(const unsigned char *key, const char *kiosk_id, const char *i
     crypto_auth_hmacsha256_final(&st, tag);
 }
 
-/* The kiosk's folder on the stick. 1 when it fits. */
-static int kiosk_dir(char *out, size_t n, const char *stick, const char *kiosk_id)
+/* The kiosk's folder on the stick into out: HYS_OK, or HYS_ELIMIT when it
+ * does not fit. */
+static hys_status kiosk_dir(char *out, size_t n, const char *stick, const char *kiosk_id)
 {
     char top[4200];
-    return hys_path(top, sizeof top, stick, "HAVEYOURSAY") && hys_path(out, n, top, kiosk_id);
+    hys_status rc = hys_path(top, sizeof top, stick, "HAVEYOURSAY");
+    return rc ? rc : hys_path(out, n, top, kiosk_id);
 }
 
-/* 0 when the kiosk has no secret yet (no stick is enrolled), -1 when it
- * has one it cannot read. */
-static int access_secret(const char *data)
+/* Why the kiosk's secret could not be had: HYS_EDENIED when it has none yet
+ * (no stick is enrolled), HYS_EIO when it has one it cannot read. */
+static hys_status access_secret(const char *data)
 {
     char path[4200];
     hys_path(path, sizeof path, data, SECRET_FILE);
-    return access(path, F_OK) != 0 && errno == ENOENT ? 0 : -1;
+    return access(path, F_OK) != 0 && errno == ENOENT ? HYS_EDENIED : HYS_EIO;
 }
 
 /* Make the folder path on the stick (its parent already checked), and
@@ -115,8 +119,8 @@ hys_status hys_enrol_stick(const char *data, const char *kiosk_id, const char *s
         snprintf(err, errn, "the kiosk has no id yet");
         return HYS_EFORMAT;
     }
-    if (!kiosk_dir(dir, sizeof dir, stick, kiosk_id) ||
-        !hys_path(top, sizeof top, stick, "HAVEYOURSAY")) {
+    if (kiosk_dir(dir, sizeof dir, stick, kiosk_id) != HYS_OK ||
+        hys_path(top, sizeof top, stick, "HAVEYOURSAY") != HYS_OK) {
         snprintf(err, errn, "the stick's path %s is too long", stick);
         return HYS_ELIMIT;
     }
@@ -126,7 +130,7 @@ hys_status hys_enrol_stick(const char *data, const char *kiosk_id, const char *s
     if (rc) return rc;
     unsigned char key[crypto_auth_hmacsha256_KEYBYTES], id[ID_BYTES],
         tag[crypto_auth_hmacsha256_BYTES];
-    if (!secret(data, 1, key, err, errn)) return HYS_EIO;
+    if (secret(data, 1, key, err, errn) != HYS_OK) return HYS_EIO;
     char id_hex[2 * ID_BYTES + 1], tag_hex[2 * sizeof tag + 1];
     randombytes_buf(id, sizeof id);
     sodium_bin2hex(id_hex, sizeof id_hex, id, sizeof id);
@@ -154,15 +158,15 @@ hys_status hys_enrol_stick(const char *data, const char *kiosk_id, const char *s
     return rc;
 }
 
-int hys_enrol_check(const char *data, const char *kiosk_id, const char *stick, char *err,
-                    size_t errn)
+hys_status hys_enrol_check(const char *data, const char *kiosk_id, const char *stick, char *err,
+                           size_t errn)
 {
     assert(data && kiosk_id && stick && err);
     char dir[4300], path[4400], why[300];
-    if (sodium_init() < 0 || !kiosk_dir(dir, sizeof dir, stick, kiosk_id) ||
-        !hys_path(path, sizeof path, dir, HYS_ENROL_FILE)) {
+    if (sodium_init() < 0 || kiosk_dir(dir, sizeof dir, stick, kiosk_id) != HYS_OK ||
+        hys_path(path, sizeof path, dir, HYS_ENROL_FILE) != HYS_OK) {
         snprintf(err, errn, "the stick cannot be checked");
-        return 0;
+        return HYS_EDENIED;
     }
     char *text = NULL;
     size_t n = 0;
@@ -171,9 +175,9 @@ int hys_enrol_check(const char *data, const char *kiosk_id, const char *stick, c
             snprintf(err, errn, "the stick is not enrolled on this kiosk (it has no token for it)");
         else { /* (a token that cannot be read: the stick says why) */
             snprintf(err, errn, "%s", why);
-            return -1;
+            return HYS_EIO;
         }
-        return 0;
+        return HYS_EDENIED;
     }
     char magic[32], id_hex[2 * ID_BYTES + 2], tag_hex[2 * crypto_auth_hmacsha256_BYTES + 2];
     unsigned char tag[crypto_auth_hmacsha256_BYTES], want[crypto_auth_hmacsha256_BYTES],
@@ -187,18 +191,18 @@ int hys_enrol_check(const char *data, const char *kiosk_id, const char *stick, c
     hys_free(text);
     if (!ok) {
         snprintf(err, errn, "the stick's token for this kiosk is damaged: enrol it again");
-        return 0;
+        return HYS_EDENIED;
     }
-    if (!secret(data, 0, key, err, errn)) return access_secret(data);
+    if (secret(data, 0, key, err, errn) != HYS_OK) return access_secret(data);
     tag_of(key, kiosk_id, id_hex, want);
     sodium_memzero(key, sizeof key);
     if (sodium_memcmp(tag, want, sizeof tag) != 0) {
         snprintf(err, errn,
                  "the stick's token was not made by this kiosk, or its sticks were forgotten "
                  "since: enrol it again");
-        return 0;
+        return HYS_EDENIED;
     }
-    return 1;
+    return HYS_OK;
 }
 
 hys_status hys_enrol_forget_all(const char *data, char *err, size_t errn)

@@ -25,12 +25,12 @@
 hys_status hys_enrol_stick(const char *data, const char *kiosk_id, const char *stick, char *err,
                            size_t errn);
 
-/* Is the stick at stick enrolled on this kiosk? 1 yes; 0 no, with why in
- * err (no token, a token of another kiosk or of a forgotten enrolment);
- * -1 when it cannot be told (the stick or the kiosk's secret cannot be
- * read), with why in err. */
-int hys_enrol_check(const char *data, const char *kiosk_id, const char *stick, char *err,
-                    size_t errn);
+/* Is the stick at stick enrolled on this kiosk? HYS_OK yes; HYS_EDENIED
+ * no, with why in err (no token, a token of another kiosk or of a forgotten
+ * enrolment); HYS_EIO when it cannot be told (the stick or the kiosk's
+ * secret cannot be read), with why in err. */
+hys_status hys_enrol_check(const char *data, const char *kiosk_id, const char *stick, char *err,
+                           size_t errn);
 
 /* Forget every stick enrolled so far: a new secret, so no token checks. */
 hys_status hys_enrol_forget_all(const char *data, char *err, size_t errn);

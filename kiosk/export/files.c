@@ -14,20 +14,22 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Open path to read: a regular file only (not a link, a FIFO or a device
- * a hostile stick may hold), never blocking. -1 with errno set when not. */
-static int open_plain(const char *path)
+/* Open path to read into *fd: a regular file only (not a link, a FIFO or a
+ * device a hostile stick may hold), never blocking. HYS_OK, or HYS_EIO with
+ * errno set (and *fd -1). */
+static hys_status open_plain(const char *path, int *fd)
 {
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    *fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     struct stat sb;
-    if (fd < 0) return -1;
-    if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        close(fd);
+    if (*fd < 0) return HYS_EIO;
+    if (fstat(*fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        close(*fd);
+        *fd = -1;
         errno = EINVAL;
-        return -1;
+        return HYS_EIO;
     }
-    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    return fd;
+    fcntl(*fd, F_SETFL, fcntl(*fd, F_GETFL) & ~O_NONBLOCK);
+    return HYS_OK;
 }
 
 const char *hys_file_why(int e)
@@ -48,21 +50,21 @@ const char *hys_file_why(int e)
     }
 }
 
-int hys_path(char *out, size_t n, const char *dir, const char *name)
+hys_status hys_path(char *out, size_t n, const char *dir, const char *name)
 {
-    if (n == 0) return 0;
+    if (n == 0) return HYS_ELIMIT;
     int k = snprintf(out, n, "%s/%s", dir, name);
     if (k < 0 || (size_t)k >= n) {
         out[0] = 0;
-        return 0;
+        return HYS_ELIMIT;
     }
-    return 1;
+    return HYS_OK;
 }
 
 hys_status hys_file_sha256(const char *path, char hex[65], long long *bytes, char *err, size_t errn)
 {
-    int fd = open_plain(path);
-    if (fd < 0) {
+    int fd;
+    if (open_plain(path, &fd) != HYS_OK) {
         snprintf(err, errn, "cannot read %s: %s", path, hys_file_why(errno));
         return HYS_EIO;
     }
@@ -113,8 +115,8 @@ hys_status hys_file_sha256(const char *path, char hex[65], long long *bytes, cha
 hys_status hys_file_copy_verified(const char *from, const char *to, const char *sha, char *err,
                                   size_t errn)
 {
-    int in = open_plain(from);
-    if (in < 0) {
+    int in;
+    if (open_plain(from, &in) != HYS_OK) {
         snprintf(err, errn, "cannot read %s: %s", from, strerror(errno));
         return HYS_EIO;
     }
@@ -174,8 +176,9 @@ hys_status hys_file_place(const char *from_dir, const char *to_dir, const char *
 {
     char from[4400], tmp[4400], to[4400], part[80], own[65];
     snprintf(part, sizeof part, "%s.part", name);
-    if (!hys_path(from, sizeof from, from_dir, name) || !hys_path(tmp, sizeof tmp, to_dir, part) ||
-        !hys_path(to, sizeof to, to_dir, name)) {
+    if (hys_path(from, sizeof from, from_dir, name) != HYS_OK ||
+        hys_path(tmp, sizeof tmp, to_dir, part) != HYS_OK ||
+        hys_path(to, sizeof to, to_dir, name) != HYS_OK) {
         snprintf(err, errn, "the path of %s in %s is too long", name, to_dir);
         return HYS_ELIMIT;
     }
@@ -193,7 +196,8 @@ hys_status hys_file_settle(const char *from_dir, const char *to_dir, const char 
                            size_t errn)
 {
     char from[4400], to[4400];
-    if (!hys_path(from, sizeof from, from_dir, name) || !hys_path(to, sizeof to, to_dir, name)) {
+    if (hys_path(from, sizeof from, from_dir, name) != HYS_OK ||
+        hys_path(to, sizeof to, to_dir, name) != HYS_OK) {
         snprintf(err, errn, "the path of %s in %s is too long", name, to_dir);
         return HYS_ELIMIT;
     }
@@ -246,46 +250,49 @@ hys_status hys_dir_make(const char *path, char *err, size_t errn)
  * a stick's folders are few, and a bomb of folders ends in an error. */
 #define REMOVE_MAX_STEPS 2000000L
 
-/* Empty the folder open as fd of its files, links and empty folders. 1
- * with the name of a folder that is not empty in sub (to go down into), 0
- * when the folder is now empty, -1 on an error (in err). */
-static int clear_level(int fd, char sub[256], long *steps, const char *path, char *err, size_t errn)
+/* Empty the folder open as fd of its files, links and empty folders:
+ * HYS_OK, with *deeper 1 and the name of a folder that is not empty in sub
+ * (to go down into), or *deeper 0 when the folder is now empty; HYS_EIO on
+ * an error (in err). */
+static hys_status clear_level(int fd, char sub[256], int *deeper, long *steps, const char *path,
+                              char *err, size_t errn)
 {
+    *deeper = 0;
     int dup_fd = dup(fd);
     DIR *d = dup_fd >= 0 ? fdopendir(dup_fd) : NULL;
     if (!d) {
         if (dup_fd >= 0) close(dup_fd);
         snprintf(err, errn, "cannot remove %s: %s", path, hys_file_why(errno));
-        return -1;
+        return HYS_EIO;
     }
     rewinddir(d);
     struct dirent *de;
-    int result = 0;
-    while (result == 0 && (de = readdir(d)) != NULL) {
+    hys_status rc = HYS_OK;
+    while (rc == HYS_OK && !*deeper && (de = readdir(d)) != NULL) {
         const char *name = de->d_name;
         if (!strcmp(name, ".") || !strcmp(name, "..")) continue;
         if (++*steps > REMOVE_MAX_STEPS) {
             snprintf(err, errn, "cannot remove %s: it holds too many folders", path);
-            result = -1;
+            rc = HYS_EIO;
         } else if (unlinkat(fd, name, 0) == 0 || errno == ENOENT) {
             continue; /* a file or a link (never followed) */
         } else if (errno != EISDIR && errno != EPERM) {
             snprintf(err, errn, "cannot remove %s/%s: %s", path, name, hys_file_why(errno));
-            result = -1;
+            rc = HYS_EIO;
         } else if (unlinkat(fd, name, AT_REMOVEDIR) != 0) { /* a folder not yet empty */
             if (errno != ENOTEMPTY && errno != EEXIST) {
                 snprintf(err, errn, "cannot remove %s/%s: %s", path, name, hys_file_why(errno));
-                result = -1;
+                rc = HYS_EIO;
             } else if (strlen(name) < 256) {
                 memcpy(sub, name, strlen(name) + 1);
-                result = 1;
+                *deeper = 1;
             } else {
-                result = -1;
+                rc = HYS_EIO;
             }
         }
     }
     closedir(d);
-    return result;
+    return rc;
 }
 
 hys_status hys_dir_remove(const char *path, char *err, size_t errn)
@@ -310,20 +317,18 @@ hys_status hys_dir_remove(const char *path, char *err, size_t errn)
     hys_status rc = HYS_OK;
     for (;;) {
         char sub[256];
-        int r = clear_level(fd, sub, &steps, path, err, errn);
-        if (r < 0) {
-            rc = HYS_EIO;
-            break;
-        }
-        if (r == 0 && depth == 0) break; /* the top folder is empty */
-        int next = r == 1 ? openat(fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        int deeper;
+        rc = clear_level(fd, sub, &deeper, &steps, path, err, errn);
+        if (rc != HYS_OK) break;
+        if (!deeper && depth == 0) break; /* the top folder is empty */
+        int next = deeper ? openat(fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                           : openat(fd, "..", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (next < 0) {
             snprintf(err, errn, "cannot remove %s: %s", path, hys_file_why(errno));
             rc = HYS_EIO;
             break;
         }
-        depth += r == 1 ? 1 : -1;
+        depth += deeper ? 1 : -1;
         close(fd);
         fd = next;
     }
@@ -357,8 +362,8 @@ hys_status hys_file_read(const char *path, size_t max, char **out, size_t *n, ch
                          size_t errn)
 {
     *out = NULL, *n = 0;
-    int fd = open_plain(path);
-    if (fd < 0) {
+    int fd;
+    if (open_plain(path, &fd) != HYS_OK) {
         snprintf(err, errn, "cannot read %s: %s", path, hys_file_why(errno));
         return HYS_EIO;
     }

@@ -11,8 +11,9 @@
 /* Words for an errno from a stick that staff can act on ("the stick is
  * full", "the stick was taken out, or cannot be read", ...). */
 const char *hys_file_why(int e);
-/* dir/name into out (n bytes): 1, or 0 (out empty) when it does not fit. */
-int hys_path(char *out, size_t n, const char *dir, const char *name);
+/* dir/name into out (n bytes): HYS_OK, or HYS_ELIMIT (out empty) when it
+ * does not fit. */
+hys_status hys_path(char *out, size_t n, const char *dir, const char *name);
 /* SHA-256 of the file at path as 64 hex digits, and its size. Refuses files
  * over HYS_MAX_BUNDLE_FILE_BYTES, and anything but a regular file (links,
  * FIFOs and devices are never opened). */

@@ -4,6 +4,7 @@
 
 #include "../util/alloc.h"
 #include "../util/limits.h"
+#include "../util/status.h"
 #include "../util/text.h"
 
 #include <stdio.h>
@@ -27,10 +28,10 @@ typedef struct parser {
     size_t errn;
 } parser;
 
-static int fail(parser *p, const char *what)
+/* Note the first problem found, at the byte it was found at. */
+static void fail(parser *p, const char *what)
 {
     if (p->err[0] == 0) snprintf(p->err, p->errn, "byte %zu: %s", p->i, what);
-    return 0;
 }
 
 static void skip_ws(parser *p)
@@ -51,9 +52,13 @@ static hys_json *node(parser *p, hys_json_kind kind)
     return j;
 }
 
-static int hex4(parser *p, unsigned *out)
+/* Four hex digits into *out: HYS_OK, or HYS_EFORMAT (the reason in p->err). */
+static hys_status hex4(parser *p, unsigned *out)
 {
-    if (p->n - p->i < 4) return fail(p, "a short \\u escape");
+    if (p->n - p->i < 4) {
+        fail(p, "a short \\u escape");
+        return HYS_EFORMAT;
+    }
     unsigned v = 0;
     for (int k = 0; k < 4; k++) {
         char c = p->s[p->i++];
@@ -64,11 +69,13 @@ static int hex4(parser *p, unsigned *out)
             v |= (unsigned)(c - 'a' + 10);
         else if (c >= 'A' && c <= 'F')
             v |= (unsigned)(c - 'A' + 10);
-        else
-            return fail(p, "a bad \\u escape");
+        else {
+            fail(p, "a bad \\u escape");
+            return HYS_EFORMAT;
+        }
     }
     *out = v;
-    return 1;
+    return HYS_OK;
 }
 
 /* A string at p->i (the opening quote); returns it allocated, or NULL. */
@@ -112,7 +119,7 @@ static char *string(parser *p)
                 enc[k++] = to[at - from];
             } else if (e == 'u') {
                 unsigned cp;
-                if (!hex4(p, &cp)) break;
+                if (hex4(p, &cp) != HYS_OK) break;
                 if (cp >= 0xD800 && cp <= 0xDBFF) { /* a surrogate pair */
                     unsigned lo;
                     if (p->n - p->i < 6 || p->s[p->i] != '\\' || p->s[p->i + 1] != 'u') {
@@ -120,7 +127,7 @@ static char *string(parser *p)
                         break;
                     }
                     p->i += 2;
-                    if (!hex4(p, &lo)) break;
+                    if (hex4(p, &lo) != HYS_OK) break;
                     if (lo < 0xDC00 || lo > 0xDFFF) {
                         fail(p, "half a surrogate pair");
                         break;
@@ -164,13 +171,18 @@ static char *string(parser *p)
 
 static hys_json *value(parser *p, int depth);
 
-static int add_kid(parser *p, hys_json *parent, hys_json *kid)
+/* Add kid to parent's members or elements: HYS_OK, or HYS_ENOMEM (the
+ * reason in p->err). */
+static hys_status add_kid(parser *p, hys_json *parent, hys_json *kid)
 {
     hys_json **more = hys_realloc(parent->kids, (size_t)(parent->nkids + 1) * sizeof *more);
-    if (!more) return fail(p, "out of memory");
+    if (!more) {
+        fail(p, "out of memory");
+        return HYS_ENOMEM;
+    }
     parent->kids = more;
     parent->kids[parent->nkids++] = kid;
-    return 1;
+    return HYS_OK;
 }
 
 /* An array or object at p->i (its opening bracket). */
@@ -211,7 +223,7 @@ static hys_json *container(parser *p, int depth, int object)
             break;
         }
         kid->key = key;
-        if (!add_kid(p, j, kid)) {
+        if (add_kid(p, j, kid) != HYS_OK) {
             hys_json_free(kid);
             break;
         }

@@ -87,19 +87,22 @@ static sqlite3_stmt *prep_q(out *o, const char *sql, const char *form, const cha
 /* The answers counted by (form, question, status, kiosk, value): what the
  * report is made from. A collection keeps this table (collect counts each
  * bundle's new answers as it merges them); for a bundle it is counted here,
- * in one pass, into a table of this connection only. */
-static int tally(out *o)
+ * in one pass, into a table of this connection only. HYS_OK, or HYS_EIO
+ * (SQLite's words in sqlite3_errmsg). */
+static hys_status tally(out *o)
 {
     sqlite3_stmt *st = prep(o, "SELECT 1 FROM sqlite_schema WHERE name='tally'");
     int have = st && sqlite3_step(st) == SQLITE_ROW;
     sqlite3_finalize(st);
-    if (have) return 1;
+    if (have) return HYS_OK;
     return sqlite3_exec(o->db,
                         "CREATE TEMP TABLE tally AS SELECT form_id, question, status, kiosk_id,"
                         " value, min(position) AS position, count(*) AS n FROM answers"
                         " GROUP BY form_id, question, status, kiosk_id, value;"
                         "CREATE INDEX temp.tally_by_question ON tally(question, form_id)",
-                        NULL, NULL, NULL) == SQLITE_OK;
+                        NULL, NULL, NULL) == SQLITE_OK
+               ? HYS_OK
+               : HYS_EIO;
 }
 
 /* The words the report shows for each question and choice, by form id,
@@ -107,8 +110,8 @@ static int tally(out *o)
  * collection each kiosk keeps its own words (collect.c), and where kiosks
  * differ the report shows the words most kiosks give (then the words of
  * the kiosks with most answers): no one kiosk can rename what the others'
- * answers mean. */
-static int words(out *o)
+ * answers mean. HYS_OK, or HYS_EIO (SQLite's words in sqlite3_errmsg). */
+static hys_status words(out *o)
 {
     static const char *const bundle =
         "CREATE TEMP TABLE words AS SELECT f.form_id, l.question, l.choice, min(l.label) AS label,"
@@ -124,9 +127,11 @@ static int words(out *o)
         " SELECT form_id, question, choice, label, rid FROM (SELECT *, row_number() OVER"
         "  (PARTITION BY form_id, question, choice ORDER BY kiosks DESC, answers DESC, label)"
         "  AS rn FROM v) WHERE rn = 1";
-    return sqlite3_exec(o->db, o->venues ? collection : bundle, NULL, NULL, NULL) == SQLITE_OK &&
-           sqlite3_exec(o->db, "CREATE INDEX temp.words_by_question ON words(question, form_id)",
-                        NULL, NULL, NULL) == SQLITE_OK;
+    int made =
+        sqlite3_exec(o->db, o->venues ? collection : bundle, NULL, NULL, NULL) == SQLITE_OK &&
+        sqlite3_exec(o->db, "CREATE INDEX temp.words_by_question ON words(question, form_id)", NULL,
+                     NULL, NULL) == SQLITE_OK;
+    return made ? HYS_OK : HYS_EIO;
 }
 
 static const char *col(sqlite3_stmt *st, int i)
@@ -136,8 +141,9 @@ static const char *col(sqlite3_stmt *st, int i)
 }
 
 /* The questions answered in the resident's own words (a question with no
- * choices in its form), into a table of this connection. */
-static int typed(out *o)
+ * choices in its form), into a table of this connection. HYS_OK, or HYS_EIO
+ * (SQLite's words in sqlite3_errmsg). */
+static hys_status typed(out *o)
 {
     return sqlite3_exec(o->db,
                         "CREATE TEMP TABLE typed AS SELECT form_id, question FROM"
@@ -146,7 +152,9 @@ static int typed(out *o)
                         "  WHERE f.form_id = a.form_id AND l.question = a.question"
                         "  AND l.choice <> '');"
                         "CREATE UNIQUE INDEX temp.typed_key ON typed(form_id, question)",
-                        NULL, NULL, NULL) == SQLITE_OK;
+                        NULL, NULL, NULL) == SQLITE_OK
+               ? HYS_OK
+               : HYS_EIO;
 }
 
 /* Is answer a (its columns form_id, question, value, status) free text: a
@@ -166,7 +174,7 @@ hys_status hys_report_free_text_csv(const char *db, const char *path, char *err,
     out o;
     hys_status rc = begin(&o, db, path, err, errn);
     if (rc) return rc;
-    if (!typed(&o)) return end(&o, 0);
+    if (typed(&o) != HYS_OK) return end(&o, 0);
     fputs("form_id,question,text\r\n", o.f);
     /* in the order of the words, never the order they were given in */
     sqlite3_stmt *st = prep(&o, "SELECT a.form_id, a.question, a.value FROM answers a"
@@ -188,7 +196,7 @@ hys_status hys_report_answers_csv(const char *db, const char *path, char *err, s
     out o;
     hys_status rc = begin(&o, db, path, err, errn);
     if (rc) return rc;
-    if (!typed(&o)) return end(&o, 0);
+    if (typed(&o) != HYS_OK) return end(&o, 0);
     fputs("answer_id,session_id,kiosk_id,form_id,form_version,question,value,status,language,"
           "period\r\n",
           o.f);
@@ -215,7 +223,7 @@ hys_status hys_report_sessions_csv(const char *db, const char *path, int grouped
     out o;
     hys_status rc = begin(&o, db, path, err, errn);
     if (rc) return rc;
-    if (!typed(&o)) return end(&o, 0);
+    if (typed(&o) != HYS_OK) return end(&o, 0);
     /* the questions, in the order residents met them */
     sqlite3_stmt *qs = prep(&o, grouped ? "SELECT question FROM tally GROUP BY question"
                                           " ORDER BY min(position), question"
@@ -390,21 +398,22 @@ static void bar(FILE *f, int i, const char *label, long n, long of, int how)
 /* A question's answers venue by venue (a collection of several venues): a
  * table of counts, each under 5 shown as "fewer than 5". A column adds up
  * to the count in the chart above it, so each column is protected (see
- * hys_report_protect) as a whole. */
+ * hys_report_protect) as a whole. HYS_OK, or HYS_EIO when the answers
+ * cannot be read, HYS_ENOMEM. */
 #define MAX_VENUES 200
-static int by_venue(out *o, const char *form, const char *q, const choice *cs, int nc)
+static hys_status by_venue(out *o, const char *form, const char *q, const choice *cs, int nc)
 {
     FILE *f = o->f;
     sqlite3_stmt *st = prep(o, "SELECT count(*) FROM kiosks");
     int nv = st && sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
     sqlite3_finalize(st);
-    if (nv < 2 || nv > MAX_VENUES) return 1; /* one venue: the chart says it all */
+    if (nv < 2 || nv > MAX_VENUES) return HYS_OK; /* one venue: the chart says it all */
     st = prep_q(o,
                 "SELECT coalesce(nullif(k.venue,''), k.kiosk_id), t.value, t.n"
                 " FROM tally t JOIN kiosks k USING(kiosk_id)"
                 " WHERE t.question=? AND t.form_id=? AND t.status='answered' ORDER BY 1",
                 form, q);
-    if (!st) return 0;
+    if (!st) return HYS_EIO;
     /* every venue's counts first (rows come venue by venue), then the table */
     long(*n)[HYS_MAX_CHOICES] = hys_calloc(MAX_VENUES, sizeof *n);
     unsigned char(*how)[HYS_MAX_CHOICES] = hys_calloc(MAX_VENUES, sizeof *how);
@@ -423,7 +432,8 @@ static int by_venue(out *o, const char *form, const char *q, const choice *cs, i
                 if (!strcmp(cs[k].name, w)) n[rows][k] += times;
     }
     sqlite3_finalize(st);
-    int ok = n && how && venue && step != SQLITE_ERROR;
+    hys_status rc = !n || !how || !venue ? HYS_ENOMEM : step == SQLITE_ERROR ? HYS_EIO : HYS_OK;
+    int ok = rc == HYS_OK;
     rows++;
     for (int k = 0; ok && k < nc; k++)
         hys_report_protect(&n[0][k], rows, HYS_MAX_CHOICES, &how[0][k]);
@@ -451,12 +461,13 @@ static int by_venue(out *o, const char *form, const char *q, const choice *cs, i
     hys_free(n);
     hys_free(how);
     hys_free(venue);
-    return ok;
+    return rc;
 }
 
 /* A question's section: its words, its chart, its skip and "did not
- * understand" rates. */
-static int question(out *o, const char *form, const char *q)
+ * understand" rates. HYS_OK, or HYS_EIO when it cannot be made (the answers
+ * cannot be read, or no memory). */
+static hys_status question(out *o, const char *form, const char *q)
 {
     FILE *f = o->f;
     /* (a question's words are those of its own question set: two sets may
@@ -465,7 +476,7 @@ static int question(out *o, const char *form, const char *q)
                               "SELECT label FROM words WHERE question=?1 AND choice=''"
                               " AND form_id=?2 UNION ALL SELECT ?1 LIMIT 1",
                               form, q);
-    if (!st) return 0;
+    if (!st) return HYS_EIO;
     fputs("<section><h2>", f);
     if (sqlite3_step(st) == SQLITE_ROW) html(f, col(st, 0));
     sqlite3_finalize(st);
@@ -475,7 +486,7 @@ static int question(out *o, const char *form, const char *q)
                 "SELECT sum(n), sum(n*(status='answered')), sum(n*(status='skipped')),"
                 " sum(n*(status='dont_understand')) FROM tally WHERE question=? AND form_id=?",
                 form, q);
-    if (!st) return 0;
+    if (!st) return HYS_EIO;
     if (sqlite3_step(st) == SQLITE_ROW) {
         seen = sqlite3_column_int64(st, 0), answered = sqlite3_column_int64(st, 1);
         skipped = sqlite3_column_int64(st, 2), dont = sqlite3_column_int64(st, 3);
@@ -488,7 +499,7 @@ static int question(out *o, const char *form, const char *q)
                 "SELECT choice, label FROM words WHERE question=? AND choice<>''"
                 " AND form_id=? ORDER BY rid",
                 form, q);
-    if (!st) return 0;
+    if (!st) return HYS_EIO;
     while (ok && sqlite3_step(st) == SQLITE_ROW && nc < HYS_MAX_CHOICES) {
         choice *more = hys_realloc(cs, (size_t)(nc + 1) * sizeof *cs);
         if (!more) {
@@ -546,7 +557,7 @@ static int question(out *o, const char *form, const char *q)
             bar(f, k, cs[k].label[0] ? cs[k].label : cs[k].name, cs[k].n, answered, how[k]);
         if (other) bar(f, nc, "Other", other, answered, how[nc]);
         fputs("</svg>\n", f);
-        if (o->venues) ok = by_venue(o, form, q, cs, nc);
+        if (o->venues) ok = by_venue(o, form, q, cs, nc) == HYS_OK;
     } else if (ok) {
         fputs("<p>Answered in the resident's own words or numbers: ", f);
         count(f, answered, 0);
@@ -565,7 +576,7 @@ static int question(out *o, const char *form, const char *q)
     for (int k = 0; k < nc; k++)
         hys_free(cs[k].name), hys_free(cs[k].label);
     hys_free(cs);
-    return ok;
+    return ok ? HYS_OK : HYS_EIO;
 }
 
 /* A collection grows: two of its reports, made a day apart, must not give
@@ -577,8 +588,9 @@ static int question(out *o, const char *form, const char *q)
  * report to the next, what changes is always whole days of at least that
  * many people. The later ones wait. The tables sessions and tally of this
  * connection (temporary ones, which SQLite reads in place of the
- * collection's own) hold only what is counted. */
-static int release(out *o)
+ * collection's own) hold only what is counted. HYS_OK, or HYS_EIO (SQLite's
+ * words in sqlite3_errmsg), HYS_ENOMEM. */
+static hys_status release(out *o)
 {
     char today[32];
     hys_store_period(HYS_PERIOD_DAY, time(NULL), today);
@@ -611,9 +623,10 @@ static int release(out *o)
         " GROUP BY form_id, question, status, kiosk_id, value;"
         "CREATE INDEX temp.tally_by_question ON tally(question, form_id)",
         o->through, o->through);
-    int ok = sql && sqlite3_exec(o->db, sql, NULL, NULL, NULL) == SQLITE_OK;
+    if (!sql) return HYS_ENOMEM;
+    int ok = sqlite3_exec(o->db, sql, NULL, NULL, NULL) == SQLITE_OK;
     sqlite3_free(sql);
-    return ok;
+    return ok ? HYS_OK : HYS_EIO;
 }
 
 hys_status hys_report_html(const char *db, const char *path, int venues, char *err, size_t errn)
@@ -623,7 +636,8 @@ hys_status hys_report_html(const char *db, const char *path, int venues, char *e
     if (rc) return rc;
     FILE *f = o.f;
     o.venues = venues;
-    if ((venues && !release(&o)) || !tally(&o) || !words(&o)) return end(&o, 0);
+    if ((venues && release(&o) != HYS_OK) || tally(&o) != HYS_OK || words(&o) != HYS_OK)
+        return end(&o, 0);
     fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width\">\n<title>",
           f);
@@ -721,7 +735,7 @@ hys_status hys_report_html(const char *db, const char *path, int venues, char *e
         while (ok && (qstep = sqlite3_step(st)) == SQLITE_ROW) {
             char q[256];
             snprintf(q, sizeof q, "%s", col(st, 0));
-            ok = question(&o, form, q);
+            ok = question(&o, form, q) == HYS_OK;
         }
         ok = ok && qstep == SQLITE_DONE;
         sqlite3_finalize(st);

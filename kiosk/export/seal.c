@@ -14,24 +14,26 @@
 #define CHUNK 65536
 #define SEALED_KEY (crypto_box_SEALBYTES + crypto_secretstream_xchacha20poly1305_KEYBYTES)
 
-int hys_seal_key_from_base64(const char *b64, unsigned char pk[32])
+hys_status hys_seal_key_from_base64(const char *b64, unsigned char pk[32])
 {
     size_t n = 0;
-    return b64 && sodium_init() >= 0 &&
-           sodium_base642bin(pk, 32, b64, strlen(b64), NULL, &n, NULL,
-                             sodium_base64_VARIANT_ORIGINAL) == 0 &&
-           n == 32;
+    int valid = b64 && sodium_init() >= 0 &&
+                sodium_base642bin(pk, 32, b64, strlen(b64), NULL, &n, NULL,
+                                  sodium_base64_VARIANT_ORIGINAL) == 0 &&
+                n == 32;
+    return valid ? HYS_OK : HYS_EFORMAT;
 }
 
 /* Start work on a file: libsodium ready, from open to read and to to write
- * (0600: what is opened must stay private). 0 with err set when not. */
-static int start(const char *what, const char *from, const char *to, FILE **in, FILE **out,
-                 char *err, size_t errn)
+ * (0600: what is opened must stay private). HYS_OK, or HYS_EIO with err
+ * set. */
+static hys_status start(const char *what, const char *from, const char *to, FILE **in, FILE **out,
+                        char *err, size_t errn)
 {
     *in = *out = NULL;
     if (sodium_init() < 0) {
         snprintf(err, errn, "libsodium cannot start");
-        return 0;
+        return HYS_EIO;
     }
     *in = fopen(from, "rb");
     int fd = *in ? open(to, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600) : -1;
@@ -40,9 +42,9 @@ static int start(const char *what, const char *from, const char *to, FILE **in, 
         snprintf(err, errn, "cannot %s %s: %s", what, *in ? to : from, strerror(errno));
         if (*in) fclose(*in);
         if (fd >= 0 && !*out) close(fd);
-        return 0;
+        return HYS_EIO;
     }
-    return 1;
+    return HYS_OK;
 }
 
 static size_t read_full(FILE *f, unsigned char *buf, size_t n)
@@ -57,7 +59,7 @@ hys_status hys_seal_file(const char *from, const char *to, const unsigned char p
                          size_t errn)
 {
     FILE *in, *out;
-    if (!start("seal", from, to, &in, &out, err, errn)) return HYS_EIO;
+    if (start("seal", from, to, &in, &out, err, errn) != HYS_OK) return HYS_EIO;
     unsigned char key[crypto_secretstream_xchacha20poly1305_KEYBYTES], sealed[SEALED_KEY];
     unsigned char header[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
     crypto_secretstream_xchacha20poly1305_state st;
@@ -102,7 +104,7 @@ hys_status hys_seal_open(const char *from, const char *to, const unsigned char p
                          const unsigned char sk[32], char *err, size_t errn)
 {
     FILE *in, *out;
-    if (!start("open", from, to, &in, &out, err, errn)) return HYS_EIO;
+    if (start("open", from, to, &in, &out, err, errn) != HYS_OK) return HYS_EIO;
     unsigned char magic[8], sealed[SEALED_KEY], key[crypto_secretstream_xchacha20poly1305_KEYBYTES];
     unsigned char header[crypto_secretstream_xchacha20poly1305_HEADERBYTES];
     crypto_secretstream_xchacha20poly1305_state st;

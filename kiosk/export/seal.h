@@ -13,8 +13,9 @@
 
 #include <stddef.h>
 
-/* Decode a base64 X25519 public key (32 bytes). 1 when valid. */
-int hys_seal_key_from_base64(const char *b64, unsigned char pk[32]);
+/* Decode a base64 X25519 public key (32 bytes) into pk: HYS_OK, or
+ * HYS_EFORMAT when it is not a valid one. */
+hys_status hys_seal_key_from_base64(const char *b64, unsigned char pk[32]);
 /* Seal the file from into to for the public key pk. */
 hys_status hys_seal_file(const char *from, const char *to, const unsigned char pk[32], char *err,
                          size_t errn);

@@ -53,30 +53,32 @@ static int key_ok(const char *b64)
            len == sizeof pk;
 }
 
-int hys_trust_add(hys_trust *t, const char *kiosk_id, const char *key_b64, char *err, size_t errn)
+hys_status hys_trust_add(hys_trust *t, const char *kiosk_id, const char *key_b64, char *err,
+                         size_t errn)
 {
     if (!id_ok(kiosk_id) || !key_ok(key_b64)) {
         snprintf(err, errn, "not a kiosk's id and key");
-        return 0;
+        return HYS_EFORMAT;
     }
     hys_trust_verdict v = hys_trust_check(t, kiosk_id, key_b64);
-    if (v == HYS_TRUSTED) return 1;
+    if (v == HYS_TRUSTED) return HYS_OK;
     for (int i = 0; v == HYS_TRUST_OTHER && i < t->n; i++)
         if (!strcmp(t->e[i].key, key_b64)) { /* one key, one kiosk */
             snprintf(err, errn, "that key is already trusted for kiosk %s", t->e[i].kiosk_id);
-            return 0;
+            return HYS_EDENIED;
         }
     if (t->n == HYS_TRUST_MAX) {
         snprintf(err, errn, "more than %d trusted keys", HYS_TRUST_MAX);
-        return 0;
+        return HYS_ELIMIT;
     }
     snprintf(t->e[t->n].kiosk_id, sizeof t->e[0].kiosk_id, "%s", kiosk_id);
     snprintf(t->e[t->n].key, sizeof t->e[0].key, "%s", key_b64);
     t->n++;
-    return 1;
+    return HYS_OK;
 }
 
-int hys_trust_parse(const char *line, char kiosk_id[40], char key_b64[64], char *err, size_t errn)
+hys_status hys_trust_parse(const char *line, char kiosk_id[40], char key_b64[64], char *err,
+                           size_t errn)
 {
     char w[7][80];
     int n = sscanf(line, "%79s %79s %79s %79s %79s %79s %79s", w[0], w[1], w[2], w[3], w[4], w[5],
@@ -86,11 +88,11 @@ int hys_trust_parse(const char *line, char kiosk_id[40], char key_b64[64], char 
         snprintf(err, errn,
                  "a trust line reads: kiosk KIOSK_ID key PUBLIC_KEY [fingerprint XXXX-XXXX-XXXX-"
                  "XXXX], as haveyoursay kiosk-key prints it");
-        return 0;
+        return HYS_EFORMAT;
     }
     if (!id_ok(w[1]) || !key_ok(w[3])) {
         snprintf(err, errn, "\"%s\" is not a kiosk's id, or \"%s\" not a kiosk's key", w[1], w[3]);
-        return 0;
+        return HYS_EFORMAT;
     }
     if (n == 6) {
         char fp[HYS_TRUST_FINGERPRINT];
@@ -99,12 +101,12 @@ int hys_trust_parse(const char *line, char kiosk_id[40], char key_b64[64], char 
             snprintf(err, errn,
                      "the fingerprint %s is not the key's (%s): the line was changed or mistyped",
                      w[5], fp);
-            return 0;
+            return HYS_EFORMAT;
         }
     }
     memcpy(kiosk_id, w[1], strlen(w[1]) + 1); /* (id_ok and key_ok: they fit) */
     memcpy(key_b64, w[3], strlen(w[3]) + 1);
-    return 1;
+    return HYS_OK;
 }
 
 hys_status hys_trust_load(hys_trust *t, const char *path, char *err, size_t errn)
@@ -145,8 +147,9 @@ hys_status hys_trust_load(hys_trust *t, const char *path, char *err, size_t errn
         p = end + 1;
         if (!*s || *s == '#') continue;
         char id[40], key[64], line_err[300];
-        if (strlen(s) > LINE_MAX_BYTES || !hys_trust_parse(s, id, key, line_err, sizeof line_err) ||
-            !hys_trust_add(t, id, key, line_err, sizeof line_err)) {
+        if (strlen(s) > LINE_MAX_BYTES ||
+            hys_trust_parse(s, id, key, line_err, sizeof line_err) != HYS_OK ||
+            hys_trust_add(t, id, key, line_err, sizeof line_err) != HYS_OK) {
             snprintf(err, errn, "%s:%d: %s", path, row,
                      strlen(s) > LINE_MAX_BYTES ? "the line is too long" : line_err);
             rc = HYS_EFORMAT;
@@ -166,7 +169,7 @@ hys_status hys_trust_append(const char *path, const char *kiosk_id, const char *
     }
     hys_status rc = hys_trust_load(t, path, err, errn);
     int have = !rc && hys_trust_check(t, kiosk_id, key_b64) == HYS_TRUSTED;
-    if (!rc && !have && !hys_trust_add(t, kiosk_id, key_b64, err, errn)) rc = HYS_EFORMAT;
+    if (!rc && !have && hys_trust_add(t, kiosk_id, key_b64, err, errn) != HYS_OK) rc = HYS_EFORMAT;
     hys_free(t);
     if (rc || have) return rc;
     char dir[4096];
@@ -207,12 +210,15 @@ hys_trust_verdict hys_trust_check(const hys_trust *t, const char *kiosk_id, cons
     return known ? HYS_TRUST_OTHER : HYS_TRUST_UNKNOWN;
 }
 
-int hys_trust_default_path(char *out, size_t n)
+hys_status hys_trust_default_path(char *out, size_t n)
 {
     const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+    int k;
     if (xdg && xdg[0] == '/')
-        return snprintf(out, n, "%s/haveyoursay/trusted-kiosks", xdg) < (int)n;
-    if (home && home[0] == '/')
-        return snprintf(out, n, "%s/.config/haveyoursay/trusted-kiosks", home) < (int)n;
-    return 0;
+        k = snprintf(out, n, "%s/haveyoursay/trusted-kiosks", xdg);
+    else if (home && home[0] == '/')
+        k = snprintf(out, n, "%s/.config/haveyoursay/trusted-kiosks", home);
+    else
+        return HYS_ENOTFOUND;
+    return k < (int)n ? HYS_OK : HYS_ELIMIT;
 }

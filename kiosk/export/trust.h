@@ -44,9 +44,11 @@ void hys_trust_fingerprint(const char *key_b64, char out[HYS_TRUST_FINGERPRINT])
 /* A kiosk's trust line into out (see above). */
 void hys_trust_line(const char *kiosk_id, const char *key_b64, char *out, size_t n);
 
-/* Add one kiosk's key (already there: fine). 0 when the list is full or the
- * key is not a valid one, with why in err. */
-int hys_trust_add(hys_trust *t, const char *kiosk_id, const char *key_b64, char *err, size_t errn);
+/* Add one kiosk's key (already there: fine): HYS_OK; else, with why in err,
+ * HYS_EFORMAT when the id or key is not a valid one, HYS_EDENIED when the
+ * key is trusted for another kiosk, HYS_ELIMIT when the list is full. */
+hys_status hys_trust_add(hys_trust *t, const char *kiosk_id, const char *key_b64, char *err,
+                         size_t errn);
 
 /* Read a trust file into t (added to what it holds). A missing file adds
  * nothing and is fine. A line that cannot be read is an error naming the
@@ -54,8 +56,9 @@ int hys_trust_add(hys_trust *t, const char *kiosk_id, const char *key_b64, char 
 hys_status hys_trust_load(hys_trust *t, const char *path, char *err, size_t errn);
 
 /* Parse one trust line (words as given on a command line, joined by
- * spaces) into kiosk_id and key_b64; 0 with why in err. */
-int hys_trust_parse(const char *line, char kiosk_id[40], char key_b64[64], char *err, size_t errn);
+ * spaces) into kiosk_id and key_b64: HYS_OK, or HYS_EFORMAT with why in err. */
+hys_status hys_trust_parse(const char *line, char kiosk_id[40], char key_b64[64], char *err,
+                           size_t errn);
 
 /* Add a line to the trust file at path (made 0600, its folder too), unless
  * the key is already trusted for that kiosk. */
@@ -65,8 +68,9 @@ hys_status hys_trust_append(const char *path, const char *kiosk_id, const char *
 /* The verdict on a bundle naming kiosk_id, signed by key_b64. */
 hys_trust_verdict hys_trust_check(const hys_trust *t, const char *kiosk_id, const char *key_b64);
 
-/* The office's trust file: $XDG_CONFIG_HOME/haveyoursay/trusted-kiosks, or
- * ~/.config/haveyoursay/trusted-kiosks. 0 when there is no home. */
-int hys_trust_default_path(char *out, size_t n);
+/* The office's trust file into out: $XDG_CONFIG_HOME/haveyoursay/trusted-kiosks,
+ * or ~/.config/haveyoursay/trusted-kiosks. HYS_OK, or HYS_ENOTFOUND when
+ * there is no home, HYS_ELIMIT when the path does not fit. */
+hys_status hys_trust_default_path(char *out, size_t n);
 
 #endif

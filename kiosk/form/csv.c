@@ -12,8 +12,10 @@ typedef struct {
     int line;
 } cursor;
 
-/* Read one field; sets *eol when the record ends after it. 0 on a format error. */
-static int read_field(cursor *c, hys_buf *out, int *eol, hys_diags *d, int col)
+/* Read one field; sets *eol when the record ends after it. HYS_OK, or
+ * HYS_EFORMAT on a format error, HYS_ELIMIT when the cell is too long (each
+ * with a message in d). */
+static hys_status read_field(cursor *c, hys_buf *out, int *eol, hys_diags *d, int col)
 {
     hys_buf_reset(out);
     *eol = 0;
@@ -24,7 +26,7 @@ static int read_field(cursor *c, hys_buf *out, int *eol, hys_diags *d, int col)
             if (c->p >= c->end) {
                 hys_diags_add(d, HYS_DIAG_ERROR, NULL, start_line, col,
                               "a quoted cell is never closed (a \" is missing)");
-                return 0;
+                return HYS_EFORMAT;
             }
             char ch = *c->p++;
             if (ch == '"') {
@@ -44,7 +46,7 @@ static int read_field(cursor *c, hys_buf *out, int *eol, hys_diags *d, int col)
         if (c->p < c->end && *c->p != ',' && *c->p != '\n' && *c->p != '\r') {
             hys_diags_add(d, HYS_DIAG_ERROR, NULL, c->line, col,
                           "text after a closing quote; write \"\" for a quote inside a cell");
-            return 0;
+            return HYS_EFORMAT;
         }
     } else {
         while (c->p < c->end && *c->p != ',' && *c->p != '\n' && *c->p != '\r')
@@ -64,9 +66,9 @@ static int read_field(cursor *c, hys_buf *out, int *eol, hys_diags *d, int col)
     if (out->failed) {
         hys_diags_add(d, HYS_DIAG_ERROR, NULL, c->line, col, "a cell is longer than %d bytes",
                       HYS_MAX_CELL_BYTES);
-        return 0;
+        return HYS_ELIMIT;
     }
-    return 1;
+    return HYS_OK;
 }
 
 hys_status hys_csv_read_mem(const char *data, size_t n, hys_book *book, hys_diags *d)
@@ -92,8 +94,9 @@ hys_status hys_csv_read_mem(const char *data, size_t n, hys_book *book, hys_diag
                 rc = HYS_ELIMIT;
                 break;
             }
-            if (!read_field(&c, &cell, &eol, d, col)) {
-                rc = cell.failed ? HYS_ELIMIT : HYS_EFORMAT;
+            hys_status frc = read_field(&c, &cell, &eol, d, col);
+            if (frc != HYS_OK) {
+                rc = frc;
                 break;
             }
             char *text = cell.data ? hys_trim(cell.data) : NULL;

@@ -243,14 +243,14 @@ int form_i18n_empty(const hys_i18n *t)
     return 1;
 }
 
-int form_i18n_copy(hys_i18n *dst, const hys_i18n *src)
+hys_status form_i18n_copy(hys_i18n *dst, const hys_i18n *src)
 {
     for (int i = 0; i < HYS_MAX_LANGUAGES; i++) {
         dst->by_lang[i] = NULL;
         dst->col[i] = src->col[i];
-        if (src->by_lang[i] && !(dst->by_lang[i] = hys_strdup(src->by_lang[i]))) return 0;
+        if (src->by_lang[i] && !(dst->by_lang[i] = hys_strdup(src->by_lang[i]))) return HYS_ENOMEM;
     }
-    return 1;
+    return HYS_OK;
 }
 
 /* ---------- languages: settle codes, fold the plain columns in ---------- */

@@ -44,7 +44,8 @@ typedef void (*i18n_fn)(hys_i18n *t, void *ud);
 /* form.c */
 const char *form_cell(const hys_row *r, int col);
 int form_find_col(const colmap *cols, int n, const char *key);
-int form_i18n_copy(hys_i18n *dst, const hys_i18n *src);
+/* A copy of src into dst: HYS_OK, or HYS_ENOMEM. */
+hys_status form_i18n_copy(hys_i18n *dst, const hys_i18n *src);
 int form_i18n_empty(const hys_i18n *t);
 void form_i18n_free(hys_i18n *t);
 void form_map_header(builder *b, const char *sheet, int col, const char *raw, colmap *out);

@@ -437,7 +437,8 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
         form_read_i18n(b, t->name, r, cols, ncols, "hint", &q->hint, 0);
         form_read_i18n(b, t->name, r, cols, ncols, "media::image", &q->image, 1);
         form_read_i18n(b, t->name, r, cols, ncols, "media::audio", &q->audio, 2);
-        if (ngroups && !form_i18n_copy(&q->group_label, &group_labels[ngroups - 1])) form_nomem(b);
+        if (ngroups && form_i18n_copy(&q->group_label, &group_labels[ngroups - 1]) != HYS_OK)
+            form_nomem(b);
         if (form_i18n_empty(&q->label))
             hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number,
                           form_find_col(cols, ncols, "label"),
@@ -491,9 +492,9 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
                 hys_choice *c = &q->choices[q->nchoices++];
                 c->row = e->ch.row;
                 c->name = hys_strdup(e->ch.name);
-                if (!c->name || !form_i18n_copy(&c->label, &e->ch.label) ||
-                    !form_i18n_copy(&c->image, &e->ch.image) ||
-                    !form_i18n_copy(&c->audio, &e->ch.audio))
+                if (!c->name || form_i18n_copy(&c->label, &e->ch.label) != HYS_OK ||
+                    form_i18n_copy(&c->image, &e->ch.image) != HYS_OK ||
+                    form_i18n_copy(&c->audio, &e->ch.audio) != HYS_OK)
                     form_nomem(b);
             }
             if (q->look == HYS_LOOK_FACES && count != 3 && count != 5)

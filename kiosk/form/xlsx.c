@@ -293,26 +293,26 @@ typedef struct {
     int reported_long;
 } ws_ctx;
 
-/* "AB12" -> col 27, row 12; returns 0 when malformed. */
-static int parse_ref(const char *r, int *col, int *row)
+/* "AB12" -> col 27, row 12; HYS_OK, or HYS_EFORMAT when malformed. */
+static hys_status parse_ref(const char *r, int *col, int *row)
 {
     int c = 0, n = 0;
     const char *p = r;
     while (*p >= 'A' && *p <= 'Z') {
         c = c * 26 + (*p - 'A' + 1);
-        if (c > 16384) return 0;
+        if (c > 16384) return HYS_EFORMAT;
         p++;
     }
-    if (p == r) return 0;
+    if (p == r) return HYS_EFORMAT;
     while (*p >= '0' && *p <= '9') {
         n = n * 10 + (*p - '0');
-        if (n > 1048576) return 0;
+        if (n > 1048576) return HYS_EFORMAT;
         p++;
     }
-    if (*p || n == 0) return 0;
+    if (*p || n == 0) return HYS_EFORMAT;
     *col = c - 1;
     *row = n;
-    return 1;
+    return HYS_OK;
 }
 
 static void XMLCALL ws_start(void *ud, const char *name, const char **atts)
@@ -328,7 +328,7 @@ static void XMLCALL ws_start(void *ud, const char *name, const char **atts)
     } else if (strcmp(l, "c") == 0) {
         const char *r = attr(atts, "r"), *t = attr(atts, "t");
         int col, row;
-        if (r && parse_ref(r, &col, &row)) {
+        if (r && parse_ref(r, &col, &row) == HYS_OK) {
             c->col = col;
             if (row != c->row) c->row = row, c->next_row = row + 1;
         } else {

@@ -581,14 +581,14 @@ void hys_screen_full(hys_sdl_screen *s)
         SDL_SetWindowFullscreen(s->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
 }
 
-int hys_screen_save_png(hys_sdl_screen *s, const char *path, char *err, size_t errn)
+hys_status hys_screen_save_png(hys_sdl_screen *s, const char *path, char *err, size_t errn)
 {
     int w, h;
     hys_screen_size(s, &w, &h);
     SDL_Surface *shot = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!shot) {
         snprintf(err, errn, "out of memory");
-        return -1;
+        return HYS_ENOMEM;
     }
     int rc;
     if (s->surface)
@@ -598,5 +598,5 @@ int hys_screen_save_png(hys_sdl_screen *s, const char *path, char *err, size_t e
     if (rc == 0) rc = IMG_SavePNG(shot, path);
     if (rc != 0) snprintf(err, errn, "cannot save %s: %s", path, SDL_GetError());
     SDL_FreeSurface(shot);
-    return rc == 0 ? 0 : -1;
+    return rc == 0 ? HYS_OK : HYS_EIO;
 }

@@ -5,6 +5,7 @@
 #define HYS_SCREEN_H
 
 #include "../layout/layout.h"
+#include "../util/status.h"
 
 #include <stddef.h>
 
@@ -30,7 +31,8 @@ void hys_screen_draw(hys_sdl_screen *s, const hys_frame *f);
 /* A kiosk's window, opened as a borderless window covering the screen (so
  * the first frame shows at once), now asks to be full screen proper. */
 void hys_screen_full(hys_sdl_screen *s);
-/* Save what was last drawn as PNG. 0 on success, -1 with err set. */
-int hys_screen_save_png(hys_sdl_screen *s, const char *path, char *err, size_t errn);
+/* Save what was last drawn as PNG: HYS_OK, or with err set HYS_EIO when it
+ * cannot be read back or written, HYS_ENOMEM. */
+hys_status hys_screen_save_png(hys_sdl_screen *s, const char *path, char *err, size_t errn);
 
 #endif

@@ -8,6 +8,7 @@
 #include "speech.h"
 
 #include "../util/alloc.h"
+#include "../util/status.h"
 
 #include <SDL.h>
 #include <espeak-ng/espeak_ng.h>
@@ -130,54 +131,60 @@ static void set_error(hys_speech *s, const char *fmt, const char *a, const char 
     SDL_UnlockMutex(s->lock);
 }
 
-/* A recorded WAV, converted to 22,050 Hz mono S16. 1 when it played through. */
-static int play_wav(hys_speech *s, const char *path)
+/* A recorded WAV, converted to 22,050 Hz mono S16: HYS_OK when it played
+ * (through, or until it was cut off); else, with why in the stats' error,
+ * HYS_EIO when it cannot be read, HYS_ELIMIT when it is too big,
+ * HYS_EFORMAT when it cannot be converted, HYS_ENOMEM. */
+static hys_status play_wav(hys_speech *s, const char *path)
 {
     SDL_RWops *rw = SDL_RWFromFile(path, "rb");
     if (!rw) {
         set_error(s, "%s: %s", path, SDL_GetError());
-        return -1;
+        return HYS_EIO;
     }
     Sint64 size = SDL_RWsize(rw);
     if (size < 0 || size > MAX_WAV_BYTES) {
         SDL_RWclose(rw);
         set_error(s, "%s: %s", path, "too big (over 16 MB)");
-        return -1;
+        return HYS_ELIMIT;
     }
     SDL_AudioSpec spec;
     Uint8 *data = NULL;
     Uint32 len = 0;
     if (!SDL_LoadWAV_RW(rw, 1, &spec, &data, &len)) {
         set_error(s, "%s: %s", path, SDL_GetError());
-        return -1;
+        return HYS_EFORMAT;
     }
     SDL_AudioCVT cvt;
-    int rc = SDL_BuildAudioCVT(&cvt, spec.format, spec.channels, spec.freq, AUDIO_S16SYS, 1,
-                               HYS_SPEECH_RATE);
+    int built = SDL_BuildAudioCVT(&cvt, spec.format, spec.channels, spec.freq, AUDIO_S16SYS, 1,
+                                  HYS_SPEECH_RATE);
     Uint8 *pcm = NULL;
-    if (rc >= 0 &&
+    hys_status rc = HYS_EFORMAT;
+    if (built >= 0 &&
         (pcm = hys_malloc((size_t)len * (size_t)(cvt.len_mult > 0 ? cvt.len_mult : 1)))) {
         memcpy(pcm, data, len);
         cvt.buf = pcm;
         cvt.len = (int)len;
-        if (rc == 0 || SDL_ConvertAudio(&cvt) == 0) {
-            long n = (rc == 0 ? (long)len : (long)cvt.len_cvt) / 2;
-            rc = push(s, (const short *)pcm, n);
-        } else {
-            rc = -1;
+        if (built == 0 || SDL_ConvertAudio(&cvt) == 0) {
+            long n = (built == 0 ? (long)len : (long)cvt.len_cvt) / 2;
+            push(s, (const short *)pcm, n); /* (0: cut off, which is no error) */
+            rc = HYS_OK;
         }
-    } else {
-        rc = -1;
+    } else if (built >= 0) {
+        rc = HYS_ENOMEM;
     }
-    if (rc < 0) set_error(s, "%s: %s", path, "cannot convert this sound");
+    if (rc != HYS_OK) set_error(s, "%s: %s", path, "cannot convert this sound");
     hys_free(pcm);
     SDL_FreeWAV(data);
     return rc;
 }
 
-static int use_voice(hys_speech *s, const char *voice)
+/* Speak with voice from now on (NULL: the last one): HYS_OK, or
+ * HYS_ENOTFOUND when this machine has no such voice (the stats' error says
+ * so). */
+static hys_status use_voice(hys_speech *s, const char *voice)
 {
-    if (!voice || !strcmp(voice, s->voice)) return 0;
+    if (!voice || !strcmp(voice, s->voice)) return HYS_OK;
     espeak_VOICE sel;
     memset(&sel, 0, sizeof sel);
     sel.languages = voice;
@@ -185,10 +192,10 @@ static int use_voice(hys_speech *s, const char *voice)
     if (espeak_ng_SetVoiceByProperties(&sel) != ENS_OK) {
         s->voice[0] = '\0';
         set_error(s, "no voice for %s%s", voice, "");
-        return -1;
+        return HYS_ENOTFOUND;
     }
     snprintf(s->voice, sizeof s->voice, "%s", voice);
-    return 0;
+    return HYS_OK;
 }
 
 static void run_job(hys_speech *s, job *jb)
@@ -207,11 +214,11 @@ static void run_job(hys_speech *s, job *jb)
         }
         SDL_UnlockMutex(s->lock);
         if (gone) return;
-        int rc = 1;
+        hys_status rc = HYS_OK;
         if (u->wav) {
             rc = play_wav(s, u->wav);
         } else if (u->text && *u->text) {
-            if (use_voice(s, u->voice) != 0) continue;
+            if (use_voice(s, u->voice) != HYS_OK) continue;
             espeak_ng_STATUS st = espeak_ng_Synthesize(u->text, strlen(u->text) + 1, 0,
                                                        POS_CHARACTER, 0, espeakCHARS_UTF8, NULL, s);
             if (st != ENS_OK && st != ENS_SPEECH_STOPPED) {
@@ -222,7 +229,7 @@ static void run_job(hys_speech *s, job *jb)
         }
         SDL_LockMutex(s->lock);
         gone = s->want != s->gen;
-        if (!gone && rc >= 0) s->stats.items_done++;
+        if (!gone && rc == HYS_OK) s->stats.items_done++;
         SDL_UnlockMutex(s->lock);
         if (gone) return;
     }
@@ -305,10 +312,11 @@ static int speech_thread(void *ud)
 /* ---- the caller's side ---- */
 
 /* Open the sound device and start it playing what is queued; the lock is
- * held (or the speech thread is not running yet). 0 with SDL's error. */
-static int device_open(hys_speech *s)
+ * held (or the speech thread is not running yet). HYS_OK, or HYS_EIO with
+ * SDL's error. */
+static hys_status device_open(hys_speech *s)
 {
-    if (s->dev || s->out != HYS_SPEECH_DEVICE) return 1;
+    if (s->dev || s->out != HYS_SPEECH_DEVICE) return HYS_OK;
     SDL_AudioSpec want, have;
     SDL_zero(want);
     want.freq = HYS_SPEECH_RATE;
@@ -317,7 +325,7 @@ static int device_open(hys_speech *s)
     want.samples = 512; /* about 23 ms: a cut-off is heard at once */
     s->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
     if (s->dev) SDL_PauseAudioDevice(s->dev, 0);
-    return s->dev != 0;
+    return s->dev != 0 ? HYS_OK : HYS_EIO;
 }
 
 hys_speech *hys_speech_open(hys_speech_output out, char *err, size_t errn)
@@ -336,7 +344,7 @@ hys_speech *hys_speech_open(hys_speech_output out, char *err, size_t errn)
             hys_free(s);
             return NULL;
         }
-        if (!device_open(s)) {
+        if (device_open(s) != HYS_OK) {
             snprintf(err, errn, "no sound device: %s", SDL_GetError());
             SDL_QuitSubSystem(SDL_INIT_AUDIO);
             hys_free(s);
@@ -481,7 +489,7 @@ void hys_speech_say(hys_speech *s, const hys_utterance *items, int n, int rate, 
     s->stats.request = jb->gen;
     s->stats.first_audio_ms = s->stats.stop_ms = s->stats.first_audio_at = -1;
     s->said_at = SDL_GetPerformanceCounter();
-    if (!s->dev && !device_open(s)) /* (resting: see hys_speech_rest) */
+    if (!s->dev && device_open(s) != HYS_OK) /* (resting: see hys_speech_rest) */
         snprintf(s->stats.error, sizeof s->stats.error, "no sound device: %s", SDL_GetError());
     SDL_CondSignal(s->wake);
     SDL_UnlockMutex(s->lock);
@@ -540,9 +548,9 @@ int hys_speech_busy(hys_speech *s)
     return busy;
 }
 
-int hys_speech_wait(hys_speech *s, long timeout_ms)
+hys_status hys_speech_wait(hys_speech *s, long timeout_ms)
 {
-    if (!s) return 0;
+    if (!s) return HYS_OK;
     Uint64 t0 = SDL_GetTicks64();
     SDL_LockMutex(s->lock);
     while (s->pending || s->running) {
@@ -550,7 +558,7 @@ int hys_speech_wait(hys_speech *s, long timeout_ms)
         if (left <= 0) break;
         SDL_CondWaitTimeout(s->done, s->lock, (Uint32)left);
     }
-    int rc = s->pending || s->running ? -1 : 0;
+    hys_status rc = s->pending || s->running ? HYS_ETIMEOUT : HYS_OK;
     SDL_UnlockMutex(s->lock);
     return rc;
 }

@@ -7,6 +7,8 @@
 #ifndef HYS_SPEECH_H
 #define HYS_SPEECH_H
 
+#include "../util/status.h"
+
 #include <stddef.h>
 
 #define HYS_SPEECH_RATE 22050
@@ -66,8 +68,9 @@ int hys_speech_current(hys_speech *s);
 /* 1 while synthesis runs or audio is still queued. */
 int hys_speech_busy(hys_speech *s);
 /* Wait (for tests and tools) until synthesis of the last request has ended,
- * at most timeout_ms. 0 when it ended. */
-int hys_speech_wait(hys_speech *s, long timeout_ms);
+ * at most timeout_ms: HYS_OK when it ended (or s is NULL), HYS_ETIMEOUT when
+ * it had not. */
+hys_status hys_speech_wait(hys_speech *s, long timeout_ms);
 /* Figures for the last request. */
 void hys_speech_stats_get(hys_speech *s, hys_speech_stats *out);
 

@@ -99,35 +99,41 @@ void hys_store_period(hys_period p, time_t t, char out[32])
         strftime(out, 32, "%Y-%m-%d", &tm);
 }
 
-int hys_store_exec(sqlite3 *db, const char *sql, char *err, size_t errn)
+hys_status hys_store_exec(sqlite3 *db, const char *sql, char *err, size_t errn)
 {
     char *msg = NULL;
     if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
         snprintf(err, errn, "%s", msg ? msg : sqlite3_errmsg(db));
         sqlite3_free(msg);
-        return 0;
+        return HYS_EIO;
     }
-    return 1;
+    return HYS_OK;
 }
 
-static int pragma_int(sqlite3 *db, const char *sql)
+/* The integer a PRAGMA gives into *out: HYS_OK, or HYS_EIO when it cannot
+ * be read. */
+static hys_status pragma_int(sqlite3 *db, const char *sql, int *out)
 {
     sqlite3_stmt *st;
-    int v = -1;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return -1;
-    if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int(st, 0);
+    *out = -1;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return HYS_EIO;
+    hys_status rc = HYS_EIO;
+    if (sqlite3_step(st) == SQLITE_ROW) *out = sqlite3_column_int(st, 0), rc = HYS_OK;
     sqlite3_finalize(st);
-    return v;
+    return rc;
 }
 
-/* Bring the schema to SCHEMA_VERSION. Refuses files that are not ours or newer. */
-static int migrate(sqlite3 *db, char *err, size_t errn)
+/* Bring the schema to SCHEMA_VERSION. Refuses files that are not ours or
+ * newer. HYS_OK, or with err set HYS_EIO when the database cannot be read
+ * or written, HYS_EFORMAT when it is another program's or a newer one. */
+static hys_status migrate(sqlite3 *db, char *err, size_t errn)
 {
-    int app = pragma_int(db, "PRAGMA application_id");
-    int ver = pragma_int(db, "PRAGMA user_version");
-    if (ver < 0 || app < 0) {
+    int app, ver;
+    hys_status app_rc = pragma_int(db, "PRAGMA application_id", &app);
+    hys_status ver_rc = pragma_int(db, "PRAGMA user_version", &ver);
+    if (app_rc != HYS_OK || ver_rc != HYS_OK || ver < 0 || app < 0) {
         snprintf(err, errn, "cannot read the database: %s", sqlite3_errmsg(db));
-        return 0;
+        return HYS_EIO;
     }
     if (ver == 0 && app == 0) {
         sqlite3_stmt *st;
@@ -139,35 +145,38 @@ static int migrate(sqlite3 *db, char *err, size_t errn)
         }
         if (tables) {
             snprintf(err, errn, "the file is a database of another program; not touched");
-            return 0;
+            return HYS_EFORMAT;
         }
     } else if (app != APPLICATION_ID) {
         snprintf(err, errn, "the file is a database of another program; not touched");
-        return 0;
+        return HYS_EFORMAT;
     }
     if (ver > SCHEMA_VERSION) {
         snprintf(err, errn,
                  "the answers were written by a newer version of the kiosk (schema %d); "
                  "install that version",
                  ver);
-        return 0;
+        return HYS_EFORMAT;
     }
     for (int v = ver; v < SCHEMA_VERSION; v++) {
         char sql[128];
-        if (!hys_store_exec(db, "BEGIN IMMEDIATE", err, errn)) return 0;
+        if (hys_store_exec(db, "BEGIN IMMEDIATE", err, errn) != HYS_OK) return HYS_EIO;
         snprintf(sql, sizeof sql, "PRAGMA application_id=%d; PRAGMA user_version=%d",
                  APPLICATION_ID, v + 1);
-        if (!hys_store_exec(db, migrations[v], err, errn) || !hys_store_exec(db, sql, err, errn)) {
+        if (hys_store_exec(db, migrations[v], err, errn) != HYS_OK ||
+            hys_store_exec(db, sql, err, errn) != HYS_OK) {
             char ignore[8];
             hys_store_exec(db, "ROLLBACK", ignore, sizeof ignore);
-            return 0;
+            return HYS_EIO;
         }
-        if (!hys_store_exec(db, "COMMIT", err, errn)) return 0;
+        if (hys_store_exec(db, "COMMIT", err, errn) != HYS_OK) return HYS_EIO;
     }
-    return 1;
+    return HYS_OK;
 }
 
-static int load_kiosk_id(hys_store *s, char *err, size_t errn)
+/* The kiosk's id from the database, made and recorded on first run: HYS_OK,
+ * or HYS_EIO with err set. */
+static hys_status load_kiosk_id(hys_store *s, char *err, size_t errn)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT value FROM meta WHERE key='kiosk_id'", -1, &st, NULL))
@@ -175,7 +184,7 @@ static int load_kiosk_id(hys_store *s, char *err, size_t errn)
     if (sqlite3_step(st) == SQLITE_ROW) {
         snprintf(s->kiosk_id, sizeof s->kiosk_id, "%s", sqlite3_column_text(st, 0));
         sqlite3_finalize(st);
-        return 1;
+        return HYS_OK;
     }
     sqlite3_finalize(st);
     hys_uuid_new(s->kiosk_id);
@@ -185,10 +194,10 @@ static int load_kiosk_id(hys_store *s, char *err, size_t errn)
     sqlite3_bind_text(st, 1, s->kiosk_id, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    if (rc == SQLITE_DONE) return 1;
+    if (rc == SQLITE_DONE) return HYS_OK;
 fail:
     snprintf(err, errn, "cannot record the kiosk id: %s", sqlite3_errmsg(s->db));
-    return 0;
+    return HYS_EIO;
 }
 
 static void op_free(op *o)
@@ -202,22 +211,24 @@ static void op_free(op *o)
     memset(o, 0, sizeof *o);
 }
 
-static int bind_run(sqlite3 *db, const char *sql, int n, const char *const *texts, int ints[],
-                    int nints)
+/* Run sql with n texts and nints integers bound: HYS_OK, or HYS_EIO. */
+static hys_status bind_run(sqlite3 *db, const char *sql, int n, const char *const *texts,
+                           int ints[], int nints)
 {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return 0;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return HYS_EIO;
     for (int i = 0; i < n; i++)
         sqlite3_bind_text(st, i + 1, texts[i], -1, SQLITE_STATIC);
     for (int i = 0; i < nints; i++)
         sqlite3_bind_int(st, n + i + 1, ints[i]);
     int rc = sqlite3_step(st);
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE;
+    return rc == SQLITE_DONE ? HYS_OK : HYS_EIO;
 }
 
-/* Write one op as one transaction. Runs on the writer thread. */
-static int apply(hys_store *s, op *o)
+/* Write one op as one transaction. Runs on the writer thread. HYS_OK, or
+ * HYS_EIO (SQLite's reason in sqlite3_errmsg). */
+static hys_status apply(hys_store *s, op *o)
 {
     sqlite3 *db = s->db;
     switch (o->kind) {
@@ -225,20 +236,22 @@ static int apply(hys_store *s, op *o)
         snprintf(s->form_hash, sizeof s->form_hash, "%s", o->form[2]);
         const char *t[] = {o->form[2], o->form[0], o->form[1], o->form[3], o->form[4]};
         char err[256];
-        if (!hys_store_exec(db, "BEGIN", err, sizeof err)) return 0;
-        int ok = bind_run(db,
-                          "INSERT INTO forms(form_hash,form_id,form_version,title,public_key)"
-                          " VALUES(?,?,?,?,?) ON CONFLICT(form_hash) DO NOTHING",
-                          5, t, NULL, 0);
-        for (int i = 0; ok && i < o->nlabels; i++) {
+        if (hys_store_exec(db, "BEGIN", err, sizeof err) != HYS_OK) return HYS_EIO;
+        hys_status rc =
+            bind_run(db,
+                     "INSERT INTO forms(form_hash,form_id,form_version,title,public_key)"
+                     " VALUES(?,?,?,?,?) ON CONFLICT(form_hash) DO NOTHING",
+                     5, t, NULL, 0);
+        for (int i = 0; rc == HYS_OK && i < o->nlabels; i++) {
             const char *l[] = {o->form[2], o->labels[3 * i], o->labels[3 * i + 1],
                                o->labels[3 * i + 2]};
-            ok = bind_run(db,
+            rc = bind_run(db,
                           "INSERT OR IGNORE INTO labels(form_hash,question,choice,label)"
                           " VALUES(?,?,?,?)",
                           4, l, NULL, 0);
         }
-        return hys_store_exec(db, ok ? "COMMIT" : "ROLLBACK", err, sizeof err) && ok;
+        hys_status end = hys_store_exec(db, rc == HYS_OK ? "COMMIT" : "ROLLBACK", err, sizeof err);
+        return rc != HYS_OK ? rc : end;
     }
     case OP_BEGIN: {
         const char *t[] = {o->session, s->form_hash, o->period};
@@ -272,7 +285,7 @@ static int apply(hys_store *s, op *o)
         return bind_run(db, "REPLACE INTO meta(key, value) VALUES('write_check', 'ok')", 0, NULL,
                         NULL, 0);
     }
-    return 0;
+    return HYS_EIO;
 }
 
 static void *writer(void *arg)
@@ -288,7 +301,7 @@ static void *writer(void *arg)
         s->count--;
         s->busy = 1;
         pthread_mutex_unlock(&s->mu);
-        int ok = apply(s, &o);
+        int ok = apply(s, &o) == HYS_OK;
         char why[sizeof s->why];
         if (!ok) {
             snprintf(why, sizeof why, "%s", sqlite3_errmsg(s->db));
@@ -360,11 +373,12 @@ hys_store *hys_store_open(const char *dir, hys_period period, char *err, size_t 
         goto fail;
     }
     sqlite3_busy_timeout(s->db, 5000);
-    if (!hys_store_exec(s->db, "PRAGMA journal_mode=WAL", err, errn) ||
-        !hys_store_exec(s->db, "PRAGMA synchronous=FULL", err, errn) ||
-        !hys_store_exec(s->db, "PRAGMA foreign_keys=ON", err, errn) || !migrate(s->db, err, errn) ||
-        !hys_store_exec(s->db, "UPDATE sessions SET ended=1 WHERE ended=0", err, errn) ||
-        !load_kiosk_id(s, err, errn)) {
+    if (hys_store_exec(s->db, "PRAGMA journal_mode=WAL", err, errn) != HYS_OK ||
+        hys_store_exec(s->db, "PRAGMA synchronous=FULL", err, errn) != HYS_OK ||
+        hys_store_exec(s->db, "PRAGMA foreign_keys=ON", err, errn) != HYS_OK ||
+        migrate(s->db, err, errn) != HYS_OK ||
+        hys_store_exec(s->db, "UPDATE sessions SET ended=1 WHERE ended=0", err, errn) != HYS_OK ||
+        load_kiosk_id(s, err, errn) != HYS_OK) {
         char msg[512];
         snprintf(msg, sizeof msg, "%s", err);
         snprintf(err, errn, "%s: %s", path, msg);
@@ -509,14 +523,14 @@ void hys_store_why(const hys_store *s, char *out, size_t n)
     pthread_mutex_unlock(&m->mu);
 }
 
-int hys_store_probe(hys_store *s)
+hys_status hys_store_probe(hys_store *s)
 {
-    if (!s) return 0;
+    if (!s) return HYS_EIO;
     long before = hys_store_failures(s);
     op o = {.kind = OP_PROBE};
     enqueue(s, &o, 1);
     hys_store_flush(s);
-    return hys_store_failures(s) == before;
+    return hys_store_failures(s) == before ? HYS_OK : HYS_EIO;
 }
 
 /* ---- reading answers back ---- */
@@ -538,7 +552,8 @@ hys_status hys_store_open_db(const char *dir, int flags, sqlite3 **dbp, char *er
         return HYS_EIO;
     }
     sqlite3_busy_timeout(db, 5000);
-    if (pragma_int(db, "PRAGMA application_id") != APPLICATION_ID) {
+    int app;
+    if (pragma_int(db, "PRAGMA application_id", &app) != HYS_OK || app != APPLICATION_ID) {
         snprintf(err, errn, "%s is not a Have Your Say answers database", path);
         sqlite3_close(db);
         return HYS_EIO;

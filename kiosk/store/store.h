@@ -58,9 +58,10 @@ void hys_store_flush(hys_store *s);
 long hys_store_failures(const hys_store *s);
 /* Why the last write failed (SQLite's words), "" when none has. */
 void hys_store_why(const hys_store *s, char *out, size_t n);
-/* Write something small now, as one transaction, and wait for it: 1 when it
- * was committed (the disk can be written to again). */
-int hys_store_probe(hys_store *s);
+/* Write something small now, as one transaction, and wait for it: HYS_OK
+ * when it was committed (the disk can be written to again), else HYS_EIO
+ * (hys_store_why says why; a NULL store: the answers file is not open). */
+hys_status hys_store_probe(hys_store *s);
 
 /* Print all stored answers as RFC 4180 CSV (UTF-8) with the header
  * answer_id,session_id,kiosk_id,form_id,form_version,question,value,status,language,period.
@@ -105,8 +106,9 @@ hys_status hys_store_export_commit(hys_store_export *e, const char *manifest_sha
 void hys_store_export_end(hys_store_export *e);
 /* The kiosk's id, read from DIR's answers without opening it for writing. */
 hys_status hys_store_read_kiosk_id(const char *dir, char out[40], char *err, size_t errn);
-/* How many answers of ended sessions no export has taken yet; -1 on error. */
-long hys_store_unexported(const char *dir);
+/* How many answers of ended sessions no export has taken yet, into *n:
+ * HYS_OK, or HYS_EIO when DIR's answers cannot be read. */
+hys_status hys_store_unexported(const char *dir, long *n);
 
 /* Counts for staff (never single answers). */
 typedef struct hys_store_counts {

@@ -32,13 +32,14 @@ static const char *const bundle_schema =
     "  question TEXT NOT NULL, position INTEGER NOT NULL, value TEXT NOT NULL,"
     "  status TEXT NOT NULL, language TEXT NOT NULL, period TEXT NOT NULL);";
 
-/* The first column of the first row as text ("" for none or NULL); 0 when
- * it could not be read (out of memory included: never taken for "none"). */
-static int text_of(sqlite3 *db, const char *sql, char *out, size_t n)
+/* The first column of the first row as text ("" for none or NULL): HYS_OK,
+ * or HYS_EIO when it could not be read (out of memory included: never taken
+ * for "none"). */
+static hys_status text_of(sqlite3 *db, const char *sql, char *out, size_t n)
 {
     sqlite3_stmt *st;
     out[0] = 0;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return 0;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return HYS_EIO;
     int rc = sqlite3_step(st), ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
     if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
         const unsigned char *v = sqlite3_column_text(st, 0);
@@ -48,14 +49,16 @@ static int text_of(sqlite3 *db, const char *sql, char *out, size_t n)
             ok = 0;
     }
     sqlite3_finalize(st);
-    return ok;
+    return ok ? HYS_OK : HYS_EIO;
 }
 
-/* A count; -1 when it could not be read. */
-static long count_of(sqlite3 *db, const char *sql)
+/* A count into *n: HYS_OK, or HYS_EIO when it could not be read. */
+static hys_status count_of(sqlite3 *db, const char *sql, long *n)
 {
     char buf[32];
-    return text_of(db, sql, buf, sizeof buf) ? atol(buf) : -1;
+    hys_status rc = text_of(db, sql, buf, sizeof buf);
+    if (rc == HYS_OK) *n = atol(buf);
+    return rc;
 }
 
 hys_store_export *hys_store_export_begin(const char *dir, int full, hys_store_export_info *info,
@@ -85,18 +88,19 @@ hys_store_export *hys_store_export_begin(const char *dir, int full, hys_store_ex
              " WHERE s.ended=1%s;",
              full ? "" : " AND a.export_seq IS NULL");
     char seq[32];
-    if (!hys_store_exec(e->db, "BEGIN", err, errn) || !hys_store_exec(e->db, sql, err, errn) ||
-        !text_of(e->db, "SELECT coalesce(max(seq),0)+1 FROM exports", seq, sizeof seq) ||
-        !text_of(e->db,
-                 "SELECT manifest_sha256 FROM exports WHERE seq=(SELECT max(seq) FROM exports)",
-                 info->prev_manifest, sizeof info->prev_manifest) ||
-        !text_of(e->db, "SELECT value FROM meta WHERE key='kiosk_id'", info->kiosk_id,
-                 sizeof info->kiosk_id) ||
-        !text_of(e->db, "SELECT min(period) FROM answers WHERE rowid IN taken", info->period_from,
-                 sizeof info->period_from) ||
-        !text_of(e->db, "SELECT max(period) FROM answers WHERE rowid IN taken", info->period_to,
-                 sizeof info->period_to) ||
-        !hys_store_exec(e->db, "COMMIT", err, errn)) {
+    if (hys_store_exec(e->db, "BEGIN", err, errn) != HYS_OK ||
+        hys_store_exec(e->db, sql, err, errn) != HYS_OK ||
+        text_of(e->db, "SELECT coalesce(max(seq),0)+1 FROM exports", seq, sizeof seq) != HYS_OK ||
+        text_of(e->db,
+                "SELECT manifest_sha256 FROM exports WHERE seq=(SELECT max(seq) FROM exports)",
+                info->prev_manifest, sizeof info->prev_manifest) != HYS_OK ||
+        text_of(e->db, "SELECT value FROM meta WHERE key='kiosk_id'", info->kiosk_id,
+                sizeof info->kiosk_id) != HYS_OK ||
+        text_of(e->db, "SELECT min(period) FROM answers WHERE rowid IN taken", info->period_from,
+                sizeof info->period_from) != HYS_OK ||
+        text_of(e->db, "SELECT max(period) FROM answers WHERE rowid IN taken", info->period_to,
+                sizeof info->period_to) != HYS_OK ||
+        hys_store_exec(e->db, "COMMIT", err, errn) != HYS_OK) {
         if (!err[0]) snprintf(err, errn, "cannot read the answers: %s", sqlite3_errmsg(e->db));
         hys_store_export_end(e);
         return NULL;
@@ -108,13 +112,15 @@ hys_store_export *hys_store_export_begin(const char *dir, int full, hys_store_ex
                        " WHERE a.rowid IN taken)";
     char nkeys[32], count[600];
     snprintf(count, sizeof count, "SELECT count(*) FROM (%s)", keys);
-    info->answers = count_of(e->db, "SELECT count(*) FROM taken");
-    info->sessions = count_of(e->db, "SELECT count(DISTINCT session_id) FROM answers"
-                                     " WHERE rowid IN taken");
+    hys_status answers_rc = count_of(e->db, "SELECT count(*) FROM taken", &info->answers);
+    hys_status sessions_rc = count_of(e->db,
+                                      "SELECT count(DISTINCT session_id) FROM answers"
+                                      " WHERE rowid IN taken",
+                                      &info->sessions);
     /* (a key not read would mean answers left unsealed: it is an error) */
-    if (!text_of(e->db, count, nkeys, sizeof nkeys) ||
-        !text_of(e->db, keys, info->seal_to, sizeof info->seal_to) || info->answers < 0 ||
-        info->sessions < 0) {
+    if (text_of(e->db, count, nkeys, sizeof nkeys) != HYS_OK ||
+        text_of(e->db, keys, info->seal_to, sizeof info->seal_to) != HYS_OK ||
+        answers_rc != HYS_OK || sessions_rc != HYS_OK) {
         snprintf(err, errn, "cannot read the answers: %s", sqlite3_errmsg(e->db));
         hys_store_export_end(e);
         return NULL;
@@ -129,14 +135,15 @@ hys_status hys_store_export_write_db(hys_store_export *e, const char *path, char
     unlink(path); /* a file left by an export that did not finish */
     char *attach = sqlite3_mprintf("ATTACH %Q AS b", path);
     if (!attach) snprintf(err, errn, "out of memory");
-    int ok = attach && hys_store_exec(e->db, attach, err, errn);
+    int ok = attach && hys_store_exec(e->db, attach, err, errn) == HYS_OK;
     sqlite3_free(attach);
     if (!ok) return HYS_EIO;
     /* a scratch file, flushed and checked when it is copied to the stick:
      * no journal, no syncing of its own (a stop half-way makes it again) */
-    ok = hys_store_exec(e->db, "PRAGMA b.journal_mode=OFF; PRAGMA b.synchronous=OFF", err, errn) &&
-         hys_store_exec(e->db, "BEGIN", err, errn) &&
-         hys_store_exec(e->db, bundle_schema, err, errn) &&
+    ok = hys_store_exec(e->db, "PRAGMA b.journal_mode=OFF; PRAGMA b.synchronous=OFF", err, errn) ==
+             HYS_OK &&
+         hys_store_exec(e->db, "BEGIN", err, errn) == HYS_OK &&
+         hys_store_exec(e->db, bundle_schema, err, errn) == HYS_OK &&
          hys_store_exec(
              e->db,
              "INSERT INTO b.answers SELECT a.answer_id, a.session_id,"
@@ -152,8 +159,8 @@ hys_status hys_store_export_write_db(hys_store_export *e, const char *path, char
              " WHERE form_hash IN (SELECT form_hash FROM b.sessions);"
              "INSERT INTO b.labels SELECT * FROM labels" /* the form's order */
              " WHERE form_hash IN (SELECT form_hash FROM b.sessions) ORDER BY rowid;",
-             err, errn) &&
-         hys_store_exec(e->db, "COMMIT", err, errn);
+             err, errn) == HYS_OK &&
+         hys_store_exec(e->db, "COMMIT", err, errn) == HYS_OK;
     if (!ok) {
         char ignore[64];
         hys_store_exec(e->db, "ROLLBACK", ignore, sizeof ignore);
@@ -174,7 +181,7 @@ hys_status hys_store_export_commit(hys_store_export *e, const char *manifest_sha
                                 e->info.seq, e->info.seq, e->info.period_to, e->info.answers,
                                 manifest_sha256);
     if (!sql) snprintf(err, errn, "out of memory");
-    int ok = sql && hys_store_exec(e->db, sql, err, errn);
+    int ok = sql && hys_store_exec(e->db, sql, err, errn) == HYS_OK;
     sqlite3_free(sql);
     if (!ok) {
         char ignore[64];
@@ -210,15 +217,18 @@ hys_status hys_store_read_kiosk_id(const char *dir, char out[40], char *err, siz
     return HYS_OK;
 }
 
-long hys_store_unexported(const char *dir)
+hys_status hys_store_unexported(const char *dir, long *n)
 {
     sqlite3 *db;
     char err[256];
-    if (hys_store_open_db(dir, SQLITE_OPEN_READONLY, &db, err, sizeof err)) return -1;
-    long n = count_of(db, "SELECT count(*) FROM answers a JOIN sessions s USING(session_id)"
-                          " WHERE s.ended=1 AND a.export_seq IS NULL");
+    hys_status rc = hys_store_open_db(dir, SQLITE_OPEN_READONLY, &db, err, sizeof err);
+    if (rc) return rc;
+    rc = count_of(db,
+                  "SELECT count(*) FROM answers a JOIN sessions s USING(session_id)"
+                  " WHERE s.ended=1 AND a.export_seq IS NULL",
+                  n);
     sqlite3_close(db);
-    return n;
+    return rc;
 }
 
 hys_status hys_store_count(const char *dir, const char *today, hys_store_counts *c, char *err,
@@ -229,12 +239,15 @@ hys_status hys_store_count(const char *dir, const char *today, hys_store_counts 
     hys_status rc = hys_store_open_db(dir, SQLITE_OPEN_READONLY, &db, err, errn);
     if (rc) return rc;
     char *sql = sqlite3_mprintf("SELECT count(*) FROM sessions WHERE period LIKE '%q%%'", today);
-    c->sessions_today = sql ? count_of(db, sql) : -1;
+    hys_status today_rc = sql ? count_of(db, sql, &c->sessions_today) : HYS_ENOMEM;
     sqlite3_free(sql);
-    c->sessions = count_of(db, "SELECT count(*) FROM sessions");
-    c->answers = count_of(db, "SELECT count(*) FROM answers");
-    c->unexported = count_of(db, "SELECT count(*) FROM answers a JOIN sessions s"
-                                 " USING(session_id) WHERE s.ended=1 AND a.export_seq IS NULL");
+    hys_status sessions_rc = count_of(db, "SELECT count(*) FROM sessions", &c->sessions);
+    hys_status answers_rc = count_of(db, "SELECT count(*) FROM answers", &c->answers);
+    hys_status unexported_rc =
+        count_of(db,
+                 "SELECT count(*) FROM answers a JOIN sessions s"
+                 " USING(session_id) WHERE s.ended=1 AND a.export_seq IS NULL",
+                 &c->unexported);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db,
                            "SELECT question, count(*) FROM answers WHERE status='dont_understand'"
@@ -247,7 +260,8 @@ hys_status hys_store_count(const char *dir, const char *today, hys_store_counts 
             c->hard_n[c->nhard++] = sqlite3_column_int64(st, 1);
         }
     sqlite3_finalize(st);
-    if (c->sessions_today < 0 || c->sessions < 0 || c->answers < 0 || c->unexported < 0) {
+    if (today_rc != HYS_OK || sessions_rc != HYS_OK || answers_rc != HYS_OK ||
+        unexported_rc != HYS_OK) {
         snprintf(err, errn, "cannot count the answers: %s", sqlite3_errmsg(db));
         rc = HYS_EIO;
     }

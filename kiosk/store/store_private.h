@@ -9,8 +9,8 @@
 
 #define APPLICATION_ID 0x48595331 /* "HYS1" */
 
-/* Run sql; 1 on success, else 0 with the reason in err. */
-int hys_store_exec(sqlite3 *db, const char *sql, char *err, size_t errn);
+/* Run sql: HYS_OK, or HYS_EIO with SQLite's reason in err. */
+hys_status hys_store_exec(sqlite3 *db, const char *sql, char *err, size_t errn);
 
 /* Open DIR's answers database (flags as sqlite3_open_v2) and check it is
  * ours. HYS_OK with *db set, or HYS_EIO with err set (and *db NULL). */

@@ -103,9 +103,9 @@ static int sq_init(void *unused)
 
 static void sq_shutdown(void *unused) {}
 
-int hys_alloc_route_sqlite(void)
+hys_status hys_alloc_route_sqlite(void)
 {
     static const sqlite3_mem_methods m = {sq_malloc,  hys_free, sq_realloc,  sq_size,
                                           sq_roundup, sq_init,  sq_shutdown, NULL};
-    return sqlite3_config(SQLITE_CONFIG_MALLOC, &m) == SQLITE_OK;
+    return sqlite3_config(SQLITE_CONFIG_MALLOC, &m) == SQLITE_OK ? HYS_OK : HYS_EDENIED;
 }

@@ -9,6 +9,8 @@
 #ifndef HYS_ALLOC_H
 #define HYS_ALLOC_H
 
+#include "status.h"
+
 #include <stddef.h>
 
 /* Like malloc/calloc/realloc/free/strdup. NULL on failure. hys_free(NULL) is a no-op. */
@@ -21,8 +23,9 @@ char *hys_strndup(const char *s, size_t n);
 
 /* Send SQLite's allocations through these functions too, so an injected
  * failure can land inside SQLite. Call before any other SQLite call (the
- * program's main and the allocation test do); 0 when SQLite refused. */
-int hys_alloc_route_sqlite(void);
+ * program's main and the allocation test do). HYS_OK, or HYS_EDENIED when
+ * SQLite refused (it had started already). */
+hys_status hys_alloc_route_sqlite(void);
 
 /* Fault injection for tests: the nth allocation from now (1 = the next one)
  * fails; 0 turns injection off. */

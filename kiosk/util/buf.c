@@ -2,6 +2,7 @@
 #include "buf.h"
 
 #include "alloc.h"
+#include "status.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,31 +28,34 @@ void hys_buf_reset(hys_buf *b)
     if (b->data) b->data[0] = '\0';
 }
 
-static int reserve(hys_buf *b, size_t extra)
+/* Room for extra more bytes: HYS_OK; else the buffer is failed, and this
+ * HYS_ENOMEM when no memory was had now, HYS_ELIMIT over the cap or when it
+ * had failed before. */
+static hys_status reserve(hys_buf *b, size_t extra)
 {
-    if (b->failed) return 0;
+    if (b->failed) return HYS_ELIMIT;
     if (extra > b->max || b->len > b->max - extra) {
         b->failed = 1;
-        return 0;
+        return HYS_ELIMIT;
     }
     size_t need = b->len + extra + 1;
-    if (need <= b->cap) return 1;
+    if (need <= b->cap) return HYS_OK;
     size_t cap = b->cap ? b->cap : 64;
     while (cap < need)
         cap *= 2;
     char *d = hys_realloc(b->data, cap);
     if (!d) {
         b->failed = 1;
-        return 0;
+        return HYS_ENOMEM;
     }
     b->data = d;
     b->cap = cap;
-    return 1;
+    return HYS_OK;
 }
 
 void hys_buf_add(hys_buf *b, const char *s, size_t n)
 {
-    if (!reserve(b, n)) return;
+    if (reserve(b, n) != HYS_OK) return;
     if (n) memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
@@ -82,7 +86,7 @@ void hys_buf_printf(hys_buf *b, const char *fmt, ...)
         hys_buf_add(b, small, (size_t)n);
         return;
     }
-    if (!reserve(b, (size_t)n)) return;
+    if (reserve(b, (size_t)n) != HYS_OK) return;
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);

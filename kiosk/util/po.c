@@ -71,25 +71,27 @@ static int has_fuzzy(const char *s, const char *end)
     return 0;
 }
 
-static int add_entry(hys_po *po, hys_buf *id, hys_buf *str)
+/* Keep a translation (not the header, nor an untranslated one): HYS_OK, or
+ * HYS_ENOMEM. */
+static hys_status add_entry(hys_po *po, hys_buf *id, hys_buf *str)
 {
-    if (id->len == 0 || str->len == 0) return 1; /* header or untranslated */
+    if (id->len == 0 || str->len == 0) return HYS_OK; /* header or untranslated */
     if (po->n == po->cap) {
         int cap = po->cap ? po->cap * 2 : 64;
         entry *e = hys_realloc(po->e, (size_t)cap * sizeof *e);
-        if (!e) return 0;
+        if (!e) return HYS_ENOMEM;
         po->e = e;
         po->cap = cap;
     }
     char *a = hys_strdup(hys_buf_str(id)), *b = hys_strdup(hys_buf_str(str));
     if (!a || !b) {
         hys_free(a), hys_free(b);
-        return 0;
+        return HYS_ENOMEM;
     }
     po->e[po->n].id = a;
     po->e[po->n].str = b;
     po->n++;
-    return 1;
+    return HYS_OK;
 }
 
 hys_po *hys_po_parse(const char *data, size_t n, hys_status *rc, char *err, size_t errn)
@@ -134,7 +136,7 @@ hys_po *hys_po_parse(const char *data, size_t n, hys_status *rc, char *err, size
             if ((kl == 5 && !strncmp(kw, "msgid", 5)) || (kl == 7 && !strncmp(kw, "msgctxt", 7))) {
                 int is_ctx = kl == 7;
                 if (cur == &str || (cur == NULL && id.len)) {
-                    if (!fuzzy && !add_entry(po, &id, &str)) goto nomem;
+                    if (!fuzzy && add_entry(po, &id, &str) != HYS_OK) goto nomem;
                     hys_buf_reset(&id), hys_buf_reset(&str), hys_buf_reset(&ctx);
                 }
                 if (cur == &str || cur == NULL || is_ctx) fuzzy = next_fuzzy, next_fuzzy = 0;
@@ -178,7 +180,7 @@ hys_po *hys_po_parse(const char *data, size_t n, hys_status *rc, char *err, size
         p = eol + 1;
         line++;
     }
-    if (*rc == HYS_OK && !fuzzy && !add_entry(po, &id, &str)) goto nomem;
+    if (*rc == HYS_OK && !fuzzy && add_entry(po, &id, &str) != HYS_OK) goto nomem;
     goto done;
 bad:
     *rc = HYS_EFORMAT;

@@ -18,6 +18,8 @@ const char *hys_status_str(hys_status s)
         return "not found";
     case HYS_EDENIED:
         return "not allowed";
+    case HYS_ETIMEOUT:
+        return "timed out";
     }
     return "unknown error";
 }

@@ -92,7 +92,7 @@ static int enrol(const char *data, const char *stick, hys_trust *trust, const ch
     if (hys_store_read_kiosk_id(data, id, err, sizeof err) != HYS_OK ||
         hys_manifest_key(data, sk, pk, err, sizeof err) != HYS_OK ||
         hys_enrol_stick(data, id, stick, err, sizeof err) != HYS_OK ||
-        (trust && (!hys_trust_add(trust, id, pk, err, sizeof err) ||
+        (trust && (hys_trust_add(trust, id, pk, err, sizeof err) != HYS_OK ||
                    hys_trust_append(trust_file, id, pk, err, sizeof err) != HYS_OK))) {
         fprintf(stderr, "bench_export: %s\n", err);
         return 0;

@@ -147,7 +147,7 @@ static hys_status export_to(const hys_export_options *o, hys_export_result *r, c
 {
     char id[40], pk[64];
     identity(o->data, id, pk);
-    CHECK(hys_trust_add(&trust, id, pk, err, errn));
+    CHECK(hys_trust_add(&trust, id, pk, err, errn) == HYS_OK);
     hys_status rc = hys_enrol_stick(o->data, id, o->stick, err, errn);
     return rc ? rc : hys_export_bundle(o, r, err, errn);
 }
@@ -181,16 +181,17 @@ static void test_export(void)
 {
     char err[512], b1[1024], b2[1024];
     const char *data = at("kiosk"), *stick = at("stick");
+    long unexported = -1;
     mkdir(stick, 0700);
     residents(data, 5, 1);
-    CHECK(hys_store_unexported(data) == 15);
+    CHECK(hys_store_unexported(data, &unexported) == HYS_OK && unexported == 15);
 
     hys_export_options o = {data, stick, "Central Library", 0, NULL, NULL};
     hys_export_result r;
     CHECK(export_to(&o, &r, err, sizeof err) == HYS_OK);
     CHECK(!r.nothing_new && r.seq == 1 && r.answers == 15 && r.sessions == 5);
     CHECK(bundle_dir(stick, 1, b1, sizeof b1));
-    CHECK(hys_store_unexported(data) == 0);
+    CHECK(hys_store_unexported(data, &unexported) == HYS_OK && unexported == 0);
     /* the files, and a manifest that checks out */
     char path[1200], *text = NULL;
     size_t n;
@@ -229,7 +230,8 @@ static void test_export(void)
     /* the resident who was answering finishes after a restart: export 2
      * takes them and names export 1's manifest */
     residents(data, 2, 0);
-    CHECK(hys_store_unexported(data) == 9); /* 2 new, and the one ended by the restart */
+    CHECK(hys_store_unexported(data, &unexported) == HYS_OK &&
+          unexported == 9); /* 2 new, and the one ended by the restart */
     CHECK(export_to(&o, &r, err, sizeof err) == HYS_OK && r.seq == 2 && r.answers == 9);
     CHECK(bundle_dir(stick, 2, b2, sizeof b2));
     snprintf(path, sizeof path, "%s/manifest.json", b2);
@@ -245,7 +247,7 @@ static void test_export(void)
     hys_export_options ob = {data, bad, NULL, 0, NULL, NULL};
     CHECK(export_to(&ob, &r, err, sizeof err) != HYS_OK);
     CHECK(strstr(err, "badstick") != NULL);
-    CHECK(hys_store_unexported(data) == 3);
+    CHECK(hys_store_unexported(data, &unexported) == HYS_OK && unexported == 3);
     /* an export cut off half-way left a folder with no manifest: it is not a
      * bundle, and the next export clears it */
     char part[1200];
@@ -526,6 +528,7 @@ static void test_hostile_bundle_folder(void)
 {
     char err[512], b1[1024], next[1100];
     const char *data = at("hostile-kiosk"), *stick = at("hostile-stick");
+    long unexported = -1;
     mkdir(stick, 0700);
     residents(data, 2, 0);
     hys_export_options o = {data, stick, NULL, 0, NULL, NULL};
@@ -569,7 +572,8 @@ static void test_hostile_bundle_folder(void)
     CHECK(export_to(&o, &r, err, sizeof err) != HYS_OK);
     CHECK(strstr(err, "is a link, not a folder on the stick") != NULL);
     CHECK(stat(victim, &sb) == 0 && sb.st_size == 4); /* untouched */
-    CHECK(hys_store_unexported(data) == 3);           /* nothing marked exported */
+    CHECK(hys_store_unexported(data, &unexported) == HYS_OK &&
+          unexported == 3); /* nothing marked exported */
 }
 
 /* A bundle signed with a trusted kiosk's own key whose data.sqlite was made to
@@ -624,6 +628,7 @@ static void test_stranger_sticks(void)
 {
     char err[512], id[40], pk[64], id2[40], pk2[64], dir[700];
     const char *data = at("door-kiosk"), *stick = at("stranger");
+    long unexported = -1;
     residents(data, 3, 0);
     identity(data, id, pk);
     identity(at("kiosk2"), id2, pk2);
@@ -633,7 +638,7 @@ static void test_stranger_sticks(void)
     hys_export_result r;
     CHECK(hys_export_bundle(&o, &r, err, sizeof err) == HYS_EDENIED);
     CHECK(strstr(err, "not enrolled") != NULL);
-    CHECK(hys_store_unexported(data) == 9);
+    CHECK(hys_store_unexported(data, &unexported) == HYS_OK && unexported == 9);
     /* another kiosk's token, put where this kiosk's would be (on a kiosk
      * that has enrolled a stick of its own) */
     mkdir(at("own-stick"), 0700);
@@ -650,14 +655,14 @@ static void test_stranger_sticks(void)
     sh("test \"$(find %s -type f | wc -l)\" = 1%s", stick, "");
     /* enrolled, then every stick forgotten: refused again */
     CHECK(hys_enrol_stick(data, id, stick, err, sizeof err) == HYS_OK);
-    CHECK(hys_enrol_check(data, id, stick, err, sizeof err) == 1);
+    CHECK(hys_enrol_check(data, id, stick, err, sizeof err) == HYS_OK);
     CHECK(hys_enrol_forget_all(data, err, sizeof err) == HYS_OK);
     CHECK(hys_export_bundle(&o, &r, err, sizeof err) == HYS_EDENIED);
-    CHECK(hys_store_unexported(data) == 9);
+    CHECK(hys_store_unexported(data, &unexported) == HYS_OK && unexported == 9);
     /* enrolled again: it takes the answers */
     CHECK(hys_enrol_stick(data, id, stick, err, sizeof err) == HYS_OK);
     CHECK(hys_export_bundle(&o, &r, err, sizeof err) == HYS_OK && r.answers == 9);
-    CHECK(hys_store_unexported(data) == 0);
+    CHECK(hys_store_unexported(data, &unexported) == HYS_OK && unexported == 0);
 }
 
 /* Forged answers from a made-up kiosk naming a real venue: nothing merged,

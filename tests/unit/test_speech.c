@@ -91,7 +91,7 @@ static hys_speech_stats say(const char *text, const char *voice, const char *wav
     hys_utterance u = {text, voice, wav, 1};
     hys_speech_stats st;
     hys_speech_say(sp, &u, 1, rate, volume);
-    CHECK(hys_speech_wait(sp, 60000) == 0);
+    CHECK(hys_speech_wait(sp, 60000) == HYS_OK);
     hys_speech_stats_get(sp, &st);
     return st;
 }
@@ -237,7 +237,7 @@ int main(void)
         hys_speech_stats_get(sp, &st);
     while (st.samples == 0 && !st.error[0]);
     hys_speech_stop(sp);
-    CHECK(hys_speech_wait(sp, 60000) == 0);
+    CHECK(hys_speech_wait(sp, 60000) == HYS_OK);
     hys_speech_stats_get(sp, &st);
     CHECK(st.stopped == 1);
     CHECK(st.samples < (long)strlen(longtext) / 6 * HYS_SPEECH_RATE / 10); /* far from whole */

@@ -161,7 +161,8 @@ int main(void)
     s = hys_store_open(old, HYS_PERIOD_HOUR, err, sizeof err);
     CHECK(s != NULL);
     hys_store_close(s);
-    CHECK(hys_store_unexported(old) == 1);
+    long unexported = -1;
+    CHECK(hys_store_unexported(old, &unexported) == HYS_OK && unexported == 1);
 
     char cmd[1800];
     snprintf(cmd, sizeof cmd, "rm -rf '%s' '%s' '%s'", dir, other, old);
