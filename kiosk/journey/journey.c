@@ -31,6 +31,7 @@ struct hys_journey {
     long hold_until; /* while view.holding: when to move on, and how */
     enum { HOLD_ADVANCE, HOLD_QUICK_THANKS, HOLD_PRACTICE } hold_then;
     int scroll_screen, scroll_question; /* where v.scroll belongs */
+    int lang_chosen; /* a language was chosen on the welcome screen (Start goes on in it) */
     int *decided_at; /* per question: the latest question its `relevant` asks about (-1: none),
                       * so its own relevance is known once that one is passed */
 };
@@ -213,6 +214,7 @@ static void go_welcome(hys_journey *j, long now)
     j->v.selected = 0;
     reset_sound(j);
     j->v.lang = start_lang(j);
+    j->lang_chosen = 0;
     j->v.practice_choice = -1;
     j->v.from_review = 0;
     j->v.holding = 0;
@@ -484,11 +486,15 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
         break;
     case HYS_SCREEN_WELCOME:
         if (a == HYS_ACT_START) {
-            v->lang = start_lang(j);
-            if (j->f->nlangs > 1)
+            /* in the language chosen here, else the language screen asks */
+            if (!j->lang_chosen) v->lang = start_lang(j);
+            if (j->f->nlangs > 1 && !j->lang_chosen)
                 show(j, HYS_SCREEN_LANGUAGE, now);
             else
                 show(j, HYS_SCREEN_INTRO, now);
+        } else if (a == HYS_ACT_LANG && arg >= 0 && arg < j->f->nlangs) {
+            v->lang = arg; /* the welcome screen in it, and Start goes on in it */
+            j->lang_chosen = 1;
         } else if (a == HYS_ACT_UPDATES && j->f->nupdates > 0) {
             show(j, HYS_SCREEN_UPDATES, now);
         }

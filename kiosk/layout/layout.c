@@ -17,7 +17,8 @@
 
 /* One screen laid out on a canvas of the window's width and height h (taller
  * than the window when large text needs the room). */
-static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
+static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, const hys_journey_view *v,
+                         int h)
 {
     f->w = in->w, f->h = h;
     f->ndraw = f->ntargets = f->nspeak = 0;
@@ -27,7 +28,7 @@ static void build_screen(ctx *c, hys_frame *f, const hys_layout_in *in, int h)
     f->clipped = f->split_words = 0;
     f->clipped_text[0] = 0;
     memset(c, 0, sizeof *c);
-    c->f = f, c->in = in, c->t = in->theme, c->v = hys_journey_view_get(in->journey);
+    c->f = f, c->in = in, c->t = in->theme, c->v = v;
     /* sizes come from the window, never from the taller canvas */
     c->portrait = in->h > in->w * 11 / 10;
     double ux = c->portrait ? in->w / 800.0 : in->w / 1280.0;
@@ -80,11 +81,15 @@ void hys_layout_build(hys_frame *f, const hys_layout_in *in)
 {
     assert(f && in && in->form && in->journey && in->theme && in->measure);
     ctx c;
-    build_screen(&c, f, in, in->h);
+    /* staff's screens are for staff: at the kiosk's own text size, not at the
+     * size the resident of the moment chose */
+    hys_journey_view v = *hys_journey_view_get(in->journey);
+    if (in->staff && !in->notice) v.text_size = 100;
+    build_screen(&c, f, in, &v, in->h);
     /* large text that does not fit: lay the screen out taller, then show it
      * a page at a time (arrow buttons, never a drag) */
     for (int k = 2; (f->clipped || f->overflow || ui_off_canvas(f)) && k <= 8; k *= 2)
-        build_screen(&c, f, in, in->h * k);
+        build_screen(&c, f, in, &v, in->h * k);
     if (f->h > in->h)
         ui_paginate(&c, in->h);
     else

@@ -251,7 +251,8 @@ int main(void)
                 for (int v = 0; v < 5; v++) {
                     hys_journey_config cfg;
                     hys_journey *j = walk_begin(demo.fm, text_sizes[ts], &cfg);
-                    hys_journey_act(j, HYS_ACT_LANG, l, 1);
+                    hys_journey_act(j, HYS_ACT_LANG, l, 1); /* chosen on the welcome screen */
+                    if (v == 0) visit(&demo, demo.fm, j);   /* which is then in that language */
                     staff = &views[v];
                     visit(&demo, demo.fm, j);
                     staff = NULL;

@@ -68,7 +68,7 @@ void screen_staff(ctx *c, const hys_staff_view *sv)
     static const hys_action acts[4] = {HYS_ACT_STAFF_EXPORT, HYS_ACT_STAFF_LOAD,
                                        HYS_ACT_STAFF_RESTORE, HYS_ACT_STAFF_CHECK};
     int on[4] = {sv->can_export, sv->can_load, sv->can_restore, 1};
-    int bh = S(c, SZ_STAFF_ROW);
+    int bh = S(c, SZ_STAFF_ROW) > c->tmin ? S(c, SZ_STAFF_ROW) : c->tmin;
     for (int i = 0; i < 4; i++)
         bh = ui_button_need(c, tr(c, labels[i]), bw, bh);
     int need = rows * bh + (rows - 1) * gap;
