@@ -78,22 +78,34 @@ static void speech_on(hys_kiosk *k, long now)
     k->changed = 1;
 }
 
-/* Keys and switches also show the focus ring. */
-static void access_on(hys_kiosk *k, long now)
+/* Keys and switches also show the focus ring. 1 when this is the
+ * session's first key. */
+static int access_on(hys_kiosk *k, long now)
 {
+    int first = !k->input.keys_used;
     k->input.keys_used = 1;
     speech_on(k, now);
+    return first;
+}
+
+/* The first key of a session (arrows, Enter): nothing is moved or chosen
+ * yet; the whole screen is read with how to use the keys, the ring on its
+ * first thing (the languages, on the welcome screen). */
+static void keys_start(hys_kiosk *k)
+{
+    focus_first(k, 0);
+    hys_voice_screen(k, 1);
 }
 
 /* ---- choosing ---- */
 
-/* An answer was just taken and is shown ticked: no new taps meanwhile. */
 /* Mode m is in front (its screen shows; modes.h). */
 static int in_front(const hys_kiosk *k, hys_mode m)
 {
     return hys_mode_now(k) == m;
 }
 
+/* An answer was just taken and is shown ticked: no new taps meanwhile. */
 static int holding(const hys_kiosk *k)
 {
     return hys_journey_view_get(k->journey)->holding;
@@ -348,12 +360,18 @@ hys_status hys_input_key(hys_kiosk *k, const char *name, long now)
         break;
     case HYS_KEY_PREV:
     case HYS_KEY_NEXT:
-        access_on(k, now);
         hys_journey_touch(k->journey, now);
-        move_focus(k, role == HYS_KEY_NEXT ? 1 : -1);
+        if (access_on(k, now))
+            keys_start(k);
+        else
+            move_focus(k, role == HYS_KEY_NEXT ? 1 : -1);
         break;
     case HYS_KEY_SELECT:
-        access_on(k, now);
+        if (access_on(k, now) && !k->input.explore) {
+            hys_journey_touch(k->journey, now);
+            keys_start(k);
+            break;
+        }
         t = k->input.explore && k->input.explored[0] ? hys_frame_find(f, k->input.explored) : NULL;
         if (!t && k->input.focus[0]) t = hys_frame_find(f, k->input.focus);
         if (t)

@@ -109,7 +109,6 @@ static TTF_Font *font_for(hys_sdl_screen *s, int fam, int px, int bold)
     return f;
 }
 
-/* The font for a run: its script, as the language writes it (Urdu in Nastaliq). */
 /* How many of the run's characters font f has no glyph for. */
 static int missing_glyphs(TTF_Font *f, const char *str, const hys_run *run)
 {
