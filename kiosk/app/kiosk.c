@@ -160,6 +160,7 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
     char serr[300];
     k->speech = hys_speech_open(HYS_SPEECH_DEVICE, serr, sizeof serr);
     if (!k->speech) fprintf(stderr, "haveyoursay: %s; the kiosk will not speak\n", serr);
+    hys_headset_known(k);
     k->cfg.times.volume_steps = HYS_SPEECH_VOLUME_STEPS;
     hys_form *f = k->form;
     k->form = NULL;
@@ -382,6 +383,12 @@ hys_status hys_kiosk_handle(hys_kiosk *k, const hys_kiosk_event *e)
     case HYS_IN_SAVED:
         hys_usb_finished(k, e->now);
         break;
+    case HYS_IN_HEADSET_IN:
+        hys_headset_in(k, e->text, e->now);
+        break;
+    case HYS_IN_HEADSET_OUT:
+        hys_headset_out(k, e->now);
+        break;
     }
     follow_speech(k);
     present(k);
@@ -426,6 +433,11 @@ const char *hys_kiosk_answer(const hys_kiosk *k, const char *name)
     if (st == HYS_STATUS_SKIPPED || st == HYS_STATUS_DONT_UNDERSTAND)
         return hys_answer_status_name(st);
     return st == HYS_STATUS_ANSWERED ? value : "";
+}
+
+void hys_kiosk_speech_device(hys_kiosk *k, char *out, size_t n)
+{
+    hys_speech_device(k->speech, out, n);
 }
 
 void hys_kiosk_speech_stats(hys_kiosk *k, struct hys_speech_stats *st)
@@ -488,6 +500,18 @@ static int from_sdl(hys_kiosk *k, const SDL_Event *ev, int w, int h, char *name,
         e->kind = HYS_IN_TEXT;
         snprintf(name, namen, "%s", ev->text.text);
         e->text = name;
+        return 1;
+    case SDL_AUDIODEVICEADDED: /* (also once for each device there at start) */
+        if (ev->adevice.iscapture) return 0;
+        const char *added = SDL_GetAudioDeviceName((int)ev->adevice.which, 0);
+        if (!added || !*added || hys_headset_is_known(k, added)) return 0;
+        snprintf(name, namen, "%s", added);
+        e->kind = HYS_IN_HEADSET_IN;
+        e->text = name;
+        return 1;
+    case SDL_AUDIODEVICEREMOVED: /* (SDL tells of an open device only) */
+        if (ev->adevice.iscapture || !k->listen.headset[0]) return 0;
+        e->kind = HYS_IN_HEADSET_OUT;
         return 1;
     case SDL_JOYBUTTONDOWN:
         e->kind = HYS_IN_KEY;

@@ -26,17 +26,19 @@ int hys_kiosk_run(hys_kiosk *k);
 
 /* What reaches the kiosk: every way in, each on the kiosk's clock (ms). */
 typedef enum hys_kiosk_input {
-    HYS_IN_SHOW,      /* nothing new: show the frame if it is not on the screen yet (start) */
-    HYS_IN_REDRAW,    /* the window was uncovered or resized: lay out and draw it again */
-    HYS_IN_PRESS,     /* a finger (or the mouse button) down at x, y */
-    HYS_IN_RELEASE,   /* the finger lifted at x, y: a target acts only if still under it */
-    HYS_IN_KEY,       /* a key by SDL key name ("Return", "Keypad 5") or a switch
-                       * ("Joystick 0") in text; what each does is in keys.h */
-    HYS_IN_TEXT,      /* typed text (UTF-8) */
-    HYS_IN_TIME,      /* time passes to now: timers due fire in order; speech is followed */
-    HYS_IN_STICK_IN,  /* a USB stick mounted at text (see stick) */
-    HYS_IN_STICK_OUT, /* the stick mounted at text went away */
-    HYS_IN_SAVED      /* the stick's export, running on its own thread, finished */
+    HYS_IN_SHOW,       /* nothing new: show the frame if it is not on the screen yet (start) */
+    HYS_IN_REDRAW,     /* the window was uncovered or resized: lay out and draw it again */
+    HYS_IN_PRESS,      /* a finger (or the mouse button) down at x, y */
+    HYS_IN_RELEASE,    /* the finger lifted at x, y: a target acts only if still under it */
+    HYS_IN_KEY,        /* a key by SDL key name ("Return", "Keypad 5") or a switch
+                        * ("Joystick 0") in text; what each does is in keys.h */
+    HYS_IN_TEXT,       /* typed text (UTF-8) */
+    HYS_IN_TIME,       /* time passes to now: timers due fire in order; speech is followed */
+    HYS_IN_STICK_IN,   /* a USB stick mounted at text (see stick) */
+    HYS_IN_STICK_OUT,  /* the stick mounted at text went away */
+    HYS_IN_SAVED,      /* the stick's export, running on its own thread, finished */
+    HYS_IN_HEADSET_IN, /* headphones (a new sound output device, called text) came */
+    HYS_IN_HEADSET_OUT /* the headphones went */
 } hys_kiosk_input;
 
 typedef struct hys_kiosk_event {
@@ -77,6 +79,8 @@ const char *hys_kiosk_said(const hys_kiosk *k, unsigned long *count);
 struct hys_speech_stats;
 /* Figures for the last thing said, without waiting. */
 void hys_kiosk_speech_stats(hys_kiosk *k, struct hys_speech_stats *st);
+/* The sound device speech goes to ("" the speaker) into out. */
+void hys_kiosk_speech_device(hys_kiosk *k, char *out, size_t n);
 /* The id of the target with the key focus, "" when none. */
 const char *hys_kiosk_focus(const hys_kiosk *k);
 /* The smallest side a target may have here: 44 px, or 12 mm when config.ini

@@ -68,6 +68,14 @@ typedef struct hys_input_state {
     int last_screen;
 } hys_input_state;
 
+/* Private listening (headset.c): headphones plugged in take the speech. */
+#define HYS_HEADSET_KNOWN 8
+typedef struct hys_listen_state {
+    char headset[128];                  /* the headphones speech goes to; "" none (the speaker) */
+    char known[HYS_HEADSET_KNOWN][128]; /* output devices there at start (the speaker) */
+    int nknown;
+} hys_listen_state;
+
 /* USB notice mode (usb.c): a stick's export, shown by a notice in place
  * of the screen while it runs and after. */
 typedef struct hys_usb_mode {
@@ -136,7 +144,8 @@ struct hys_kiosk {
     int threads;     /* the real event loop runs (else a replay: work is done at once) */
     int quit;        /* staff closed the kiosk */
 
-    hys_input_state input; /* touches, keys, switches (input.c) */
+    hys_input_state input;   /* touches, keys, switches (input.c) */
+    hys_listen_state listen; /* headphones (headset.c) */
 
     /* the modes (modes.h), each with its own state */
     hys_usb_mode usb;         /* a stick's export: its notice in place of the screen */
@@ -261,6 +270,16 @@ long hys_staff_round(long n);
 /* The finger is in the staff corner (no target under it, top corner away
  * from the speaker buttons). */
 int hys_staff_corner(hys_kiosk *k, int x, int y);
+
+/* headset.c: private listening */
+/* Note the output devices there at start (the kiosk's own speaker). */
+void hys_headset_known(hys_kiosk *k);
+/* 1 when name was there at start (not headphones). */
+int hys_headset_is_known(const hys_kiosk *k, const char *name);
+/* Headphones called name came: speech goes to them, read aloud, from now. */
+void hys_headset_in(hys_kiosk *k, const char *name, long now);
+/* The headphones went: speech back to the speaker, reading aloud off. */
+void hys_headset_out(hys_kiosk *k, long now);
 
 /* voice.c */
 /* 1 when the screen's language has a voice. */

@@ -225,6 +225,19 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const ch
             if (hys_pin_set(hys_kiosk_data_dir(k), arg, err, sizeof err) != HYS_OK)
                 rc = fail(script, line, err, arg);
             if (p->trace) fprintf(p->trace, "%ld staff-pin %s\n", p->now, arg);
+        } else if (!strcmp(s, "headset-in") || !strcmp(s, "headset-out")) {
+            /* headphones plugged in (a new sound output device called ARG) or
+             * pulled out: what SDL reports of a real jack, which cannot be
+             * plugged in here */
+            send(p, s[8] == 'i' ? HYS_IN_HEADSET_IN : HYS_IN_HEADSET_OUT, 0, 0, arg);
+        } else if (!strcmp(s, "expect-device")) {
+            char dev[128];
+            hys_kiosk_speech_device(k, dev, sizeof dev);
+            if (strcmp(dev, arg)) {
+                char msg[300];
+                snprintf(msg, sizeof msg, "speech goes to \"%s\", not \"%s\"", dev, arg);
+                rc = fail(script, line, msg, NULL);
+            }
         } else if (!strcmp(s, "usb-remove")) {
             if (stick[0]) stick_event(p, stick, 0);
             stick[0] = 0;

@@ -31,6 +31,7 @@ typedef struct job {
 struct hys_speech {
     hys_speech_output out;
     SDL_AudioDeviceID dev;
+    char device[128]; /* the output device speech goes to; "" the default (the speaker) */
     SDL_Thread *thread;
     SDL_mutex *lock;
     SDL_cond *wake, *done;
@@ -323,7 +324,7 @@ static hys_status device_open(hys_speech *s)
     want.format = AUDIO_S16SYS;
     want.channels = 1;
     want.samples = 512; /* about 23 ms: a cut-off is heard at once */
-    s->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
+    s->dev = SDL_OpenAudioDevice(s->device[0] ? s->device : NULL, 0, &want, &have, 0);
     if (s->dev) SDL_PauseAudioDevice(s->dev, 0);
     return s->dev != 0 ? HYS_OK : HYS_EIO;
 }
@@ -503,6 +504,30 @@ void hys_speech_rest(hys_speech *s)
         SDL_CloseAudioDevice(s->dev);
         s->dev = 0;
     }
+    SDL_UnlockMutex(s->lock);
+}
+
+void hys_speech_use_device(hys_speech *s, const char *name)
+{
+    if (!s) return;
+    SDL_LockMutex(s->lock);
+    if (strcmp(s->device, name ? name : "")) {
+        cut(s); /* (what was being said stops where it was heard) */
+        if (s->dev) SDL_CloseAudioDevice(s->dev);
+        s->dev = 0;
+        snprintf(s->device, sizeof s->device, "%s", name ? name : "");
+    }
+    SDL_UnlockMutex(s->lock);
+}
+
+void hys_speech_device(hys_speech *s, char *out, size_t n)
+{
+    if (!s) {
+        snprintf(out, n, "%s", "");
+        return;
+    }
+    SDL_LockMutex(s->lock);
+    snprintf(out, n, "%s", s->device);
     SDL_UnlockMutex(s->lock);
 }
 

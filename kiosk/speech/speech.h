@@ -60,6 +60,12 @@ void hys_speech_say(hys_speech *s, const hys_utterance *items, int n, int rate, 
  * said), so that its thread stops waking the machine 43 times a second to
  * play silence; the next say opens it again (a few ms). */
 void hys_speech_rest(hys_speech *s);
+/* Send speech to the output device called name from now on (a headset
+ * plugged in); NULL or "": the default device, the speaker. What was being
+ * said stops; the next say opens the device. */
+void hys_speech_use_device(hys_speech *s, const char *name);
+/* The output device speech goes to ("" the default) into out. */
+void hys_speech_device(hys_speech *s, char *out, size_t n);
 /* Stop at once: queued audio is dropped and synthesis is cut off. */
 void hys_speech_stop(hys_speech *s);
 /* The tag of the item being heard now, or -1 when nothing is (in memory
