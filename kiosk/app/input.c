@@ -1,4 +1,5 @@
-/* input: touches, keys and switches become journey actions and speech.
+/* input: touches, keys and switches become actions (to the mode in front,
+ * modes.h) and speech.
  * Buttons act when the finger lifts; a lift on a switched-off button says
  * why it does nothing; any new touch or key cuts speech off; a long hold
  * (3 s) starts touch-to-hear (explore: touching speaks, a double tap or
@@ -184,8 +185,9 @@ static long reading_ms(hys_kiosk *k)
     if (!v->read_aloud || !hys_voice_ready(k)) return 0;
     long words = 0;
     for (int i = 0; i < f->nspeak; i++) {
-        if (!f->speak[i].in_screen) continue;
-        for (const char *p = f->speak[i].text; *p; p++)
+        const char *said = hys_voice_in_screen(f, i);
+        if (!said) continue;
+        for (const char *p = said; *p; p++)
             words += *p == ' ';
         words++;
     }
@@ -460,12 +462,13 @@ void hys_input_text(hys_kiosk *k, const char *utf8, long now)
 /* ---- timers ---- */
 
 /* A finger is down, held still long enough would start touch-to-hear
- * (never in the staff corner, in staff mode, out of order, or when on: only
- * on the journey's screens and a stick's notice). */
+ * (never in the staff corner, in staff mode, out of order, or when on). */
 static int hear_hold_armed(const hys_kiosk *k)
 {
+    /* (a stick's notice may be in front of the journey, but not of staff
+     * mode or out of order: their corner hold must stay free) */
     return k->input.pressing && !k->input.long_fired && !k->input.corner_press &&
-           !k->input.explore && (in_front(k, HYS_MODE_JOURNEY) || in_front(k, HYS_MODE_NOTICE)) &&
+           !k->input.explore && !k->trouble.on && k->staff.screen == HYS_STAFF_CLOSED &&
            k->cfg.hear_hold_ms > 0;
 }
 

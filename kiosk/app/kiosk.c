@@ -509,8 +509,8 @@ static int from_sdl(hys_kiosk *k, const SDL_Event *ev, int w, int h, char *name,
         e->kind = HYS_IN_HEADSET_IN;
         e->text = name;
         return 1;
-    case SDL_AUDIODEVICEREMOVED: /* (SDL tells of an open device only) */
-        if (ev->adevice.iscapture || !k->listen.headset[0]) return 0;
+    case SDL_AUDIODEVICEREMOVED: /* (some device went: the headphones, or another) */
+        if (ev->adevice.iscapture || !k->listen.headset[0] || hys_headset_present(k)) return 0;
         e->kind = HYS_IN_HEADSET_OUT;
         return 1;
     case SDL_JOYBUTTONDOWN:

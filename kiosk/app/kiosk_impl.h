@@ -1,10 +1,11 @@
 /* kiosk_impl: the running kiosk's state, shared by the parts of the app:
  * kiosk.c (wiring, frames, the event loop), modes.c (the modes and the one
  * dispatcher of actions), input.c (touch, keys, switches, touch-to-hear,
- * scanning), voice.c (what is said, and in which voice), and one file per
- * mode's work: usb.c (a stick's notice), staff.c, trouble.c (out of
- * order), questions.c (a question set from a stick). Each mode keeps its
- * own state in its own member (usb, staff, trouble).
+ * scanning), voice.c (what is said, and in which voice), headset.c
+ * (headphones take the speech), and one file per mode's work: usb.c (a
+ * stick's notice), staff.c, trouble.c (out of order), questions.c (a
+ * question set from a stick). Each part keeps its own state in its own
+ * member (usb, staff, trouble, input, listen).
  * Not a public interface: everything else uses kiosk.h.
  *
  * One direction of flow: an event (hys_kiosk_handle) changes the state
@@ -69,11 +70,14 @@ typedef struct hys_input_state {
 } hys_input_state;
 
 /* Private listening (headset.c): headphones plugged in take the speech. */
-#define HYS_HEADSET_KNOWN 8
+#define HYS_HEADSET_KNOWN 16
 typedef struct hys_listen_state {
-    char headset[128];                  /* the headphones speech goes to; "" none (the speaker) */
-    char known[HYS_HEADSET_KNOWN][128]; /* output devices there at start (the speaker) */
+    char headset[256];                  /* the headphones speech goes to; "" none (the speaker) */
+    char known[HYS_HEADSET_KNOWN][256]; /* output devices there at start (the speaker) */
     int nknown;
+    int more_known;     /* more were there than known holds: none is taken for headphones */
+    int was_read_aloud; /* the resident's reading aloud and volume before they came */
+    int was_volume;
 } hys_listen_state;
 
 /* USB notice mode (usb.c): a stick's export, shown by a notice in place
@@ -276,14 +280,19 @@ int hys_staff_corner(hys_kiosk *k, int x, int y);
 void hys_headset_known(hys_kiosk *k);
 /* 1 when name was there at start (not headphones). */
 int hys_headset_is_known(const hys_kiosk *k, const char *name);
+/* 1 when the headphones speech goes to are still there (a device went). */
+int hys_headset_present(const hys_kiosk *k);
 /* Headphones called name came: speech goes to them, read aloud, from now. */
 void hys_headset_in(hys_kiosk *k, const char *name, long now);
-/* The headphones went: speech back to the speaker, reading aloud off. */
+/* The headphones went: speech back to the speaker, reading aloud and the
+ * volume as they were before they came. */
 void hys_headset_out(hys_kiosk *k, long now);
 
 /* voice.c */
 /* 1 when the screen's language has a voice. */
 int hys_voice_ready(const hys_kiosk *k);
+/* The words of speak item i when the whole screen is read (NULL: not then). */
+const char *hys_voice_in_screen(const hys_frame *f, int i);
 /* Say the whole screen; with_keys adds how to use the keys and touch-to-hear. */
 void hys_voice_screen(hys_kiosk *k, int with_keys);
 /* Say speak item i of the current frame (a focused or touched item). */

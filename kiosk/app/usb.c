@@ -58,8 +58,9 @@ static void combine(hys_kiosk *k)
 }
 
 /* The export and the stick's combined report; runs on the export thread
- * (or the caller's, for replays). Touches only the usb_ fields. A stick
- * staff chose in staff mode is enrolled first. */
+ * (or the caller's, for replays). Writes only k->usb's job fields (result,
+ * err, rc, job_done), and reads k->data and k->cfg, which do not change
+ * while it runs. A stick staff chose in staff mode is enrolled first. */
 static void *job(void *arg)
 {
     hys_kiosk *k = arg;

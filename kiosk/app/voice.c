@@ -72,6 +72,16 @@ static const char *keys_help(hys_kiosk *k)
                            "anything. Tap twice to choose it.");
 }
 
+const char *hys_voice_in_screen(const hys_frame *f, int i)
+{
+    const hys_speak *sp = &f->speak[i];
+    if (!sp->in_screen) return NULL;
+    if (sp->group != HYS_READ_BOTTOM || sp->target < 0) return sp->text;
+    /* the bottom bar's buttons by name ("Back"); one that is switched off
+     * is not (it says why when it is tapped) */
+    return f->targets[sp->target].enabled ? sp->label : NULL;
+}
+
 void hys_voice_screen(hys_kiosk *k, int with_keys)
 {
     if (!hys_voice_ready(k)) return;
@@ -87,12 +97,9 @@ void hys_voice_screen(hys_kiosk *k, int with_keys)
         u[n++].voice = voice_of(k, -1);
     }
     for (int i = 0; i < f->nspeak; i++) {
-        const hys_speak *sp = &f->speak[i];
-        if (!sp->in_screen) continue;
-        int bar = sp->group == HYS_READ_BOTTOM && sp->target >= 0;
-        if (bar && !f->targets[sp->target].enabled) continue; /* (said when tapped) */
-        if (!item(k, f, i, &u[n])) continue;
-        if (bar && !u[n].wav) u[n].text = sp->label; /* the bar's buttons by name: "Back" */
+        const char *said = hys_voice_in_screen(f, i);
+        if (!said || !item(k, f, i, &u[n])) continue;
+        if (!u[n].wav && u[n].text == f->speak[i].text) u[n].text = said;
         n++;
     }
     if (with_keys) {

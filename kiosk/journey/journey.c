@@ -604,6 +604,8 @@ void hys_journey_touch(hys_journey *j, long now)
 static int idle_watched(const hys_journey *j)
 {
     switch (j->v.screen) {
+    case HYS_SCREEN_WELCOME: /* a language chosen there goes with the person who chose it */
+        return j->lang_chosen;
     case HYS_SCREEN_LANGUAGE:
     case HYS_SCREEN_INTRO:
     case HYS_SCREEN_PRACTICE:

@@ -100,10 +100,12 @@ void hys_layout_build(hys_frame *f, const hys_layout_in *in)
     /* what is heard is ringed; the key focus gets the strong yellow ring */
     if (in->speaking > 0 && in->speaking <= f->nspeak) {
         const hys_speak *sp = &f->speak[in->speaking - 1];
-        ui_ring(&c, sp->x, sp->y, sp->w, sp->h, S(&c, 6), c.t->speaking, 0, c.t->speaking);
+        ui_ring(&c, sp->x, sp->y, sp->w, sp->h, S(&c, SZ_RING_HEARD), c.t->speaking, 0,
+                c.t->speaking);
     }
     const hys_target *ft = in->focus ? hys_frame_find(f, in->focus) : NULL;
     if (ft)
-        ui_ring(&c, ft->x, ft->y, ft->w, ft->h, S(&c, 7), c.t->focus, S(&c, 4), c.t->focus_edge);
+        ui_ring(&c, ft->x, ft->y, ft->w, ft->h, S(&c, SZ_RING_FOCUS), c.t->focus,
+                S(&c, SZ_RING_FOCUS_EDGE), c.t->focus_edge);
     if (c.rtl) ui_mirror(f);
 }

@@ -31,7 +31,7 @@ typedef struct job {
 struct hys_speech {
     hys_speech_output out;
     SDL_AudioDeviceID dev;
-    char device[128]; /* the output device speech goes to; "" the default (the speaker) */
+    char device[256]; /* the output device speech goes to; "" the default (the speaker) */
     SDL_Thread *thread;
     SDL_mutex *lock;
     SDL_cond *wake, *done;

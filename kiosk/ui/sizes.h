@@ -37,6 +37,9 @@ enum {
     SZ_ROUND_PANEL = 14,
     SZ_ROUND_BUTTON = 16,
     SZ_ROUND_CARD = 18,
+    SZ_RING_HEARD = 6,      /* the ring round what is being heard */
+    SZ_RING_FOCUS = 7,      /* the keys' focus ring */
+    SZ_RING_FOCUS_EDGE = 4, /* its dark edge */
 
     /* ---- room between things ---- */
     SZ_NUDGE = 4, /* a small inset (a tick inside its box) */

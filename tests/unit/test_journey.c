@@ -190,6 +190,38 @@ static void test_progress(void)
     hys_form_destroy(f);
 }
 
+/* A language chosen on the welcome screen: the screen is in it and Start
+ * goes on in it; left alone, the welcome screen goes back to the kiosk's
+ * language for the next person. */
+static void test_welcome_language(void)
+{
+    hys_form *f = load(HYS_ASSETS "/forms/demo/listening.xlsx");
+    CHECK(f != NULL);
+    if (!f) return;
+    hys_journey_config cfg;
+    hys_journey_config_default(&cfg);
+    hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
+    int ur = hys_form_lang(f, "ur"), en = hys_journey_view_get(j)->lang;
+    CHECK(ur >= 0 && ur != en);
+    CHECK(hys_journey_deadline(j) < 0); /* nothing chosen: the welcome screen waits */
+    hys_journey_act(j, HYS_ACT_LANG, ur, 1000);
+    CHECK_STR(screen(j), "welcome");
+    CHECK(hys_journey_view_get(j)->lang == ur);
+    hys_journey_act(j, HYS_ACT_START, 0, 2000);
+    CHECK_STR(screen(j), "intro"); /* no language screen */
+    CHECK(hys_journey_view_get(j)->lang == ur);
+    hys_journey_destroy(j);
+    j = hys_journey_create(f, &cfg, NULL, 0);
+    hys_journey_act(j, HYS_ACT_LANG, ur, 1000);
+    hys_journey_tick(j, 1000 + cfg.idle_ms); /* walked away */
+    CHECK_STR(screen(j), "welcome");
+    CHECK(hys_journey_view_get(j)->lang == en);
+    hys_journey_act(j, HYS_ACT_START, 0, 200000);
+    CHECK_STR(screen(j), "language"); /* the next person is asked */
+    hys_journey_destroy(j);
+    hys_form_destroy(f);
+}
+
 static void test_idle(void)
 {
     hys_form *f = load(HYS_ASSETS "/forms/demo/listening.xlsx");
@@ -422,6 +454,7 @@ int main(void)
     test_eyesight_settings();
     test_full_journey();
     test_progress();
+    test_welcome_language();
     test_idle();
     test_quick();
     test_hold();

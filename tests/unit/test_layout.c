@@ -160,11 +160,22 @@ static void check_frame(set *st, const hys_form *fm, hys_journey *j)
         int pic = -1, side = t->w < t->h ? t->w : t->h;
         for (int i = 0; i < f.ndraw; i++) {
             const hys_draw *d = &f.draw[i];
-            const char *ic = d->image ? strrchr(d->image, '/') : NULL;
-            if (ic && !strcmp(ic, "/yes.svg")) continue; /* (a tick, not the answer's picture) */
+            if (d->image && !strcmp(d->image, HYS_ASSETS "/icons/yes.svg"))
+                continue; /* (a tick, not the answer's picture) */
             if (d->kind == HYS_DRAW_IMAGE && d->x >= t->x && d->y >= t->y &&
                 d->x + d->w <= t->x + t->w && d->y + d->h <= t->y + t->h && d->w > pic)
                 pic = d->w;
+        }
+        /* (an answer with a picture must show it: none drawn is the worst case) */
+        const hys_journey_view *jv = hys_journey_view_get(j);
+        if (pic < 0 && jv->screen == HYS_SCREEN_QUESTION) {
+            const hys_question *q = &fm->questions[jv->question];
+            for (int c = 0; c < q->nchoices; c++)
+                if (!strcmp(q->choices[c].name, t->id + 7) &&
+                    hys_form_text(fm, &q->choices[c].image, jv->lang)) {
+                    snprintf(msg, sizeof msg, "the picture of %s is not shown", t->id);
+                    problem(&f, fm, j, msg);
+                }
         }
         if (pic >= 0 && pic * 3 < side) {
             snprintf(msg, sizeof msg, "the picture of %s is %d px in a %dx%d card", t->id, pic,
