@@ -196,9 +196,8 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
         if (ch > c->view_h) ch = c->view_h;
         c->f->pages = 1;
         for (int i = 0; i < n; i++, y1 += ch + gap)
-            choice_card(c, q, i, labels[i],
-                        -(ch - 2 * pad < S(c, SZ_PIC_CARD) ? ch - 2 * pad : S(c, SZ_PIC_CARD)), x,
-                        y1, w, ch, st, value); /* (beside) */
+            choice_card(c, q, i, labels[i], -S(c, SZ_PIC_CARD), x, y1, w, ch, st,
+                        value); /* beside (ui_card keeps it within the card) */
         return;
     }
     if (!screen_grid_dims(c, n, w, h, labels, tick, &cols, &rows) && n > 1) {

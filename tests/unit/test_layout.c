@@ -152,6 +152,7 @@ static void check_frame(set *st, const hys_form *fm, hys_journey *j)
     if (f.split_words) problem(&f, fm, j, "a block of words cut by a page break");
     /* ...an answer's picture keeps a fair share of its card when its words
      * wrap (a third of its shorter side)... */
+    const hys_journey_view *v = hys_journey_view_get(j);
     int answers = 0;
     for (int a = 0; a < f.ntargets; a++) {
         const hys_target *t = &f.targets[a];
@@ -167,12 +168,11 @@ static void check_frame(set *st, const hys_form *fm, hys_journey *j)
                 pic = d->w;
         }
         /* (an answer with a picture must show it: none drawn is the worst case) */
-        const hys_journey_view *jv = hys_journey_view_get(j);
-        if (pic < 0 && jv->screen == HYS_SCREEN_QUESTION) {
-            const hys_question *q = &fm->questions[jv->question];
+        if (pic < 0 && v->screen == HYS_SCREEN_QUESTION) {
+            const hys_question *q = &fm->questions[v->question];
             for (int c = 0; c < q->nchoices; c++)
                 if (!strcmp(q->choices[c].name, t->id + 7) &&
-                    hys_form_text(fm, &q->choices[c].image, jv->lang)) {
+                    hys_form_text(fm, &q->choices[c].image, v->lang)) {
                     snprintf(msg, sizeof msg, "the picture of %s is not shown", t->id);
                     problem(&f, fm, j, msg);
                 }
@@ -187,7 +187,6 @@ static void check_frame(set *st, const hys_form *fm, hys_journey *j)
      * know) shows all its answers together: up to 150%, and at 200% where
      * the words are short enough (English; in Welsh, Polish, Urdu and Bengali
      * the answers then take two pages, so that their pictures keep their share) */
-    const hys_journey_view *v = hys_journey_view_get(j);
     int short_words = v->text_size <= 150 || !strcmp(fm->langs[v->lang].code, "en");
     if (W == 1280 && H == 800 && v->screen == HYS_SCREEN_QUESTION && answers && short_words) {
         const hys_question *q = &fm->questions[v->question];
