@@ -65,9 +65,11 @@ void hys_headset_in(hys_kiosk *k, const char *name, long now)
     k->listen.was_read_aloud = v->read_aloud, k->listen.was_volume = v->volume;
     if (!v->read_aloud) hys_journey_act(k->journey, HYS_ACT_READ_ALOUD, 1, now);
     k->changed = 1;
-    snprintf(k->first, sizeof k->first, "%s",
+    snprintf(k->first, sizeof k->first, "%s %s",
              hys_voice_tr(k, "Headphones are in. Everything is read aloud in them, not on the "
-                             "speaker."));
+                             "speaker."),
+             hys_voice_tr(k, "To hide the screen while you listen, choose Sound, then Hide the "
+                             "screen."));
     hys_voice_screen(k, 0);
 }
 
@@ -77,6 +79,10 @@ void hys_headset_out(hys_kiosk *k, long now)
     fprintf(stderr, "haveyoursay: headphones out (%s): speech goes to the speaker\n",
             k->listen.headset);
     k->listen.headset[0] = '\0';
+    /* the screen shown again (what is on it is not said in private any
+     * more), without the touch to hear that came on with hiding it */
+    int was_hidden = k->listen.curtain;
+    if (was_hidden) hys_input_explore(k, 0, NULL, now);
     hys_speech_use_device(k->speech, NULL);
     /* the speaker as it was: reading aloud and the volume of before (a volume
      * set loud in the headphones is not for the room) */
@@ -86,8 +92,26 @@ void hys_headset_out(hys_kiosk *k, long now)
     for (int guard = 0; v->volume != k->listen.was_volume && guard < 64; guard++)
         hys_journey_act(k->journey, HYS_ACT_VOLUME, v->volume < k->listen.was_volume ? 1 : -1, now);
     k->changed = 1;
-    hys_voice_words(k,
-                    hys_voice_tr(k, v->read_aloud ? "Headphones are out."
-                                                  : "Headphones are out. Reading aloud is off."),
-                    -1);
+    char said[sizeof k->first];
+    snprintf(said, sizeof said, "%s%s%s",
+             hys_voice_tr(k, v->read_aloud ? "Headphones are out."
+                                           : "Headphones are out. Reading aloud is off."),
+             was_hidden ? " " : "",
+             was_hidden ? hys_voice_tr(k, "The screen is shown again.") : "");
+    hys_voice_words(k, said, -1);
+}
+
+void hys_headset_curtain(hys_kiosk *k, int on, long now)
+{
+    if (on && !k->listen.headset[0]) return; /* (only while the words are private) */
+    if (on == k->listen.curtain) return;
+    k->listen.curtain = on;
+    k->changed = 1;
+    if (!on) {
+        hys_voice_words(k, hys_voice_tr(k, "The screen is shown again."), -1);
+        return;
+    }
+    /* what cannot be seen is found by touch: touch to hear comes on, and
+     * the whole screen is read */
+    hys_input_explore(k, 1, hys_voice_tr(k, "The screen is hidden while you listen."), now);
 }

@@ -146,6 +146,10 @@ static void choose(hys_kiosk *k, const hys_target *t, long now)
     snprintf(id, sizeof id, "%s", t->id);
     hys_action a = t->action;
     int arg = t->arg;
+    if (a == HYS_ACT_CURTAIN) { /* the headphones' own, over every mode (it says what it did) */
+        hys_headset_curtain(k, arg < 0 ? !k->listen.curtain : arg != 0, now);
+        return;
+    }
     if (a == HYS_ACT_HEAR) {
         hys_journey_act(k->journey, HYS_ACT_HEAR, 0, now);
         hys_voice_screen(k, 0);
@@ -159,7 +163,7 @@ static void choose(hys_kiosk *k, const hys_target *t, long now)
         snprintf(chose, sizeof chose, hys_voice_tr(k, "You chose: %s"), f->speak[i].label);
     memcpy(k->first, chose, sizeof chose); /* heard first if the answer moves to a new screen */
     if (a == HYS_ACT_EXPLORE) /* touch-to-hear's banner: input's own, over every mode */
-        hys_input_explore(k, arg, now);
+        hys_input_explore(k, arg, NULL, now);
     else
         hys_mode_act(k, a, arg, now);
     f = hys_kiosk_layout(k);
@@ -199,6 +203,7 @@ void hys_input_reset(hys_kiosk *k)
     /* the next resident starts as the kiosk is set up: no keys, touch-to-hear
      * or scanning left on, nothing of the last one's waiting to be said */
     k->input.keys_used = k->input.explore = k->input.scanning = k->input.two_switch = 0;
+    k->listen.curtain = 0;
     k->input.focus[0] = k->input.explored[0] = k->first[0] = k->input.hint[0] = '\0';
     hys_voice_stop(k);
 }
@@ -224,7 +229,7 @@ void hys_input_after(hys_kiosk *k, long now)
         hys_input_reset(k);
         return;
     }
-    if (v->read_aloud) {
+    if (v->read_aloud || v->screen == HYS_SCREEN_HELP) { /* (Help is always said) */
         hys_voice_screen(k, 0);
     } else {
         k->first[0] = '\0';
@@ -237,18 +242,19 @@ void hys_input_after(hys_kiosk *k, long now)
 /* ---- touch ---- */
 
 /* Touch-to-hear on or off: the banner shows it, and the kiosk says so. */
-void hys_input_explore(hys_kiosk *k, int on, long now)
+void hys_input_explore(hys_kiosk *k, int on, const char *before, long now)
 {
     k->input.explore = on;
     k->input.explored[0] = '\0';
     k->changed = 1;
     if (!on) {
+        k->listen.curtain = 0; /* a hidden screen is found only by touch to hear */
         hys_voice_words(k, hys_voice_tr(k, "Touch to hear is off."), -1);
         return;
     }
     /* said first, then the whole screen (on the welcome screen, with the keys) */
     speech_on(k, now);
-    snprintf(k->first, sizeof k->first, "%s",
+    snprintf(k->first, sizeof k->first, "%s%s%s", before ? before : "", before ? " " : "",
              hys_voice_tr(k, "Touch to hear is on. Touch anything to hear it. Tap it twice to "
                              "choose it."));
     hys_voice_screen(k, hys_journey_view_get(k->journey)->screen == HYS_SCREEN_WELCOME);
@@ -402,7 +408,7 @@ hys_status hys_input_key(hys_kiosk *k, const char *name, long now)
     case HYS_KEY_SPEECH:
         access_on(k, now);
         hys_journey_touch(k->journey, now);
-        hys_input_explore(k, 1, now); /* (said, and the screen read) */
+        hys_input_explore(k, 1, NULL, now); /* (said, and the screen read) */
         break;
     case HYS_KEY_LOUDER:
     case HYS_KEY_QUIETER:
@@ -500,7 +506,7 @@ void hys_input_tick(hys_kiosk *k, long now)
          * its banner), and nothing is chosen */
         k->input.long_fired = 1;
         k->input.pressed[0] = '\0';
-        hys_input_explore(k, 1, now);
+        hys_input_explore(k, 1, NULL, now);
     }
     int guard = 0;
     while (k->input.scanning && k->cfg.scan_ms > 0 && now >= k->input.scan_next_at &&

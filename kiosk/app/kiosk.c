@@ -267,6 +267,8 @@ const hys_frame *hys_kiosk_layout(hys_kiosk *k)
     in.can_speak = hys_voice_ready(k);
     in.volume_steps = HYS_SPEECH_VOLUME_STEPS;
     in.explore = k->input.explore;
+    in.headphones = k->listen.headset[0] != '\0';
+    in.curtain = k->listen.curtain;
     in.hint = k->input.hint[0] ? k->input.hint : NULL;
     hys_screen_size(k->screen, &in.w, &in.h);
     in.min_target = hys_kiosk_min_target(k);

@@ -78,6 +78,7 @@ typedef struct hys_listen_state {
     int more_known;     /* more were there than known holds: none is taken for headphones */
     int was_read_aloud; /* the resident's reading aloud and volume before they came */
     int was_volume;
+    int curtain; /* the screen is hidden while the resident listens (layout.h) */
 } hys_listen_state;
 
 /* USB notice mode (usb.c): a stick's export, shown by a notice in place
@@ -219,8 +220,9 @@ void hys_input_press(hys_kiosk *k, int x, int y, long now);
 void hys_input_release(hys_kiosk *k, int x, int y, long now);
 hys_status hys_input_key(hys_kiosk *k, const char *name, long now);
 void hys_input_text(hys_kiosk *k, const char *utf8, long now);
-/* Touch-to-hear on (1) or off (0): its banner shows, and the kiosk says so. */
-void hys_input_explore(hys_kiosk *k, int on, long now);
+/* Touch-to-hear on (1) or off (0): its banner shows, and the kiosk says so
+ * (after before, when not NULL). */
+void hys_input_explore(hys_kiosk *k, int on, const char *before, long now);
 /* input.c: the next resident starts afresh (no keys, touch-to-hear or
  * scanning on, nothing left to say) */
 void hys_input_reset(hys_kiosk *k);
@@ -287,6 +289,9 @@ void hys_headset_in(hys_kiosk *k, const char *name, long now);
 /* The headphones went: speech back to the speaker, reading aloud and the
  * volume as they were before they came. */
 void hys_headset_out(hys_kiosk *k, long now);
+/* Hide the screen while the resident listens (on), or show it again: the
+ * screen is covered and touch to hear comes on with it. */
+void hys_headset_curtain(hys_kiosk *k, int on, long now);
 
 /* voice.c */
 /* 1 when the screen's language has a voice. */

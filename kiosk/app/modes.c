@@ -143,7 +143,8 @@ const char *hys_mode_name(hys_mode m)
 void hys_mode_act(hys_kiosk *k, hys_action a, int arg, long now)
 {
     assert(k);
-    assert(a != HYS_ACT_EXPLORE); /* (input's own: touch-to-hear, in front of every mode) */
+    assert(a != HYS_ACT_EXPLORE && a != HYS_ACT_CURTAIN); /* (input's and the headphones' own,
+                                                           * in front of every mode) */
     for (int m = hys_mode_now(k); m >= HYS_MODE_JOURNEY; m--)
         if (modes[m].on(k) && modes[m].act(k, a, arg, now)) return;
 }

@@ -451,6 +451,7 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
         update_view(j);
         return;
     case HYS_ACT_HEAR:
+        v->read_aloud = 1; /* one tap: this screen heard, and every one after it */
         update_view(j);
         return;
     case HYS_ACT_SCROLL:
@@ -468,11 +469,14 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
         return;
     case HYS_ACT_SOUND_MENU:
     case HYS_ACT_DISPLAY_MENU:
-        /* one settings screen at a time, over the screen it was opened from */
-        if (v->screen == HYS_SCREEN_SOUND || v->screen == HYS_SCREEN_DISPLAY) v->screen = v->under;
+    case HYS_ACT_HELP_MENU:
+        /* one settings or help screen at a time, over the screen it was opened from */
+        if (hys_screen_is_overlay(v->screen)) v->screen = v->under;
         if (v->screen != HYS_SCREEN_STILL_THERE) {
             v->under = v->screen;
-            v->screen = a == HYS_ACT_SOUND_MENU ? HYS_SCREEN_SOUND : HYS_SCREEN_DISPLAY;
+            v->screen = a == HYS_ACT_SOUND_MENU     ? HYS_SCREEN_SOUND
+                        : a == HYS_ACT_DISPLAY_MENU ? HYS_SCREEN_DISPLAY
+                                                    : HYS_SCREEN_HELP;
         }
         update_view(j);
         return;
@@ -482,6 +486,7 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
     switch (v->screen) {
     case HYS_SCREEN_SOUND:
     case HYS_SCREEN_DISPLAY:
+    case HYS_SCREEN_HELP:
         if (a == HYS_ACT_DONE || a == HYS_ACT_BACK) v->screen = v->under;
         break;
     case HYS_SCREEN_WELCOME:
@@ -616,6 +621,7 @@ static int idle_watched(const hys_journey *j)
     case HYS_SCREEN_UPDATES:
     case HYS_SCREEN_SOUND:
     case HYS_SCREEN_DISPLAY:
+    case HYS_SCREEN_HELP:
         return 1;
     default:
         return 0;
@@ -645,15 +651,14 @@ void hys_journey_tick(hys_journey *j, long now)
                 continue;
             }
         } else if (idle_watched(j) && now - j->last_input >= j->cfg.idle_ms) {
-            if ((v->screen == HYS_SCREEN_SOUND || v->screen == HYS_SCREEN_DISPLAY) &&
-                !j->in_session) {
+            if (hys_screen_is_overlay(v->screen) && !j->in_session) {
                 go_welcome(j, now);
             } else if (v->screen == HYS_SCREEN_UPDATES ||
                        (!j->in_session && v->screen != HYS_SCREEN_PRACTICE &&
                         v->screen != HYS_SCREEN_INTRO && v->screen != HYS_SCREEN_LANGUAGE)) {
                 go_welcome(j, now);
             } else {
-                if (v->screen == HYS_SCREEN_SOUND || v->screen == HYS_SCREEN_DISPLAY)
+                if (hys_screen_is_overlay(v->screen))
                     v->screen = v->under; /* one overlay at a time */
                 v->under = v->screen;
                 v->screen = HYS_SCREEN_STILL_THERE;
@@ -695,7 +700,10 @@ static void update_view(hys_journey *j)
     v->quick = j->f->quick;
     v->can_back = !v->quick;
     v->can_skip = v->can_next = 0;
-    if (v->screen == HYS_SCREEN_QUESTION || v->screen == HYS_SCREEN_STILL_THERE) {
+    /* (a question under "still there?" or Help: what its buttons would do) */
+    int over_question = (v->screen == HYS_SCREEN_STILL_THERE || hys_screen_is_overlay(v->screen)) &&
+                        v->under == HYS_SCREEN_QUESTION;
+    if (v->screen == HYS_SCREEN_QUESTION || over_question) {
         const hys_question *q = &j->f->questions[v->question];
         const answer *a = &j->answers[v->question];
         v->can_skip = !q->required && q->type != HYS_Q_NOTE && !v->quick;
@@ -841,11 +849,16 @@ void hys_journey_screen_id(const hys_journey *j, char *out, size_t n)
     assert(j && out && n > 0);
     static const char *const names[] = {"welcome",     "updates",  "language", "intro",
                                         "practice",    "question", "review",   "thanks",
-                                        "still-there", "sound",    "display"};
+                                        "still-there", "sound",    "display",  "help"};
     if (j->v.screen == HYS_SCREEN_QUESTION)
         snprintf(out, n, "question:%s", j->f->questions[j->v.question].name);
     else
         snprintf(out, n, "%s", names[j->v.screen]);
+}
+
+int hys_screen_is_overlay(hys_screen s)
+{
+    return s == HYS_SCREEN_SOUND || s == HYS_SCREEN_DISPLAY || s == HYS_SCREEN_HELP;
 }
 
 hys_answer_status hys_journey_answer(const hys_journey *j, int qi, const char **value)

@@ -19,8 +19,9 @@ typedef enum {
     HYS_SCREEN_REVIEW,
     HYS_SCREEN_THANKS,
     HYS_SCREEN_STILL_THERE,
-    HYS_SCREEN_SOUND,  /* read aloud, volume and speed, over the screen it was opened from */
-    HYS_SCREEN_DISPLAY /* text size and high contrast, the same way */
+    HYS_SCREEN_SOUND,   /* read aloud, volume and speed, over the screen it was opened from */
+    HYS_SCREEN_DISPLAY, /* text size and high contrast, the same way */
+    HYS_SCREEN_HELP     /* what to do on the screen it was opened over, the same way */
 } hys_screen;
 
 typedef enum {
@@ -48,8 +49,10 @@ typedef enum {
     HYS_ACT_PAGE,    /* arg: +1 / -1 page on review and updates screens */
     HYS_ACT_FINISH,  /* send the answers from the review screen */
     HYS_ACT_STILL_HERE,
-    HYS_ACT_DONE, /* leave the thanks, updates or sound screen */
-    HYS_ACT_HEAR, /* the speaker button: hear this screen again (the kiosk speaks) */
+    HYS_ACT_DONE,      /* leave the thanks, updates or sound screen */
+    HYS_ACT_HEAR,      /* the Read aloud button: reading aloud on, and this screen heard (the kiosk
+                          speaks) */
+    HYS_ACT_HELP_MENU, /* open Help over the screen of the moment */
     HYS_ACT_SOUND_MENU,
     HYS_ACT_READ_ALOUD, /* arg: 1 on, 0 off, -1 the other way */
     HYS_ACT_VOLUME,     /* arg: +1 louder, -1 quieter */
@@ -60,6 +63,8 @@ typedef enum {
     HYS_ACT_SCROLL,    /* arg: +1 / -1 page of a screen too long for large text */
     HYS_ACT_DISMISS,   /* the kiosk's own notice (a stick's export) is read: not the journey's */
     HYS_ACT_EXPLORE,   /* touch-to-hear: arg 1 on, 0 off (the kiosk's, not the journey's) */
+    HYS_ACT_CURTAIN,   /* hide the screen while listening in headphones: arg 1 on, 0 off,
+                        * -1 the other way (the kiosk's, not the journey's) */
     /* staff mode: the kiosk's, not the journey's */
     HYS_ACT_STAFF_DIGIT, /* arg: 0..9 */
     HYS_ACT_STAFF_ERASE,
@@ -112,7 +117,7 @@ typedef struct hys_journey_sink {
  * into the journey. */
 typedef struct hys_journey_view {
     hys_screen screen;
-    hys_screen under; /* the screen "are you still there?" interrupted */
+    hys_screen under; /* the screen "are you still there?", Help or a settings screen is over */
     int question;     /* index into form->questions on a question screen */
     int lang;         /* language index */
     int quick;        /* quick-poll set */
@@ -161,6 +166,9 @@ long hys_journey_deadline(const hys_journey *j);
 const hys_journey_view *hys_journey_view_get(const hys_journey *j);
 /* Screen id used by replays and tests: "welcome", "question:NAME", … into out. */
 void hys_journey_screen_id(const hys_journey *j, char *out, size_t n);
+/* 1 for the screens shown over another one and closed back to it (view's
+ * under): the sound and display settings and Help. */
+int hys_screen_is_overlay(hys_screen s);
 /* Answer kept for question qi in this session. *value is "" when none. */
 hys_answer_status hys_journey_answer(const hys_journey *j, int qi, const char **value);
 /* 1 when question qi applies given the answers so far (its relevant holds). */

@@ -94,17 +94,19 @@ void hys_layout_build(hys_frame *f, const hys_layout_in *in)
         ui_paginate(&c, in->h);
     else
         f->scroll_pages = 1;
+    ui_curtain(&c); /* (touch to hear's banner and a hint show over it) */
     ui_banner(&c);
     ui_hint(&c);
     ui_explain_off(&c);
-    /* what is heard is ringed; the key focus gets the strong yellow ring */
-    if (in->speaking > 0 && in->speaking <= f->nspeak) {
+    /* what is heard is ringed; the key focus gets the strong yellow ring
+     * (neither shows where the hidden screen's answers are) */
+    if (in->speaking > 0 && in->speaking <= f->nspeak && !in->curtain) {
         const hys_speak *sp = &f->speak[in->speaking - 1];
         ui_ring(&c, sp->x, sp->y, sp->w, sp->h, S(&c, SZ_RING_HEARD), c.t->speaking, 0,
                 c.t->speaking);
     }
     const hys_target *ft = in->focus ? hys_frame_find(f, in->focus) : NULL;
-    if (ft)
+    if (ft && !in->curtain)
         ui_ring(&c, ft->x, ft->y, ft->w, ft->h, S(&c, SZ_RING_FOCUS), c.t->focus,
                 S(&c, SZ_RING_FOCUS_EDGE), c.t->focus_edge);
     if (c.rtl) ui_mirror(f);

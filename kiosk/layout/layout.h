@@ -106,6 +106,9 @@ typedef struct hys_layout_in {
     int min_target;        /* smallest target side in pixels (12 mm on this screen); 0 = 44 */
     int w, h;              /* window size in logical pixels */
     int explore;           /* touch-to-hear is on: its banner, with a button to switch it off */
+    int headphones;        /* headphones are in: the sound screen offers to hide the screen */
+    int curtain;           /* the screen is hidden while the resident listens: covered, its targets
+                            * still there (touch to hear finds them) */
     const char *hint;      /* why a switched-off button did nothing, shown over the screen */
     /* a notice in place of the journey's screen (a USB stick's export, or
      * the kiosk out of order), or NULL; notice_done: finished, with an OK

@@ -39,7 +39,7 @@ void screen_practice(ctx *c)
     int gap = S(c, SZ_GAP_LARGE);
     /* three faces in a row, or (large words) as many rows as their labels need */
     int cols, rows;
-    if (!screen_grid_dims(c, 3, W - 2 * m, ah, labels, 0, &cols, &rows)) ui_unfit(c->f, "faces");
+    if (!screen_grid_dims(c, 3, W - 2 * m, ah, labels, 0, 0, &cols, &rows)) ui_unfit(c->f, "faces");
     if (c->ts == 100) cols = 3, rows = 1;
     int cw = (W - 2 * m - (cols - 1) * gap) / cols, ch = (ah - (rows - 1) * gap) / rows;
     if (c->ts == 100 && cw > S(c, SZ_PRACTICE_CARD_MAX)) /* (larger words take the width) */

@@ -49,7 +49,7 @@ int screen_card_shape(const ctx *c, const char *const *labels, int n, int cw, in
  * as can be, among the column counts whose cards hold every label whole
  * (labels wrap; a word is never broken). */
 int screen_grid_dims(const ctx *c, int n, int w, int h, const char *const *labels, int reserve,
-                     int *cols, int *rows)
+                     int scale, int *cols, int *rows)
 {
     int best_c = 1, best_fit = -1, best_pic = -1, best_side = -1, gap = S(c, SZ_GAP);
     for (int cc = 1; cc <= n && cc <= 6; cc++) {
@@ -65,6 +65,8 @@ int screen_grid_dims(const ctx *c, int n, int w, int h, const char *const *label
         if (fit > best_fit ||
             (fit == best_fit && (pic > best_pic || (pic == best_pic && side > best_side))))
             best_fit = fit, best_pic = pic, best_side = side, best_c = cc;
+        /* a scale reads along one row whenever it fits whole there */
+        if (scale && cc == n && fit == 2) best_fit = fit, best_c = cc;
     }
     *cols = best_c;
     *rows = (n + best_c - 1) / best_c;
@@ -160,7 +162,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
     const hys_journey_view *v = c->v;
     const char *value;
     hys_answer_status st = hys_journey_answer(c->in->journey, v->question, &value);
-    int extra_dk = q->look == HYS_LOOK_FACES;
+    int extra_dk = q->look == HYS_LOOK_FACES, scale = q->look != HYS_LOOK_PLAIN;
     for (int i = 0; i < q->nchoices; i++)
         if (!strcmp(q->choices[i].name, "dont_know")) extra_dk = 0;
     int n = q->nchoices + extra_dk;
@@ -178,7 +180,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
     /* large text: all the answers as a grid on one page when they fit there
      * (kept together: a page break never falls among them) */
     int grid_h = h < c->view_h ? h : c->view_h;
-    if (c->paged && screen_grid_dims(c, n, w, grid_h, labels, tick, &cols, &rows)) {
+    if (c->paged && screen_grid_dims(c, n, w, grid_h, labels, tick, scale, &cols, &rows)) {
         c->f->pages = 1;
         int top = choice_grid(c, q, labels, 0, n, cols, rows, x, y, w, grid_h, st, value);
         c->keep_top = top, c->keep_bottom = y + grid_h - (top - y);
@@ -200,7 +202,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
                         value); /* beside (ui_card keeps it within the card) */
         return;
     }
-    if (!screen_grid_dims(c, n, w, h, labels, tick, &cols, &rows) && n > 1) {
+    if (!screen_grid_dims(c, n, w, h, labels, tick, scale, &cols, &rows) && n > 1) {
         int gap0 = S(c, SZ_GAP_ROW), bw0 = (w - gap0) / 2 - S(c, SZ_GAP_LARGE);
         int h1 = ui_text_need(c, tr(c, "Earlier answers"), S(c, SZ_TEXT), 1, bw0);
         int h2 = ui_text_need(c, tr(c, "More answers"), S(c, SZ_TEXT), 1, bw0);
@@ -213,14 +215,14 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
             all_fit = 1;
             for (int f0 = 0; f0 < n && all_fit; f0 += per)
                 all_fit = screen_grid_dims(c, f0 + per < n ? per : n - f0, w, h - ah - gap0,
-                                           labels + f0, tick, &cols, &rows);
+                                           labels + f0, tick, scale, &cols, &rows);
             if (all_fit) break;
         }
         if (per < 1) per = 1;
         pages = (n + per - 1) / per;
         int page = v->page < pages ? v->page : pages - 1;
         first = page * per, count = first + per < n ? per : n - first;
-        screen_grid_dims(c, count, w, h - ah - gap0, labels + first, tick, &cols, &rows);
+        screen_grid_dims(c, count, w, h - ah - gap0, labels + first, tick, scale, &cols, &rows);
         if (!all_fit) ui_unfit(c->f, "no answer fits"); /* the screen is paged instead */
         int bw = (w - gap0) / 2, by = y + h - ah;
         c->group = HYS_READ_CONTENT;
@@ -280,7 +282,7 @@ void screen_question(ctx *c)
             ui_lang_names_need(c, S(c, SZ_TEXT), 0) + S(c, SZ_GAP_SMALL); /* each name's line */
         if (bh < need) bh = need;
         if (bh < c->tmin) bh = c->tmin;
-        for (int i = fm->nlangs - 1; i >= 0 && x - bw > W / 3; i--) {
+        for (int i = fm->nlangs - 1; i >= 0 && x - bw >= m; i--) {
             x -= bw;
             screen_lang_button(c, i, x, top, bw, bh);
             x -= S(c, SZ_GAP_ROW);
@@ -352,15 +354,25 @@ void screen_question(ctx *c)
         int eh = ui_line_h(c, S(c, SZ_TEXT_TYPED), 1) + S(c, SZ_GAP_ROW);
         if (eh < S(c, SZ_TYPED_MIN_H)) eh = S(c, SZ_TYPED_MIN_H);
         ui_rect(c, m, ay, W - 2 * m, eh, t->card, t->text, S(c, SZ_LINE_HEAVY), S(c, SZ_ROUND_KEY));
-        char shown[HYS_MAX_TEXT_ANSWER + 8];
-        snprintf(shown, sizeof shown, "%s|", v->input ? v->input : "");
+        const char *typed = v->input ? v->input : "";
         char said[HYS_MAX_TEXT_ANSWER + 80];
-        if (v->input && v->input[0])
-            snprintf(said, sizeof said, tr(c, "You wrote: %s"), v->input);
+        if (typed[0])
+            snprintf(said, sizeof said, tr(c, "You wrote: %s"), typed);
         else
             snprintf(said, sizeof said, "%s", tr(c, "Nothing written yet"));
-        ui_text_box_heard(c, said, NULL, shown, m + S(c, SZ_GAP), ay, W - 2 * m - S(c, 2 * SZ_GAP),
-                          eh, S(c, SZ_TEXT_TYPED), 1, t->on_card, ALIGN_START, 1);
+        /* the words, then the cursor after them as a bar of its own (a "|"
+         * in the words would take a font of its own, and cover a letter) */
+        int bx = m + S(c, SZ_GAP), bw = W - 2 * m - S(c, 2 * SZ_GAP) - S(c, SZ_CURSOR_ROOM);
+        int typed_w = typed[0] ? ui_text_w(c, typed, strlen(typed), S(c, SZ_TEXT_TYPED), 1) : 0;
+        if (typed[0])
+            ui_text_box_heard(c, said, NULL, typed, bx, ay, bw, eh, S(c, SZ_TEXT_TYPED), 1,
+                              t->on_card, ALIGN_START, 1);
+        else
+            ui_text_box_heard(c, said, NULL, " ", bx, ay, bw, eh, S(c, SZ_TEXT_TYPED), 1,
+                              t->on_card, ALIGN_START, 1);
+        int ch = ui_line_h(c, S(c, SZ_TEXT_TYPED), 1) * 3 / 4;
+        ui_rect(c, bx + (typed_w < bw ? typed_w : bw) + S(c, SZ_GAP_TINY), ay + (eh - ch) / 2,
+                S(c, SZ_LINE_BOLD), ch, t->on_card, t->on_card, 0, 0);
         /* the keyboard, on the same page as the words it types */
         /* (when a page has room for three rows of keys below the words) */
         int kb = ah - eh - S(c, SZ_GAP), room = c->view_h - eh - S(c, SZ_GAP);

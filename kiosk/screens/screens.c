@@ -41,6 +41,9 @@ void screen_journey(ctx *c)
     case HYS_SCREEN_DISPLAY:
         screen_display(c);
         break;
+    case HYS_SCREEN_HELP:
+        screen_help(c);
+        break;
     }
 }
 

@@ -10,6 +10,9 @@
 /* display.c */
 void screen_display(ctx *c);
 
+/* help.c */
+void screen_help(ctx *c);
+
 /* intro.c */
 void screen_intro(ctx *c);
 
@@ -31,8 +34,11 @@ void screen_practice(ctx *c);
  * words (tick boxes). */
 int screen_card_shape(const ctx *c, const char *const *labels, int n, int cw, int ch, int reserve,
                       int *beside, int *lines);
+/* The grid n answer cards sit best in within w x h (*cols, *rows): 1 when
+ * every label is whole and every picture a third of its card or more. A
+ * scale (faces, likert) keeps to one row whenever it fits so. */
 int screen_grid_dims(const ctx *c, int n, int w, int h, const char *const *labels, int reserve,
-                     int *cols, int *rows);
+                     int scale, int *cols, int *rows);
 void screen_question(ctx *c);
 
 /* review.c */

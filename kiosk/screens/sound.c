@@ -12,7 +12,8 @@ void screen_sound(ctx *c)
     int top =
         ui_heading(c, "sound-settings", tr(c, "Sound"), S(c, SZ_TEXT_HEAD), S(c, SZ_HEAD_ICON));
     int bot = H - ui_bottom_h(c) - S(c, SZ_GAP), gap = S(c, SZ_GAP_WIDE);
-    int rows = 3, rh = (bot - top - (rows - 1) * gap) / rows;
+    int curtain = c->in->headphones; /* (hiding the screen: only while the words are private) */
+    int rows = curtain ? 4 : 3, rh = (bot - top - (rows - 1) * gap) / rows;
     if (rh > S(c, SZ_SOUND_ROW_MAX)) rh = S(c, SZ_SOUND_ROW_MAX);
     int cw = (W - 2 * m - 2 * gap) / 3; /* three columns */
     /* rows hold their words: two lines of a button, or the volume line and its bars */
@@ -25,6 +26,10 @@ void screen_sound(ctx *c)
     int need = vl + S(c, SZ_SOUND_BARS_MIN);
     need = ui_button_need(c, tr(c, "Read everything aloud: off"), W - 2 * m, need);
     need = ui_button_need(c, tr(c, "Read everything aloud: on"), W - 2 * m, need);
+    if (curtain) {
+        need = ui_button_need(c, tr(c, "Hide the screen: on"), W - 2 * m, need);
+        need = ui_button_need(c, tr(c, "Hide the screen: off"), W - 2 * m, need);
+    }
     need = ui_button_need(c, tr(c, "Quieter"), cw, need);
     need = ui_button_need(c, tr(c, "Louder"), cw, need);
     need = ui_button_need(c, tr(c, "Slower"), hw, need);
@@ -43,6 +48,19 @@ void screen_sound(ctx *c)
                          .say = said},
               m, y, W - 2 * m, rh, "speaking", v->read_aloud ? B_PRIMARY : B_NORMAL);
     y += rh + gap;
+    if (curtain) {
+        snprintf(said, sizeof said, "%s. %s", tr(c, "Hide the screen while I listen"),
+                 c->in->curtain ? tr(c, "It is on") : tr(c, "It is off"));
+        ui_button(c,
+                  &(ui_item){.id = "sound:curtain",
+                             .action = HYS_ACT_CURTAIN,
+                             .arg = -1,
+                             .label = c->in->curtain ? tr(c, "Hide the screen: on")
+                                                     : tr(c, "Hide the screen: off"),
+                             .say = said},
+                  m, y, W - 2 * m, rh, "headphones", c->in->curtain ? B_PRIMARY : B_NORMAL);
+        y += rh + gap;
+    }
     int steps = c->in->volume_steps > 0 ? c->in->volume_steps : 8;
     /* Quieter, the volume, Louder in a row; or, when a word would not fit a
      * third of the width, the volume above the two buttons */

@@ -37,7 +37,9 @@ void screen_thanks(ctx *c)
         ui_icon(c, (W - isz) / 2, y, isz, isz, "thanks");
         y += isz + S(c, SZ_GAP_WIDE);
     }
-    int side = y >= ui_top_h(c) ? m : m + c->corner_w; /* clear of the corner buttons */
+    /* clear of the corner buttons: beside them, or (no room there) below them */
+    if (y < ui_top_h(c) && W - 2 * (m + c->corner_w) < W / 3) y = ui_top_h(c);
+    int side = y >= ui_top_h(c) ? m : m + c->corner_w;
     y += ui_text_box(c, tr(c, "Thank you!"), side, y, W - 2 * side, th, S(c, SZ_TEXT_TITLE), 1,
                      t->text, ALIGN_CENTER, 0);
     y += ui_text_box(c, tr(c, "Your answers are saved."), m, y, W - 2 * m, sh, S(c, SZ_TEXT_LEAD),

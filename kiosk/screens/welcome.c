@@ -49,7 +49,9 @@ void screen_welcome(ctx *c)
     ui_rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
     /* the title keeps clear of the speaker buttons: beside them, or in portrait below */
     int y = S(c, SZ_WELCOME_TOP), side = m + c->corner_w;
-    if ((c->portrait || c->paged) && c->corner_w) y = ui_top_h(c) + S(c, SZ_GAP_SMALL), side = m;
+    int title_w = ui_text_w(c, fm->title, strlen(fm->title), S(c, SZ_TEXT_TITLE), 1);
+    if ((c->portrait || c->paged || title_w > W - 2 * side) && c->corner_w)
+        y = ui_top_h(c) + S(c, SZ_GAP_SMALL), side = m;
     y += ui_text_box(c, fm->title, side, y, W - 2 * side, S(c, SZ_TITLE_MAX), S(c, SZ_TEXT_TITLE),
                      1, t->text, ALIGN_CENTER, 0);
     y += S(c, SZ_GAP_WIDE);

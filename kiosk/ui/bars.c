@@ -5,6 +5,15 @@
 #include "ui.h"
 
 static void top_bar_at(ctx *c, int with_progress);
+static int lang_button_w(const ctx *c, int *named);
+
+/* The top bar's progress words ("3 of 9") for pos of total: their width. */
+static int progress_w(const ctx *c, int pos, int total)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, tr(c, "%d of %d"), pos, total);
+    return ui_text_w(c, buf, strlen(buf), S(c, SZ_TEXT), 1) + 4;
+}
 
 int ui_top_h(const ctx *c)
 {
@@ -98,17 +107,16 @@ static void top_bar_at(ctx *c, int with_progress)
         (c->v->screen == HYS_SCREEN_QUESTION || c->v->screen == HYS_SCREEN_REVIEW)) {
         /* as wide as the language's name needs, up to a third of the screen */
         const char *name = hys_lang_autonym(&fm->langs[c->v->lang]);
-        int nw = ui_text_w(c, name, strlen(name), S(c, SZ_TEXT), 1);
-        int bw = nw + S(c, SZ_GAP_LARGE) + S(c, SZ_BUTTON_ICON_COL);
-        if (bw < S(c, SZ_LANG_BUTTON_MIN)) bw = S(c, SZ_LANG_BUTTON_MIN);
-        if (bw > W / 3) bw = W / 3;
+        int named, bw = lang_button_w(c, &named);
         int lh = 48 * th / 60 > c->tmin ? 48 * th / 60 : c->tmin;
         int nlh = ui_line_h(c, S(c, SZ_TEXT), 1) +
                   S(c, SZ_GAP_SMALL); /* the name's own line (Nastaliq is tall) */
         if (lh < nlh) lh = nlh;
         if (lh > th - 4) lh = th - 4;
-        /* when the name is too big for the bar, the globe alone (its name is heard) */
-        int named = nw <= bw - S(c, SZ_GAP_LARGE);
+        /* when the name is too big for the bar, or leaves no room for the
+         * progress, the globe alone (its name is heard) */
+        int pw = with_progress ? progress_w(c, c->v->progress_pos, c->v->progress_total) : 0;
+        if (right - bw - m < m + pw) named = 0;
         if (!named) bw = lh;
         right -= bw;
         c->group = HYS_READ_TOP;
@@ -244,50 +252,159 @@ static int corner_side(const ctx *c)
     return b < c->tmin ? c->tmin : b;
 }
 
-/* The speaker and settings buttons, in the top right corner of every screen. */
-void ui_corner(ctx *c)
+/* The top bar's language button: how wide it is, and whether the name fits
+ * in it (*named; else the globe alone, its name heard). */
+static int lang_button_w(const ctx *c, int *named)
 {
-    int W = c->f->w, th = ui_top_h(c), m = c->m, b = corner_side(c), gap = S(c, SZ_GAP_ROW);
-    if (b > th - 8) b = th - 8;
-    int x = W - m - b, y = (th - b) / 2;
+    const char *name = hys_lang_autonym(&c->in->form->langs[c->v->lang]);
+    int nw = ui_text_w(c, name, strlen(name), S(c, SZ_TEXT), 1);
+    int bw = nw + S(c, SZ_GAP_LARGE) + S(c, SZ_BUTTON_ICON_COL);
+    if (bw < S(c, SZ_LANG_BUTTON_MIN)) bw = S(c, SZ_LANG_BUTTON_MIN);
+    if (bw > c->f->w / 3) bw = c->f->w / 3;
+    *named = nw <= bw - S(c, SZ_GAP_LARGE);
+    return bw;
+}
+
+/* The corner's buttons, from the end of the top bar inwards: Read aloud,
+ * Sound, Bigger text and Help. */
+enum { CORNER_HEAR, CORNER_SOUND, CORNER_DISPLAY, CORNER_HELP, CORNER_MAX };
+
+typedef struct {
+    ui_item item;
+    const char *icon;
+    int w; /* with its words beside the icon, or the icon alone (as wide as tall) */
+} corner_button;
+
+/* What the top bar needs left of the corner on this screen (at the bar's
+ * own text size): the progress and the language button, or a quick poll's
+ * languages. The corner's words give way to them. */
+static int corner_left_need(const ctx *c)
+{
+    const hys_form *fm = c->in->form;
+    const hys_journey_view *v = c->v;
+    int W = c->f->w, m = c->m, named;
+    if (v->screen == HYS_SCREEN_QUESTION && v->quick) {
+        if (fm->nlangs > 3) return S(c, SZ_LANG_BUTTON_WIDE) + m;
+        if (fm->nlangs > 1) return fm->nlangs * (S(c, SZ_LANG_BUTTON_W) + S(c, SZ_GAP_ROW)) + m;
+        return W / 2; /* the question's words beside the corner */
+    }
+    if (v->screen != HYS_SCREEN_QUESTION && v->screen != HYS_SCREEN_REVIEW) return 0;
+    int need = progress_w(c, v->progress_total, v->progress_total) + m;
+    if (fm->nlangs > 1) need += lang_button_w(c, &named) + m;
+    return need;
+}
+
+/* The corner's buttons on this screen, with their widths: words beside
+ * each icon on the resident's screens, as far as the top bar has room
+ * at *px (design units, never growing with the resident's text size);
+ * when even the smallest size is too wide, Sound's words give way first,
+ * then Help's, Bigger text's and Read aloud's last. Returns how many. */
+static int corner_buttons(const ctx *c0, corner_button out[CORNER_MAX], int *px)
+{
+    ctx at = *c0; /* measured at the bar's own size */
+    const ctx *c = &at;
+    at.ts = 100;
+    hys_screen screen = c->v->screen;
+    int resident = !c->in->notice && !c->in->staff;
     /* (a notice is over the journey's screen: its settings would change
      * what cannot be seen) */
-    int settings = c->v->screen != HYS_SCREEN_SOUND && c->v->screen != HYS_SCREEN_DISPLAY &&
-                   c->v->screen != HYS_SCREEN_STILL_THERE && !c->in->notice;
-    c->group = HYS_READ_TOP;
+    int settings =
+        screen != HYS_SCREEN_STILL_THERE && !hys_screen_is_overlay(screen) && !c->in->notice;
+    int reading = c->v->read_aloud, n = 0, slot[CORNER_MAX] = {-1, -1, -1, -1};
     if (c->in->can_speak) {
-        ui_button(c,
-                  &(ui_item){.id = "button:hear",
-                             .action = HYS_ACT_HEAR,
-                             .label = NULL,
-                             .meaning = tr(c, "Hear this screen again")},
-                  x, y, b, b, "speaker", B_NORMAL);
-        x -= b + gap;
-        if (settings) {
-            ui_button(c,
-                      &(ui_item){.id = "button:sound",
-                                 .action = HYS_ACT_SOUND_MENU,
-                                 .label = NULL,
-                                 .meaning = tr(c, "Read aloud, volume and speed")},
-                      x, y, b, b, "sound-settings", B_NORMAL);
-            x -= b + gap;
-        }
+        slot[CORNER_HEAR] = n;
+        out[n++] = (corner_button){
+            {.id = "button:hear",
+             .action = HYS_ACT_HEAR,
+             .label = !resident ? NULL
+                      : reading ? tr(c, "Hear again")
+                                : tr(c, "Read aloud"),
+             .meaning = reading ? tr(c, "Hear this screen again")
+                                : tr(c, "Hear this screen, and every screen after it")},
+            "speaker",
+            0};
+    }
+    if (c->in->can_speak && settings) {
+        slot[CORNER_SOUND] = n;
+        out[n++] = (corner_button){{.id = "button:sound",
+                                    .action = HYS_ACT_SOUND_MENU,
+                                    .label = resident ? tr(c, "Sound") : NULL,
+                                    .meaning = tr(c, "Read aloud, volume and speed")},
+                                   "sound-settings",
+                                   0};
     }
     if (settings) {
-        ui_button(c,
-                  &(ui_item){.id = "button:display",
-                             .action = HYS_ACT_DISPLAY_MENU,
-                             .label = NULL,
-                             .meaning = tr(c, "Text size and colours")},
-                  x, y, b, b, "display-settings", B_NORMAL);
+        slot[CORNER_DISPLAY] = n;
+        out[n++] = (corner_button){{.id = "button:display",
+                                    .action = HYS_ACT_DISPLAY_MENU,
+                                    .label = resident ? tr(c, "Bigger text") : NULL,
+                                    .meaning = tr(c, "Text size and colours")},
+                                   "display-settings",
+                                   0};
     }
+    if (settings && resident) {
+        slot[CORNER_HELP] = n;
+        out[n++] = (corner_button){{.id = "button:help",
+                                    .action = HYS_ACT_HELP_MENU,
+                                    .label = tr(c, "Help"),
+                                    .meaning = tr(c, "What to do on this screen")},
+                                   "info",
+                                   0};
+    }
+    int b = corner_side(c), pad = S(c, SZ_GAP_ROW), gap = S(c, SZ_GAP_ROW), total = 0;
+    int isz = b - 2 * pad < S(c, SZ_BUTTON_ICON) ? b - 2 * pad : S(c, SZ_BUTTON_ICON);
+    int budget = c->f->w - 2 * c->m - corner_left_need(c);
+    /* the words at the bar's size; else smaller (ui_button() fits them to
+     * the width given); else some give way */
+    static const int sizes[] = {SZ_TEXT, SZ_TEXT_CORNER, SZ_TEXT_CORNER_MIN};
+    for (int k = 0; k < 3 && (k == 0 || total > budget); k++) {
+        total = 0, *px = sizes[k];
+        for (int i = 0; i < n; i++) {
+            const char *l = out[i].item.label;
+            out[i].w = l ? ui_text_w(c, l, strlen(l), S(c, sizes[k]), 1) + isz + 3 * pad : b;
+            if (l && out[i].w <= 3 * isz) out[i].w = 3 * isz + 1; /* (ui_button() shows the icon) */
+            total += out[i].w + gap;
+        }
+    }
+    static const int give_way[] = {CORNER_SOUND, CORNER_HELP, CORNER_DISPLAY, CORNER_HEAR};
+    for (int k = 0; k < CORNER_MAX && total > budget; k++) {
+        int i = slot[give_way[k]];
+        if (i < 0 || !out[i].item.label) continue;
+        total -= out[i].w - b;
+        out[i].w = b, out[i].item.label = NULL; /* its words are heard */
+    }
+    return n;
+}
+
+/* The Read aloud, Sound, Bigger text and Help buttons, in the top right
+ * corner of every screen. */
+void ui_corner(ctx *c)
+{
+    corner_button bs[CORNER_MAX];
+    int px, n = corner_buttons(c, bs, &px);
+    int W = c->f->w, th = ui_top_h(c), b = corner_side(c), gap = S(c, SZ_GAP_ROW);
+    if (b > th - 8) b = th - 8;
+    int x = W - c->m, y = (th - b) / 2;
+    ui_bar_begin(c);
+    c->bar = px * 100 / SZ_TEXT; /* (the words at the size their widths were measured at) */
+    c->group = HYS_READ_TOP;
+    for (int i = 0; i < n; i++) {
+        x -= bs[i].w;
+        ui_button(c, &bs[i].item, x, y, bs[i].w, b, bs[i].icon, B_NORMAL);
+        x -= gap;
+    }
+    c->group = HYS_READ_CONTENT;
+    ui_bar_end(c);
 }
 
 /* How wide the corner buttons are, so headings keep clear of them. */
 int ui_corner_width(const ctx *c)
 {
-    int n = 1 + (c->in->can_speak ? 2 : 0);
-    return n * (corner_side(c) + S(c, SZ_GAP_ROW)) + c->m;
+    corner_button bs[CORNER_MAX];
+    int px, n = corner_buttons(c, bs, &px), w = c->m;
+    for (int i = 0; i < n; i++)
+        w += bs[i].w + S(c, SZ_GAP_ROW);
+    return w;
 }
 
 /* While touch-to-hear is on, a banner above the bottom bar says so, with a
@@ -318,6 +435,25 @@ void ui_banner(ctx *c)
                 ALIGN_START, 1);
     c->group = HYS_READ_CONTENT;
     ui_bar_end(c);
+}
+
+void ui_curtain(ctx *c)
+{
+    if (!c->in->curtain) return;
+    const hys_theme *t = c->t;
+    int W = c->f->w, H = c->f->h, m = c->m, gr = c->group;
+    c->group = -1; /* (said when it is hidden, not as part of the screen) */
+    ui_bar_begin(c);
+    ui_rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
+    const char *words = tr(c, "The screen is hidden while you listen.");
+    int isz = S(c, SZ_PIC_NOTICE), gap = S(c, SZ_GAP);
+    int th = ui_text_need(c, words, S(c, SZ_TEXT_LEAD), 1, W - 2 * m);
+    int y = (H - isz - gap - th) / 2;
+    ui_icon(c, (W - isz) / 2, y, isz, isz, "headphones");
+    ui_text_box(c, words, m, y + isz + gap, W - 2 * m, th, S(c, SZ_TEXT_LEAD), 1, t->text,
+                ALIGN_CENTER, 0);
+    ui_bar_end(c);
+    c->group = gr;
 }
 
 /* Why a switched-off button did nothing: a box just above the bottom bar. */

@@ -64,6 +64,18 @@ static const kb_page *kb_for(const ctx *c, int *npages)
     return k;
 }
 
+/* How many characters s has (a letter with its marks counts each). */
+static int letters(const char *s)
+{
+    int n = 0;
+    for (size_t i = 0, len = strlen(s); i < len; n++) {
+        unsigned cp;
+        size_t l = hys_utf8_decode(s + i, len - i, &cp);
+        i += l ? l : 1;
+    }
+    return n;
+}
+
 void ui_key(ctx *c, const ui_item *it, int x, int y, int w, int h)
 {
     const hys_theme *t = c->t;
@@ -71,12 +83,16 @@ void ui_key(ctx *c, const ui_item *it, int x, int y, int w, int h)
     hys_color bg = pressed(c, it->id) ? t->pressed : t->button;
     ui_rect(c, x, y, w, h, bg, t->edge, S(c, SZ_LINE_BOLD), S(c, SZ_ROUND_KEY));
     c->inner = 1;
-    /* key caps in the Arabic script use the plain Naskh style (as Urdu phone
-     * keyboards do): a single Nastaliq letter needs twice the height */
+    /* letter caps in the Arabic script use the plain Naskh style (as Urdu
+     * phone keyboards do): a single Nastaliq letter needs twice the height;
+     * words (Space, Delete) keep the language's own style where the key is
+     * tall enough for it at the smallest size words shrink to (60%) */
     const char *was = c->lang;
-    if (hys_lang_is_rtl(c->lang)) c->lang = "ar";
-    ui_text_box(c, label, x, y, w, h, c->bar ? S(c, SZ_TEXT_KEY) * c->bar / 100 : S(c, SZ_TEXT_KEY),
-                1, t->on_button, ALIGN_CENTER, 1);
+    int px = c->bar ? S(c, SZ_TEXT_KEY) * c->bar / 100 : S(c, SZ_TEXT_KEY);
+    if (hys_lang_is_rtl(c->lang) &&
+        (letters(label) <= 2 || ui_line_h(c, px, 1) * 6 / 10 > h - S(c, SZ_GAP_TINY)))
+        c->lang = "ar";
+    ui_text_box(c, label, x, y, w, h, px, 1, t->on_button, ALIGN_CENTER, 1);
     c->lang = was;
     c->inner = 0;
     ui_target(c, it, x, y, w, h);

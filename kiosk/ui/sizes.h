@@ -64,6 +64,8 @@ enum {
     SZ_BOTTOM_BAR = 128,
     SZ_BOTTOM_BAR_TALL = 236, /* portrait: two rows of two */
     SZ_CORNER = 76,           /* the speaker and settings buttons */
+    SZ_TEXT_CORNER = 30,      /* their words, when the top bar is short of room... */
+    SZ_TEXT_CORNER_MIN = 26,  /* ...and at the least (then they give way, one by one) */
     SZ_PROGRESS_LEAD = 28,    /* between the progress words and the dots */
     SZ_PROGRESS_DOT = 22,
     SZ_PROGRESS_NOW = 30,     /* the dot of the question shown */
@@ -108,6 +110,7 @@ enum {
     SZ_PRACTICE_FEEDBACK = 110, /* the box that says how the practice went, at least */
     SZ_GROUP_H = 56,            /* a question's group name */
     SZ_TYPED_MIN_H = 70,        /* the box of what is typed, at least */
+    SZ_CURSOR_ROOM = 16,        /* ...kept for the cursor after the words */
     SZ_REVIEW_CHANGE_W = 210,   /* the review's Change button */
     SZ_REVIEW_CHANGE_MAX_H = 128,
     SZ_CHANGE_PAD = 28,     /* a review row, around its Change button */
@@ -123,6 +126,7 @@ enum {
     SZ_UPDATE_ICON = 174, /* the picture column of a "you said, we did" entry */
     SZ_PIC_NOTICE = 160,  /* a notice's, or an update's, picture */
     SZ_PIC_STILL = 150,   /* the still-there screen's picture */
+    SZ_HELP_ICON = 72,    /* a Help line's picture */
     SZ_ASK_MIN_H = 90,    /* the room of "Are you still there?" at least */
     SZ_COUNT_W = 420,     /* the countdown's panel */
     SZ_COUNT_WORDS_W = 400,

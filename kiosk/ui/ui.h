@@ -110,6 +110,9 @@ typedef struct ui_slot {
 
 /* bars.c */
 void ui_banner(ctx *c);
+/* While the screen is hidden (headphones in): the window covered, with a
+ * picture and a line; the targets stay, found by touch to hear. */
+void ui_curtain(ctx *c);
 void ui_bar_begin(ctx *c);
 void ui_bar_end(ctx *c);
 void ui_bar_slot(ctx *c, int i, int *x, int *y, int *w, int *h);

@@ -29,7 +29,9 @@ void ui_button(ctx *c, const ui_item *it, int x, int y, int w, int h, const char
     /* the icon shrinks, or goes, before a word of the label would be broken */
     const char *was_lang = c->lang;
     if (say_lang >= 0) c->lang = lang_code(c, say_lang);
-    int longest = ui_longest_word(c, label, S(c, SZ_TEXT), 1);
+    /* (measured at the size drawn when a bar's words are smaller than its own) */
+    int mpx = c->bar > 0 && c->bar < 100 ? S(c, SZ_TEXT) * c->bar / 100 : S(c, SZ_TEXT);
+    int longest = ui_longest_word(c, label, mpx, 1);
     if (icon_name && tw - isz - pad < longest) {
         isz = tw - pad - longest;
         if (isz < S(c, SZ_ICON_MIN)) icon_name = NULL;
@@ -38,8 +40,8 @@ void ui_button(ctx *c, const ui_item *it, int x, int y, int w, int h, const char
     if (icon_name) {
         line tmp[8];
         int lh = ui_line_h(c, S(c, SZ_TEXT), 1);
-        int with = ui_wrap(c, label, S(c, SZ_TEXT), 1, tw - isz - pad, tmp, 8);
-        int without = ui_wrap(c, label, S(c, SZ_TEXT), 1, tw, tmp, 8);
+        int with = ui_wrap(c, label, mpx, 1, tw - isz - pad, tmp, 8);
+        int without = ui_wrap(c, label, mpx, 1, tw, tmp, 8);
         if (with * lh > h - 4 && without < with) icon_name = NULL;
     }
     c->lang = was_lang;

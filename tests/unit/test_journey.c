@@ -448,8 +448,57 @@ static void test_hold(void)
     hys_form_destroy(f);
 }
 
+/* Read aloud in one tap, and Help over any screen: it knows what the screen
+ * under it offers, and Done (or Back) goes back to that screen as it was. */
+static void test_read_aloud_and_help(void)
+{
+    hys_form *f = load(HYS_ASSETS "/forms/demo/listening.xlsx");
+    if (!f) return;
+    hys_journey_config cfg;
+    hys_journey_config_default(&cfg);
+    cfg.chosen_ms = 0;
+    hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
+    const hys_journey_view *v = hys_journey_view_get(j);
+    long t = 0;
+    CHECK(v->read_aloud == 0);
+    hys_journey_act(j, HYS_ACT_HEAR, 0, ++t);
+    CHECK(v->read_aloud == 1); /* on for the screens after it too */
+    CHECK_STR(screen(j), "welcome");
+    hys_journey_act(j, HYS_ACT_HELP_MENU, 0, ++t);
+    CHECK_STR(screen(j), "help");
+    CHECK(v->under == HYS_SCREEN_WELCOME);
+    hys_journey_act(j, HYS_ACT_DONE, 0, ++t);
+    CHECK_STR(screen(j), "welcome");
+    hys_journey_act(j, HYS_ACT_START, 0, ++t);
+    hys_journey_act(j, HYS_ACT_LANG, 0, ++t);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
+    CHECK_STR(screen(j), "question:listened");
+    int skip = v->can_skip;
+    /* Help over the sound screen replaces it: one overlay at a time */
+    hys_journey_act(j, HYS_ACT_SOUND_MENU, 0, ++t);
+    hys_journey_act(j, HYS_ACT_HELP_MENU, 0, ++t);
+    CHECK_STR(screen(j), "help");
+    CHECK(v->under == HYS_SCREEN_QUESTION);
+    CHECK(v->can_skip == skip); /* (what the question under it offers) */
+    hys_journey_act(j, HYS_ACT_BACK, 0, ++t);
+    CHECK_STR(screen(j), "question:listened"); /* Back closes Help, not the question */
+    /* walking away with Help open: still there?, then the question */
+    hys_journey_act(j, HYS_ACT_HELP_MENU, 0, ++t);
+    hys_journey_tick(j, t + cfg.idle_ms);
+    CHECK_STR(screen(j), "still-there");
+    hys_journey_act(j, HYS_ACT_STILL_HERE, 0, t += cfg.idle_ms + 1);
+    CHECK_STR(screen(j), "question:listened");
+    hys_journey_tick(j, t + cfg.idle_ms + cfg.still_there_ms + 1);
+    CHECK_STR(screen(j), "welcome");
+    CHECK(v->read_aloud == cfg.read_aloud); /* the next resident starts as set up */
+    hys_journey_destroy(j);
+    hys_form_destroy(f);
+}
+
 int main(void)
 {
+    test_read_aloud_and_help();
     test_sound_settings();
     test_eyesight_settings();
     test_full_journey();

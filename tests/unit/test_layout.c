@@ -196,6 +196,29 @@ static void check_frame(set *st, const hys_form *fm, hys_journey *j)
             problem(&f, fm, j, msg);
         }
     }
+    /* words beside the corner's icons on the resident's screens of a 10"
+     * landscape screen: Read aloud and Bigger text wherever they are shown,
+     * Help on the screens without a top bar (on a question and the review,
+     * its words give way in long-worded languages to the progress and the
+     * language's name) */
+    if (W == 1280 && H == 800 && !staff && !notice) {
+        static const char *const worded[] = {"button:hear", "button:display", "button:help"};
+        int top_bar = v->screen == HYS_SCREEN_QUESTION || v->screen == HYS_SCREEN_REVIEW;
+        for (int k = 0; k < 3 - top_bar; k++) {
+            const hys_target *t = hys_frame_find(&f, worded[k]);
+            if (!t) continue;
+            int words = 0;
+            for (int i = 0; i < f.ndraw; i++) {
+                const hys_draw *d = &f.draw[i];
+                words |= d->kind == HYS_DRAW_TEXT && d->x >= t->x && d->x + d->w <= t->x + t->w &&
+                         d->y >= t->y && d->y + d->h <= t->y + t->h;
+            }
+            if (!words) {
+                snprintf(msg, sizeof msg, "%s shows no words", worded[k]);
+                problem(&f, fm, j, msg);
+            }
+        }
+    }
     const hys_target *down = hys_frame_find(&f, "button:scroll-down");
     more_pages = down && down->enabled;
     check_pass++;

@@ -30,7 +30,19 @@ static inline void walk_held(const hys_form *f, hys_journey *j, long *t, walk_vi
     hys_journey_tick(j, *t);
 }
 
-/* Walk one resident's way through every kind of screen in language lang. */
+/* Help over the screen of the moment: visited, then closed back to it. */
+static inline void walk_help(const hys_form *f, hys_journey *j, long *t, walk_visit visit, void *ud)
+{
+    hys_screen under = hys_journey_view_get(j)->screen;
+    hys_journey_act(j, HYS_ACT_HELP_MENU, 0, ++*t);
+    CHECK(hys_journey_view_get(j)->screen == HYS_SCREEN_HELP);
+    visit(ud, f, j);
+    hys_journey_act(j, HYS_ACT_DONE, 0, ++*t);
+    CHECK(hys_journey_view_get(j)->screen == under);
+}
+
+/* Walk one resident's way through every kind of screen in language lang
+ * (with Help over each). */
 static inline void walk_screens_sized(const hys_form *f, int lang, int text_size, walk_visit visit,
                                       void *ud)
 {
@@ -38,6 +50,7 @@ static inline void walk_screens_sized(const hys_form *f, int lang, int text_size
     hys_journey *j = walk_begin(f, text_size, &cfg);
     long t = 0;
     visit(ud, f, j);
+    walk_help(f, j, &t, visit, ud);
     if (f->nupdates) {
         hys_journey_act(j, HYS_ACT_UPDATES, 0, ++t);
         visit(ud, f, j);
@@ -57,8 +70,10 @@ static inline void walk_screens_sized(const hys_form *f, int lang, int text_size
         hys_journey_act(j, HYS_ACT_LANG, lang, ++t);
     }
     visit(ud, f, j); /* intro */
+    walk_help(f, j, &t, visit, ud);
     hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
     visit(ud, f, j); /* practice */
+    walk_help(f, j, &t, visit, ud);
     hys_journey_act(j, HYS_ACT_CHOOSE, 2, ++t);
     walk_held(f, j, &t, visit, ud); /* the practice moves on as questions do */
     for (int guard = 0; guard < 200 && hys_journey_view_get(j)->screen == HYS_SCREEN_QUESTION;
@@ -67,6 +82,7 @@ static inline void walk_screens_sized(const hys_form *f, int lang, int text_size
         const hys_question *q = &f->questions[v->question];
         int before = v->question;
         visit(ud, f, j);
+        walk_help(f, j, &t, visit, ud);
         /* answers too many for one page come a page at a time: see each */
         for (int p = 1; p < 8 && (q->type == HYS_Q_SELECT_ONE || q->type == HYS_Q_SELECT_MULTIPLE);
              p++) {
@@ -99,12 +115,14 @@ static inline void walk_screens_sized(const hys_form *f, int lang, int text_size
             hys_journey_act(j, HYS_ACT_SKIP, 0, ++t);
     }
     CHECK(hys_journey_view_get(j)->screen == HYS_SCREEN_REVIEW);
+    walk_help(f, j, &t, visit, ud);
     for (int p = 0; p < 5; p++) {
         visit(ud, f, j);
         hys_journey_act(j, HYS_ACT_PAGE, 1, ++t);
     }
     hys_journey_act(j, HYS_ACT_FINISH, 0, ++t);
     visit(ud, f, j); /* thanks */
+    walk_help(f, j, &t, visit, ud);
     hys_journey_act(j, HYS_ACT_DONE, 0, ++t);
     /* the next resident walks away mid-way: "are you still there?" */
     hys_journey_act(j, HYS_ACT_START, 0, ++t);
