@@ -81,6 +81,9 @@ int hys_cmd_check(const char *path)
                f->nlangs == 1 ? "" : "s");
         for (int i = 0; i < f->nlangs; i++)
             printf("%s%s (%s)", i ? ", " : ": ", f->langs[i].name, f->langs[i].code);
+        if (f->nleft_out)
+            printf("; %d question%s left out: %s", f->nleft_out, f->nleft_out == 1 ? "" : "s",
+                   f->left_out);
         printf("; %d warning%s\n", warnings, warnings == 1 ? "" : "s");
     } else {
         printf("%s: cannot run: %d error%s, %d warning%s\n", path, errors, errors == 1 ? "" : "s",

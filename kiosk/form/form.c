@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 /* ---------- languages ---------- */
@@ -182,6 +183,10 @@ void form_map_header(builder *b, const char *sheet, int col, const char *raw, co
             snprintf(out->key, sizeof out->key, "read_only");
         else if (!strcmp(k0, "constraint_message") || !strcmp(k0, "constraintmsg"))
             snprintf(out->key, sizeof out->key, "constraint_message");
+        else if (!strcmp(k0, "relevance")) /* (SurveyCTO's spelling) */
+            snprintf(out->key, sizeof out->key, "relevant");
+        else if (!strcmp(k0, "value") && !strcasecmp(sheet, "choices")) /* (SurveyCTO's) */
+            snprintf(out->key, sizeof out->key, "name");
         else
             snprintf(out->key, sizeof out->key, "%s", k0);
         if (np > first + 1) lang = parts[first + 1];
@@ -566,6 +571,7 @@ void hys_form_destroy(hys_form *f)
     hys_free(f->path), hys_free(f->dir), hys_free(f->title), hys_free(f->id);
     hys_free(f->version);
     hys_free(f->public_key);
+    hys_free(f->left_out);
     hys_free(f);
 }
 

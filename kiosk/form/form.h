@@ -73,6 +73,11 @@ typedef struct hys_form {
     hys_question *questions;
     int nupdates;
     hys_update *updates;
+    /* questions a kiosk must never ask (a location, a photo, a date…), left
+     * out with a warning each: how many, and their names ("a, b"; "" none).
+     * A `relevant` that asks about one sees it unanswered. */
+    int nleft_out;
+    char *left_out;
 } hys_form;
 
 /* Read and check the question set at path. Every problem (errors and

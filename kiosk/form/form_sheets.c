@@ -15,8 +15,8 @@
 #include <sys/stat.h>
 
 static const char *const survey_refused[] = {
-    "constraint",   "calculation", "choice_filter", "default",      "read_only",
-    "repeat_count", "trigger",     "parameters",    "media::video", "body::accuracythreshold"};
+    "constraint", "calculation",  "choice_filter",          "read_only", "repeat_count", "trigger",
+    "parameters", "media::video", "body::accuracythreshold"};
 
 static const char *const survey_used[] = {"type",       "name",         "label",
                                           "hint",       "required",     "relevant",
@@ -31,6 +31,14 @@ static int in_list(const char *k, const char *const *list, size_t n)
 
 #define IN_LIST(k, l) in_list((k), (l), sizeof(l) / sizeof((l)[0]))
 
+/* Columns the kiosk leaves aside on purpose, with the reason (warned once,
+ * with the rows that fill them). */
+static const struct {
+    const char *key, *why;
+} survey_aside[] = {
+    {"default", "an answer chosen in advance would lead people's answers"},
+};
+
 /* Warn once per unused column of a sheet; columns in refused are checked per row. */
 static void warn_unused_columns(builder *b, const hys_table *t, const colmap *cols, int ncols,
                                 const char *const *used, size_t nused, const char *const *refused,
@@ -44,8 +52,17 @@ static void warn_unused_columns(builder *b, const hys_table *t, const colmap *co
         for (int i = 1; i < t->nrows && !has_values; i++)
             has_values = form_cell(&t->rows[i], c) != NULL;
         if (!has_values) continue;
-        hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, h->number, c,
-                      "column \"%s\" is not used by the kiosk and is ignored", hys_row_cell(h, c));
+        const char *why = NULL;
+        for (size_t a = 0; a < sizeof survey_aside / sizeof survey_aside[0]; a++)
+            if (used == survey_used && !strcmp(cols[c].key, survey_aside[a].key))
+                why = survey_aside[a].why;
+        if (why)
+            hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, h->number, c,
+                          "column \"%s\" is ignored: %s", hys_row_cell(h, c), why);
+        else
+            hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, h->number, c,
+                          "column \"%s\" is not used by the kiosk and is ignored",
+                          hys_row_cell(h, c));
     }
 }
 
@@ -153,7 +170,29 @@ void form_read_choices(builder *b, const hys_table *t, choice_lists *out)
     }
 }
 
-typedef enum { T_ERROR, T_IGNORE, T_QUESTION, T_BEGIN_GROUP, T_END_GROUP } type_kind;
+typedef enum { T_ERROR, T_IGNORE, T_LEFT_OUT, T_QUESTION, T_BEGIN_GROUP, T_END_GROUP } type_kind;
+
+/* Question types a kiosk must never ask, and why (the question is left out
+ * with a warning; the set still runs). */
+static const struct {
+    const char *type, *why;
+} never_asked[] = {
+    {"geopoint", "a location"},
+    {"geotrace", "a location"},
+    {"geoshape", "a location"},
+    {"start-geopoint", "a location"},
+    {"background-geopoint", "a location"},
+    {"image", "a photo"},
+    {"photo", "a photo"},
+    {"audio", "a recording"},
+    {"background-audio", "a recording"},
+    {"video", "a video"},
+    {"file", "a file"},
+    {"barcode", "a barcode"},
+    {"date", "a date (a date of birth can tell who someone is)"},
+    {"time", "a time"},
+    {"datetime", "a date and time"},
+};
 
 static const char *const supported_types =
     "note, select_one LIST, select_multiple LIST, integer, text, begin_group, end_group";
@@ -236,9 +275,16 @@ static type_kind parse_type(builder *b, const hys_table *t, const hys_row *r, in
                       "type \"%s\" needs the name of a list from the choices sheet after it", ty);
         return T_ERROR;
     }
-    static const char *const metadata[] = {"start",       "end",       "today",          "deviceid",
-                                           "phonenumber", "simserial", "subscriberid",   "username",
-                                           "email",       "audit",     "start-geopoint", "imei"};
+    for (size_t i = 0; i < sizeof never_asked / sizeof never_asked[0]; i++)
+        if (!strcmp(norm, never_asked[i].type)) {
+            hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, col,
+                          "this %s question is left out: a kiosk never asks for %s", ty,
+                          never_asked[i].why);
+            return T_LEFT_OUT;
+        }
+    static const char *const metadata[] = {
+        "start",    "end",   "today", "deviceid", "phonenumber", "simserial", "subscriberid",
+        "username", "email", "audit", "imei",     "caseid",      "comments"};
     if (IN_LIST(norm, metadata)) {
         hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, col,
                       "\"%s\" is ignored: the kiosk never records times, devices or people", ty);
@@ -301,10 +347,42 @@ typedef struct ref_check {
     int row, col, qindex;
 } ref_check;
 
+/* Note question name as left out (hys_form's left_out). */
+static void leave_out(builder *b, const char *name)
+{
+    hys_form *f = b->f;
+    if (!name) return;
+    hys_buf s;
+    hys_buf_init(&s, 64 * 1024);
+    hys_buf_printf(&s, "%s%s%s", f->left_out ? f->left_out : "", f->left_out ? ", " : "", name);
+    char *all = hys_buf_take(&s);
+    if (!all) {
+        form_nomem(b);
+        return;
+    }
+    hys_free(f->left_out);
+    f->left_out = all;
+    f->nleft_out++;
+}
+
+/* 1 when name is one of the questions left out. */
+static int is_left_out(const hys_form *f, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = f->left_out; p && *p;) {
+        const char *e = strstr(p, ", ");
+        size_t l = e ? (size_t)(e - p) : strlen(p);
+        if (l == n && !strncmp(p, name, n)) return 1;
+        p = e ? e + 2 : p + l;
+    }
+    return 0;
+}
+
 static void check_ref(void *ud, const char *name)
 {
     ref_check *rc = ud;
     int i = hys_form_find(rc->b->f, name);
+    if (i < 0 && is_left_out(rc->b->f, name)) return; /* (seen unanswered) */
     if (i < 0) {
         hys_diags_add(rc->b->d, HYS_DIAG_ERROR, rc->t->name, rc->row, rc->col,
                       "relevant refers to ${%s}, but no question has that name", name);
@@ -364,8 +442,12 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
         }
         /* columns that would change what the question means */
         int refused = 0;
+        char lt[32];
+        snprintf(lt, sizeof lt, "%s", type);
+        int note = !strcmp(hys_ascii_lower(hys_trim(lt)), "note");
         for (int c = 0; c < ncols; c++) {
             if (!IN_LIST(cols[c].key, survey_refused) || !form_cell(r, c)) continue;
+            if (note && !strcmp(cols[c].key, "read_only")) continue; /* (a note is read only) */
             hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c,
                           "column \"%s\" is not supported (it would change what the question "
                           "does); the kiosk supports: type, name, label, hint, required, "
@@ -376,6 +458,10 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
         hys_qtype qt = HYS_Q_NOTE;
         char list[128];
         type_kind k = parse_type(b, t, r, c_type, type, &qt, list, sizeof list);
+        if (k == T_LEFT_OUT) {
+            leave_out(b, form_cell(r, c_name));
+            continue;
+        }
         if (k == T_ERROR || k == T_IGNORE) continue;
         if (k == T_END_GROUP) {
             if (ngroups == 0)

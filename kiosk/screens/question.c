@@ -4,6 +4,8 @@
 
 #include "../ui/ui.h"
 
+#include <strings.h>
+
 /* The most lines any of the n labels takes at width w, or 0 when one does
  * not fit whole (a word broken, or more than four lines). */
 static int label_lines(const ctx *c, const char *const *labels, int n, int w)
@@ -73,6 +75,38 @@ int screen_grid_dims(const ctx *c, int n, int w, int h, const char *const *label
     return best_fit == 2;
 }
 
+const char *screen_choice_picture(ctx *c, const hys_question *q, int i)
+{
+    const hys_choice *ch = &q->choices[i];
+    const char *pic = hys_form_text(c->in->form, &ch->image, c->v->lang);
+    if (pic) return pic;
+    /* the kiosk's own: yes, no and don't know by their names... */
+    static const struct {
+        const char *name, *icon;
+    } known[] = {{"yes", "yes"},
+                 {"y", "yes"},
+                 {"no", "no"},
+                 {"n", "no"},
+                 {"dont_know", "dont-know"},
+                 {"don't_know", "dont-know"},
+                 {"dk", "dont-know"},
+                 {"not_sure", "dont-know"}};
+    const char *icon = NULL;
+    for (size_t k = 0; k < sizeof known / sizeof known[0] && !icon; k++)
+        if (!strcasecmp(ch->name, known[k].name)) icon = known[k].icon;
+    /* ...and a scale's faces by their place, from weary to grinning */
+    char face[24];
+    int n = q->nchoices;
+    if (!icon && q->look != HYS_LOOK_PLAIN) {
+        snprintf(face, sizeof face, "face-%d", n <= 1 ? 3 : 1 + (i * 4 + (n - 1) / 2) / (n - 1));
+        icon = face;
+    }
+    if (!icon) return NULL; /* a word card */
+    char path[1024];
+    int len = snprintf(path, sizeof path, "%s/%s.svg", c->in->icons_dir, icon);
+    return ui_store_text(c, path, (size_t)len);
+}
+
 /* Answer i of question q as a card at x, y, w, h; its words get at least
  * lines lines under its picture, or (lines < 0) go beside a picture of side
  * -lines. */
@@ -84,7 +118,7 @@ static void choice_card(ctx *c, const hys_question *q, int i, const char *label,
     char id[64];
     const char *name = i < q->nchoices ? q->choices[i].name : "dont_know";
     snprintf(id, sizeof id, "choice:%s", name);
-    const char *pic = i < q->nchoices ? hys_form_text(fm, &q->choices[i].image, v->lang) : NULL;
+    const char *pic = i < q->nchoices ? screen_choice_picture(c, q, i) : NULL;
     char dk_path[1024];
     if (i >= q->nchoices) {
         snprintf(dk_path, sizeof dk_path, "%s/dont-know.svg", c->in->icons_dir);

@@ -44,7 +44,7 @@ static const char *answer_summary(ctx *c, int qi, char *buf, size_t n, const cha
             hit = (size_t)(p - s) == nl && !strncmp(s, q->choices[i].name, nl);
         }
         if (!hit) continue;
-        if (!*pic) *pic = hys_form_text(fm, &q->choices[i].image, c->v->lang);
+        if (!*pic) *pic = screen_choice_picture(c, q, i);
         len += (size_t)snprintf(buf + len, n > len ? n - len : 0, "%s%s",
                                 len ? hys_lang_list_comma(lang_code(c, -1)) : "",
                                 hys_form_text(fm, &q->choices[i].label, c->v->lang));

@@ -40,6 +40,10 @@ int screen_card_shape(const ctx *c, const char *const *labels, int n, int cw, in
 int screen_grid_dims(const ctx *c, int n, int w, int h, const char *const *labels, int reserve,
                      int scale, int *cols, int *rows);
 void screen_question(ctx *c);
+/* The picture of answer i of q: the author's; else the kiosk's own for
+ * yes, no and don't know, and a scale's faces by their place; else NULL
+ * (a card of words alone). */
+const char *screen_choice_picture(ctx *c, const hys_question *q, int i);
 
 /* review.c */
 void screen_review(ctx *c);

@@ -16,6 +16,7 @@ enum {
     SZ_TEXT_KEY = 38,          /* a keyboard key's letter or word */
     SZ_TEXT_LEAD = 40,         /* a screen's lines of explanation (intro, "saved") */
     SZ_TEXT_TYPED = 42,        /* what the resident has typed */
+    SZ_TEXT_WORD_CARD = 44,    /* an answer card with no picture: its words */
     SZ_TEXT_HEAD_LONG = 44,    /* a heading that is a whole sentence (review, updates) */
     SZ_TEXT_ASK_QUESTION = 46, /* a question's words (they shrink to fit, down to SZ_TEXT) */
     SZ_TEXT_QUESTION = 48,     /* the practice's question, a notice */

@@ -112,7 +112,20 @@ void ui_card(ctx *c, const ui_item *it, int x, int y, int w, int h, const char *
     ui_rect(c, x, y, w, h, bg, chosen ? t->chosen_edge : t->edge,
             chosen ? S(c, SZ_LINE_CHOSEN) : S(c, SZ_LINE_BOLD), S(c, SZ_ROUND_CARD));
     int pad = S(c, SZ_PAD);
-    if (it->beside > 0) { /* the picture at the start, the words beside it */
+    if (!pic) { /* words alone: centred, and larger where they fit */
+        int tw = w - 2 * pad - (checkbox || chosen ? 2 * (S(c, SZ_TICK) + pad) : 0);
+        c->inner = 1;
+        ui_text_box(c, label, x + (w - tw) / 2, y + pad, tw, h - 2 * pad, S(c, SZ_TEXT_WORD_CARD),
+                    1, fg, ALIGN_CENTER, 1);
+        c->inner = 0;
+        if (checkbox || chosen) {
+            int b = S(c, SZ_TICK), bx = x + w - b - pad, byy = y + pad;
+            ui_rect(c, bx, byy, b, b, t->card, t->text, S(c, SZ_LINE_HEAVY), S(c, SZ_ROUND_TICK));
+            if (chosen)
+                ui_icon(c, bx + S(c, SZ_NUDGE), byy + S(c, SZ_NUDGE), b - S(c, SZ_GAP_SMALL),
+                        b - S(c, SZ_GAP_SMALL), "yes");
+        }
+    } else if (it->beside > 0) { /* the picture at the start, the words beside it */
         int ps = it->beside < h - 2 * pad ? it->beside : h - 2 * pad;
         int tx = x + ps + 2 * pad, tw = w - ps - 3 * pad;
         if (checkbox || chosen) tw -= S(c, SZ_TICK) + pad;

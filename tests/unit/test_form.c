@@ -5,6 +5,7 @@
 
 #include "export/files.h"
 #include "form/form.h"
+#include "journey/journey.h"
 
 #include <dirent.h>
 #include <stdlib.h>
@@ -128,7 +129,7 @@ static void test_refused(void)
     hys_diags *d;
     hys_form *f = load_csv(csv, &d);
     CHECK(f == NULL);
-    CHECK(has(d, 3, 1, HYS_DIAG_ERROR, "type \"geopoint\" is not supported"));
+    CHECK(has(d, 3, 1, HYS_DIAG_WARNING, "geopoint question is left out"));
     CHECK(has(d, 4, 1, HYS_DIAG_ERROR, "list \"nolist\" is not in the choices sheet"));
     CHECK(has(d, 5, 2, HYS_DIAG_ERROR, "used by another question"));
     CHECK(has(d, 6, 4, HYS_DIAG_ERROR, "no question has that name"));
@@ -143,7 +144,7 @@ static void test_refused(void)
     CHECK(has(d, 15, 1, HYS_DIAG_ERROR, "or_other"));
     CHECK(has(d, 16, 3, HYS_DIAG_ERROR, "has no label"));
     CHECK(has(d, 20, 2, HYS_DIAG_ERROR, "already has a choice called \"yes\""));
-    CHECK(hys_diags_errors(d) >= 14);
+    CHECK(hys_diags_errors(d) >= 13);
     hys_diags_destroy(d);
 
     hys_form *g = load_csv("not,a,form\n1,2,3\n", &d);
@@ -162,6 +163,47 @@ static void test_refused(void)
     g = hys_form_load_mem("x.xlsx", NULL, "PK\x03\x04garbage", 11, d, NULL);
     CHECK(g == NULL);
     CHECK(has(d, 0, -1, HYS_DIAG_ERROR, "not a readable .xlsx"));
+    hys_diags_destroy(d);
+}
+
+/* A form written for fieldwork (tests/data/forms/field-survey.csv, with
+ * SurveyCTO's spellings): what a kiosk must never ask is left out with a
+ * warning each, a `relevant` about one of them sees it unanswered, the
+ * columns the kiosk leaves aside are named once with the reason, and the
+ * rest runs. */
+static void test_left_out(void)
+{
+    hys_diags *d = hys_diags_create("field-survey.csv");
+    hys_form *f = hys_form_load(HYS_TEST_DATA "/forms/field-survey.csv", d, NULL);
+    CHECK(f != NULL);
+    CHECK(hys_diags_errors(d) == 0);
+    if (hys_diags_errors(d)) hys_diags_print(d, stderr);
+    CHECK(has(d, 5, 1, HYS_DIAG_WARNING,
+              "geopoint question is left out: a kiosk never asks for a "
+              "location"));
+    CHECK(has(d, 6, 1, HYS_DIAG_WARNING, "image question is left out"));
+    CHECK(has(d, 7, 1, HYS_DIAG_WARNING, "a date of birth can tell who someone is"));
+    CHECK(has(d, 13, 1, HYS_DIAG_WARNING, "barcode question is left out"));
+    CHECK(has(d, 2, 7, HYS_DIAG_WARNING, "\"default\" is ignored: an answer chosen in advance"));
+    CHECK(has(d, 2, 8, HYS_DIAG_WARNING, "\"caseid\" is not used by the kiosk"));
+    CHECK(has(d, 4, 1, HYS_DIAG_WARNING, "\"caseid\" is ignored"));
+    if (f) {
+        CHECK(f->nquestions == 5);
+        CHECK(f->nleft_out == 4);
+        CHECK_STR(f->left_out, "where, photo, born, card");
+        /* SurveyCTO's "value" names the choices, its "relevance" is kept */
+        int v = hys_form_find(f, "visited"), p = hys_form_find(f, "photo_ok");
+        CHECK(v >= 0 && f->questions[v].nchoices == 2);
+        if (v >= 0 && f->questions[v].nchoices == 2)
+            CHECK_STR(f->questions[v].choices[0].name, "yes");
+        CHECK(p >= 0 && f->questions[p].nrelevant == 1);
+        hys_journey_config cfg;
+        hys_journey_config_default(&cfg);
+        hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
+        CHECK(p >= 0 && !hys_journey_relevant(j, p)); /* (the photo is never taken) */
+        hys_journey_destroy(j);
+    }
+    hys_form_destroy(f);
     hys_diags_destroy(d);
 }
 
@@ -348,6 +390,7 @@ int main(void)
     test_deep_groups();
     test_huge_pictures();
     test_public_key();
+    test_left_out();
     test_good();
     test_refused();
     test_media();
