@@ -167,6 +167,15 @@ static void choose(hys_kiosk *k, const hys_target *t, long now)
     else
         hys_mode_act(k, a, arg, now);
     f = hys_kiosk_layout(k);
+    const hys_journey_view *v = hys_journey_view_get(k->journey);
+    if (v->refused && v->screen == HYS_SCREEN_QUESTION) { /* not kept: say why, always */
+        const hys_question *q = &k->form->questions[v->question];
+        const char *m = hys_form_text(k->form, &q->constraint_msg, v->lang);
+        k->first[0] = '\0';
+        hys_voice_words(k, m ? m : hys_voice_tr(k, HYS_REFUSED_WORDS), -1);
+        hys_input_after(k, now);
+        return;
+    }
     /* (an answer shown ticked before moving on: "You chose" opens the next screen) */
     if (!strcmp(f->screen, before) && !holding(k)) {
         k->first[0] = '\0';

@@ -62,21 +62,29 @@ static void sink_end(void *ud, const char *session, int completed)
 /* ---- opening ---- */
 
 /* Tell the store which form the answers belong to, with its words in its
- * first language (for the reports in export bundles). */
-static void store_form(hys_store *st, const hys_form *fm)
+ * first language (for the reports in export bundles), the faces' own
+ * "Don't know" among them. */
+static void store_form(hys_kiosk *k)
 {
+    hys_store *st = k->store;
+    const hys_form *fm = k->form;
     if (!st) return;
     int n = 0;
     for (int i = 0; i < fm->nquestions; i++)
-        n += 1 + fm->questions[i].nchoices;
+        n += 2 + fm->questions[i].nchoices;
     hys_store_label *labels = hys_calloc(n > 0 ? (size_t)n : 1, sizeof *labels);
     n = 0;
     for (int i = 0; labels && i < fm->nquestions; i++) {
         const hys_question *q = &fm->questions[i];
         labels[n++] = (hys_store_label){q->name, "", hys_form_text(fm, &q->label, 0)};
-        for (int c = 0; c < q->nchoices; c++)
+        int listed = 0;
+        for (int c = 0; c < q->nchoices; c++) {
             labels[n++] = (hys_store_label){q->name, q->choices[c].name,
                                             hys_form_text(fm, &q->choices[c].label, 0)};
+            listed |= !strcmp(q->choices[c].name, "dont_know");
+        }
+        if (q->look == HYS_LOOK_FACES && !listed) /* (the journey's own, after the faces) */
+            labels[n++] = (hys_store_label){q->name, "dont_know", translate(k, 0, "Don't know")};
     }
     hys_store_form sf = {fm->id, fm->version,    fm->hash,      fm->title,
                          labels, labels ? n : 0, fm->public_key};
@@ -183,7 +191,6 @@ hys_status hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn)
     }
     hys_form_destroy(k->form);
     k->form = f;
-    store_form(k->store, k->form);
     char locales[1024];
     hys_paths_locales(locales, sizeof locales);
     for (int i = 0; i < k->form->nlangs; i++) {
@@ -197,6 +204,10 @@ hys_status hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn)
             k->speech ? hys_speech_voice_for(k->speech, k->form->langs[i].code) : NULL;
         snprintf(k->voice[i], sizeof k->voice[i], "%s", voice ? voice : "");
     }
+    /* what the kiosk added to the set (or_other, acknowledge), in its words */
+    if (hys_form_kiosk_words(k->form, translate, k) != HYS_OK)
+        fprintf(stderr, "haveyoursay: out of memory: the words the kiosk adds stay in English\n");
+    store_form(k);
     /* (from staff mode, which knows the time; at start, time 0) */
     hys_kiosk_new_journey(k, k->staff.screen ? k->staff.now : 0);
     hys_input_reset(k); /* nothing of the last set's listening carries over */
@@ -230,7 +241,7 @@ hys_status hys_kiosk_open_store(hys_kiosk *k, char *err, size_t errn)
 
 void hys_kiosk_tell_store(hys_kiosk *k)
 {
-    if (k->form) store_form(k->store, k->form);
+    if (k->form) store_form(k);
 }
 
 void hys_kiosk_close(hys_kiosk *k)

@@ -7,6 +7,7 @@
 #include "../util/limits.h"
 
 #include <math.h>
+#include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,7 +22,9 @@ typedef enum {
     N_NUM,
     N_BOOL,
     N_SELECTED,
-    N_COUNT
+    N_COUNT,
+    N_LENGTH, /* string-length(a) */
+    N_REGEX   /* regex(a, 'pattern') */
 } node_kind;
 
 typedef enum { OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE } cmp_op;
@@ -32,6 +35,7 @@ struct hys_expr {
     char *text; /* N_REF name, N_STR value, N_SELECTED value */
     double num; /* N_NUM, N_BOOL */
     hys_expr *a, *b;
+    regex_t *re; /* N_REGEX: the pattern, compiled */
 };
 
 typedef struct {
@@ -39,6 +43,7 @@ typedef struct {
     char *err;
     size_t errn;
     int failed, depth;
+    int self_ok; /* a constraint: "." is the answer being checked */
 } parser;
 
 static hys_expr *node(parser *ps, node_kind k)
@@ -57,6 +62,8 @@ void hys_expr_destroy(hys_expr *e)
     if (!e) return;
     hys_expr_destroy(e->a);
     hys_expr_destroy(e->b);
+    if (e->re) regfree(e->re);
+    hys_free(e->re);
     hys_free(e->text);
     hys_free(e);
 }
@@ -147,6 +154,34 @@ static hys_expr *parse_ref(parser *ps)
     return e;
 }
 
+/* "." (the answer being checked, in a constraint) as a reference. */
+static hys_expr *parse_self(parser *ps)
+{
+    ps->p++;
+    hys_expr *e = node(ps, N_REF);
+    if (e && !(e->text = hys_strdup("."))) {
+        hys_expr_destroy(e);
+        e = NULL;
+        fail(ps, "out of memory");
+    }
+    return e;
+}
+
+/* At a question: ${name}, or "." in a constraint. NULL (failed) else. */
+static int at_self(const parser *ps)
+{
+    return ps->self_ok && ps->p[0] == '.' && !(ps->p[1] >= '0' && ps->p[1] <= '9');
+}
+
+static hys_expr *parse_question(parser *ps, const char *what)
+{
+    skip_ws(ps);
+    if (at_self(ps)) return parse_self(ps);
+    if (ps->p[0] == '$' && ps->p[1] == '{') return parse_ref(ps);
+    fail(ps, what);
+    return NULL;
+}
+
 static hys_expr *parse_string(parser *ps)
 {
     char q = *ps->p++;
@@ -167,6 +202,21 @@ static hys_expr *parse_string(parser *ps)
         return NULL;
     }
     return e;
+}
+
+/* 1 when pattern p cannot make the regex compiler build a huge machine:
+ * at most two {n,m} bounds, each under 100 (a stick's question set is
+ * hostile; glibc's regcomp multiplies nested bounds). */
+static int tame_pattern(const char *p)
+{
+    int braces = 0;
+    for (; *p; p++) {
+        if (*p != '{') continue;
+        if (++braces > 2) return 0;
+        for (const char *q = p + 1; *q && *q != '}'; q++)
+            if (*q >= '0' && *q <= '9' && strtol(q, NULL, 10) >= 100) return 0;
+    }
+    return 1;
 }
 
 static hys_expr *parse_primary(parser *ps)
@@ -215,10 +265,11 @@ static hys_expr *parse_primary(parser *ps)
             e->num = v;
     } else if (keyword(ps, "count-selected")) {
         skip_ws(ps);
-        if (!punct(ps, "(") || !(skip_ws(ps), ps->p[0] == '$' && ps->p[1] == '{')) {
+        if (!punct(ps, "(")) {
             fail(ps, "count-selected needs a question: count-selected(${name})");
         } else {
-            hys_expr *r = parse_ref(ps);
+            hys_expr *r =
+                parse_question(ps, "count-selected needs a question: count-selected(${name})");
             if (r && !punct(ps, ")")) fail(ps, "expected ) to close count-selected(");
             if (!ps->failed) e = node(ps, N_COUNT);
             if (e)
@@ -227,10 +278,11 @@ static hys_expr *parse_primary(parser *ps)
                 hys_expr_destroy(r);
         }
     } else if (keyword(ps, "selected")) {
-        if (!punct(ps, "(") || !(skip_ws(ps), ps->p[0] == '$' && ps->p[1] == '{')) {
+        if (!punct(ps, "(")) {
             fail(ps, "selected needs a question and a choice: selected(${name}, 'choice')");
         } else {
-            hys_expr *r = parse_ref(ps);
+            hys_expr *r = parse_question(
+                ps, "selected needs a question and a choice: selected(${name}, 'choice')");
             hys_expr *v = NULL;
             if (r && !punct(ps, ",")) fail(ps, "expected , in selected(${name}, 'choice')");
             skip_ws(ps);
@@ -248,6 +300,43 @@ static hys_expr *parse_primary(parser *ps)
             }
             hys_expr_destroy(v);
         }
+    } else if (keyword(ps, "string-length")) {
+        hys_expr *inner = punct(ps, "(") ? parse_or(ps) : NULL;
+        if (!inner)
+            fail(ps, "string-length needs what to measure: string-length(.)");
+        else if (!punct(ps, ")"))
+            fail(ps, "expected ) to close string-length(");
+        if (!ps->failed) e = node(ps, N_LENGTH);
+        if (e)
+            e->a = inner;
+        else
+            hys_expr_destroy(inner);
+    } else if (keyword(ps, "regex")) {
+        hys_expr *inner = punct(ps, "(") ? parse_or(ps) : NULL, *pat = NULL;
+        if (!inner) fail(ps, "regex needs what to check and a pattern: regex(., '^[0-9]+$')");
+        if (!ps->failed && !punct(ps, ",")) fail(ps, "expected , in regex(., 'pattern')");
+        skip_ws(ps);
+        if (!ps->failed && *ps->p != '\'' && *ps->p != '"')
+            fail(ps, "the pattern in regex() must be in quotes");
+        if (!ps->failed) pat = parse_string(ps);
+        if (pat && !punct(ps, ")")) fail(ps, "expected ) to close regex(");
+        if (!ps->failed && !tame_pattern(pat->text))
+            fail(ps, "the pattern in regex() repeats too much for the kiosk (at most two {n}, "
+                     "each under 100)");
+        regex_t *re = !ps->failed ? hys_calloc(1, sizeof *re) : NULL;
+        if (!ps->failed && !re) fail(ps, "out of memory");
+        if (re && regcomp(re, pat->text, REG_EXTENDED | REG_NOSUB) != 0) {
+            hys_free(re), re = NULL;
+            fail(ps, "the pattern in regex() is not one the kiosk can read");
+        }
+        if (re && !(e = node(ps, N_REGEX))) regfree(re), hys_free(re), re = NULL;
+        if (e)
+            e->a = inner, e->re = re;
+        else
+            hys_expr_destroy(inner);
+        hys_expr_destroy(pat);
+    } else if (at_self(ps)) {
+        e = parse_self(ps);
     } else if (*ps->p == '.') {
         fail(ps, "\".\" (this question) is for constraints, not for relevant; use ${name}");
     } else if (is_name_char(*ps->p)) {
@@ -321,9 +410,9 @@ static hys_expr *parse_or(parser *ps)
     return parse_binary(ps, N_OR);
 }
 
-hys_expr *hys_expr_parse(const char *src, char *err, size_t errn)
+static hys_expr *parse_all(const char *src, char *err, size_t errn, int self_ok)
 {
-    parser ps = {src, src, err, errn, 0, 0};
+    parser ps = {src, src, err, errn, 0, 0, self_ok};
     if (errn) err[0] = '\0';
     if (strlen(src) > HYS_MAX_EXPR_BYTES) {
         snprintf(err, errn, "the expression is longer than %d characters", HYS_MAX_EXPR_BYTES);
@@ -337,6 +426,16 @@ hys_expr *hys_expr_parse(const char *src, char *err, size_t errn)
         return NULL;
     }
     return e;
+}
+
+hys_expr *hys_expr_parse(const char *src, char *err, size_t errn)
+{
+    return parse_all(src, err, errn, 0);
+}
+
+hys_expr *hys_expr_parse_constraint(const char *src, char *err, size_t errn)
+{
+    return parse_all(src, err, errn, 1);
 }
 
 void hys_expr_each_ref(const hys_expr *e, void (*fn)(void *ud, const char *name), void *ud)
@@ -403,6 +502,15 @@ static int to_bool(value v)
 }
 
 static value eval(const hys_expr *e, hys_expr_lookup lk, void *ud);
+
+/* A value as XPath's string() would write it (numbers in buf). */
+static const char *as_text(value v, char *buf, size_t n)
+{
+    if (v.kind == 0) return v.s;
+    if (v.kind == 2) return v.n != 0 ? "true" : "false";
+    snprintf(buf, n, "%.15g", v.n);
+    return buf;
+}
 
 static int compare(cmp_op op, value a, value b)
 {
@@ -471,6 +579,19 @@ static value eval(const hys_expr *e, hys_expr_lookup lk, void *ud)
         const char *s = lk(ud, e->a->text);
         v.kind = 1;
         v.n = count_words(s ? s : "");
+        break;
+    }
+    case N_LENGTH: {
+        char buf[64];
+        const char *s = as_text(eval(e->a, lk, ud), buf, sizeof buf);
+        v.kind = 1, v.n = 0;
+        for (; *s; s++) /* characters, not bytes */
+            v.n += ((unsigned char)*s & 0xC0) != 0x80;
+        break;
+    }
+    case N_REGEX: {
+        char buf[64];
+        v.n = regexec(e->re, as_text(eval(e->a, lk, ud), buf, sizeof buf), 0, NULL, 0) == 0;
         break;
     }
     }

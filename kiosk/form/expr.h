@@ -1,7 +1,9 @@
-/* expr: XLSForm `relevant` expressions (skip logic): ${name} references,
- * = != < > <= >=, and / or / not(), parentheses, 'string' and number
- * literals, true() / false(), selected(${q}, 'value') and count-selected(${q}).
- * Parsed once when a form loads; evaluated as answers change. */
+/* expr: XLSForm `relevant` expressions (skip logic) and `constraint`s:
+ * ${name} references, = != < > <= >=, and / or / not(), parentheses,
+ * 'string' and number literals, true() / false(), selected(${q}, 'value'),
+ * count-selected(${q}), string-length(x) and regex(x, 'pattern'); in a
+ * constraint, "." is the answer being checked. Parsed once when a form
+ * loads; evaluated as answers change. */
 #ifndef HYS_EXPR_H
 #define HYS_EXPR_H
 
@@ -13,6 +15,9 @@ typedef struct hys_expr hys_expr;
  * On failure returns NULL and writes a one-line English reason to err
  * (e.g. "expected ) after selected(…"); "out of memory" when allocation failed. */
 hys_expr *hys_expr_parse(const char *src, char *err, size_t errn);
+/* The same for a constraint: "." may stand for the answer being checked
+ * (the lookup is asked for the name "."). */
+hys_expr *hys_expr_parse_constraint(const char *src, char *err, size_t errn);
 void hys_expr_destroy(hys_expr *e);
 
 /* Calls fn for each ${name} referenced, in order (names may repeat). */

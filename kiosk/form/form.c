@@ -191,8 +191,8 @@ void form_map_header(builder *b, const char *sheet, int col, const char *raw, co
             snprintf(out->key, sizeof out->key, "%s", k0);
         if (np > first + 1) lang = parts[first + 1];
     }
-    int translatable =
-        !strcmp(out->key, "label") || !strcmp(out->key, "hint") || !strncmp(out->key, "media::", 7);
+    int translatable = !strcmp(out->key, "label") || !strcmp(out->key, "hint") ||
+                       !strcmp(out->key, "constraint_message") || !strncmp(out->key, "media::", 7);
     if (translatable) out->lang = lang_slot_for(b, lang, sheet, col);
 }
 
@@ -476,6 +476,8 @@ hys_form *hys_form_load_mem(const char *name, const char *dir, const char *data,
                           "the list \"%s\" is not used by any question", lists.e[j].list);
     }
     if (b.rc == HYS_OK) settle_languages(&b, default_lang);
+    /* what the kiosk added, in English in every language until the program's words come */
+    if (b.rc == HYS_OK && hys_form_kiosk_words(f, NULL, NULL) != HYS_OK) form_nomem(&b);
     if (b.rc == HYS_OK) check_translations(&b);
     if (f->nquestions == 0 && b.rc == HYS_OK)
         hys_diags_add(d, HYS_DIAG_ERROR, survey->name, 0, -1, "the survey has no questions");
@@ -546,6 +548,36 @@ out:
     return f;
 }
 
+/* i18n's text in every language l of f from tr(english), where it has none. */
+static hys_status fill_words(hys_form *f, hys_i18n *t, const char *english,
+                             const char *(*tr)(void *, int, const char *), void *ud)
+{
+    for (int l = 0; l < f->nlangs && l < HYS_MAX_LANGUAGES; l++) {
+        const char *w = tr ? tr(ud, l, english) : english;
+        char *copy = hys_strdup(w ? w : english);
+        if (!copy) return HYS_ENOMEM;
+        hys_free(t->by_lang[l]);
+        t->by_lang[l] = copy;
+    }
+    return HYS_OK;
+}
+
+hys_status hys_form_kiosk_words(hys_form *f,
+                                const char *(*tr)(void *ud, int lang, const char *english),
+                                void *ud)
+{
+    for (int i = 0; i < f->nquestions; i++) {
+        hys_question *q = &f->questions[i];
+        if (q->kiosk_label && fill_words(f, &q->label, q->kiosk_label, tr, ud) != HYS_OK)
+            return HYS_ENOMEM;
+        for (int c = 0; c < q->nchoices; c++)
+            if (q->choices[c].kiosk_word &&
+                fill_words(f, &q->choices[c].label, q->choices[c].kiosk_word, tr, ud) != HYS_OK)
+                return HYS_ENOMEM;
+    }
+    return HYS_OK;
+}
+
 void hys_form_destroy(hys_form *f)
 {
     if (!f) return;
@@ -557,6 +589,8 @@ void hys_form_destroy(hys_form *f)
         form_i18n_free(&q->group_label);
         for (int e = 0; e < q->nrelevant; e++)
             hys_expr_destroy(q->relevant[e]);
+        hys_expr_destroy(q->constraint);
+        form_i18n_free(&q->constraint_msg);
         for (int c = 0; c < q->nchoices; c++) {
             hys_free(q->choices[c].name);
             form_i18n_free(&q->choices[c].label), form_i18n_free(&q->choices[c].image);

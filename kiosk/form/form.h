@@ -16,8 +16,15 @@ typedef enum {
     HYS_Q_SELECT_ONE,
     HYS_Q_SELECT_MULTIPLE,
     HYS_Q_INTEGER,
-    HYS_Q_TEXT
+    HYS_Q_TEXT,
+    HYS_Q_DECIMAL /* a number pad with a decimal point */
 } hys_qtype;
+
+/* A question answered on the number pad (integer, decimal). */
+static inline int hys_qtype_is_number(hys_qtype t)
+{
+    return t == HYS_Q_INTEGER || t == HYS_Q_DECIMAL;
+}
 
 typedef enum { HYS_LOOK_PLAIN, HYS_LOOK_FACES, HYS_LOOK_LIKERT } hys_look;
 
@@ -32,6 +39,8 @@ typedef struct hys_choice {
     char *name;
     hys_i18n label, image, audio; /* image/audio: full paths, NULL if none */
     int row;
+    const char *kiosk_word; /* a choice the kiosk added ("OK", "Other"): its label in
+                             * English, put in each language by hys_form_kiosk_words */
 } hys_choice;
 
 typedef struct hys_question {
@@ -43,10 +52,18 @@ typedef struct hys_question {
     hys_look look;
     int nrelevant;
     hys_expr *relevant[9]; /* own condition and those of up to 8 enclosing groups; all must hold */
+    hys_expr *constraint;  /* what an answer must meet to be kept ("." is the answer), or NULL */
+    hys_i18n constraint_msg; /* said and shown when it does not (empty: the kiosk's words) */
+    const char *kiosk_label; /* a question the kiosk added (or_other's "say what"): its label
+                              * in English, as kiosk_word */
     int nchoices;
     hys_choice *choices;
     int row; /* survey sheet row, for messages */
 } hys_question;
+
+/* What the kiosk says of an answer its question's constraint refuses, when
+ * the question has no constraint_message (English; translated). */
+#define HYS_REFUSED_WORDS "This answer cannot be kept. Please change it."
 
 typedef struct hys_language {
     char code[16]; /* e.g. "en", "pl"; "und" when unknown */
@@ -89,6 +106,12 @@ hys_form *hys_form_load(const char *path, hys_diags *d, hys_status *rc);
 hys_form *hys_form_load_mem(const char *name, const char *dir, const char *data, size_t n,
                             hys_diags *d, hys_status *rc);
 void hys_form_destroy(hys_form *f);
+/* The words of what the kiosk added to a set (or_other's choice and its
+ * question, acknowledge's OK) in each of its languages, from tr (the
+ * program's own words; English until then). */
+hys_status hys_form_kiosk_words(hys_form *f,
+                                const char *(*tr)(void *ud, int lang, const char *english),
+                                void *ud);
 
 /* Text t in language lang, falling back to the default language, then to any
  * language that has it. NULL when no language has it. */

@@ -12,15 +12,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 static const char *const survey_refused[] = {
-    "constraint", "calculation",  "choice_filter",          "read_only", "repeat_count", "trigger",
-    "parameters", "media::video", "body::accuracythreshold"};
+    "calculation", "choice_filter", "repeat_count",           "trigger",
+    "parameters",  "media::video",  "body::accuracythreshold"};
 
-static const char *const survey_used[] = {"type",       "name",         "label",
-                                          "hint",       "required",     "relevant",
-                                          "appearance", "media::image", "media::audio"};
+static const char *const survey_used[] = {
+    "type",       "name",         "label",        "hint",       "required",           "relevant",
+    "appearance", "media::image", "media::audio", "constraint", "constraint_message", "read_only"};
 
 static int in_list(const char *k, const char *const *list, size_t n)
 {
@@ -170,7 +171,15 @@ void form_read_choices(builder *b, const hys_table *t, choice_lists *out)
     }
 }
 
-typedef enum { T_ERROR, T_IGNORE, T_LEFT_OUT, T_QUESTION, T_BEGIN_GROUP, T_END_GROUP } type_kind;
+typedef enum {
+    T_ERROR,
+    T_IGNORE,
+    T_LEFT_OUT,
+    T_QUESTION,
+    T_ACKNOWLEDGE, /* "acknowledge" (older: "trigger"): one OK card */
+    T_BEGIN_GROUP,
+    T_END_GROUP
+} type_kind;
 
 /* Question types a kiosk must never ask, and why (the question is left out
  * with a warning; the set still runs). */
@@ -192,15 +201,19 @@ static const struct {
     {"date", "a date (a date of birth can tell who someone is)"},
     {"time", "a time"},
     {"datetime", "a date and time"},
+    {"phone number", "a phone number (it tells who someone is)"},
+    {"phone_number", "a phone number (it tells who someone is)"},
+    {"osm", "a place on a map"},
 };
 
 static const char *const supported_types =
-    "note, select_one LIST, select_multiple LIST, integer, text, begin_group, end_group";
+    "note, select_one LIST, select_multiple LIST, integer, decimal, text, begin_group, end_group";
 
 /* Parse a type cell. For selects, *list gets the list name. */
 static type_kind parse_type(builder *b, const hys_table *t, const hys_row *r, int col,
-                            const char *raw, hys_qtype *qt, char *list, size_t listn)
+                            const char *raw, hys_qtype *qt, char *list, size_t listn, int *other)
 {
+    *other = 0;
     char ty[256];
     snprintf(ty, sizeof ty, "%s", raw);
     hys_trim(ty);
@@ -246,11 +259,14 @@ static type_kind parse_type(builder *b, const hys_table *t, const hys_row *r, in
         }
         /* list name is the rest, taken from the original spelling */
         const char *rest = norm + pl;
-        if (strstr(rest, " or_other") || strstr(rest, " or specify other")) {
-            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col,
-                          "\"or_other\" is not supported; add a choice called other and a text "
-                          "question with relevant selected(${question}, 'other')");
-            return T_ERROR;
+        /* "or_other": the kiosk adds "Other" and a question to say what it is */
+        static const char *const others[] = {" or_other", " or specify other"};
+        char bare[256];
+        for (size_t o = 0; o < 2 && !*other; o++) {
+            const char *at = strstr(rest, others[o]);
+            if (!at || at[strlen(others[o])]) continue;
+            snprintf(bare, sizeof bare, "%.*s", (int)(at - rest), rest);
+            rest = bare, *other = 1;
         }
         if (strchr(rest, ' ') || !*rest) {
             hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col,
@@ -260,13 +276,16 @@ static type_kind parse_type(builder *b, const hys_table *t, const hys_row *r, in
             return T_ERROR;
         }
         /* keep original case of the list name */
-        const char *orig = ty + (strlen(ty) - strlen(rest));
-        snprintf(list, listn, "%s", orig);
+        const char *orig = ty + (strlen(ty) - strlen(norm + pl));
+        snprintf(list, listn, "%.*s", (int)strlen(rest), orig);
         *qt = selects[i].qt;
         return T_QUESTION;
     }
     if (!strcmp(norm, "note")) return *qt = HYS_Q_NOTE, T_QUESTION;
     if (!strcmp(norm, "integer") || !strcmp(norm, "int")) return *qt = HYS_Q_INTEGER, T_QUESTION;
+    if (!strcmp(norm, "decimal")) return *qt = HYS_Q_DECIMAL, T_QUESTION;
+    if (!strcmp(norm, "acknowledge") || !strcmp(norm, "trigger"))
+        return *qt = HYS_Q_SELECT_ONE, T_ACKNOWLEDGE;
     if (!strcmp(norm, "text") || !strcmp(norm, "string")) return *qt = HYS_Q_TEXT, T_QUESTION;
     if (!strcmp(norm, "begin_group") || !strcmp(norm, "begin group")) return T_BEGIN_GROUP;
     if (!strcmp(norm, "end_group") || !strcmp(norm, "end group")) return T_END_GROUP;
@@ -275,13 +294,15 @@ static type_kind parse_type(builder *b, const hys_table *t, const hys_row *r, in
                       "type \"%s\" needs the name of a list from the choices sheet after it", ty);
         return T_ERROR;
     }
-    for (size_t i = 0; i < sizeof never_asked / sizeof never_asked[0]; i++)
-        if (!strcmp(norm, never_asked[i].type)) {
+    for (size_t i = 0; i < sizeof never_asked / sizeof never_asked[0]; i++) {
+        size_t tl = strlen(never_asked[i].type); /* ("osm LIST" names its tags' list) */
+        if (!strncmp(norm, never_asked[i].type, tl) && (!norm[tl] || norm[tl] == ' ')) {
             hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, col,
                           "this %s question is left out: a kiosk never asks for %s", ty,
                           never_asked[i].why);
             return T_LEFT_OUT;
         }
+    }
     static const char *const metadata[] = {
         "start",    "end",   "today", "deviceid", "phonenumber", "simserial", "subscriberid",
         "username", "email", "audit", "imei",     "caseid",      "comments"};
@@ -341,10 +362,65 @@ static hys_expr *parse_relevant(builder *b, const hys_table *t, const hys_row *r
     return e;
 }
 
+/* or_other on question q (its choices have room for one more): the kiosk
+ * adds an "Other" choice, and after q a question to write what it is,
+ * asked when Other is chosen (named q's name + "_other", as pyxform does). */
+static hys_status add_other(builder *b, const hys_table *t, const hys_row *r, hys_question *q,
+                            const hys_i18n *group_label)
+{
+    hys_form *f = b->f;
+    hys_choice *c = &q->choices[q->nchoices++];
+    c->row = r->number, c->kiosk_word = "Other";
+    if (!(c->name = hys_strdup("other"))) return form_nomem(b), HYS_ENOMEM;
+    char name[160], rel[200];
+    snprintf(name, sizeof name, "%s_other", q->name);
+    if (hys_form_find(f, name) >= 0 || f->nquestions >= HYS_MAX_QUESTIONS) {
+        hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, -1,
+                      "or_other needs a question called %s for what Other is, and one is "
+                      "already there (or the set is full)",
+                      name);
+        return HYS_EFORMAT;
+    }
+    int qi = (int)(q - f->questions);
+    hys_question *w = &f->questions[f->nquestions++];
+    q = &f->questions[qi];
+    w->type = HYS_Q_TEXT, w->row = r->number, w->kiosk_label = "What is it? Write it here.";
+    snprintf(rel, sizeof rel, "selected(${%s}, 'other')", q->name);
+    char err[128];
+    if (!(w->name = hys_strdup(name)) ||
+        !(w->relevant[w->nrelevant++] = hys_expr_parse(rel, err, sizeof err)) ||
+        (group_label && form_i18n_copy(&w->group_label, group_label) != HYS_OK))
+        return form_nomem(b), HYS_ENOMEM;
+    return HYS_OK; /* (asked only when Other is chosen: never when q is not asked) */
+}
+
+/* A constraint: checked when the answer is given; on a note it has
+ * nothing to check (warned). */
+static hys_expr *parse_constraint(builder *b, const hys_table *t, const hys_row *r, int col,
+                                  hys_qtype qt)
+{
+    const char *v = form_cell(r, col);
+    if (!v) return NULL;
+    if (qt == HYS_Q_NOTE) {
+        hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, col,
+                      "a note has no answer to check; the constraint is ignored");
+        return NULL;
+    }
+    char err[256];
+    hys_expr *e = hys_expr_parse_constraint(v, err, sizeof err);
+    if (!e && !strcmp(err, "out of memory"))
+        form_nomem(b);
+    else if (!e)
+        hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col, "constraint \"%s\": %s", v,
+                      err);
+    return e;
+}
+
 typedef struct ref_check {
     builder *b;
     const hys_table *t;
     int row, col, qindex;
+    const char *what; /* the column: "relevant" or "constraint" */
 } ref_check;
 
 /* Note question name as left out (hys_form's left_out). */
@@ -382,16 +458,18 @@ static void check_ref(void *ud, const char *name)
 {
     ref_check *rc = ud;
     int i = hys_form_find(rc->b->f, name);
+    if (!strcmp(name, ".")) return;                   /* (a constraint's own answer) */
     if (i < 0 && is_left_out(rc->b->f, name)) return; /* (seen unanswered) */
+    int own = !strcmp(rc->what, "constraint");
     if (i < 0) {
         hys_diags_add(rc->b->d, HYS_DIAG_ERROR, rc->t->name, rc->row, rc->col,
-                      "relevant refers to ${%s}, but no question has that name", name);
-    } else if (i == rc->qindex) {
+                      "%s refers to ${%s}, but no question has that name", rc->what, name);
+    } else if (i == rc->qindex && !own) {
         hys_diags_add(rc->b->d, HYS_DIAG_ERROR, rc->t->name, rc->row, rc->col,
                       "relevant refers to its own question ${%s}", name);
     } else if (i > rc->qindex) {
         hys_diags_add(rc->b->d, HYS_DIAG_WARNING, rc->t->name, rc->row, rc->col,
-                      "relevant refers to ${%s}, which is asked later; it will be empty here",
+                      "%s refers to ${%s}, which is asked later; it will be empty here", rc->what,
                       name);
     }
 }
@@ -412,6 +490,8 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
     int c_req = form_find_col(cols, ncols, "required"),
         c_rel = form_find_col(cols, ncols, "relevant");
     int c_app = form_find_col(cols, ncols, "appearance");
+    int c_cons = form_find_col(cols, ncols, "constraint");
+    int c_ro = form_find_col(cols, ncols, "read_only");
     if (c_type < 0 || c_name < 0) {
         hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, t->rows[0].number, -1,
                       "the first row of the survey sheet must name the columns, with at least "
@@ -442,12 +522,8 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
         }
         /* columns that would change what the question means */
         int refused = 0;
-        char lt[32];
-        snprintf(lt, sizeof lt, "%s", type);
-        int note = !strcmp(hys_ascii_lower(hys_trim(lt)), "note");
         for (int c = 0; c < ncols; c++) {
             if (!IN_LIST(cols[c].key, survey_refused) || !form_cell(r, c)) continue;
-            if (note && !strcmp(cols[c].key, "read_only")) continue; /* (a note is read only) */
             hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c,
                           "column \"%s\" is not supported (it would change what the question "
                           "does); the kiosk supports: type, name, label, hint, required, "
@@ -457,12 +533,21 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
         }
         hys_qtype qt = HYS_Q_NOTE;
         char list[128];
-        type_kind k = parse_type(b, t, r, c_type, type, &qt, list, sizeof list);
+        int or_other;
+        type_kind k = parse_type(b, t, r, c_type, type, &qt, list, sizeof list, &or_other);
         if (k == T_LEFT_OUT) {
             leave_out(b, form_cell(r, c_name));
             continue;
         }
         if (k == T_ERROR || k == T_IGNORE) continue;
+        const char *ro = c_ro >= 0 ? form_cell(r, c_ro) : NULL;
+        if (ro && qt != HYS_Q_NOTE &&
+            (!strcasecmp(ro, "yes") || !strcasecmp(ro, "true") || !strcasecmp(ro, "true()") ||
+             !strcmp(ro, "1"))) {
+            hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, c_ro,
+                          "read only: shown as a note, with nothing to answer");
+            qt = HYS_Q_NOTE, k = T_QUESTION;
+        }
         if (k == T_END_GROUP) {
             if (ngroups == 0)
                 hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_type,
@@ -541,6 +626,8 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
         }
         hys_expr *own = parse_relevant(b, t, r, c_rel);
         if (own) q->relevant[q->nrelevant++] = own;
+        q->constraint = parse_constraint(b, t, r, c_cons, qt);
+        form_read_i18n(b, t->name, r, cols, ncols, "constraint_message", &q->constraint_msg, 0);
         const char *app = form_cell(r, c_app);
         if (app) {
             char a[64];
@@ -557,7 +644,16 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
                               app);
             }
         }
-        if (qt == HYS_Q_SELECT_ONE || qt == HYS_Q_SELECT_MULTIPLE) {
+        if (k == T_ACKNOWLEDGE) { /* one card, "OK" (the value ODK keeps) */
+            q->choices = hys_calloc(1, sizeof *q->choices);
+            if (!q->choices || !(q->choices[0].name = hys_strdup("OK"))) {
+                form_nomem(b);
+                break;
+            }
+            q->nchoices = 1;
+            q->choices[0].row = r->number;
+            q->choices[0].kiosk_word = "OK";
+        } else if (qt == HYS_Q_SELECT_ONE || qt == HYS_Q_SELECT_MULTIPLE) {
             int count = 0;
             for (int j = 0; j < lists->n; j++)
                 count += !strcmp(lists->e[j].list, list);
@@ -566,7 +662,7 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
                               "the list \"%s\" is not in the choices sheet", list);
                 continue;
             }
-            q->choices = hys_calloc((size_t)count, sizeof *q->choices);
+            q->choices = hys_calloc((size_t)count + (size_t)or_other, sizeof *q->choices);
             if (!q->choices) {
                 form_nomem(b);
                 break;
@@ -583,6 +679,9 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
                     form_i18n_copy(&c->audio, &e->ch.audio) != HYS_OK)
                     form_nomem(b);
             }
+            if (or_other &&
+                add_other(b, t, r, q, ngroups ? &group_labels[ngroups - 1] : NULL) != HYS_OK)
+                break;
             if (q->look == HYS_LOOK_FACES && count != 3 && count != 5)
                 hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, c_app,
                               "a face scale works best with 3 or 5 choices; \"%s\" has %d", list,
@@ -598,8 +697,10 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
     for (int qi = 0; qi < f->nquestions; qi++) {
         const hys_question *q = &f->questions[qi];
         int row = q->row;
-        ref_check rc = {b, t, row, c_rel, qi};
+        ref_check rc = {b, t, row, c_rel, qi, "relevant"};
         if (q->nrelevant) hys_expr_each_ref(q->relevant[q->nrelevant - 1], check_ref, &rc);
+        ref_check cc = {b, t, row, c_cons, qi, "constraint"};
+        hys_expr_each_ref(q->constraint, check_ref, &cc);
     }
 }
 

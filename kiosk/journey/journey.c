@@ -1,5 +1,6 @@
 /* journey: the resident's path through a question set (see journey.h). */
 #include "journey.h"
+#include "journey_private.h"
 
 #include "../util/alloc.h"
 #include "../util/limits.h"
@@ -8,33 +9,6 @@
 #include <assert.h>
 #include <stdio.h>
 #include <string.h>
-
-typedef struct answer {
-    hys_answer_status status;
-    char value[HYS_MAX_TEXT_ANSWER + 1];
-    long seconds_ms; /* time spent on the question so far */
-} answer;
-
-struct hys_journey {
-    const hys_form *f;
-    hys_journey_config cfg;
-    hys_journey_sink sink;
-    int has_sink;
-    hys_journey_view v;
-    answer *answers;
-    char input[HYS_MAX_TEXT_ANSWER + 1];
-    char session[HYS_UUID_LEN];
-    int in_session;
-    long now, last_input, entered_at, deadline, last_quick_count;
-    int pages;
-    int update_turn;
-    long hold_until; /* while view.holding: when to move on, and how */
-    enum { HOLD_ADVANCE, HOLD_QUICK_THANKS, HOLD_PRACTICE } hold_then;
-    int scroll_screen, scroll_question; /* where v.scroll belongs */
-    int lang_chosen; /* a language was chosen on the welcome screen (Start goes on in it) */
-    int *decided_at; /* per question: the latest question its `relevant` asks about (-1: none),
-                      * so its own relevance is known once that one is passed */
-};
 
 void hys_journey_config_default(hys_journey_config *c)
 {
@@ -63,38 +37,6 @@ const char *hys_answer_status_name(hys_answer_status s)
     default:
         return "";
     }
-}
-
-/* ---- relevance ---- */
-
-static const char *lookup(void *ud, const char *name)
-{
-    hys_journey *j = ud;
-    int i = hys_form_find(j->f, name);
-    if (i < 0 || j->answers[i].status != HYS_STATUS_ANSWERED) return "";
-    return j->answers[i].value;
-}
-
-int hys_journey_relevant(const hys_journey *j, int qi)
-{
-    const hys_question *q = &j->f->questions[qi];
-    for (int i = 0; i < q->nrelevant; i++)
-        if (!hys_expr_eval(q->relevant[i], lookup, (void *)j)) return 0;
-    return 1;
-}
-
-static int next_relevant(const hys_journey *j, int from)
-{
-    for (int i = from + 1; i < j->f->nquestions; i++)
-        if (hys_journey_relevant(j, i)) return i;
-    return -1;
-}
-
-static int prev_relevant(const hys_journey *j, int from)
-{
-    for (int i = from - 1; i >= 0; i--)
-        if (hys_journey_relevant(j, i)) return i;
-    return -1;
 }
 
 /* ---- the sink ---- */
@@ -163,6 +105,7 @@ static void show_question(hys_journey *j, int qi, long now)
     j->v.screen = HYS_SCREEN_QUESTION;
     j->v.question = qi;
     j->v.kb_page = 0;
+    j->v.refused = 0;
     j->entered_at = now;
     const answer *a = &j->answers[qi];
     const hys_question *q = &j->f->questions[qi];
@@ -183,7 +126,7 @@ static void show_question(hys_journey *j, int qi, long now)
                         j->v.selected |= 1ULL << c;
                 }
             }
-        } else if (q->type == HYS_Q_TEXT || q->type == HYS_Q_INTEGER) {
+        } else if (q->type == HYS_Q_TEXT || hys_qtype_is_number(q->type)) {
             snprintf(j->input, sizeof j->input, "%s", a->value);
         }
     }
@@ -229,7 +172,7 @@ static void go_welcome(hys_journey *j, long now)
 static void practice_done(hys_journey *j, long now)
 {
     begin_session(j);
-    int first = next_relevant(j, -1);
+    int first = journey_next_relevant(j, -1);
     if (first >= 0)
         show_question(j, first, now);
     else
@@ -249,7 +192,7 @@ static void advance(hys_journey *j, long now)
                 j->f->questions[i].type != HYS_Q_NOTE)
                 nx = i;
     } else {
-        nx = next_relevant(j, from);
+        nx = journey_next_relevant(j, from);
     }
     if (nx >= 0)
         show_question(j, nx, now);
@@ -319,6 +262,8 @@ static void act_question(hys_journey *j, hys_action a, int arg, long now)
             dont_know = strcmp(q->choices[i].name, "dont_know") != 0;
         if (q->type != HYS_Q_SELECT_ONE || arg < 0 || (arg >= q->nchoices && !dont_know)) return;
         const char *value = dont_know ? "dont_know" : q->choices[arg].name;
+        j->v.refused = !dont_know && !journey_meets(j, q, value);
+        if (j->v.refused) return; /* (its message shows; another answer can be chosen) */
         if (j->f->quick) {
             count_quick(j, value, now);
             hold(j, arg, HOLD_QUICK_THANKS, now);
@@ -331,25 +276,34 @@ static void act_question(hys_journey *j, hys_action a, int arg, long now)
     case HYS_ACT_TOGGLE:
         if (q->type != HYS_Q_SELECT_MULTIPLE || arg < 0 || arg >= q->nchoices || arg >= 64) return;
         j->v.selected ^= 1ULL << arg;
+        j->v.refused = 0;
         return;
     case HYS_ACT_KEY: {
-        if (q->type != HYS_Q_TEXT && q->type != HYS_Q_INTEGER) return;
-        if (q->type == HYS_Q_INTEGER &&
-            (arg < '0' || arg > '9' || strlen(j->input) >= HYS_MAX_INTEGER_DIGITS))
+        if (q->type != HYS_Q_TEXT && !hys_qtype_is_number(q->type)) return;
+        int number = hys_qtype_is_number(q->type);
+        int point = q->type == HYS_Q_DECIMAL && arg == '.' && !strchr(j->input, '.');
+        if (number && ((arg < '0' || arg > '9') && !point)) return;
+        if (number && strlen(j->input) >= HYS_MAX_INTEGER_DIGITS) return;
+        if (point && !j->input[0]) { /* ".5" is written "0.5" */
+            snprintf(j->input, sizeof j->input, "0.");
+            j->v.refused = 0;
             return;
-        if (q->type == HYS_Q_INTEGER && arg == '0' && !strcmp(j->input, "0")) return;
+        }
+        if (number && arg == '0' && !strcmp(j->input, "0")) return;
         char enc[5];
         size_t n = hys_utf8_encode((unsigned)arg, enc);
         size_t len = strlen(j->input);
         if (len + n > HYS_MAX_TEXT_ANSWER) return;
-        if (q->type == HYS_Q_INTEGER && !strcmp(j->input, "0")) len = 0;
+        if (number && !point && !strcmp(j->input, "0")) len = 0; /* (no leading zeros) */
         memcpy(j->input + len, enc, n);
         j->input[len + n] = '\0';
+        j->v.refused = 0;
         return;
     }
     case HYS_ACT_ERASE: {
         size_t len = strlen(j->input);
         j->input[len - hys_utf8_last_len(j->input, len)] = '\0';
+        j->v.refused = 0;
         return;
     }
     case HYS_ACT_PAGE: /* answers that did not fit on one screen */
@@ -369,14 +323,22 @@ static void act_question(hys_journey *j, hys_action a, int arg, long now)
                                         q->choices[c].name);
                 if (len >= sizeof val) break;
             }
+            if (len && !journey_meets(j, q, val)) {
+                j->v.refused = 1; /* kept only when it passes: the message shows */
+                return;
+            }
             if (len)
                 record(j, qi, HYS_STATUS_ANSWERED, val, now);
             else
                 record(j, qi, HYS_STATUS_SKIPPED, "", now);
-        } else if (q->type == HYS_Q_TEXT || q->type == HYS_Q_INTEGER) {
+        } else if (q->type == HYS_Q_TEXT || hys_qtype_is_number(q->type)) {
             char tmp[HYS_MAX_TEXT_ANSWER + 1];
             snprintf(tmp, sizeof tmp, "%s", j->input);
             hys_trim(tmp);
+            if (*tmp && !journey_meets(j, q, tmp)) {
+                j->v.refused = 1;
+                return;
+            }
             if (*tmp)
                 record(j, qi, HYS_STATUS_ANSWERED, tmp, now);
             else
@@ -402,7 +364,7 @@ static void act_question(hys_journey *j, hys_action a, int arg, long now)
             show(j, HYS_SCREEN_REVIEW, now);
             return;
         }
-        int pv = prev_relevant(j, qi);
+        int pv = journey_prev_relevant(j, qi);
         if (pv >= 0)
             show_question(j, pv, now);
         else
@@ -542,7 +504,7 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
             practice_done(j, now);
         } else if (a == HYS_ACT_BACK) {
             if (j->in_session) {
-                int first = next_relevant(j, -1);
+                int first = journey_next_relevant(j, -1);
                 if (first >= 0) show_question(j, first, now);
             } else {
                 show(j, HYS_SCREEN_INTRO, now);
@@ -564,10 +526,10 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
             if (j->f->nupdates > 0) v->thanks_update = j->update_turn++ % j->f->nupdates;
             show(j, HYS_SCREEN_THANKS, now);
         } else if (a == HYS_ACT_BACK) {
-            int last = prev_relevant(j, j->f->nquestions);
+            int last = journey_prev_relevant(j, j->f->nquestions);
             if (last >= 0) show_question(j, last, now);
         } else if (a == HYS_ACT_LANGUAGE_MENU && j->f->nlangs > 1) {
-            v->question = prev_relevant(j, j->f->nquestions);
+            v->question = journey_prev_relevant(j, j->f->nquestions);
             show(j, HYS_SCREEN_LANGUAGE, now);
         }
         break;
@@ -772,29 +734,6 @@ void hys_journey_set_start(hys_journey *j, int volume, const char *lang)
 
 /* ---- creation and queries ---- */
 
-typedef struct ref_walk {
-    const hys_form *f;
-    int latest;
-} ref_walk;
-
-static void note_ref(void *ud, const char *name)
-{
-    ref_walk *w = ud;
-    int q = hys_form_find(w->f, name);
-    /* (a name that is no question is never answered: nothing to wait for) */
-    if (q > w->latest) w->latest = q;
-}
-
-/* The latest question that question i's `relevant` (and its groups') asks
- * about, or -1 when it asks about none. */
-static int latest_ref(const hys_form *f, int i)
-{
-    ref_walk w = {f, -1};
-    for (int r = 0; r < f->questions[i].nrelevant; r++)
-        hys_expr_each_ref(f->questions[i].relevant[r], note_ref, &w);
-    return w.latest;
-}
-
 hys_journey *hys_journey_create(const hys_form *form, const hys_journey_config *cfg,
                                 const hys_journey_sink *sink, long now)
 {
@@ -813,7 +752,7 @@ hys_journey *hys_journey_create(const hys_form *form, const hys_journey_config *
         return NULL;
     }
     for (int i = 0; i < form->nquestions; i++)
-        j->decided_at[i] = latest_ref(form, i);
+        j->decided_at[i] = journey_latest_ref(form, i);
     if (cfg)
         j->cfg = *cfg;
     else

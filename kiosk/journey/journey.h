@@ -125,6 +125,8 @@ typedef struct hys_journey_view {
     int progress_total;
     int practice_choice; /* -1 until the practice face is tapped */
     int holding;         /* an answer was just taken: shown ticked, no input taken, then on */
+    int refused;         /* the answer given does not meet the question's constraint: it is not
+                          * kept, and the question's constraint message shows */
     int chosen;          /* while holding: the choice taken (select_one), else -1 */
     long countdown_s;    /* seconds left on "are you still there?" */
     int page;            /* review / updates page */

@@ -21,6 +21,7 @@ static help_line answer_line(const hys_question *q)
     case HYS_Q_TEXT:
         return (help_line){"keyboard", "Type your answer with the keys."};
     case HYS_Q_INTEGER:
+    case HYS_Q_DECIMAL:
         return (help_line){"numbers", "Tap the numbers of your answer."};
     case HYS_Q_NOTE:
         return (help_line){"easy-read", "Read this, then tap Next."};

@@ -90,7 +90,8 @@ const char *screen_choice_picture(ctx *c, const hys_question *q, int i)
                  {"dont_know", "dont-know"},
                  {"don't_know", "dont-know"},
                  {"dk", "dont-know"},
-                 {"not_sure", "dont-know"}};
+                 {"not_sure", "dont-know"},
+                 {"ok", "yes"}};
     const char *icon = NULL;
     for (size_t k = 0; k < sizeof known / sizeof known[0] && !icon; k++)
         if (!strcasecmp(ch->name, known[k].name)) icon = known[k].icon;
@@ -151,6 +152,7 @@ static const char *instruction(const ctx *c, const hys_question *q)
     case HYS_Q_SELECT_MULTIPLE:
         return tr(c, "Choose every answer that fits, then Next.");
     case HYS_Q_INTEGER:
+    case HYS_Q_DECIMAL:
         return tr(c, "Type a number, then Next.");
     case HYS_Q_TEXT:
         return tr(c, "Type your answer, then Next.");
@@ -326,7 +328,7 @@ void screen_question(ctx *c)
         ui_top_bar(c, 1);
     }
     if (quick && fm->nlangs > 1) ui_bar_end(c);
-    int is_input = q->type == HYS_Q_TEXT || q->type == HYS_Q_INTEGER;
+    int is_input = q->type == HYS_Q_TEXT || hys_qtype_is_number(q->type);
     int avail = bot - top;
     /* the question's words and picture take what they need, up to a share of
      * the screen; the answers get the rest */

@@ -386,6 +386,7 @@ void ui_corner(ctx *c)
     if (b > th - 8) b = th - 8;
     int x = W - c->m, y = (th - b) / 2;
     ui_bar_begin(c);
+    int resident = c->bar;       /* (the resident's text size, for ui_bar_end) */
     c->bar = px * 100 / SZ_TEXT; /* (the words at the size their widths were measured at) */
     c->group = HYS_READ_TOP;
     for (int i = 0; i < n; i++) {
@@ -394,6 +395,7 @@ void ui_corner(ctx *c)
         x -= gap;
     }
     c->group = HYS_READ_CONTENT;
+    c->bar = resident;
     ui_bar_end(c);
 }
 
@@ -456,20 +458,35 @@ void ui_curtain(ctx *c)
     c->group = gr;
 }
 
-/* Why a switched-off button did nothing: a box just above the bottom bar. */
+static void hint_box(ctx *c, const char *text);
+
+/* Why a switched-off button did nothing, or why an answer was not kept
+ * (its question's constraint message): a box just above the bottom bar. */
 void ui_hint(ctx *c)
 {
-    if (!c->in->hint || c->in->notice) return;
+    if (c->in->notice) return;
+    const hys_journey_view *v = c->v;
+    if (v->refused && v->screen == HYS_SCREEN_QUESTION && !c->in->staff) {
+        const hys_form *fm = c->in->form;
+        const char *m = hys_form_text(fm, &fm->questions[v->question].constraint_msg, v->lang);
+        hint_box(c, m ? m : tr(c, HYS_REFUSED_WORDS));
+    } else if (c->in->hint) {
+        hint_box(c, c->in->hint);
+    }
+}
+
+static void hint_box(ctx *c, const char *text)
+{
     const hys_theme *t = c->t;
     int W = c->f->w, m = c->m, pad = S(c, SZ_GAP);
     int tw = W - 4 * m - 2 * pad;
-    int th = ui_text_need(c, c->in->hint, S(c, SZ_TEXT), 1, tw);
+    int th = ui_text_need(c, text, S(c, SZ_TEXT), 1, tw);
     int h = th + 2 * pad, y = c->f->h - ui_bottom_h(c) - h - S(c, SZ_GAP_ROW);
     int gr = c->group;
     c->group = -1; /* (it is said at once, not as part of the screen) */
     ui_rect(c, 2 * m, y, W - 4 * m, h, t->primary, t->edge, S(c, SZ_LINE_BOLD),
             S(c, SZ_ROUND_BUTTON));
-    ui_text_box(c, c->in->hint, 2 * m + pad, y + pad, tw, th, S(c, SZ_TEXT), 1, t->on_primary,
+    ui_text_box(c, text, 2 * m + pad, y + pad, tw, th, S(c, SZ_TEXT), 1, t->on_primary,
                 ALIGN_CENTER, 0);
     c->group = gr;
 }

@@ -111,7 +111,7 @@ static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
 {
     int gap = S(c, SZ_PAD);
     char id[64], lab[8];
-    if (q->type == HYS_Q_INTEGER) {
+    if (hys_qtype_is_number(q->type)) {
         int kw = (w - 2 * gap) / 3;
         if (kw > S(c, SZ_KEY_MAX_W)) kw = S(c, SZ_KEY_MAX_W);
         int kh = (h - 3 * gap) / 4;
@@ -130,6 +130,10 @@ static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
         ui_key(c,
                &(ui_item){.id = "key:backspace", .action = HYS_ACT_ERASE, .label = tr(c, "Delete")},
                x0 + (c->rtl ? 0 : 2) * (kw + gap), y + 3 * (kh + gap), kw, kh);
+        if (q->type == HYS_Q_DECIMAL) /* the decimal point, where Delete is not */
+            ui_key(c,
+                   &(ui_item){.id = "key:point", .action = HYS_ACT_KEY, .arg = '.', .label = "."},
+                   x0 + (c->rtl ? 2 : 0) * (kw + gap), y + 3 * (kh + gap), kw, kh);
         return;
     }
     int npages;

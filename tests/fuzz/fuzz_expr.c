@@ -1,6 +1,7 @@
-/* Fuzzes the `relevant` expression parser and evaluator (hys_expr_parse,
- * hys_expr_each_ref, hys_expr_eval, hys_expr_destroy) with the input as a
- * NUL-terminated string. Must hold for every input: no crash, no leak, no
+/* Fuzzes the `relevant` and `constraint` expression parsers and the
+ * evaluator (hys_expr_parse, hys_expr_parse_constraint, hys_expr_each_ref,
+ * hys_expr_eval, hys_expr_destroy) with the input as a NUL-terminated
+ * string, parsed both ways. Must hold for every input: no crash, no leak, no
  * ASan/UBSan finding, bounded time and stack; a refused expression always
  * has a one-line reason, valid UTF-8 when the expression is (it quotes the
  * expression); a parsed one evaluates to 0 or 1 under any answers. */
@@ -43,18 +44,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!src) return 0;
     memcpy(src, data, size);
     src[size] = '\0';
-    char err[200];
-    hys_expr *e = hys_expr_parse(src, err, sizeof err);
-    if (!e) {
-        if (!err[0] || strchr(err, '\n') || strchr(err, '\r')) abort(); /* a reason, one line */
-        if (hys_utf8_valid(src, strlen(src)) && !hys_utf8_valid(err, strlen(err))) abort();
-    } else {
-        int refs = 0;
-        hys_expr_each_ref(e, count_ref, &refs);
-        int v = hys_expr_eval(e, lookup, NULL);
-        int w = hys_expr_eval(e, lookup_null, NULL);
-        if ((v != 0 && v != 1) || (w != 0 && w != 1)) abort();
-        hys_expr_destroy(e);
+    for (int constraint = 0; constraint < 2; constraint++) {
+        char err[200];
+        hys_expr *e = constraint ? hys_expr_parse_constraint(src, err, sizeof err)
+                                 : hys_expr_parse(src, err, sizeof err);
+        if (!e) {
+            if (!err[0] || strchr(err, '\n') || strchr(err, '\r')) abort(); /* one line */
+            if (hys_utf8_valid(src, strlen(src)) && !hys_utf8_valid(err, strlen(err))) abort();
+        } else {
+            int refs = 0;
+            hys_expr_each_ref(e, count_ref, &refs);
+            int v = hys_expr_eval(e, lookup, NULL);
+            int w = hys_expr_eval(e, lookup_null, NULL);
+            if ((v != 0 && v != 1) || (w != 0 && w != 1)) abort();
+            hys_expr_destroy(e);
+        }
     }
     free(src);
     return 0;

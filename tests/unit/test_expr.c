@@ -1,4 +1,5 @@
-/* Tests for `relevant` expressions: parsing, evaluation and error messages. */
+/* Tests for `relevant` and `constraint` expressions: parsing, evaluation
+ * and error messages. */
 #include "check.h"
 
 #include "form/expr.h"
@@ -10,7 +11,7 @@ static const char *answers[][2] = {
 
 static const char *lookup(void *ud, const char *name)
 {
-    (void)ud;
+    if (!strcmp(name, ".")) return ud ? ud : ""; /* (a constraint's answer) */
     for (size_t i = 0; i < sizeof answers / sizeof answers[0]; i++)
         if (!strcmp(answers[i][0], name)) return answers[i][1];
     return "";
@@ -27,6 +28,51 @@ static int eval(const char *src)
     int v = hys_expr_eval(e, lookup, NULL);
     hys_expr_destroy(e);
     return v;
+}
+
+/* A constraint's verdict on the answer self: 1 kept, 0 refused, -1 unparsed. */
+static int meets(const char *src, const char *self)
+{
+    char err[200];
+    hys_expr *e = hys_expr_parse_constraint(src, err, sizeof err);
+    if (!e) {
+        fprintf(stderr, "parse failed: %s: %s\n", src, err);
+        return -1;
+    }
+    int v = hys_expr_eval(e, lookup, (void *)self);
+    hys_expr_destroy(e);
+    return v;
+}
+
+/* Constraints as real forms write them: "." is the answer being checked. */
+static void test_constraints(void)
+{
+    CHECK(meets(". >= 0 and . <= 120", "42") == 1);
+    CHECK(meets(". >= 0 and . <= 120", "130") == 0);
+    CHECK(meets(".>=18", "17") == 0);
+    CHECK(meets(". > 0.5", ".75") == 1);
+    CHECK(meets("string-length(.) <= 5", "Zażółć") == 0); /* 6 characters, 10 bytes */
+    CHECK(meets("string-length(.) <= 6", "Zażółć") == 1);
+    CHECK(meets("string-length(${name}) = 3", "") == 1);
+    CHECK(meets("regex(., '^[0-9]{5}$')", "12345") == 1);
+    CHECK(meets("regex(., '^[0-9]{5}$')", "1234a") == 0);
+    CHECK(meets("count-selected(.) <= 2", "a b") == 1);
+    CHECK(meets("count-selected(.) <= 2", "a b c") == 0);
+    CHECK(meets("not(selected(., 'none') and count-selected(.) > 1)", "none bus") == 0);
+    CHECK(meets(". != ${age}", "42") == 0);
+    char err[200];
+    hys_expr *e = hys_expr_parse_constraint("regex(., '[')", err, sizeof err);
+    CHECK(e == NULL && strstr(err, "pattern"));
+    hys_expr_destroy(e);
+    e = hys_expr_parse_constraint("regex(., '(a{99}){99}{99}')", err, sizeof err);
+    CHECK(e == NULL && strstr(err, "repeats too much"));
+    hys_expr_destroy(e);
+    e = hys_expr_parse_constraint("regex(., 'a{1000}')", err, sizeof err);
+    CHECK(e == NULL && strstr(err, "repeats too much"));
+    hys_expr_destroy(e);
+    e = hys_expr_parse_constraint("string-length(. <= 3", err, sizeof err);
+    CHECK(e == NULL && strstr(err, "expected )"));
+    hys_expr_destroy(e);
 }
 
 static void expect_error(const char *src, const char *fragment)
@@ -74,6 +120,7 @@ static void test_error_text(void)
 int main(void)
 {
     test_error_text();
+    test_constraints();
     CHECK(eval("${took_part} = 'yes'") == 1);
     CHECK(eval("${took_part} != 'yes'") == 0);
     CHECK(eval("${took_part}='no'") == 0);

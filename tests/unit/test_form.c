@@ -113,7 +113,7 @@ static void test_refused(void)
                       ",integer,a,Again?,,\n"
                       ",text,b,B?,${nobody} = 1,\n"
                       ",text,c,C?,${b} = 'x,\n"
-                      ",integer,d,D?,,. > 3\n"
+                      ",integer,d,D?,,. > \n"
                       ",begin_repeat,r,R,,\n"
                       ",text,,No name,,\n"
                       ",calculate,calc,,,\n"
@@ -134,17 +134,16 @@ static void test_refused(void)
     CHECK(has(d, 5, 2, HYS_DIAG_ERROR, "used by another question"));
     CHECK(has(d, 6, 4, HYS_DIAG_ERROR, "no question has that name"));
     CHECK(has(d, 7, 4, HYS_DIAG_ERROR, "never closed"));
-    CHECK(has(d, 8, 5, HYS_DIAG_ERROR, "column \"constraint\" is not supported"));
+    CHECK(has(d, 8, 5, HYS_DIAG_ERROR, "constraint \". >\": the expression ends too early"));
     CHECK(has(d, 9, 1, HYS_DIAG_ERROR, "repeats"));
     CHECK(has(d, 10, 2, HYS_DIAG_ERROR, "has no name"));
     CHECK(has(d, 11, 1, HYS_DIAG_ERROR, "calculations"));
     CHECK(has(d, 12, 2, HYS_DIAG_ERROR, "must start with a letter"));
     CHECK(has(d, 13, 1, HYS_DIAG_ERROR, "begin_group has no end_group"));
     CHECK(has(d, 14, 1, HYS_DIAG_WARNING, "never records"));
-    CHECK(has(d, 15, 1, HYS_DIAG_ERROR, "or_other"));
     CHECK(has(d, 16, 3, HYS_DIAG_ERROR, "has no label"));
     CHECK(has(d, 20, 2, HYS_DIAG_ERROR, "already has a choice called \"yes\""));
-    CHECK(hys_diags_errors(d) >= 13);
+    CHECK(hys_diags_errors(d) >= 12);
     hys_diags_destroy(d);
 
     hys_form *g = load_csv("not,a,form\n1,2,3\n", &d);
@@ -205,6 +204,77 @@ static void test_left_out(void)
     }
     hys_form_destroy(f);
     hys_diags_destroy(d);
+}
+
+static const char *to_polish(void *ud, int lang, const char *english)
+{
+    (void)ud;
+    return lang == 1 && !strcmp(english, "Other") ? "Inne" : english;
+}
+
+/* What real forms check and add (tests/data/forms/checks.csv): constraints
+ * with their messages per language, decimal, acknowledge, read only, and
+ * or_other (the kiosk's "Other" and a question after it, in the program's
+ * words); and what a constraint keeps or refuses, in the journey. */
+static void test_checks(void)
+{
+    hys_diags *d = hys_diags_create("checks.csv");
+    hys_form *f = hys_form_load(HYS_TEST_DATA "/forms/checks.csv", d, NULL);
+    CHECK(f != NULL && hys_diags_errors(d) == 0);
+    CHECK(has(d, 7, 8, HYS_DIAG_WARNING, "read only: shown as a note"));
+    hys_diags_destroy(d);
+    if (!f) return;
+    CHECK(f->nquestions == 7);
+    int age = hys_form_find(f, "age"), hours = hys_form_find(f, "hours");
+    int from = hys_form_find(f, "came_from"), other = hys_form_find(f, "came_from_other");
+    int code = hys_form_find(f, "clinic_code"), agree = hys_form_find(f, "agree");
+    CHECK(age >= 0 && f->questions[age].constraint != NULL);
+    if (age >= 0)
+        CHECK_STR(hys_form_text(f, &f->questions[age].constraint_msg, 1), "Musisz mieć "
+                                                                          "co najmniej 16 lat.");
+    CHECK(hours >= 0 && f->questions[hours].type == HYS_Q_DECIMAL);
+    CHECK(code >= 0 && f->questions[code].type == HYS_Q_NOTE);
+    CHECK(agree >= 0 && f->questions[agree].nchoices == 1);
+    if (agree >= 0) CHECK_STR(f->questions[agree].choices[0].name, "OK");
+    CHECK(from >= 0 && other == from + 1 && f->questions[from].nchoices == 3);
+    if (from >= 0 && other == from + 1) {
+        CHECK_STR(f->questions[from].choices[2].name, "other");
+        CHECK_STR(hys_form_text(f, &f->questions[from].choices[2].label, 1), "Other");
+        CHECK(hys_form_kiosk_words(f, to_polish, NULL) == HYS_OK);
+        CHECK_STR(hys_form_text(f, &f->questions[from].choices[2].label, 1), "Inne");
+        CHECK(f->questions[other].type == HYS_Q_TEXT && f->questions[other].nrelevant == 1);
+    }
+    /* the journey keeps an answer only when it meets its constraint */
+    hys_journey_config cfg;
+    hys_journey_config_default(&cfg);
+    cfg.chosen_ms = 0;
+    hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
+    const hys_journey_view *v = hys_journey_view_get(j);
+    long t = 0;
+    hys_journey_act(j, HYS_ACT_START, 0, ++t);
+    hys_journey_act(j, HYS_ACT_LANG, 0, ++t);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
+    CHECK(v->screen == HYS_SCREEN_QUESTION && v->question == age);
+    hys_journey_type(j, "12", ++t);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    const char *value;
+    CHECK(v->question == age && v->refused);
+    CHECK(hys_journey_answer(j, age, &value) == HYS_STATUS_NONE);
+    hys_journey_act(j, HYS_ACT_ERASE, 0, ++t);
+    CHECK(!v->refused); /* (a change takes the message away) */
+    hys_journey_type(j, "7", ++t);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    CHECK(v->question == hours && hys_journey_answer(j, age, &value) == HYS_STATUS_ANSWERED);
+    CHECK_STR(value, "17");
+    hys_journey_act(j, HYS_ACT_KEY, '.', ++t);
+    hys_journey_act(j, HYS_ACT_KEY, '.', ++t); /* (one point only) */
+    hys_journey_act(j, HYS_ACT_KEY, '5', ++t);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
+    CHECK(hys_journey_answer(j, hours, &value) == HYS_STATUS_ANSWERED);
+    CHECK_STR(value, "0.5");
+    hys_journey_destroy(j);
+    hys_form_destroy(f);
 }
 
 /* settings public_key: a key made by `haveyoursay keygen` is kept (exports
@@ -391,6 +461,7 @@ int main(void)
     test_huge_pictures();
     test_public_key();
     test_left_out();
+    test_checks();
     test_good();
     test_refused();
     test_media();
