@@ -386,7 +386,9 @@ typedef struct choice {
 /* One bar of a chart: its label, a bar as long as its share, its count. */
 static void bar(FILE *f, int i, const char *label, long n, long of, int how)
 {
-    int y = 8 + i * 44, w = how == SHOWN && n >= SMALL && of > 0 ? (int)(n * 440 / of) : 0;
+    int y = 8 + i * 44, w = how == SHOWN && n >= SMALL && of > 0
+                                ? (int)(n * 360 / of)
+                                : 0; /* (room after it for "100 (100%)") */
     fprintf(f, "<text x=\"0\" y=\"%d\">", y + 20);
     html(f, label);
     fprintf(f, "</text><rect x=\"260\" y=\"%d\" width=\"%d\" height=\"28\" class=\"bar\"/>", y, w);

@@ -204,17 +204,40 @@ static hys_expr *parse_string(parser *ps)
     return e;
 }
 
-/* 1 when pattern p cannot make the regex compiler build a huge machine:
- * at most two {n,m} bounds, each under 100 (a stick's question set is
- * hostile; glibc's regcomp multiplies nested bounds). */
+/* 1 when pattern p cannot make the regex compiler build a huge machine (a
+ * stick's question set is hostile, and glibc's regcomp copies what a bound
+ * or a repeated repeat applies to): at most 128 bytes, at most 8 repeats
+ * (* + ? {}), never two in a row, at most two {n,m} bounds, each under 100.
+ * A constraint a person writes ('^[0-9]{5}$') is far inside. */
 static int tame_pattern(const char *p)
 {
-    int braces = 0;
+    if (strlen(p) > 128) return 0;
+    int repeats = 0, braces = 0, last_was_repeat = 0, in_set = 0;
     for (; *p; p++) {
-        if (*p != '{') continue;
-        if (++braces > 2) return 0;
-        for (const char *q = p + 1; *q && *q != '}'; q++)
-            if (*q >= '0' && *q <= '9' && strtol(q, NULL, 10) >= 100) return 0;
+        if (in_set) { /* [...]: its characters are plain */
+            in_set = *p != ']';
+            continue;
+        }
+        if (*p == '\\' && p[1]) {
+            p++, last_was_repeat = 0;
+            continue;
+        }
+        if (*p == '[') {
+            in_set = 1, last_was_repeat = 0;
+            if (p[1] == ']') p++; /* ("[]...]" holds a ]) */
+            continue;
+        }
+        int repeat = *p == '*' || *p == '+' || *p == '?' || *p == '{';
+        if (repeat && (last_was_repeat || ++repeats > 8)) return 0;
+        if (*p == '{') {
+            if (++braces > 2) return 0;
+            for (const char *q = p + 1; *q && *q != '}'; q++)
+                if (*q >= '0' && *q <= '9' && strtol(q, NULL, 10) >= 100) return 0;
+            while (*p && *p != '}')
+                p++;
+            if (!*p) return 0;
+        }
+        last_was_repeat = repeat;
     }
     return 1;
 }
@@ -321,8 +344,8 @@ static hys_expr *parse_primary(parser *ps)
         if (!ps->failed) pat = parse_string(ps);
         if (pat && !punct(ps, ")")) fail(ps, "expected ) to close regex(");
         if (!ps->failed && !tame_pattern(pat->text))
-            fail(ps, "the pattern in regex() repeats too much for the kiosk (at most two {n}, "
-                     "each under 100)");
+            fail(ps, "the pattern in regex() is too long or repeats too much for the kiosk "
+                     "(at most 128 characters and 8 repeats, two {n} under 100)");
         regex_t *re = !ps->failed ? hys_calloc(1, sizeof *re) : NULL;
         if (!ps->failed && !re) fail(ps, "out of memory");
         if (re && regcomp(re, pat->text, REG_EXTENDED | REG_NOSUB) != 0) {

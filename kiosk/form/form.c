@@ -52,6 +52,10 @@ static const struct {
     {"uk", "ukrainian", "Українська"},
     {"ru", "russian", "Русский"},
     {"tr", "turkish", "Türkçe"},
+    {"sw", "swahili", "Kiswahili"},
+    {"hi", "hindi", "हिन्दी"},
+    {"am", "amharic", "አማርኛ"},
+    {"ne", "nepali", "नेपाली"},
 };
 
 const char *hys_lang_autonym(const hys_language *l)
@@ -192,7 +196,8 @@ void form_map_header(builder *b, const char *sheet, int col, const char *raw, co
         if (np > first + 1) lang = parts[first + 1];
     }
     int translatable = !strcmp(out->key, "label") || !strcmp(out->key, "hint") ||
-                       !strcmp(out->key, "constraint_message") || !strncmp(out->key, "media::", 7);
+                       !strcmp(out->key, "intro") || !strcmp(out->key, "constraint_message") ||
+                       !strncmp(out->key, "media::", 7);
     if (translatable) out->lang = lang_slot_for(b, lang, sheet, col);
 }
 
@@ -265,13 +270,14 @@ static void each_i18n(hys_form *f, i18n_fn fn, void *ud)
     for (int i = 0; i < f->nquestions; i++) {
         hys_question *q = &f->questions[i];
         fn(&q->label, ud), fn(&q->hint, ud), fn(&q->image, ud), fn(&q->audio, ud);
-        fn(&q->group_label, ud);
+        fn(&q->group_label, ud), fn(&q->constraint_msg, ud);
         for (int c = 0; c < q->nchoices; c++)
             fn(&q->choices[c].label, ud), fn(&q->choices[c].image, ud),
                 fn(&q->choices[c].audio, ud);
     }
     for (int i = 0; i < f->nupdates; i++)
         fn(&f->updates[i].label, ud), fn(&f->updates[i].image, ud);
+    fn(&f->intro, ud);
 }
 
 typedef struct fold_ctx {
@@ -466,6 +472,7 @@ hys_form *hys_form_load_mem(const char *name, const char *dir, const char *data,
     if (b.rc != HYS_ENOMEM) form_read_choices(&b, hys_book_find(&book, "choices"), &lists);
     if (b.rc != HYS_ENOMEM) form_read_survey(&b, survey, &lists);
     if (b.rc != HYS_ENOMEM) form_read_updates(&b, hys_book_find(&book, "you_said_we_did"));
+    if (b.rc != HYS_ENOMEM) form_read_intro(&b, hys_book_find(&book, "settings"));
     if (b.rc == HYS_ENOMEM) goto out;
     for (int j = 0; j < lists.n; j++) {
         int first = 1;
@@ -489,7 +496,20 @@ hys_form *hys_form_load_mem(const char *name, const char *dir, const char *data,
                           "has %d questions",
                           f->nquestions);
     }
-    if (!f->title && !(f->title = base_name_noext(name))) form_nomem(&b);
+    if (!f->title && b.rc == HYS_OK) {
+        /* the file's name, tidied: "clinic_survey-v2.xlsx" is "Clinic survey v2" */
+        if (!(f->title = base_name_noext(name))) {
+            form_nomem(&b);
+        } else {
+            for (char *p = f->title; *p; p++)
+                if (*p == '_' || *p == '-') *p = ' ';
+            if (f->title[0] >= 'a' && f->title[0] <= 'z') f->title[0] = (char)(f->title[0] - 32);
+            hys_diags_add(d, HYS_DIAG_WARNING, "settings", 0, -1,
+                          "the set has no form_title: the welcome screen shows \"%s\"; write "
+                          "the title people should see in settings form_title",
+                          f->title);
+        }
+    }
     if (!f->id && !(f->id = base_name_noext(name))) form_nomem(&b);
 out:
     hys_book_clear(&book);
@@ -606,6 +626,7 @@ void hys_form_destroy(hys_form *f)
     hys_free(f->version);
     hys_free(f->public_key);
     hys_free(f->left_out);
+    form_i18n_free(&f->intro);
     hys_free(f);
 }
 

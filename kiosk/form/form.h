@@ -95,6 +95,9 @@ typedef struct hys_form {
      * A `relevant` that asks about one sees it unanswered. */
     int nleft_out;
     char *left_out;
+    /* settings intro (intro::Language (code)): who is asking and why, the
+     * first line of the intro screen; empty: the kiosk's general words */
+    hys_i18n intro;
 } hys_form;
 
 /* Read and check the question set at path. Every problem (errors and

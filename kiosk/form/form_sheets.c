@@ -99,6 +99,8 @@ void form_read_choices(builder *b, const hys_table *t, choice_lists *out)
     int ncols = t->rows[0].ncells;
     for (int c = 0; c < ncols; c++)
         form_map_header(b, t->name, c, hys_row_cell(&t->rows[0], c), &cols[c]);
+    char too_long[8][128]; /* lists already said to be too long (said once each) */
+    int ntold = 0;
     int c_list = form_find_col(cols, ncols, "list_name"),
         c_name = form_find_col(cols, ncols, "name");
     if (c_list < 0 || c_name < 0) {
@@ -144,10 +146,16 @@ void form_read_choices(builder *b, const hys_table *t, choice_lists *out)
                           "the list \"%s\" already has a choice called \"%s\"", list, name);
             continue;
         }
-        if (count >= HYS_MAX_CHOICES) {
-            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_list,
-                          "the list \"%s\" has more than %d choices; too many for one screen", list,
-                          HYS_MAX_CHOICES);
+        if (count >= HYS_MAX_CHOICES) { /* (said once, at the first row too many) */
+            int told = 0;
+            for (int k = 0; k < ntold; k++)
+                told |= !strcmp(too_long[k], list);
+            if (!told)
+                hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_list,
+                              "the list \"%s\" has more than %d choices (this row and those after "
+                              "it): too many to choose from; split it or leave some out",
+                              list, HYS_MAX_CHOICES);
+            if (!told && ntold < 8) snprintf(too_long[ntold++], sizeof too_long[0], "%s", list);
             continue;
         }
         list_entry *e = &out->e[out->n];
@@ -346,6 +354,22 @@ static int parse_required(builder *b, const hys_table *t, const hys_row *r, int 
     return 0;
 }
 
+/* A formula that would not parse: its one message, told plainly when
+ * Excel's autocorrect turned its quotes curly. */
+static void formula_error(builder *b, const hys_table *t, const hys_row *r, int col,
+                          const char *what, const char *v, const char *err)
+{
+    if (strstr(v, "\xE2\x80\x98") || strstr(v, "\xE2\x80\x99") || strstr(v, "\xE2\x80\x9C") ||
+        strstr(v, "\xE2\x80\x9D"))
+        hys_diags_add(
+            b->d, HYS_DIAG_ERROR, t->name, r->number, col,
+            "Excel changed ' into \xE2\x80\x99 in this %s formula: type it again with autocorrect "
+            "off, or use \"…\" around the text (%s)",
+            what, v);
+    else
+        hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col, "%s \"%s\": %s", what, v, err);
+}
+
 static hys_expr *parse_relevant(builder *b, const hys_table *t, const hys_row *r, int col)
 {
     const char *v = form_cell(r, col);
@@ -356,8 +380,7 @@ static hys_expr *parse_relevant(builder *b, const hys_table *t, const hys_row *r
         if (!strcmp(err, "out of memory"))
             form_nomem(b);
         else
-            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col, "relevant \"%s\": %s", v,
-                          err);
+            formula_error(b, t, r, col, "relevant", v, err);
     }
     return e;
 }
@@ -411,8 +434,7 @@ static hys_expr *parse_constraint(builder *b, const hys_table *t, const hys_row 
     if (!e && !strcmp(err, "out of memory"))
         form_nomem(b);
     else if (!e)
-        hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col, "constraint \"%s\": %s", v,
-                      err);
+        formula_error(b, t, r, col, "constraint", v, err);
     return e;
 }
 
@@ -728,15 +750,24 @@ void form_read_settings(builder *b, const hys_table *t, const char **default_lan
             if (sodium_init() < 0 ||
                 sodium_base642bin(pk, sizeof pk, v, strlen(v), NULL, &n, NULL,
                                   sodium_base64_VARIANT_ORIGINAL) != 0 ||
-                n != sizeof pk)
-                hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c,
-                              "public_key is not a key made by haveyoursay keygen (base64 of 32 "
-                              "bytes): answers would not be sealed");
-            else
+                n != sizeof pk) {
+                if (!strncmp(v, "MII", 3)) /* (an RSA key in base64 starts so) */
+                    hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c,
+                                  "public_key is an ODK encryption key (RSA): the kiosk seals "
+                                  "answers with a key of its own; make one with haveyoursay "
+                                  "keygen and put its public half here, or leave public_key "
+                                  "out");
+                else
+                    hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c,
+                                  "public_key is not a key made by haveyoursay keygen (base64 of "
+                                  "32 bytes): answers would not be sealed");
+            } else
                 dst = &b->f->public_key;
-        } else if (!strcmp(key, "default_language"))
+        } else if (!strcmp(key, "default_language")) {
             *default_lang = v;
-        else if (!strcmp(key, "style")) {
+        } else if (!strncmp(key, "intro", 5) && (!key[5] || key[5] == ':')) {
+            continue; /* (form_read_intro, once the languages are known) */
+        } else if (!strcmp(key, "style")) {
             if (hys_ieq(v, "quick"))
                 b->f->quick = 1;
             else
@@ -751,6 +782,17 @@ void form_read_settings(builder *b, const hys_table *t, const char **default_lan
             if (!(*dst = hys_strdup(v))) form_nomem(b);
         }
     }
+}
+
+void form_read_intro(builder *b, const hys_table *t)
+{
+    if (!t || t->nrows < 2) return;
+    colmap cols[HYS_MAX_COLS];
+    memset(cols, 0, sizeof cols);
+    int ncols = t->rows[0].ncells;
+    for (int c = 0; c < ncols; c++)
+        form_map_header(b, t->name, c, hys_row_cell(&t->rows[0], c), &cols[c]);
+    form_read_i18n(b, t->name, &t->rows[1], cols, ncols, "intro", &b->f->intro, 0);
 }
 
 void form_read_updates(builder *b, const hys_table *t)

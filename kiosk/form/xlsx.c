@@ -345,14 +345,19 @@ static void XMLCALL ws_start(void *ud, const char *name, const char **atts)
     }
 }
 
-/* Numbers as a person typed them: 1.0 -> "1", 2026112201 stays whole;
- * anything else as written. Returns out or v. */
+/* Numbers as a person typed them: 1.0 -> "1", 2026112201 stays whole,
+ * 0.050000000000000003 (what Excel stores for 0.05) -> "0.05" (the 15
+ * digits Excel shows); anything that is not a number as written. Returns
+ * out or v. */
 static const char *number_text(const char *v, char *out, size_t outn)
 {
     char *end;
     double x = strtod(v, &end);
-    if (end == v || *end != '\0' || !(x > -1e15 && x < 1e15) || x != (double)(long long)x) return v;
-    snprintf(out, outn, "%lld", (long long)x);
+    if (end == v || *end != '\0' || !(x > -1e15 && x < 1e15)) return v;
+    if (x == (double)(long long)x)
+        snprintf(out, outn, "%lld", (long long)x);
+    else
+        snprintf(out, outn, "%.15g", x);
     return out;
 }
 

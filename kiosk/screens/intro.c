@@ -15,7 +15,9 @@ void screen_intro(ctx *c)
     if (minutes < 1) minutes = 1;
     char mins[160];
     snprintf(mins, sizeof mins, tr(c, "It takes about %d minutes."), minutes);
-    const char *lines[4] = {tr(c, "These questions are about health and care services near you."),
+    /* who is asking and why: the set's words, else the kiosk's */
+    const char *about = hys_form_text(fm, &fm->intro, c->v->lang);
+    const char *lines[4] = {about ? about : tr(c, "Please answer a few short questions."),
                             tr(c, "You do not give your name. Nobody will know it was you."), mins,
                             tr(c, "You can stop at any time.")};
     const char *icons[4] = {"speech", "anonymous", "time", "stop"};

@@ -70,6 +70,13 @@ static void test_constraints(void)
     e = hys_expr_parse_constraint("regex(., 'a{1000}')", err, sizeof err);
     CHECK(e == NULL && strstr(err, "repeats too much"));
     hys_expr_destroy(e);
+    /* what the fuzzer found: glibc's regcomp ran out of memory on a++++…
+     * (tests/fuzz/regressions/expr/regex-many-pluses-oom) */
+    e = hys_expr_parse_constraint("regex(., 'a++++++++++++')", err, sizeof err);
+    CHECK(e == NULL && strstr(err, "repeats too much"));
+    hys_expr_destroy(e);
+    CHECK(meets("regex(., '^[A-Za-z +*]+$')", "a+b") == 1); /* (in [ ] a + is a plus) */
+    CHECK(meets("regex(., '^0[0-9]{9,10}$')", "07700900123") == 1);
     e = hys_expr_parse_constraint("string-length(. <= 3", err, sizeof err);
     CHECK(e == NULL && strstr(err, "expected )"));
     hys_expr_destroy(e);

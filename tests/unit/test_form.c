@@ -186,8 +186,12 @@ static void test_left_out(void)
     CHECK(has(d, 2, 7, HYS_DIAG_WARNING, "\"default\" is ignored: an answer chosen in advance"));
     CHECK(has(d, 2, 8, HYS_DIAG_WARNING, "\"caseid\" is not used by the kiosk"));
     CHECK(has(d, 4, 1, HYS_DIAG_WARNING, "\"caseid\" is ignored"));
+    CHECK(has(d, 0, -1, HYS_DIAG_WARNING,
+              "no form_title: the welcome screen shows \"Field survey\""));
     if (f) {
         CHECK(f->nquestions == 5);
+        CHECK_STR(f->title, "Field survey"); /* (no form_title: the file's name, tidied) */
+        CHECK(hys_form_text(f, &f->intro, 0) == NULL); /* (the kiosk's general words) */
         CHECK(f->nleft_out == 4);
         CHECK_STR(f->left_out, "where, photo, born, card");
         /* SurveyCTO's "value" names the choices, its "relevance" is kept */
@@ -201,6 +205,25 @@ static void test_left_out(void)
         hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
         CHECK(p >= 0 && !hys_journey_relevant(j, p)); /* (the photo is never taken) */
         hys_journey_destroy(j);
+    }
+    hys_form_destroy(f);
+    hys_diags_destroy(d);
+}
+
+/* Numbers in cells read as the spreadsheet shows them (numbers.xlsx, made
+ * for this test: Excel keeps 0.05 as 0.050000000000000003). */
+static void test_numbers(void)
+{
+    hys_diags *d = hys_diags_create("numbers.xlsx");
+    hys_form *f = hys_form_load(HYS_TEST_DATA "/forms/numbers.xlsx", d, NULL);
+    CHECK(f != NULL);
+    if (f && f->nquestions > 0 && f->questions[0].nchoices == 3) {
+        const hys_question *q = &f->questions[0];
+        CHECK_STR(hys_form_text(f, &q->choices[0].label, 0), "0.05");
+        CHECK_STR(hys_form_text(f, &q->choices[1].label, 0), "1.5");
+        CHECK_STR(hys_form_text(f, &q->choices[2].label, 0), "20");
+        CHECK_STR(q->choices[2].name, "3");
+        CHECK_STR(f->version, "2026120501");
     }
     hys_form_destroy(f);
     hys_diags_destroy(d);
@@ -244,6 +267,36 @@ static void test_checks(void)
         CHECK_STR(hys_form_text(f, &f->questions[from].choices[2].label, 1), "Inne");
         CHECK(f->questions[other].type == HYS_Q_TEXT && f->questions[other].nrelevant == 1);
     }
+    /* Excel's autocorrect made the quotes curly: one message that says so */
+    hys_diags *dq;
+    hys_form *g = load_csv("survey,,,,\n,type,name,label,relevant\n,text,a,A?,\n"
+                           ",text,b,B?,${a} = \xE2\x80\x98x\xE2\x80\x99\n",
+                           &dq);
+    CHECK(g == NULL && hys_diags_errors(dq) == 1);
+    CHECK(has(dq, 4, 4, HYS_DIAG_ERROR,
+              "Excel changed ' into \xE2\x80\x99 in this relevant formula"));
+    hys_diags_destroy(dq);
+    /* a language named without a code is known by its name, in English or its own */
+    g = load_csv("survey,,,\n,type,name,label::Swahili,label::Fran\xC3\xA7"
+                 "ais\n,text,a,Habari?,"
+                 "Bonjour ?\n",
+                 &dq);
+    CHECK(g && g->nlangs == 2);
+    if (g && g->nlangs == 2)
+        CHECK(!strcmp(g->langs[0].code, "sw") && !strcmp(g->langs[1].code, "fr"));
+    hys_form_destroy(g);
+    hys_diags_destroy(dq);
+    /* a list too long is said once, at its first row too many */
+    char big[4096];
+    size_t bl = (size_t)snprintf(big, sizeof big,
+                                 "survey,,,\n,type,name,label\n,select_one big,q,Q?\nchoices,,,\n"
+                                 ",list_name,name,label\n");
+    for (int i = 0; i < 60 && bl < sizeof big; i++)
+        bl += (size_t)snprintf(big + bl, sizeof big - bl, ",big,c%d,C %d\n", i, i);
+    g = load_csv(big, &dq);
+    CHECK(g == NULL && hys_diags_errors(dq) == 1);
+    CHECK(has(dq, 46, 1, HYS_DIAG_ERROR, "has more than 40 choices (this row and those after"));
+    hys_diags_destroy(dq);
     /* the journey keeps an answer only when it meets its constraint */
     hys_journey_config cfg;
     hys_journey_config_default(&cfg);
@@ -297,6 +350,13 @@ static void test_public_key(void)
     CHECK(has(d, 6, 2, HYS_DIAG_ERROR, "public_key is not a key"));
     hys_form_destroy(f);
     hys_diags_destroy(d);
+    /* an ODK form's key: told what it is, and what to do */
+    snprintf(csv, sizeof csv, "%sMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA,\n", head);
+    f = load_csv(csv, &d);
+    CHECK(f == NULL);
+    CHECK(has(d, 6, 2, HYS_DIAG_ERROR, "an ODK encryption key (RSA)"));
+    hys_form_destroy(f);
+    hys_diags_destroy(d);
 }
 
 static void test_media(void)
@@ -342,6 +402,15 @@ static void test_demo_formats(void)
         }
     }
     CHECK(f[0]->nquestions >= 6 && f[0]->nquestions <= 10);
+    /* the intro's first line is the set's own, in each language */
+    CHECK_STR(hys_form_text(f[0], &f[0]->intro, 1), "Te pytania są o opiece zdrowotnej i pomocy w "
+                                                    "Twojej okolicy.");
+    CHECK_STR(hys_form_text(f[1], &f[1]->intro, 0), "These questions are about health and care "
+                                                    "services near you.");
+    /* (Urdu comes after the picture column, a column of no language that is
+     * folded away: the intro's languages move with the rest) */
+    int ur = hys_form_lang(f[0], "ur");
+    CHECK(ur >= 0 && !strncmp(hys_form_text(f[0], &f[0]->intro, ur), "\xDB\x8C\xDB\x81", 4));
     for (int q = 0; q < f[0]->nquestions; q++)
         CHECK(f[0]->questions[q].image.by_lang[0] != NULL);
     for (int i = 0; i < 3; i++)
@@ -462,6 +531,7 @@ int main(void)
     test_public_key();
     test_left_out();
     test_checks();
+    test_numbers();
     test_good();
     test_refused();
     test_media();
