@@ -80,9 +80,9 @@ void hys_headset_out(hys_kiosk *k, long now)
             k->listen.headset);
     k->listen.headset[0] = '\0';
     /* the screen shown again (what is on it is not said in private any
-     * more), without the touch to hear that came on with hiding it */
-    int was_hidden = k->listen.curtain;
-    if (was_hidden) hys_input_explore(k, 0, NULL, now);
+     * more), and touch to hear as it was before the screen was hidden */
+    int was_hidden = k->listen.curtain, restore = was_hidden && !k->listen.explore_before;
+    k->listen.curtain = 0;
     hys_speech_use_device(k->speech, NULL);
     /* the speaker as it was: reading aloud and the volume of before (a volume
      * set loud in the headphones is not for the room) */
@@ -98,7 +98,10 @@ void hys_headset_out(hys_kiosk *k, long now)
                                            : "Headphones are out. Reading aloud is off."),
              was_hidden ? " " : "",
              was_hidden ? hys_voice_tr(k, "The screen is shown again.") : "");
-    hys_voice_words(k, said, -1);
+    if (restore)
+        hys_input_explore(k, 0, said, now); /* (it adds "Touch to hear is off.") */
+    else
+        hys_voice_words(k, said, -1);
 }
 
 void hys_headset_curtain(hys_kiosk *k, int on, long now)
@@ -107,11 +110,16 @@ void hys_headset_curtain(hys_kiosk *k, int on, long now)
     if (on == k->listen.curtain) return;
     k->listen.curtain = on;
     k->changed = 1;
-    if (!on) {
-        hys_voice_words(k, hys_voice_tr(k, "The screen is shown again."), -1);
+    if (!on) { /* touch to hear as it was before */
+        const char *shown = hys_voice_tr(k, "The screen is shown again.");
+        if (!k->listen.explore_before && k->input.explore)
+            hys_input_explore(k, 0, shown, now); /* (it adds "Touch to hear is off.") */
+        else
+            hys_voice_words(k, shown, -1);
         return;
     }
     /* what cannot be seen is found by touch: touch to hear comes on, and
      * the whole screen is read */
+    k->listen.explore_before = k->input.explore;
     hys_input_explore(k, 1, hys_voice_tr(k, "The screen is hidden while you listen."), now);
 }

@@ -168,7 +168,8 @@ static void choose(hys_kiosk *k, const hys_target *t, long now)
         hys_mode_act(k, a, arg, now);
     f = hys_kiosk_layout(k);
     const hys_journey_view *v = hys_journey_view_get(k->journey);
-    if (v->refused && v->screen == HYS_SCREEN_QUESTION) { /* not kept: say why, always */
+    if (v->refused && v->screen == HYS_SCREEN_QUESTION &&
+        (a == HYS_ACT_CHOOSE || a == HYS_ACT_NEXT)) { /* not kept: say why, always */
         const hys_question *q = &k->form->questions[v->question];
         const char *m = hys_form_text(k->form, &q->constraint_msg, v->lang);
         k->first[0] = '\0';
@@ -213,6 +214,7 @@ void hys_input_reset(hys_kiosk *k)
      * or scanning left on, nothing of the last one's waiting to be said */
     k->input.keys_used = k->input.explore = k->input.scanning = k->input.two_switch = 0;
     k->listen.curtain = 0;
+    if (k->journey) k->input.visit = hys_journey_view_get(k->journey)->visit; /* (this one) */
     k->input.focus[0] = k->input.explored[0] = k->first[0] = k->input.hint[0] = '\0';
     hys_voice_stop(k);
 }
@@ -225,15 +227,14 @@ void hys_input_after(hys_kiosk *k, long now)
     /* answers that could not be kept: out of order, never thanks (before
      * thanks, and in replays, every answer given is waited for) */
     if (hys_trouble_check(k, now, v->screen == HYS_SCREEN_THANKS || !k->threads)) return;
-    int was = k->input.last_screen;
     snprintf(k->input.screen_id, sizeof k->input.screen_id, "%s", f->screen);
-    k->input.last_screen = v->screen;
     k->input.focus[0] = k->input.explored[0] = k->input.hint[0] =
         '\0'; /* (a hint was about the last screen) */
     k->changed = 1;
-    int over = (was == HYS_SCREEN_THANKS || was == HYS_SCREEN_STILL_THERE) &&
-               v->screen == HYS_SCREEN_WELCOME;
-    if (was == HYS_SCREEN_THANKS && v->quick) over = 1; /* the quick poll starts again */
+    /* the next person: whichever way the last one's visit ended (thanks,
+     * "still there?", or walking away from Help or a settings screen) */
+    int over = v->visit != k->input.visit;
+    k->input.visit = v->visit;
     if (over) {
         hys_input_reset(k);
         return;
@@ -258,7 +259,10 @@ void hys_input_explore(hys_kiosk *k, int on, const char *before, long now)
     k->changed = 1;
     if (!on) {
         k->listen.curtain = 0; /* a hidden screen is found only by touch to hear */
-        hys_voice_words(k, hys_voice_tr(k, "Touch to hear is off."), -1);
+        char said[sizeof k->first];
+        snprintf(said, sizeof said, "%s%s%s", before ? before : "", before ? " " : "",
+                 hys_voice_tr(k, "Touch to hear is off."));
+        hys_voice_words(k, said, -1);
         return;
     }
     /* said first, then the whole screen (on the welcome screen, with the keys) */

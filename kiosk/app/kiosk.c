@@ -226,7 +226,6 @@ void hys_kiosk_new_journey(hys_kiosk *k, long now)
     hys_journey_destroy(k->journey); /* ends an open session as not completed */
     k->journey = j;
     k->changed = 1;
-    k->input.last_screen = HYS_SCREEN_WELCOME;
     hys_journey_screen_id(k->journey, k->input.screen_id, sizeof k->input.screen_id);
 }
 

@@ -66,7 +66,7 @@ typedef struct hys_input_state {
     long scan_next_at;
     int swallow_text;   /* a number-pad key was a command: drop its typed digit */
     char screen_id[80]; /* the screen last seen, to notice changes */
-    int last_screen;
+    int visit;          /* the journey's visit input last saw (a new one: the next person) */
 } hys_input_state;
 
 /* Private listening (headset.c): headphones plugged in take the speech. */
@@ -78,7 +78,8 @@ typedef struct hys_listen_state {
     int more_known;     /* more were there than known holds: none is taken for headphones */
     int was_read_aloud; /* the resident's reading aloud and volume before they came */
     int was_volume;
-    int curtain; /* the screen is hidden while the resident listens (layout.h) */
+    int curtain;        /* the screen is hidden while the resident listens (layout.h) */
+    int explore_before; /* touch to hear was on before the screen was hidden */
 } hys_listen_state;
 
 /* USB notice mode (usb.c): a stick's export, shown by a notice in place

@@ -1,4 +1,4 @@
-/* expr: parse and evaluate `relevant` expressions (see expr.h).
+/* expr: parse and evaluate `relevant` and `constraint` expressions (see expr.h).
  * A recursive-descent parser builds a small tree; evaluation follows XPath 1.0
  * comparison rules closely enough for skip logic. */
 #include "expr.h"
@@ -204,40 +204,73 @@ static hys_expr *parse_string(parser *ps)
     return e;
 }
 
-/* 1 when pattern p cannot make the regex compiler build a huge machine (a
- * stick's question set is hostile, and glibc's regcomp copies what a bound
- * or a repeated repeat applies to): at most 128 bytes, at most 8 repeats
- * (* + ? {}), never two in a row, at most two {n,m} bounds, each under 100.
- * A constraint a person writes ('^[0-9]{5}$') is far inside. */
+/* Past a bracket expression [...] starting at p (at its "["): where its
+ * closing "]" is, or NULL. "[:alpha:]", "[.x.]" and "[=x=]" inside it are
+ * whole, and a "]" first in it is one of its characters. */
+static const char *set_end(const char *p)
+{
+    p++;
+    if (*p == '^') p++;
+    if (*p == ']') p++;
+    for (; *p && *p != ']'; p++) {
+        if (*p == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=')) {
+            char close = p[1];
+            const char *e = p + 2;
+            while (*e && !(e[0] == close && e[1] == ']'))
+                e++;
+            if (!*e) return NULL;
+            p = e + 1;
+        }
+    }
+    return *p ? p : NULL;
+}
+
+/* 1 when pattern p cannot make the regex matcher or compiler run away (a
+ * stick's question set is hostile; glibc copies what a bound applies to,
+ * and matches back-references by trying): at most 128 bytes and 8 repeats
+ * (* + ? {}), never two in a row, at most two {n,m} bounds, each under 100,
+ * no repeat on a group that has a repeat inside it (so that they never
+ * multiply), and no back-references (\1). A constraint a person writes,
+ * '^[0-9]{5}$' or '^(07|447)[0-9]{9}$', is far inside. */
 static int tame_pattern(const char *p)
 {
+    enum { DEPTH = 8 };
     if (strlen(p) > 128) return 0;
-    int repeats = 0, braces = 0, last_was_repeat = 0, in_set = 0;
+    int repeats = 0, braces = 0, last = 0; /* last: what came before (0 atom, 1 repeat, 2 group) */
+    int inner[DEPTH + 1] = {0}, depth = 0, closed_inner = 0;
     for (; *p; p++) {
-        if (in_set) { /* [...]: its characters are plain */
-            in_set = *p != ']';
-            continue;
-        }
-        if (*p == '\\' && p[1]) {
-            p++, last_was_repeat = 0;
-            continue;
-        }
-        if (*p == '[') {
-            in_set = 1, last_was_repeat = 0;
-            if (p[1] == ']') p++; /* ("[]...]" holds a ]) */
-            continue;
-        }
         int repeat = *p == '*' || *p == '+' || *p == '?' || *p == '{';
-        if (repeat && (last_was_repeat || ++repeats > 8)) return 0;
-        if (*p == '{') {
-            if (++braces > 2) return 0;
-            for (const char *q = p + 1; *q && *q != '}'; q++)
-                if (*q >= '0' && *q <= '9' && strtol(q, NULL, 10) >= 100) return 0;
-            while (*p && *p != '}')
-                p++;
-            if (!*p) return 0;
+        if (repeat) {
+            if (last == 1 || ++repeats > 8) return 0;
+            if (last == 2 && closed_inner) return 0; /* (a repeated group of repeats) */
+            if (*p == '{') {
+                if (++braces > 2) return 0;
+                for (const char *q = p + 1; *q && *q != '}'; q++)
+                    if (*q >= '0' && *q <= '9' && strtol(q, NULL, 10) >= 100) return 0;
+                while (*p && *p != '}')
+                    p++;
+                if (!*p) return 0;
+            }
+            inner[depth] = 1, last = 1;
+            continue;
         }
-        last_was_repeat = repeat;
+        if (*p == '\\') {
+            if (p[1] >= '0' && p[1] <= '9') return 0; /* a back-reference */
+            if (p[1]) p++;
+            last = 0;
+        } else if (*p == '[') {
+            if (!(p = set_end(p))) return 0;
+            last = 0;
+        } else if (*p == '(') {
+            if (++depth > DEPTH) return 0;
+            inner[depth] = 0, last = 0;
+        } else if (*p == ')' && depth > 0) {
+            closed_inner = inner[depth--];
+            inner[depth] |= closed_inner;
+            last = 2;
+        } else {
+            last = 0;
+        }
     }
     return 1;
 }
@@ -262,7 +295,8 @@ static hys_expr *parse_primary(parser *ps)
     } else if (*ps->p == '\'' || *ps->p == '"') {
         e = parse_string(ps);
     } else if ((*ps->p >= '0' && *ps->p <= '9') ||
-               (*ps->p == '-' && ps->p[1] >= '0' && ps->p[1] <= '9')) {
+               (*ps->p == '-' && ps->p[1] >= '0' && ps->p[1] <= '9') ||
+               (*ps->p == '.' && ps->p[1] >= '0' && ps->p[1] <= '9')) {
         char *end;
         double v = strtod(ps->p, &end);
         e = node(ps, N_NUM);
@@ -345,7 +379,8 @@ static hys_expr *parse_primary(parser *ps)
         if (pat && !punct(ps, ")")) fail(ps, "expected ) to close regex(");
         if (!ps->failed && !tame_pattern(pat->text))
             fail(ps, "the pattern in regex() is too long or repeats too much for the kiosk "
-                     "(at most 128 characters and 8 repeats, two {n} under 100)");
+                     "(at most 128 characters and 8 repeats, two {n} under 100, no repeated "
+                     "group of repeats, no back-references)");
         regex_t *re = !ps->failed ? hys_calloc(1, sizeof *re) : NULL;
         if (!ps->failed && !re) fail(ps, "out of memory");
         if (re && regcomp(re, pat->text, REG_EXTENDED | REG_NOSUB) != 0) {
@@ -370,10 +405,10 @@ static hys_expr *parse_primary(parser *ps)
         int len = (int)(ps->p - s) < (int)sizeof name - 1 ? (int)(ps->p - s) : (int)sizeof name - 1;
         snprintf(name, sizeof name, "%.*s", quotable(s, len), s);
         ps->p = s;
-        char msg[160];
+        char msg[256];
         snprintf(msg, sizeof msg,
                  "\"%s\" is not supported here; use ${name}, 'text', numbers, = != < > <= >=, "
-                 "and, or, not(), selected() or count-selected()",
+                 "and, or, not(), selected(), count-selected(), string-length() or regex()",
                  name);
         fail(ps, msg);
     } else {

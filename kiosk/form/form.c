@@ -568,7 +568,7 @@ out:
     return f;
 }
 
-/* i18n's text in every language l of f from tr(english), where it has none. */
+/* i18n's text in every language l of f from tr(english) (what was there is replaced). */
 static hys_status fill_words(hys_form *f, hys_i18n *t, const char *english,
                              const char *(*tr)(void *, int, const char *), void *ud)
 {

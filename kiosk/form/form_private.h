@@ -62,8 +62,8 @@ char *form_media_path(builder *b, const char *sheet, int row, int col, const cha
 void form_lists_free(choice_lists *l);
 void form_read_choices(builder *b, const hys_table *t, choice_lists *out);
 void form_read_settings(builder *b, const hys_table *t, const char **default_lang);
-/* The settings' intro (per language), read once the survey has named the
- * languages (so that they keep the survey's order). */
+/* The settings' intro (per language), read once the choices and the survey
+ * have named the languages (so that they keep the order they have there). */
 void form_read_intro(builder *b, const hys_table *t);
 void form_read_survey(builder *b, const hys_table *t, choice_lists *lists);
 void form_read_updates(builder *b, const hys_table *t);

@@ -217,7 +217,8 @@ static const struct {
 static const char *const supported_types =
     "note, select_one LIST, select_multiple LIST, integer, decimal, text, begin_group, end_group";
 
-/* Parse a type cell. For selects, *list gets the list name. */
+/* Parse a type cell. For selects, *list gets the list name, and *other is 1
+ * for "or_other" (the kiosk adds Other and a question after it). */
 static type_kind parse_type(builder *b, const hys_table *t, const hys_row *r, int col,
                             const char *raw, hys_qtype *qt, char *list, size_t listn, int *other)
 {
@@ -284,7 +285,16 @@ static type_kind parse_type(builder *b, const hys_table *t, const hys_row *r, in
             return T_ERROR;
         }
         /* keep original case of the list name */
-        const char *orig = ty + (strlen(ty) - strlen(norm + pl));
+        const char *orig = ty; /* (past the prefix's words, however spaced) */
+        for (const char *w = selects[i].prefix; *w; w++) {
+            if (*w != ' ') continue;
+            while (*orig == ' ' || *orig == '\t')
+                orig++;
+            while (*orig && *orig != ' ' && *orig != '\t')
+                orig++;
+        }
+        while (*orig == ' ' || *orig == '\t')
+            orig++;
         snprintf(list, listn, "%.*s", (int)strlen(rest), orig);
         *qt = selects[i].qt;
         return T_QUESTION;
@@ -395,8 +405,15 @@ static hys_status add_other(builder *b, const hys_table *t, const hys_row *r, hy
     hys_choice *c = &q->choices[q->nchoices++];
     c->row = r->number, c->kiosk_word = "Other";
     if (!(c->name = hys_strdup("other"))) return form_nomem(b), HYS_ENOMEM;
-    char name[160], rel[200];
+    if (strlen(q->name) > 200) {
+        hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, -1,
+                      "or_other: the question's name is too long to name its Other question "
+                      "(200 characters at most)");
+        return HYS_EFORMAT;
+    }
+    char name[HYS_MAX_CELL_BYTES + 16], rel[HYS_MAX_CELL_BYTES + 48];
     snprintf(name, sizeof name, "%s_other", q->name);
+    snprintf(rel, sizeof rel, "selected(${%s}, 'other')", q->name);
     if (hys_form_find(f, name) >= 0 || f->nquestions >= HYS_MAX_QUESTIONS) {
         hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, -1,
                       "or_other needs a question called %s for what Other is, and one is "
@@ -408,8 +425,7 @@ static hys_status add_other(builder *b, const hys_table *t, const hys_row *r, hy
     hys_question *w = &f->questions[f->nquestions++];
     q = &f->questions[qi];
     w->type = HYS_Q_TEXT, w->row = r->number, w->kiosk_label = "What is it? Write it here.";
-    snprintf(rel, sizeof rel, "selected(${%s}, 'other')", q->name);
-    char err[128];
+    char err[256]; /* (the reference parses: q's name did; only memory can fail here) */
     if (!(w->name = hys_strdup(name)) ||
         !(w->relevant[w->nrelevant++] = hys_expr_parse(rel, err, sizeof err)) ||
         (group_label && form_i18n_copy(&w->group_label, group_label) != HYS_OK))
@@ -451,7 +467,7 @@ static void leave_out(builder *b, const char *name)
     hys_form *f = b->f;
     if (!name) return;
     hys_buf s;
-    hys_buf_init(&s, 64 * 1024);
+    hys_buf_init(&s, (size_t)HYS_MAX_QUESTIONS * (HYS_MAX_CELL_BYTES + 2));
     hys_buf_printf(&s, "%s%s%s", f->left_out ? f->left_out : "", f->left_out ? ", " : "", name);
     char *all = hys_buf_take(&s);
     if (!all) {
@@ -549,7 +565,8 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
             hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c,
                           "column \"%s\" is not supported (it would change what the question "
                           "does); the kiosk supports: type, name, label, hint, required, "
-                          "relevant, appearance, media::image, media::audio",
+                          "relevant, constraint, constraint_message, read_only, appearance, "
+                          "media::image, media::audio",
                           hys_row_cell(&t->rows[0], c));
             refused = 1;
         }
@@ -701,8 +718,9 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
                     form_i18n_copy(&c->audio, &e->ch.audio) != HYS_OK)
                     form_nomem(b);
             }
+            /* (a clash is said, and the rest is still read; only memory stops it) */
             if (or_other &&
-                add_other(b, t, r, q, ngroups ? &group_labels[ngroups - 1] : NULL) != HYS_OK)
+                add_other(b, t, r, q, ngroups ? &group_labels[ngroups - 1] : NULL) == HYS_ENOMEM)
                 break;
             if (q->look == HYS_LOOK_FACES && count != 3 && count != 5)
                 hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, c_app,

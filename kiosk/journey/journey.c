@@ -151,6 +151,7 @@ static void reset_sound(hys_journey *j)
 static void go_welcome(hys_journey *j, long now)
 {
     /* the next resident sees nothing of the last one's answers (they are stored) */
+    j->v.visit++;
     for (int i = 0; i < j->f->nquestions; i++)
         memset(&j->answers[i], 0, sizeof j->answers[i]);
     j->input[0] = '\0';
@@ -335,6 +336,9 @@ static void act_question(hys_journey *j, hys_action a, int arg, long now)
             char tmp[HYS_MAX_TEXT_ANSWER + 1];
             snprintf(tmp, sizeof tmp, "%s", j->input);
             hys_trim(tmp);
+            size_t tl = strlen(tmp);
+            if (q->type == HYS_Q_DECIMAL && tl && tmp[tl - 1] == '.')
+                tmp[tl - 1] = '\0'; /* "12." */
             if (*tmp && !journey_meets(j, q, tmp)) {
                 j->v.refused = 1;
                 return;

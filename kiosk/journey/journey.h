@@ -49,7 +49,7 @@ typedef enum {
     HYS_ACT_PAGE,    /* arg: +1 / -1 page on review and updates screens */
     HYS_ACT_FINISH,  /* send the answers from the review screen */
     HYS_ACT_STILL_HERE,
-    HYS_ACT_DONE,      /* leave the thanks, updates or sound screen */
+    HYS_ACT_DONE,      /* leave the thanks, updates, sound, display or Help screen */
     HYS_ACT_HEAR,      /* the Read aloud button: reading aloud on, and this screen heard (the kiosk
                           speaks) */
     HYS_ACT_HELP_MENU, /* open Help over the screen of the moment */
@@ -124,6 +124,7 @@ typedef struct hys_journey_view {
     int progress_pos; /* 1-based position among the questions that apply */
     int progress_total;
     int practice_choice; /* -1 until the practice face is tapped */
+    int visit;           /* goes up each time the kiosk is made ready for the next person */
     int holding;         /* an answer was just taken: shown ticked, no input taken, then on */
     int refused;         /* the answer given does not meet the question's constraint: it is not
                           * kept, and the question's constraint message shows */

@@ -8,7 +8,8 @@
  * answer being checked as ".". */
 typedef struct scope {
     const hys_journey *j;
-    const char *self;
+    const char *self; /* (a constraint) the answer being checked, or NULL */
+    int qi;           /* ...and its question: ${its name} is that answer too, as in ODK */
 } scope;
 
 static const char *lookup(void *ud, const char *name)
@@ -16,6 +17,7 @@ static const char *lookup(void *ud, const char *name)
     const scope *s = ud;
     if (!strcmp(name, ".")) return s->self ? s->self : "";
     int i = hys_form_find(s->j->f, name);
+    if (s->self && i == s->qi) return s->self;
     if (i < 0 || s->j->answers[i].status != HYS_STATUS_ANSWERED) return "";
     return s->j->answers[i].value;
 }
@@ -23,7 +25,7 @@ static const char *lookup(void *ud, const char *name)
 int hys_journey_relevant(const hys_journey *j, int qi)
 {
     const hys_question *q = &j->f->questions[qi];
-    scope s = {j, NULL};
+    scope s = {j, NULL, -1};
     for (int i = 0; i < q->nrelevant; i++)
         if (!hys_expr_eval(q->relevant[i], lookup, &s)) return 0;
     return 1;
@@ -32,7 +34,7 @@ int hys_journey_relevant(const hys_journey *j, int qi)
 int journey_meets(const hys_journey *j, const hys_question *q, const char *value)
 {
     if (!q->constraint || !*value) return 1;
-    scope s = {j, value};
+    scope s = {j, value, (int)(q - j->f->questions)};
     return hys_expr_eval(q->constraint, lookup, &s);
 }
 

@@ -95,11 +95,19 @@ const char *screen_choice_picture(ctx *c, const hys_question *q, int i)
     const char *icon = NULL;
     for (size_t k = 0; k < sizeof known / sizeof known[0] && !icon; k++)
         if (!strcasecmp(ch->name, known[k].name)) icon = known[k].icon;
-    /* ...and a scale's faces by their place, from weary to grinning */
+    /* ...and a scale's faces by their place among its points, from weary
+     * to grinning (a don't know, or an answer the kiosk added, is no point) */
     char face[24];
-    int n = q->nchoices;
-    if (!icon && q->look != HYS_LOOK_PLAIN) {
-        snprintf(face, sizeof face, "face-%d", n <= 1 ? 3 : 1 + (i * 4 + (n - 1) / 2) / (n - 1));
+    int n = 0, at = 0;
+    for (int k = 0; k < q->nchoices; k++) {
+        const hys_choice *o = &q->choices[k];
+        int point = !o->kiosk_word && strcasecmp(o->name, "dont_know") &&
+                    strcasecmp(o->name, "dk") && strcasecmp(o->name, "not_sure");
+        if (point && k < i) at++;
+        n += point;
+    }
+    if (!icon && q->look != HYS_LOOK_PLAIN && !ch->kiosk_word) {
+        snprintf(face, sizeof face, "face-%d", n <= 1 ? 3 : 1 + (at * 4 + (n - 1) / 2) / (n - 1));
         icon = face;
     }
     if (!icon) return NULL; /* a word card */

@@ -441,7 +441,7 @@ void ui_banner(ctx *c)
 
 void ui_curtain(ctx *c)
 {
-    if (!c->in->curtain) return;
+    if (!c->in->curtain || c->in->notice || c->in->staff) return; /* (theirs are not private) */
     const hys_theme *t = c->t;
     int W = c->f->w, H = c->f->h, m = c->m, gr = c->group;
     c->group = -1; /* (said when it is hidden, not as part of the screen) */

@@ -14,11 +14,11 @@
 #define HYS_MAX_QUESTIONS 200                      /* questions in a set */
 #define HYS_MAX_CHOICES 40                         /* choices in one list */
 #define HYS_MAX_LANGUAGES 16                       /* languages in a set */
-#define HYS_MAX_EXPR_BYTES 1024                    /* one relevant expression */
+#define HYS_MAX_EXPR_BYTES 1024                    /* one relevant or constraint expression */
 #define HYS_MAX_EXPR_DEPTH 32                      /* nesting in an expression */
 #define HYS_MAX_TEXT_ANSWER 200                    /* bytes typed into a text question */
-#define HYS_MAX_INTEGER_DIGITS 9                   /* digits in an integer answer */
-#define HYS_MAX_MEDIA_BYTES (16L * 1024 * 1024)    /* one picture or sound file */
+#define HYS_MAX_INTEGER_DIGITS 9 /* characters in a number answer (a decimal's point too) */
+#define HYS_MAX_MEDIA_BYTES (16L * 1024 * 1024) /* one picture or sound file */
 #define HYS_MAX_PICTURE_PIXELS                                                                     \
     (24L * 1000 * 1000)                      /* a .png or .jpg, unpacked (a phone photo fits) */
 #define HYS_MAX_STORE_QUEUE 4096             /* answers waiting to be written */

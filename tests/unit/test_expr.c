@@ -76,6 +76,19 @@ static void test_constraints(void)
     CHECK(e == NULL && strstr(err, "repeats too much"));
     hys_expr_destroy(e);
     CHECK(meets("regex(., '^[A-Za-z +*]+$')", "a+b") == 1); /* (in [ ] a + is a plus) */
+    CHECK(meets("regex(., '^(07|447)[0-9]{9}$')", "07700900123") == 1);
+    CHECK(meets("regex(., '^[[:alpha:] ]+$')", "Ann Lee") == 1);
+    CHECK(meets(". > .5", "0.75") == 1); /* (.5 is a number, not this answer) */
+    /* a second reading's finds: a set that hid repeats, repeats of
+     * repeats, and a back-reference (slow to match) are all refused */
+    static const char *const wild[] = {"regex(., '[[:alpha:][]((((a{99}){99}){99}){99})]')",
+                                       "regex(., '((((a+)+)+)+)')", "regex(., '(|)(\\1\\1)*')",
+                                       "regex(., '(a*)*')"};
+    for (int i = 0; i < 4; i++) {
+        e = hys_expr_parse_constraint(wild[i], err, sizeof err);
+        CHECK(e == NULL && strstr(err, "repeats too much"));
+        hys_expr_destroy(e);
+    }
     CHECK(meets("regex(., '^0[0-9]{9,10}$')", "07700900123") == 1);
     e = hys_expr_parse_constraint("string-length(. <= 3", err, sizeof err);
     CHECK(e == NULL && strstr(err, "expected )"));

@@ -276,6 +276,31 @@ static void test_checks(void)
     CHECK(has(dq, 4, 4, HYS_DIAG_ERROR,
               "Excel changed ' into \xE2\x80\x99 in this relevant formula"));
     hys_diags_destroy(dq);
+    /* "or_other" after a list named with odd spaces and capitals; a
+     * constraint naming its own question checks the answer being given */
+    g = load_csv("survey,,,,\n,type,name,label,constraint\n,select_one  Where   or_other,w,W?,\n"
+                 ",integer,age,Age?,${age} >= 18\nchoices,,,,\n,list_name,name,label,\n"
+                 ",Where,home,Home,\n",
+                 &dq);
+    CHECK(g != NULL && g->nquestions == 3);
+    if (g && g->nquestions == 3) {
+        CHECK(g->questions[0].nchoices == 2);
+        hys_journey_config gc;
+        hys_journey_config_default(&gc);
+        gc.chosen_ms = 0;
+        hys_journey *gj = hys_journey_create(g, &gc, NULL, 0);
+        hys_journey_act(gj, HYS_ACT_START, 0, 1);
+        hys_journey_act(gj, HYS_ACT_NEXT, 0, 2);
+        hys_journey_act(gj, HYS_ACT_CHOOSE, 0, 3); /* (the practice) */
+        hys_journey_act(gj, HYS_ACT_SKIP, 0, 4);   /* w */
+        hys_journey_type(gj, "20", 5);
+        hys_journey_act(gj, HYS_ACT_NEXT, 0, 6);
+        const char *gv;
+        CHECK(hys_journey_answer(gj, 2, &gv) == HYS_STATUS_ANSWERED);
+        hys_journey_destroy(gj);
+    }
+    hys_form_destroy(g);
+    hys_diags_destroy(dq);
     /* a language named without a code is known by its name, in English or its own */
     g = load_csv("survey,,,\n,type,name,label::Swahili,label::Fran\xC3\xA7"
                  "ais\n,text,a,Habari?,"
