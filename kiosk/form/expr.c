@@ -92,6 +92,15 @@ static void fail(parser *ps, const char *msg)
         snprintf(ps->err, ps->errn, "%s (at character %d)", msg, at);
     else
         snprintf(ps->err, ps->errn, "%s (at the end)", msg);
+    /* a reason cut short by err's size ends with a whole character */
+    size_t n = strlen(ps->err), lead = n;
+    while (lead > 0 && ((unsigned char)ps->err[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead > 0 && (unsigned char)ps->err[lead - 1] >= 0xC0) {
+        unsigned char c = (unsigned char)ps->err[lead - 1];
+        size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (n - (lead - 1) < want) ps->err[lead - 1] = '\0';
+    }
 }
 
 static void skip_ws(parser *ps)
