@@ -112,8 +112,8 @@ const char *screen_choice_picture(ctx *c, const hys_question *q, int i)
     }
     if (!icon) return NULL; /* a word card */
     char path[1024];
-    int len = snprintf(path, sizeof path, "%s/%s.svg", c->in->icons_dir, icon);
-    return ui_store_text(c, path, (size_t)len);
+    snprintf(path, sizeof path, "%s/%s.svg", c->in->icons_dir, icon);
+    return ui_store_text(c, path, strlen(path)); /* (a cut path is not found: no picture) */
 }
 
 /* Answer i of question q as a card at x, y, w, h; its words get at least
