@@ -229,6 +229,22 @@ static void test_numbers(void)
     hys_diags_destroy(d);
 }
 
+/* A journey through form f to its first question (Start, the language
+ * when asked, the intro, the practice); *t is its clock after. */
+static hys_journey *to_first_question(const hys_form *f, long *t)
+{
+    hys_journey_config cfg;
+    hys_journey_config_default(&cfg);
+    cfg.chosen_ms = 0;
+    hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
+    hys_journey_act(j, HYS_ACT_START, 0, ++*t);
+    if (hys_journey_view_get(j)->screen == HYS_SCREEN_LANGUAGE)
+        hys_journey_act(j, HYS_ACT_LANG, 0, ++*t);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, ++*t);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++*t); /* (the practice: on by itself) */
+    return j;
+}
+
 static const char *to_polish(void *ud, int lang, const char *english)
 {
     (void)ud;
@@ -285,16 +301,11 @@ static void test_checks(void)
     CHECK(g != NULL && g->nquestions == 3);
     if (g && g->nquestions == 3) {
         CHECK(g->questions[0].nchoices == 2);
-        hys_journey_config gc;
-        hys_journey_config_default(&gc);
-        gc.chosen_ms = 0;
-        hys_journey *gj = hys_journey_create(g, &gc, NULL, 0);
-        hys_journey_act(gj, HYS_ACT_START, 0, 1);
-        hys_journey_act(gj, HYS_ACT_NEXT, 0, 2);
-        hys_journey_act(gj, HYS_ACT_CHOOSE, 0, 3); /* (the practice) */
-        hys_journey_act(gj, HYS_ACT_SKIP, 0, 4);   /* w */
-        hys_journey_type(gj, "20", 5);
-        hys_journey_act(gj, HYS_ACT_NEXT, 0, 6);
+        long gt = 0;
+        hys_journey *gj = to_first_question(g, &gt);
+        hys_journey_act(gj, HYS_ACT_SKIP, 0, ++gt); /* w */
+        hys_journey_type(gj, "20", ++gt);
+        hys_journey_act(gj, HYS_ACT_NEXT, 0, ++gt);
         const char *gv;
         CHECK(hys_journey_answer(gj, 2, &gv) == HYS_STATUS_ANSWERED);
         hys_journey_destroy(gj);
@@ -323,16 +334,9 @@ static void test_checks(void)
     CHECK(has(dq, 46, 1, HYS_DIAG_ERROR, "has more than 40 choices (this row and those after"));
     hys_diags_destroy(dq);
     /* the journey keeps an answer only when it meets its constraint */
-    hys_journey_config cfg;
-    hys_journey_config_default(&cfg);
-    cfg.chosen_ms = 0;
-    hys_journey *j = hys_journey_create(f, &cfg, NULL, 0);
-    const hys_journey_view *v = hys_journey_view_get(j);
     long t = 0;
-    hys_journey_act(j, HYS_ACT_START, 0, ++t);
-    hys_journey_act(j, HYS_ACT_LANG, 0, ++t);
-    hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
-    hys_journey_act(j, HYS_ACT_CHOOSE, 0, ++t);
+    hys_journey *j = to_first_question(f, &t);
+    const hys_journey_view *v = hys_journey_view_get(j);
     CHECK(v->screen == HYS_SCREEN_QUESTION && v->question == age);
     hys_journey_type(j, "12", ++t);
     hys_journey_act(j, HYS_ACT_NEXT, 0, ++t);
