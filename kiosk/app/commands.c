@@ -76,9 +76,13 @@ int hys_cmd_check(const char *path)
     int errors = hys_diags_errors(d), warnings = hys_diags_warnings(d);
     if (f) {
         warnings += check_speech(path, f);
-        printf("%s: can run: \"%s\" (%s, version %s), %d questions, %d language%s", path, f->title,
-               f->id, f->version[0] ? f->version : "none", f->nquestions, f->nlangs,
-               f->nlangs == 1 ? "" : "s");
+        int calcs = 0;
+        for (int q = 0; q < f->nquestions; q++)
+            calcs += !hys_qtype_is_asked(f->questions[q].type);
+        printf("%s: can run: \"%s\" (%s, version %s), %d questions", path, f->title, f->id,
+               f->version[0] ? f->version : "none", f->nquestions - calcs);
+        if (calcs) printf(" and %d calculation%s", calcs, calcs == 1 ? "" : "s");
+        printf(", %d language%s", f->nlangs, f->nlangs == 1 ? "" : "s");
         for (int i = 0; i < f->nlangs; i++)
             printf("%s%s (%s)", i ? ", " : ": ", f->langs[i].name, f->langs[i].code);
         if (f->nleft_out)

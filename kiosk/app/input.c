@@ -171,7 +171,8 @@ static void choose(hys_kiosk *k, const hys_target *t, long now)
     if (v->refused && v->screen == HYS_SCREEN_QUESTION &&
         (a == HYS_ACT_CHOOSE || a == HYS_ACT_NEXT)) { /* not kept: say why, always */
         const hys_question *q = &k->form->questions[v->question];
-        const char *m = hys_form_text(k->form, &q->constraint_msg, v->lang);
+        char mb[HYS_MAX_WORDS];
+        const char *m = hys_journey_text(k->journey, &q->constraint_msg, v->lang, mb, sizeof mb);
         k->first[0] = '\0';
         hys_voice_words(k, m ? m : hys_voice_tr(k, HYS_REFUSED_WORDS), -1);
         hys_input_after(k, now);

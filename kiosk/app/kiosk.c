@@ -76,7 +76,8 @@ static void store_form(hys_kiosk *k)
     n = 0;
     for (int i = 0; labels && i < fm->nquestions; i++) {
         const hys_question *q = &fm->questions[i];
-        labels[n++] = (hys_store_label){q->name, "", hys_form_text(fm, &q->label, 0)};
+        const char *words = hys_form_text(fm, &q->label, 0);
+        labels[n++] = (hys_store_label){q->name, "", words ? words : q->name}; /* (a calculation) */
         int listed = 0;
         for (int c = 0; c < q->nchoices; c++) {
             labels[n++] = (hys_store_label){q->name, q->choices[c].name,

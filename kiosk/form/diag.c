@@ -38,6 +38,30 @@ void hys_diags_destroy(hys_diags *d)
     hys_free(d);
 }
 
+/* A message as one line of whole characters: a cell's line break (a label
+ * written on two lines) shows as "⏎", a tab as a space, and a message cut
+ * short by its buffer never ends inside a character. */
+static void one_line(const char *in, char *out, size_t n)
+{
+    size_t k = 0, len = strlen(in), lead = len;
+    while (lead > 0 && ((unsigned char)in[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead > 0 && (unsigned char)in[lead - 1] >= 0xC0) { /* (the last character: whole?) */
+        unsigned char c = (unsigned char)in[lead - 1];
+        size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+        if (len - (lead - 1) < want) len = lead - 1;
+    }
+    for (size_t i = 0; i < len && k + 4 < n; i++) {
+        if (in[i] == '\r' && in[i + 1] == '\n') continue; /* (one break, written as two) */
+        if (in[i] == '\n' || in[i] == '\r') {
+            memcpy(out + k, "\xE2\x8F\x8E", 3), k += 3;
+            continue;
+        }
+        out[k++] = in[i] == '\t' ? ' ' : in[i];
+    }
+    out[k] = '\0';
+}
+
 void hys_diags_add(hys_diags *d, hys_diag_level level, const char *sheet, int row, int col,
                    const char *fmt, ...)
 {
@@ -52,11 +76,12 @@ void hys_diags_add(hys_diags *d, hys_diag_level level, const char *sheet, int ro
         d->items = it;
         d->cap = cap;
     }
-    char msg[1024];
+    char raw[1024], msg[1024 * 3];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    one_line(raw, msg, sizeof msg);
     hys_diag_item *it = &d->items[d->n];
     it->level = level;
     it->row = row;

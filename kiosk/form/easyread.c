@@ -215,7 +215,8 @@ int hys_easyread_check(const hys_form *f, const char *rules_dir, hys_diags *d)
         const hys_question *qu = &f->questions[q];
         /* (labels missing in a language are reported when the set is read) */
         check_missing(&k, "survey", qu->row, "hint", &qu->hint);
-        if (qu->type != HYS_Q_NOTE && !hys_form_text(f, &qu->image, f->default_lang))
+        if (qu->type != HYS_Q_NOTE && hys_qtype_is_asked(qu->type) &&
+            !hys_form_text(f, &qu->image, f->default_lang))
             warn(&k, "survey", qu->row, any_col(&qu->image),
                  "question %s has no picture (media::image)%s%s: easy read puts a picture beside "
                  "every question",
@@ -229,7 +230,7 @@ int hys_easyread_check(const hys_form *f, const char *rules_dir, hys_diags *d)
             for (int p = 0; p < q && !seen; p++)
                 for (int pc = 0; pc < f->questions[p].nchoices && !seen; pc++)
                     seen = f->questions[p].choices[pc].row == ch->row;
-            if (seen) continue;
+            if (seen || ch->kiosk_word) continue; /* (the kiosk's own: OK, Other, a number) */
             if (hys_form_text(f, &ch->image, f->default_lang)) continue;
             if (!missing++) first = ch->row;
             if (len < sizeof rows - 12)

@@ -1,7 +1,8 @@
-/* expr: parse and evaluate `relevant` and `constraint` expressions (see expr.h).
- * A recursive-descent parser builds a small tree; evaluation follows XPath 1.0
- * comparison rules closely enough for skip logic. */
-#include "expr.h"
+/* expr: read `relevant`, `constraint`, `calculation` and `choice_filter`
+ * expressions (see expr.h) into a small tree (expr_private.h), by recursive
+ * descent in XPath 1.0's order: or, and, = !=, < <= > >=, + -, * div mod,
+ * unary minus. expr_eval.c works out their values. */
+#include "expr_private.h"
 
 #include "../util/alloc.h"
 #include "../util/limits.h"
@@ -12,38 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum {
-    N_OR,
-    N_AND,
-    N_NOT,
-    N_CMP,
-    N_REF,
-    N_STR,
-    N_NUM,
-    N_BOOL,
-    N_SELECTED,
-    N_COUNT,
-    N_LENGTH, /* string-length(a) */
-    N_REGEX   /* regex(a, 'pattern') */
-} node_kind;
-
-typedef enum { OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE } cmp_op;
-
-struct hys_expr {
-    node_kind kind;
-    cmp_op op;
-    char *text; /* N_REF name, N_STR value, N_SELECTED value */
-    double num; /* N_NUM, N_BOOL */
-    hys_expr *a, *b;
-    regex_t *re; /* N_REGEX: the pattern, compiled */
-};
-
 typedef struct {
     const char *s, *p;
     char *err;
     size_t errn;
     int failed, depth;
-    int self_ok; /* a constraint: "." is the answer being checked */
+    int self_ok;   /* a constraint: "." is the answer being checked */
+    int fields_ok; /* a choice_filter: a bare name is a column of the choice */
 } parser;
 
 static hys_expr *node(parser *ps, node_kind k)
@@ -62,6 +38,9 @@ void hys_expr_destroy(hys_expr *e)
     if (!e) return;
     hys_expr_destroy(e->a);
     hys_expr_destroy(e->b);
+    for (int i = 0; i < e->nargs; i++)
+        hys_expr_destroy(e->arg[i]);
+    hys_free(e->arg);
     if (e->re) regfree(e->re);
     hys_free(e->re);
     hys_free(e->text);
@@ -284,6 +263,146 @@ static int tame_pattern(const char *p)
     return 1;
 }
 
+/* The functions a calculation may call (besides not, true, false,
+ * selected, count-selected, string-length and regex, read on their own),
+ * with how many values each takes. */
+static const struct {
+    const char *name;
+    expr_fn fn;
+    int min, max;
+} functions[] = {{"if", F_IF, 3, 3},
+                 {"concat", F_CONCAT, 1, EXPR_MAX_ARGS},
+                 {"coalesce", F_COALESCE, 2, 2},
+                 {"round", F_ROUND, 1, 2},
+                 {"int", F_INT, 1, 1},
+                 {"number", F_NUMBER, 1, 1},
+                 {"string", F_STRING, 1, 1},
+                 {"boolean", F_BOOLEAN, 1, 1},
+                 {"sum", F_SUM, 1, 1},
+                 {"once", F_ONCE, 1, 1},
+                 {"selected-at", F_SELECTED_AT, 2, 2},
+                 {"floor", F_FLOOR, 1, 1},
+                 {"ceiling", F_CEILING, 1, 1},
+                 {"abs", F_ABS, 1, 1},
+                 {"min", F_MIN, 1, EXPR_MAX_ARGS},
+                 {"max", F_MAX, 1, EXPR_MAX_ARGS},
+                 {"pow", F_POW, 2, 2},
+                 {"contains", F_CONTAINS, 2, 2},
+                 {"starts-with", F_STARTS_WITH, 2, 2},
+                 {"ends-with", F_ENDS_WITH, 2, 2},
+                 {"substr", F_SUBSTR, 2, 3},
+                 {"normalize-space", F_NORMALIZE_SPACE, 1, 1}};
+
+/* Functions a kiosk will not work out, and why (in words an author acts on). */
+static const struct {
+    const char *name, *why;
+} refused_functions[] = {
+    {"today", "gives the date, and a kiosk keeps no dates"},
+    {"now", "gives the time, and a kiosk keeps no times"},
+    {"uuid", "makes an identifier, and a kiosk gives answers none"},
+    {"random", "gives a different value each time"},
+    {"position", "counts repeats, and a kiosk has none"},
+    {"count", "counts repeats, and a kiosk has none"},
+    {"indexed-repeat", "reads repeats, and a kiosk has none"},
+    {"instance", "reads a list from another file"},
+    {"pulldata", "reads another file"},
+    {"jr:choice-name", "is not supported here yet; show the answer's own words with ${name}"},
+    {"format-date", "works on dates, and a kiosk keeps none"},
+    {"decimal-date-time", "works on dates, and a kiosk keeps none"}};
+
+/* At "(" after a function's name: its values, in order. */
+static hys_expr *parse_call(parser *ps, int fi)
+{
+    const char *name = functions[fi].name;
+    char msg[160];
+    hys_expr *e = node(ps, N_CALL);
+    if (!e) return NULL;
+    e->op = (int)functions[fi].fn;
+    if (!(e->arg = hys_calloc(EXPR_MAX_ARGS, sizeof *e->arg))) {
+        hys_expr_destroy(e);
+        fail(ps, "out of memory");
+        return NULL;
+    }
+    punct(ps, "(");
+    if (!punct(ps, ")")) {
+        do {
+            if (e->nargs == EXPR_MAX_ARGS) {
+                snprintf(msg, sizeof msg, "%s() takes at most %d values", name, EXPR_MAX_ARGS);
+                fail(ps, msg);
+                break;
+            }
+            hys_expr *x = parse_or(ps);
+            if (!x) break;
+            e->arg[e->nargs++] = x;
+        } while (punct(ps, ","));
+        snprintf(msg, sizeof msg, "expected , or ) in %s(", name);
+        if (!ps->failed && !punct(ps, ")")) fail(ps, msg);
+    }
+    if (!ps->failed && (e->nargs < functions[fi].min || e->nargs > functions[fi].max)) {
+        if (functions[fi].min == functions[fi].max)
+            snprintf(msg, sizeof msg, "%s() takes %d value%s, not %d", name, functions[fi].min,
+                     functions[fi].min == 1 ? "" : "s", e->nargs);
+        else
+            snprintf(msg, sizeof msg, "%s() takes %d to %d values, not %d", name, functions[fi].min,
+                     functions[fi].max, e->nargs);
+        fail(ps, msg);
+    }
+    if (ps->failed) {
+        hys_expr_destroy(e);
+        return NULL;
+    }
+    return e;
+}
+
+/* At a name that is none of the words read above: a function from the
+ * table, a choice's column (in a choice_filter), or a clear refusal. */
+static hys_expr *parse_name(parser *ps)
+{
+    const char *s = ps->p;
+    while (is_name_char(*ps->p) || (*ps->p == ':' && is_name_char(ps->p[1])))
+        ps->p++;
+    size_t len = (size_t)(ps->p - s);
+    const char *after = ps->p;
+    skip_ws(ps);
+    int call = *ps->p == '(';
+    char name[40], msg[320];
+    int shown = len < sizeof name - 1 ? (int)len : (int)sizeof name - 1;
+    snprintf(name, sizeof name, "%.*s", quotable(s, shown), s);
+    if (call) {
+        for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++)
+            if (strlen(functions[i].name) == len && !strncmp(functions[i].name, s, len))
+                return parse_call(ps, (int)i);
+        for (size_t i = 0; i < sizeof refused_functions / sizeof refused_functions[0]; i++)
+            if (strlen(refused_functions[i].name) == len &&
+                !strncmp(refused_functions[i].name, s, len)) {
+                ps->p = s;
+                snprintf(msg, sizeof msg, "%s() %s", name, refused_functions[i].why);
+                fail(ps, msg);
+                return NULL;
+            }
+    } else if (ps->fields_ok && !memchr(s, ':', len)) {
+        ps->p = after;
+        hys_expr *e = node(ps, N_FIELD);
+        if (e && !(e->text = hys_strndup(s, len))) {
+            hys_expr_destroy(e);
+            fail(ps, "out of memory");
+            return NULL;
+        }
+        return e;
+    }
+    ps->p = s;
+    snprintf(msg, sizeof msg,
+             call ? "the function %s() is not supported here; calculations can use if(), "
+                    "concat(), coalesce(), round(), int(), number(), string(), sum(), "
+                    "selected-at(), count-selected(), string-length() and a few more (README)"
+                  : "\"%s\" is not supported here; use ${name}, 'text', numbers, = != < > "
+                    "<= >=, + - * div mod, and, or, not(), selected(), count-selected(), "
+                    "string-length() or regex()",
+             name);
+    fail(ps, msg);
+    return NULL;
+}
+
 static hys_expr *parse_primary(parser *ps)
 {
     skip_ws(ps);
@@ -304,7 +423,6 @@ static hys_expr *parse_primary(parser *ps)
     } else if (*ps->p == '\'' || *ps->p == '"') {
         e = parse_string(ps);
     } else if ((*ps->p >= '0' && *ps->p <= '9') ||
-               (*ps->p == '-' && ps->p[1] >= '0' && ps->p[1] <= '9') ||
                (*ps->p == '.' && ps->p[1] >= '0' && ps->p[1] <= '9')) {
         char *end;
         double v = strtod(ps->p, &end);
@@ -407,19 +525,7 @@ static hys_expr *parse_primary(parser *ps)
     } else if (*ps->p == '.') {
         fail(ps, "\".\" (this question) is for constraints, not for relevant; use ${name}");
     } else if (is_name_char(*ps->p)) {
-        const char *s = ps->p;
-        while (is_name_char(*ps->p))
-            ps->p++;
-        char name[40];
-        int len = (int)(ps->p - s) < (int)sizeof name - 1 ? (int)(ps->p - s) : (int)sizeof name - 1;
-        snprintf(name, sizeof name, "%.*s", quotable(s, len), s);
-        ps->p = s;
-        char msg[256];
-        snprintf(msg, sizeof msg,
-                 "\"%s\" is not supported here; use ${name}, 'text', numbers, = != < > <= >=, "
-                 "and, or, not(), selected(), count-selected(), string-length() or regex()",
-                 name);
-        fail(ps, msg);
+        e = parse_name(ps);
     } else {
         fail(ps, *ps->p ? "unexpected character" : "the expression ends too early");
     }
@@ -427,31 +533,81 @@ static hys_expr *parse_primary(parser *ps)
     return e;
 }
 
+/* -a (as often as it is written; each counts towards the nesting limit). */
+static hys_expr *parse_unary(parser *ps)
+{
+    skip_ws(ps);
+    if (*ps->p != '-') return parse_primary(ps);
+    if (++ps->depth > HYS_MAX_EXPR_DEPTH) {
+        fail(ps, "the expression is nested too deeply");
+        return NULL;
+    }
+    ps->p++;
+    hys_expr *a = parse_unary(ps);
+    hys_expr *e = a ? node(ps, N_NEG) : NULL;
+    if (e)
+        e->a = a;
+    else
+        hys_expr_destroy(a);
+    ps->depth--;
+    return e;
+}
+
+/* One level of left-to-right operators: which signs or words it takes (in
+ * the order to try them; a word such as div is never part of a longer
+ * name), the kind of node they make, and the next level. */
+typedef struct level {
+    const char *tok[4];
+    int op[4];
+    node_kind kind;
+    hys_expr *(*next)(parser *ps);
+} level;
+
+static hys_expr *parse_level(parser *ps, const level *l)
+{
+    hys_expr *a = l->next(ps);
+    for (;;) {
+        int k = 0;
+        while (a && k < 4 && l->tok[k] &&
+               !(l->tok[k][0] >= 'a' ? keyword(ps, l->tok[k]) : punct(ps, l->tok[k])))
+            k++;
+        if (!a || k == 4 || !l->tok[k]) return a;
+        hys_expr *b = l->next(ps);
+        hys_expr *e = b ? node(ps, l->kind) : NULL;
+        if (!e) {
+            hys_expr_destroy(a);
+            hys_expr_destroy(b);
+            return NULL;
+        }
+        e->op = l->op[k];
+        e->a = a;
+        e->b = b;
+        a = e;
+    }
+}
+
+static hys_expr *parse_mul(parser *ps)
+{
+    static const level l = {{"*", "div", "mod"}, {OP_MUL, OP_DIV, OP_MOD}, N_ARITH, parse_unary};
+    return parse_level(ps, &l);
+}
+
+static hys_expr *parse_add(parser *ps)
+{
+    static const level l = {{"+", "-"}, {OP_ADD, OP_SUB}, N_ARITH, parse_mul};
+    return parse_level(ps, &l);
+}
+
+static hys_expr *parse_relational(parser *ps)
+{
+    static const level l = {{"<=", ">=", "<", ">"}, {OP_LE, OP_GE, OP_LT, OP_GT}, N_CMP, parse_add};
+    return parse_level(ps, &l);
+}
+
 static hys_expr *parse_cmp(parser *ps)
 {
-    hys_expr *a = parse_primary(ps);
-    if (!a) return NULL;
-    static const struct {
-        const char *tok;
-        cmp_op op;
-    } ops[] = {{"!=", OP_NE}, {"<=", OP_LE}, {">=", OP_GE},
-               {"=", OP_EQ},  {"<", OP_LT},  {">", OP_GT}};
-    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
-        if (punct(ps, ops[i].tok)) {
-            hys_expr *b = parse_primary(ps);
-            hys_expr *e = b ? node(ps, N_CMP) : NULL;
-            if (!e) {
-                hys_expr_destroy(a);
-                hys_expr_destroy(b);
-                return NULL;
-            }
-            e->op = ops[i].op;
-            e->a = a;
-            e->b = b;
-            return e;
-        }
-    }
-    return a;
+    static const level l = {{"!=", "="}, {OP_NE, OP_EQ}, N_CMP, parse_relational};
+    return parse_level(ps, &l);
 }
 
 static hys_expr *parse_binary(parser *ps, node_kind k)
@@ -477,9 +633,9 @@ static hys_expr *parse_or(parser *ps)
     return parse_binary(ps, N_OR);
 }
 
-static hys_expr *parse_all(const char *src, char *err, size_t errn, int self_ok)
+static hys_expr *parse_all(const char *src, char *err, size_t errn, int self_ok, int fields_ok)
 {
-    parser ps = {src, src, err, errn, 0, 0, self_ok};
+    parser ps = {src, src, err, errn, 0, 0, self_ok, fields_ok};
     if (errn) err[0] = '\0';
     if (strlen(src) > HYS_MAX_EXPR_BYTES) {
         snprintf(err, errn, "the expression is longer than %d characters", HYS_MAX_EXPR_BYTES);
@@ -497,175 +653,36 @@ static hys_expr *parse_all(const char *src, char *err, size_t errn, int self_ok)
 
 hys_expr *hys_expr_parse(const char *src, char *err, size_t errn)
 {
-    return parse_all(src, err, errn, 0);
+    return parse_all(src, err, errn, 0, 0);
 }
 
 hys_expr *hys_expr_parse_constraint(const char *src, char *err, size_t errn)
 {
-    return parse_all(src, err, errn, 1);
+    return parse_all(src, err, errn, 1, 0);
+}
+
+hys_expr *hys_expr_parse_filter(const char *src, char *err, size_t errn)
+{
+    return parse_all(src, err, errn, 0, 1);
+}
+
+static void each_named(const hys_expr *e, node_kind k, void (*fn)(void *ud, const char *name),
+                       void *ud)
+{
+    if (!e) return;
+    if (e->kind == k) fn(ud, e->text);
+    each_named(e->a, k, fn, ud);
+    each_named(e->b, k, fn, ud);
+    for (int i = 0; i < e->nargs; i++)
+        each_named(e->arg[i], k, fn, ud);
 }
 
 void hys_expr_each_ref(const hys_expr *e, void (*fn)(void *ud, const char *name), void *ud)
 {
-    if (!e) return;
-    if (e->kind == N_REF) fn(ud, e->text);
-    hys_expr_each_ref(e->a, fn, ud);
-    hys_expr_each_ref(e->b, fn, ud);
+    each_named(e, N_REF, fn, ud);
 }
 
-/* ---- evaluation ---- */
-
-typedef struct {
-    int kind; /* 0 string, 1 number, 2 boolean */
-    const char *s;
-    double n;
-} value;
-
-static int count_words(const char *s)
+void hys_expr_each_field(const hys_expr *e, void (*fn)(void *ud, const char *name), void *ud)
 {
-    int n = 0, in = 0;
-    for (; *s; s++) {
-        if (*s == ' ')
-            in = 0;
-        else if (!in)
-            in = 1, n++;
-    }
-    return n;
-}
-
-static int has_word(const char *list, const char *w)
-{
-    size_t n = strlen(w);
-    if (!n) return 0;
-    for (const char *p = list; *p;) {
-        while (*p == ' ')
-            p++;
-        const char *s = p;
-        while (*p && *p != ' ')
-            p++;
-        if ((size_t)(p - s) == n && strncmp(s, w, n) == 0) return 1;
-    }
-    return 0;
-}
-
-static double to_num(value v)
-{
-    if (v.kind != 0) return v.n;
-    const char *s = v.s;
-    while (*s == ' ')
-        s++;
-    if (!*s) return NAN;
-    char *end;
-    double d = strtod(s, &end);
-    while (*end == ' ')
-        end++;
-    return *end ? NAN : d;
-}
-
-static int to_bool(value v)
-{
-    if (v.kind == 0) return v.s[0] != '\0';
-    return v.n != 0 && !isnan(v.n);
-}
-
-static value eval(const hys_expr *e, hys_expr_lookup lk, void *ud);
-
-/* A value as XPath's string() would write it (numbers in buf). */
-static const char *as_text(value v, char *buf, size_t n)
-{
-    if (v.kind == 0) return v.s;
-    if (v.kind == 2) return v.n != 0 ? "true" : "false";
-    snprintf(buf, n, "%.15g", v.n);
-    return buf;
-}
-
-static int compare(cmp_op op, value a, value b)
-{
-    if (op == OP_EQ || op == OP_NE) {
-        int eq;
-        if (a.kind == 2 || b.kind == 2)
-            eq = to_bool(a) == to_bool(b);
-        else if (a.kind == 1 || b.kind == 1)
-            eq = to_num(a) == to_num(b);
-        else
-            eq = strcmp(a.s, b.s) == 0;
-        return op == OP_EQ ? eq : !eq;
-    }
-    double x = to_num(a), y = to_num(b);
-    switch (op) {
-    case OP_LT:
-        return x < y;
-    case OP_LE:
-        return x <= y;
-    case OP_GT:
-        return x > y;
-    case OP_GE:
-        return x >= y;
-    default:
-        return 0;
-    }
-}
-
-static value eval(const hys_expr *e, hys_expr_lookup lk, void *ud)
-{
-    value v = {2, "", 0};
-    switch (e->kind) {
-    case N_OR:
-        v.n = to_bool(eval(e->a, lk, ud)) || to_bool(eval(e->b, lk, ud));
-        break;
-    case N_AND:
-        v.n = to_bool(eval(e->a, lk, ud)) && to_bool(eval(e->b, lk, ud));
-        break;
-    case N_NOT:
-        v.n = !to_bool(eval(e->a, lk, ud));
-        break;
-    case N_CMP:
-        v.n = compare(e->op, eval(e->a, lk, ud), eval(e->b, lk, ud));
-        break;
-    case N_BOOL:
-        v.n = e->num;
-        break;
-    case N_NUM:
-        v.kind = 1, v.n = e->num;
-        break;
-    case N_STR:
-        v.kind = 0, v.s = e->text;
-        break;
-    case N_REF: {
-        const char *s = lk(ud, e->text);
-        v.kind = 0;
-        v.s = s ? s : "";
-        break;
-    }
-    case N_SELECTED: {
-        const char *s = lk(ud, e->a->text);
-        v.n = has_word(s ? s : "", e->text);
-        break;
-    }
-    case N_COUNT: {
-        const char *s = lk(ud, e->a->text);
-        v.kind = 1;
-        v.n = count_words(s ? s : "");
-        break;
-    }
-    case N_LENGTH: {
-        char buf[64];
-        const char *s = as_text(eval(e->a, lk, ud), buf, sizeof buf);
-        v.kind = 1, v.n = 0;
-        for (; *s; s++) /* characters, not bytes */
-            v.n += ((unsigned char)*s & 0xC0) != 0x80;
-        break;
-    }
-    case N_REGEX: {
-        char buf[64];
-        v.n = regexec(e->re, as_text(eval(e->a, lk, ud), buf, sizeof buf), 0, NULL, 0) == 0;
-        break;
-    }
-    }
-    return v;
-}
-
-int hys_expr_eval(const hys_expr *e, hys_expr_lookup lookup, void *ud)
-{
-    return e ? to_bool(eval(e, lookup, ud)) : 1;
+    each_named(e, N_FIELD, fn, ud);
 }

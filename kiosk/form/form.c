@@ -209,6 +209,13 @@ int form_find_col(const colmap *cols, int n, const char *key)
     return -1;
 }
 
+int form_in_list(const char *k, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(k, list[i])) return 1;
+    return 0;
+}
+
 const char *form_cell(const hys_row *r, int col)
 {
     const char *c = col >= 0 ? hys_row_cell(r, col) : NULL;
@@ -467,6 +474,11 @@ hys_form *hys_form_load_mem(const char *name, const char *dir, const char *data,
                           book.sheets[i]->name);
     }
     const char *default_lang = NULL;
+    /* (the choices' other columns are what a choice_filter reads) */
+    for (int c = 0; survey->nrows > 0 && c < survey->rows[0].ncells; c++) {
+        const char *k = hys_row_cell(&survey->rows[0], c);
+        b.filters |= k && hys_ieq(k, "choice_filter");
+    }
     /* out of memory: nothing more is read (the set is refused, saying so) */
     form_read_settings(&b, hys_book_find(&book, "settings"), &default_lang);
     if (b.rc != HYS_ENOMEM) form_read_choices(&b, hys_book_find(&book, "choices"), &lists);
@@ -514,6 +526,7 @@ hys_form *hys_form_load_mem(const char *name, const char *dir, const char *data,
 out:
     hys_book_clear(&book);
     form_lists_free(&lists);
+    hys_free(b.ignored);
     if (b.rc == HYS_OK && hys_diags_errors(d)) b.rc = HYS_EFORMAT;
     if (rcp) *rcp = b.rc;
     if (b.rc) {
@@ -610,9 +623,12 @@ void hys_form_destroy(hys_form *f)
         for (int e = 0; e < q->nrelevant; e++)
             hys_expr_destroy(q->relevant[e]);
         hys_expr_destroy(q->constraint);
+        hys_expr_destroy(q->calculation);
+        hys_expr_destroy(q->choice_filter);
         form_i18n_free(&q->constraint_msg);
         for (int c = 0; c < q->nchoices; c++) {
             hys_free(q->choices[c].name);
+            hys_free(q->choices[c].fields);
             form_i18n_free(&q->choices[c].label), form_i18n_free(&q->choices[c].image);
             form_i18n_free(&q->choices[c].audio);
         }
@@ -638,6 +654,17 @@ const char *hys_form_text(const hys_form *f, const hys_i18n *t, int lang)
     for (int i = 0; i < HYS_MAX_LANGUAGES; i++)
         if (t->by_lang[i]) return t->by_lang[i];
     return NULL;
+}
+
+const char *hys_choice_field(const hys_choice *c, const char *key)
+{
+    if (!strcmp(key, "name")) return c->name;
+    for (const char *p = c->fields; p && *p;) {
+        const char *v = p + strlen(p) + 1;
+        if (!strcmp(p, key)) return v;
+        p = v + strlen(v) + 1;
+    }
+    return "";
 }
 
 int hys_form_find(const hys_form *f, const char *name)

@@ -17,8 +17,15 @@ typedef enum {
     HYS_Q_SELECT_MULTIPLE,
     HYS_Q_INTEGER,
     HYS_Q_TEXT,
-    HYS_Q_DECIMAL /* a number pad with a decimal point */
+    HYS_Q_DECIMAL,  /* a number pad with a decimal point */
+    HYS_Q_CALCULATE /* never shown: a value worked out from the answers, kept with them */
 } hys_qtype;
+
+/* A question the resident sees (every type but a calculation). */
+static inline int hys_qtype_is_asked(hys_qtype t)
+{
+    return t != HYS_Q_CALCULATE;
+}
 
 /* A question answered on the number pad (integer, decimal). */
 static inline int hys_qtype_is_number(hys_qtype t)
@@ -41,6 +48,7 @@ typedef struct hys_choice {
     int row;
     const char *kiosk_word; /* a choice the kiosk added ("OK", "Other"): its label in
                              * English, put in each language by hys_form_kiosk_words */
+    char *fields; /* its other columns, for choice_filter: "key\0value\0…\0" (NULL: none) */
 } hys_choice;
 
 typedef struct hys_question {
@@ -53,6 +61,8 @@ typedef struct hys_question {
     int nrelevant;
     hys_expr *relevant[9]; /* own condition and those of up to 8 enclosing groups; all must hold */
     hys_expr *constraint;  /* what an answer must meet to be kept ("." is the answer), or NULL */
+    hys_expr *calculation; /* HYS_Q_CALCULATE: its value, worked out from the answers */
+    hys_expr *choice_filter; /* which choices are shown (a bare name is a choice's column) */
     hys_i18n constraint_msg; /* said and shown when it does not (empty: the kiosk's words) */
     const char *kiosk_label; /* a question the kiosk added (or_other's "say what"): its label
                               * in English, as kiosk_word */
@@ -119,6 +129,12 @@ hys_status hys_form_kiosk_words(hys_form *f,
 /* Text t in language lang, falling back to the default language, then to any
  * language that has it. NULL when no language has it. */
 const char *hys_form_text(const hys_form *f, const hys_i18n *t, int lang);
+/* The next ${name} in text s: *name and *len say where the name is; returns
+ * where to look for the one after, or NULL when there is none. */
+const char *hys_form_next_ref(const char *s, const char **name, size_t *len);
+/* The value of column key ("county") of choice c for a choice_filter ("name"
+ * is its name); "" when it has none. */
+const char *hys_choice_field(const hys_choice *c, const char *key);
 /* Index of the question called name, or -1. */
 int hys_form_find(const hys_form *f, const char *name);
 /* Index of the language with this code, or -1. */

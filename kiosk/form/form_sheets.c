@@ -15,22 +15,12 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-static const char *const survey_refused[] = {
-    "calculation", "choice_filter", "repeat_count",           "trigger",
-    "parameters",  "media::video",  "body::accuracythreshold"};
+static const char *const survey_refused[] = {"repeat_count", "trigger", "body::accuracythreshold"};
 
 static const char *const survey_used[] = {
-    "type",       "name",         "label",        "hint",       "required",           "relevant",
-    "appearance", "media::image", "media::audio", "constraint", "constraint_message", "read_only"};
-
-static int in_list(const char *k, const char *const *list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strcmp(k, list[i])) return 1;
-    return 0;
-}
-
-#define IN_LIST(k, l) in_list((k), (l), sizeof(l) / sizeof((l)[0]))
+    "type",        "name",          "label",        "hint",       "required",           "relevant",
+    "appearance",  "media::image",  "media::audio", "constraint", "constraint_message", "read_only",
+    "calculation", "choice_filter", "parameters"};
 
 /* Columns the kiosk leaves aside on purpose, with the reason (warned once,
  * with the rows that fill them). */
@@ -38,7 +28,38 @@ static const struct {
     const char *key, *why;
 } survey_aside[] = {
     {"default", "an answer chosen in advance would lead people's answers"},
+    {"media::video", "the kiosk shows pictures and plays sounds, not videos"},
 };
+
+/* The rows below the header that fill column c, as "rows 3-9, 12" (cut
+ * short with "…"); 0 when none does. */
+static int filled_rows(const hys_table *t, int c, char *out, size_t cap)
+{
+    size_t at = 0;
+    int n = 0, first = -1, last = -1;
+    out[0] = '\0';
+    for (int i = 1; i <= t->nrows; i++) {
+        int row = i < t->nrows && form_cell(&t->rows[i], c) ? t->rows[i].number : -1;
+        n += row >= 0;
+        if (row >= 0 && first >= 0 && row == last + 1) {
+            last = row;
+            continue;
+        }
+        if (first >= 0 && at + 24 < cap) /* (the run that ended) */
+            at +=
+                (size_t)(first == last ? snprintf(out + at, cap - at, "%s%d", at ? ", " : "", first)
+                                       : snprintf(out + at, cap - at, "%s%d-%d", at ? ", " : "",
+                                                  first, last));
+        else if (first >= 0 && at + 4 < cap && !strstr(out, "\xE2\x80\xA6"))
+            at += (size_t)snprintf(out + at, cap - at, ", \xE2\x80\xA6");
+        first = last = row;
+    }
+    if (!n) return 0;
+    char tmp[160];
+    snprintf(tmp, sizeof tmp, "%s", out);
+    snprintf(out, cap, "%s %s", n == 1 ? "row" : "rows", tmp);
+    return n;
+}
 
 /* Warn once per unused column of a sheet; columns in refused are checked per row. */
 static void warn_unused_columns(builder *b, const hys_table *t, const colmap *cols, int ncols,
@@ -48,22 +69,21 @@ static void warn_unused_columns(builder *b, const hys_table *t, const colmap *co
     const hys_row *h = &t->rows[0];
     for (int c = 0; c < ncols; c++) {
         if (!cols[c].key[0]) continue;
-        if (in_list(cols[c].key, used, nused) || in_list(cols[c].key, refused, nrefused)) continue;
-        int has_values = 0;
-        for (int i = 1; i < t->nrows && !has_values; i++)
-            has_values = form_cell(&t->rows[i], c) != NULL;
-        if (!has_values) continue;
+        if (form_in_list(cols[c].key, used, nused) || form_in_list(cols[c].key, refused, nrefused))
+            continue;
+        char rows[160];
+        if (!filled_rows(t, c, rows, sizeof rows)) continue;
         const char *why = NULL;
         for (size_t a = 0; a < sizeof survey_aside / sizeof survey_aside[0]; a++)
             if (used == survey_used && !strcmp(cols[c].key, survey_aside[a].key))
                 why = survey_aside[a].why;
         if (why)
             hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, h->number, c,
-                          "column \"%s\" is ignored: %s", hys_row_cell(h, c), why);
+                          "column \"%s\" is ignored: %s (%s)", hys_row_cell(h, c), why, rows);
         else
             hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, h->number, c,
-                          "column \"%s\" is not used by the kiosk and is ignored",
-                          hys_row_cell(h, c));
+                          "column \"%s\" is not used by the kiosk and is ignored (%s)",
+                          hys_row_cell(h, c), rows);
     }
 }
 
@@ -72,6 +92,7 @@ void form_lists_free(choice_lists *l)
     for (int i = 0; i < l->n; i++) {
         hys_free(l->e[i].list);
         hys_free(l->e[i].ch.name);
+        hys_free(l->e[i].ch.fields);
         form_i18n_free(&l->e[i].ch.label);
         form_i18n_free(&l->e[i].ch.image);
         form_i18n_free(&l->e[i].ch.audio);
@@ -89,6 +110,33 @@ static int valid_name(const char *s)
               *s == '_' || *s == '-' || *s == '.' || (unsigned char)*s >= 0x80))
             return 0;
     return 1;
+}
+
+/* A choice row's other columns, for choice_filter, packed as
+ * "key\0value\0…\0" (the key as its header says); NULL on no memory. */
+static char *pack_fields(const hys_table *t, const hys_row *r, const colmap *cols, int ncols,
+                         const char *const *used, size_t nused)
+{
+    size_t n = 1;
+    for (int pass = 0; pass < 2; pass++) {
+        char *out = pass ? hys_malloc(n) : NULL, *p = out;
+        if (pass && !out) return NULL;
+        for (int c = 0; c < ncols; c++) {
+            const char *k = hys_row_cell(&t->rows[0], c), *v = form_cell(r, c);
+            if (!k || !*k || !v || cols[c].lang >= 0 || form_in_list(cols[c].key, used, nused))
+                continue;
+            size_t kn = strlen(k) + 1, vn = strlen(v) + 1;
+            if (pass)
+                memcpy(p, k, kn), memcpy(p + kn, v, vn), p += kn + vn;
+            else
+                n += kn + vn;
+        }
+        if (pass) {
+            *p = '\0';
+            return out;
+        }
+    }
+    return NULL;
 }
 
 void form_read_choices(builder *b, const hys_table *t, choice_lists *out)
@@ -110,7 +158,8 @@ void form_read_choices(builder *b, const hys_table *t, choice_lists *out)
     }
     static const char *const used[] = {"list_name", "name", "label", "media::image",
                                        "media::audio"};
-    warn_unused_columns(b, t, cols, ncols, used, sizeof used / sizeof used[0], NULL, 0);
+    if (!b->filters) /* (else they are the choice_filter's columns) */
+        warn_unused_columns(b, t, cols, ncols, used, sizeof used / sizeof used[0], NULL, 0);
     out->e = hys_calloc((size_t)t->nrows, sizeof *out->e);
     if (!out->e) {
         form_nomem(b);
@@ -170,6 +219,9 @@ void form_read_choices(builder *b, const hys_table *t, choice_lists *out)
         }
         out->n++;
         form_read_i18n(b, t->name, r, cols, ncols, "label", &e->ch.label, 0);
+        if (b->filters && (e->ch.fields = pack_fields(t, r, cols, ncols, used,
+                                                      sizeof used / sizeof used[0])) == NULL)
+            form_nomem(b);
         form_read_i18n(b, t->name, r, cols, ncols, "media::image", &e->ch.image, 1);
         form_read_i18n(b, t->name, r, cols, ncols, "media::audio", &e->ch.audio, 2);
         if (form_i18n_empty(&e->ch.label))
@@ -177,169 +229,6 @@ void form_read_choices(builder *b, const hys_table *t, choice_lists *out)
                           form_find_col(cols, ncols, "label"), "the choice \"%s\" has no label",
                           name);
     }
-}
-
-typedef enum {
-    T_ERROR,
-    T_IGNORE,
-    T_LEFT_OUT,
-    T_QUESTION,
-    T_ACKNOWLEDGE, /* "acknowledge" (older: "trigger"): one OK card */
-    T_BEGIN_GROUP,
-    T_END_GROUP
-} type_kind;
-
-/* Question types a kiosk must never ask, and why (the question is left out
- * with a warning; the set still runs). */
-static const struct {
-    const char *type, *why;
-} never_asked[] = {
-    {"geopoint", "a location"},
-    {"geotrace", "a location"},
-    {"geoshape", "a location"},
-    {"start-geopoint", "a location"},
-    {"background-geopoint", "a location"},
-    {"image", "a photo"},
-    {"photo", "a photo"},
-    {"audio", "a recording"},
-    {"background-audio", "a recording"},
-    {"video", "a video"},
-    {"file", "a file"},
-    {"barcode", "a barcode"},
-    {"date", "a date (a date of birth can tell who someone is)"},
-    {"time", "a time"},
-    {"datetime", "a date and time"},
-    {"phone number", "a phone number (it tells who someone is)"},
-    {"phone_number", "a phone number (it tells who someone is)"},
-    {"osm", "a place on a map"},
-};
-
-static const char *const supported_types =
-    "note, select_one LIST, select_multiple LIST, integer, decimal, text, begin_group, end_group";
-
-/* Parse a type cell. For selects, *list gets the list name, and *other is 1
- * for "or_other" (the kiosk adds Other and a question after it). */
-static type_kind parse_type(builder *b, const hys_table *t, const hys_row *r, int col,
-                            const char *raw, hys_qtype *qt, char *list, size_t listn, int *other)
-{
-    *other = 0;
-    char ty[256];
-    snprintf(ty, sizeof ty, "%s", raw);
-    hys_trim(ty);
-    /* lower-case, single spaces */
-    char norm[256];
-    size_t n = 0;
-    int sp = 0;
-    for (const char *p = ty; *p && n < sizeof norm - 1; p++) {
-        if (*p == ' ' || *p == '\t') {
-            sp = 1;
-            continue;
-        }
-        if (sp && n) norm[n++] = ' ';
-        sp = 0;
-        norm[n++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
-    }
-    norm[n] = '\0';
-    list[0] = '\0';
-    static const struct {
-        const char *prefix;
-        hys_qtype qt;
-    } selects[] = {{"select_one_from_file ", HYS_Q_NOTE},
-                   {"select_multiple_from_file ", HYS_Q_NOTE},
-                   {"select_one_external ", HYS_Q_NOTE},
-                   {"select one external ", HYS_Q_NOTE},
-                   {"select_one ", HYS_Q_SELECT_ONE},
-                   {"select one from ", HYS_Q_SELECT_ONE},
-                   {"select one ", HYS_Q_SELECT_ONE},
-                   {"select_multiple ", HYS_Q_SELECT_MULTIPLE},
-                   {"select all that apply from ", HYS_Q_SELECT_MULTIPLE},
-                   {"select all that apply ", HYS_Q_SELECT_MULTIPLE},
-                   {"select multiple from ", HYS_Q_SELECT_MULTIPLE},
-                   {"select multiple ", HYS_Q_SELECT_MULTIPLE}};
-    for (size_t i = 0; i < sizeof selects / sizeof selects[0]; i++) {
-        size_t pl = strlen(selects[i].prefix);
-        if (strncmp(norm, selects[i].prefix, pl)) continue;
-        if (i < 4) {
-            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col,
-                          "type \"%s\" (choices from another file or sheet) is not supported; "
-                          "put the choices in the choices sheet and use select_one LIST",
-                          ty);
-            return T_ERROR;
-        }
-        /* list name is the rest, taken from the original spelling */
-        const char *rest = norm + pl;
-        /* "or_other": the kiosk adds "Other" and a question to say what it is */
-        static const char *const others[] = {" or_other", " or specify other"};
-        char bare[256];
-        for (size_t o = 0; o < 2 && !*other; o++) {
-            const char *at = strstr(rest, others[o]);
-            if (!at || at[strlen(others[o])]) continue;
-            snprintf(bare, sizeof bare, "%.*s", (int)(at - rest), rest);
-            rest = bare, *other = 1;
-        }
-        if (strchr(rest, ' ') || !*rest) {
-            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col,
-                          "type \"%s\": write select_one or select_multiple, a space, and the "
-                          "name of one list from the choices sheet",
-                          ty);
-            return T_ERROR;
-        }
-        /* keep original case of the list name */
-        const char *orig = ty; /* (past the prefix's words, however spaced) */
-        for (const char *w = selects[i].prefix; *w; w++) {
-            if (*w != ' ') continue;
-            while (*orig == ' ' || *orig == '\t')
-                orig++;
-            while (*orig && *orig != ' ' && *orig != '\t')
-                orig++;
-        }
-        while (*orig == ' ' || *orig == '\t')
-            orig++;
-        snprintf(list, listn, "%.*s", (int)strlen(rest), orig);
-        *qt = selects[i].qt;
-        return T_QUESTION;
-    }
-    if (!strcmp(norm, "note")) return *qt = HYS_Q_NOTE, T_QUESTION;
-    if (!strcmp(norm, "integer") || !strcmp(norm, "int")) return *qt = HYS_Q_INTEGER, T_QUESTION;
-    if (!strcmp(norm, "decimal")) return *qt = HYS_Q_DECIMAL, T_QUESTION;
-    if (!strcmp(norm, "acknowledge") || !strcmp(norm, "trigger"))
-        return *qt = HYS_Q_SELECT_ONE, T_ACKNOWLEDGE;
-    if (!strcmp(norm, "text") || !strcmp(norm, "string")) return *qt = HYS_Q_TEXT, T_QUESTION;
-    if (!strcmp(norm, "begin_group") || !strcmp(norm, "begin group")) return T_BEGIN_GROUP;
-    if (!strcmp(norm, "end_group") || !strcmp(norm, "end group")) return T_END_GROUP;
-    if (!strcmp(norm, "select_one") || !strcmp(norm, "select_multiple")) {
-        hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col,
-                      "type \"%s\" needs the name of a list from the choices sheet after it", ty);
-        return T_ERROR;
-    }
-    for (size_t i = 0; i < sizeof never_asked / sizeof never_asked[0]; i++) {
-        size_t tl = strlen(never_asked[i].type); /* ("osm LIST" names its tags' list) */
-        if (!strncmp(norm, never_asked[i].type, tl) && (!norm[tl] || norm[tl] == ' ')) {
-            hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, col,
-                          "this %s question is left out: a kiosk never asks for %s", ty,
-                          never_asked[i].why);
-            return T_LEFT_OUT;
-        }
-    }
-    static const char *const metadata[] = {
-        "start",    "end",   "today", "deviceid", "phonenumber", "simserial", "subscriberid",
-        "username", "email", "audit", "imei",     "caseid",      "comments"};
-    if (IN_LIST(norm, metadata)) {
-        hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, col,
-                      "\"%s\" is ignored: the kiosk never records times, devices or people", ty);
-        return T_IGNORE;
-    }
-    const char *why = "";
-    if (strstr(norm, "repeat") || strstr(norm, "loop"))
-        why = " (repeats ask the same questions many times; write each question once)";
-    else if (!strcmp(norm, "calculate"))
-        why = " (the kiosk does no calculations)";
-    else if (strstr(norm, "geo") || !strcmp(norm, "image") || !strcmp(norm, "audio") ||
-             !strcmp(norm, "video") || !strcmp(norm, "file") || !strcmp(norm, "barcode"))
-        why = " (the kiosk has no camera, microphone or location)";
-    hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col,
-                  "type \"%s\" is not supported%s; supported types: %s", ty, why, supported_types);
-    return T_ERROR;
 }
 
 typedef struct group_frame {
@@ -362,37 +251,6 @@ static int parse_required(builder *b, const hys_table *t, const hys_row *r, int 
     hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col,
                   "required must be yes or no, not \"%s\"", v);
     return 0;
-}
-
-/* A formula that would not parse: its one message, told plainly when
- * Excel's autocorrect turned its quotes curly. */
-static void formula_error(builder *b, const hys_table *t, const hys_row *r, int col,
-                          const char *what, const char *v, const char *err)
-{
-    if (strstr(v, "\xE2\x80\x98") || strstr(v, "\xE2\x80\x99") || strstr(v, "\xE2\x80\x9C") ||
-        strstr(v, "\xE2\x80\x9D"))
-        hys_diags_add(
-            b->d, HYS_DIAG_ERROR, t->name, r->number, col,
-            "Excel changed ' into \xE2\x80\x99 in this %s formula: type it again with autocorrect "
-            "off, or use \"…\" around the text (%s)",
-            what, v);
-    else
-        hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, col, "%s \"%s\": %s", what, v, err);
-}
-
-static hys_expr *parse_relevant(builder *b, const hys_table *t, const hys_row *r, int col)
-{
-    const char *v = form_cell(r, col);
-    if (!v) return NULL;
-    char err[256];
-    hys_expr *e = hys_expr_parse(v, err, sizeof err);
-    if (!e) {
-        if (!strcmp(err, "out of memory"))
-            form_nomem(b);
-        else
-            formula_error(b, t, r, col, "relevant", v, err);
-    }
-    return e;
 }
 
 /* or_other on question q (its choices have room for one more): the kiosk
@@ -433,83 +291,69 @@ static hys_status add_other(builder *b, const hys_table *t, const hys_row *r, hy
     return HYS_OK; /* (asked only when Other is chosen: never when q is not asked) */
 }
 
-/* A constraint: checked when the answer is given; on a note it has
- * nothing to check (warned). */
-static hys_expr *parse_constraint(builder *b, const hys_table *t, const hys_row *r, int col,
-                                  hys_qtype qt)
+/* A copy of a choice's packed columns ("key\0value\0…\0"). */
+static char *copy_fields(const char *f)
 {
-    const char *v = form_cell(r, col);
-    if (!v) return NULL;
-    if (qt == HYS_Q_NOTE) {
-        hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, col,
-                      "a note has no answer to check; the constraint is ignored");
-        return NULL;
-    }
-    char err[256];
-    hys_expr *e = hys_expr_parse_constraint(v, err, sizeof err);
-    if (!e && !strcmp(err, "out of memory"))
-        form_nomem(b);
-    else if (!e)
-        formula_error(b, t, r, col, "constraint", v, err);
-    return e;
+    const char *p = f;
+    while (*p)
+        p += strlen(p) + 1;
+    size_t n = (size_t)(p - f) + 1;
+    char *c = hys_malloc(n);
+    if (c) memcpy(c, f, n);
+    return c;
 }
 
-typedef struct ref_check {
+typedef struct field_check {
     builder *b;
     const hys_table *t;
-    int row, col, qindex;
-    const char *what; /* the column: "relevant" or "constraint" */
-} ref_check;
+    const hys_row *r;
+    int col;
+    const hys_question *q;
+    const char *list;
+} field_check;
 
-/* Note question name as left out (hys_form's left_out). */
-static void leave_out(builder *b, const char *name)
+/* A column a choice_filter reads must be one the list's choices fill:
+ * else no choice would ever show. */
+static void check_field(void *ud, const char *key)
 {
-    hys_form *f = b->f;
-    if (!name) return;
-    hys_buf s;
-    hys_buf_init(&s, (size_t)HYS_MAX_QUESTIONS * (HYS_MAX_CELL_BYTES + 2));
-    hys_buf_printf(&s, "%s%s%s", f->left_out ? f->left_out : "", f->left_out ? ", " : "", name);
-    char *all = hys_buf_take(&s);
-    if (!all) {
-        form_nomem(b);
-        return;
-    }
-    hys_free(f->left_out);
-    f->left_out = all;
-    f->nleft_out++;
+    field_check *fc = ud;
+    for (int c = 0; c < fc->q->nchoices; c++)
+        if (hys_choice_field(&fc->q->choices[c], key)[0]) return;
+    hys_diags_add(fc->b->d, HYS_DIAG_ERROR, fc->t->name, fc->r->number, fc->col,
+                  "choice_filter reads the column \"%s\", but no choice in the list \"%s\" has "
+                  "it filled in the choices sheet",
+                  key, fc->list);
 }
 
-/* 1 when name is one of the questions left out. */
-static int is_left_out(const hys_form *f, const char *name)
+static void check_fields(builder *b, const hys_table *t, const hys_row *r, int col,
+                         const hys_question *q, const char *list)
 {
-    size_t n = strlen(name);
-    for (const char *p = f->left_out; p && *p;) {
-        const char *e = strstr(p, ", ");
-        size_t l = e ? (size_t)(e - p) : strlen(p);
-        if (l == n && !strncmp(p, name, n)) return 1;
-        p = e ? e + 2 : p + l;
+    field_check fc = {b, t, r, col, q, list};
+    hys_expr_each_field(q->choice_filter, check_field, &fc);
+}
+
+/* The names of the groups a row is in, outermost first: "visit/staff". */
+static void group_path(const group_frame *groups, int n, int c_name, char *out, size_t cap)
+{
+    size_t at = 0;
+    out[0] = '\0';
+    for (int g = 0; g < n && at < cap; g++) {
+        const char *gn = form_cell(groups[g].row, c_name);
+        at += (size_t)snprintf(out + at, cap - at, "%s%s", at ? "/" : "", gn ? gn : "group");
     }
+}
+
+/* Question q (in the groups path) takes its path into its name, now that
+ * another group has a question of its name. 1 when memory ran out. */
+static int rename_to_path(builder *b, hys_question *q, const char *path)
+{
+    size_t n = strlen(path) + strlen(q->name) + 2;
+    char *full = hys_malloc(n);
+    if (!full) return form_nomem(b), 1;
+    snprintf(full, n, "%s/%s", path, q->name);
+    hys_free(q->name);
+    q->name = full;
     return 0;
-}
-
-static void check_ref(void *ud, const char *name)
-{
-    ref_check *rc = ud;
-    int i = hys_form_find(rc->b->f, name);
-    if (!strcmp(name, ".")) return;                   /* (a constraint's own answer) */
-    if (i < 0 && is_left_out(rc->b->f, name)) return; /* (seen unanswered) */
-    int own = !strcmp(rc->what, "constraint");
-    if (i < 0) {
-        hys_diags_add(rc->b->d, HYS_DIAG_ERROR, rc->t->name, rc->row, rc->col,
-                      "%s refers to ${%s}, but no question has that name", rc->what, name);
-    } else if (i == rc->qindex && !own) {
-        hys_diags_add(rc->b->d, HYS_DIAG_ERROR, rc->t->name, rc->row, rc->col,
-                      "relevant refers to its own question ${%s}", name);
-    } else if (i > rc->qindex) {
-        hys_diags_add(rc->b->d, HYS_DIAG_WARNING, rc->t->name, rc->row, rc->col,
-                      "%s refers to ${%s}, which is asked later; it will be empty here", rc->what,
-                      name);
-    }
 }
 
 void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
@@ -530,6 +374,9 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
     int c_app = form_find_col(cols, ncols, "appearance");
     int c_cons = form_find_col(cols, ncols, "constraint");
     int c_ro = form_find_col(cols, ncols, "read_only");
+    int c_calc = form_find_col(cols, ncols, "calculation");
+    int c_filter = form_find_col(cols, ncols, "choice_filter");
+    int c_params = form_find_col(cols, ncols, "parameters");
     if (c_type < 0 || c_name < 0) {
         hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, t->rows[0].number, -1,
                       "the first row of the survey sheet must name the columns, with at least "
@@ -546,6 +393,11 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
     group_frame groups[8];
     hys_i18n group_labels[8];
     int ngroups = 0;
+    char **paths = hys_calloc(HYS_MAX_QUESTIONS, sizeof *paths); /* each question's groups */
+    if (!paths) {
+        form_nomem(b);
+        return;
+    }
     for (int i = 1; i < t->nrows && b->rc != HYS_ENOMEM; i++) {
         const hys_row *r = &t->rows[i];
         const char *type = form_cell(r, c_type);
@@ -555,7 +407,7 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
                 any |= form_cell(r, c) != NULL;
             if (any)
                 hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_type,
-                              "the row has no type; supported types: %s", supported_types);
+                              "the row has no type; supported types: %s", form_supported_types);
             continue;
         }
         /* columns that would change what the question means */
@@ -573,11 +425,12 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
         hys_qtype qt = HYS_Q_NOTE;
         char list[128];
         int or_other;
-        type_kind k = parse_type(b, t, r, c_type, type, &qt, list, sizeof list, &or_other);
+        type_kind k = form_parse_type(b, t, r, c_type, type, &qt, list, sizeof list, &or_other);
         if (k == T_LEFT_OUT) {
-            leave_out(b, form_cell(r, c_name));
+            form_leave_out(b, form_cell(r, c_name));
             continue;
         }
+        if (k == T_IGNORE) form_ignore(b, form_cell(r, c_name));
         if (k == T_ERROR || k == T_IGNORE) continue;
         const char *ro = c_ro >= 0 ? form_cell(r, c_ro) : NULL;
         if (ro && qt != HYS_Q_NOTE &&
@@ -618,15 +471,30 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
             groups[ngroups].relevant_col = c_rel;
             memset(&group_labels[ngroups], 0, sizeof group_labels[ngroups]);
             form_read_i18n(b, t->name, r, cols, ncols, "label", &group_labels[ngroups], 0);
-            hys_expr *check = parse_relevant(b, t, r, c_rel);
+            hys_expr *check = form_parse_relevant(b, t, r, c_rel);
             hys_expr_destroy(check);
             ngroups++;
             continue;
         }
-        if (hys_form_find(f, name) >= 0) {
+        /* a name used again in another group keeps its group's path (as
+         * pyxform does): "visit/rating" and "staff/rating" */
+        char path[HYS_MAX_CELL_BYTES], qname[2 * HYS_MAX_CELL_BYTES + 2];
+        group_path(groups, ngroups, c_name, path, sizeof path);
+        snprintf(qname, sizeof qname, "%s", name);
+        int clash = 0;
+        for (int o = 0; o < f->nquestions && !clash; o++) {
+            const char *on = f->questions[o].name, *slash = on ? strrchr(on, '/') : NULL;
+            if (!on || strcmp(slash ? slash + 1 : on, name)) continue;
+            clash = !strcmp(paths[o] ? paths[o] : "", path);
+            if (clash) continue;
+            if (!slash && paths[o] && *paths[o] && rename_to_path(b, &f->questions[o], paths[o]))
+                break;
+            if (*path) snprintf(qname, sizeof qname, "%s/%s", path, name);
+        }
+        if (clash) {
             hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_name,
-                          "the name \"%s\" is used by another question; names must be unique",
-                          name);
+                          "the name \"%s\" is used by another question%s; names must be unique%s",
+                          name, *path ? " in the same group" : "", *path ? " in a group" : "");
             continue;
         }
         if (f->nquestions >= HYS_MAX_QUESTIONS) {
@@ -635,14 +503,34 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
             break;
         }
         if (refused) continue;
-        hys_question *q = &f->questions[f->nquestions++];
+        hys_expr *calc = NULL;
+        if (k == T_CALCULATE && !(calc = form_parse_calculation(b, t, r, c_calc, name))) {
+            form_leave_out(b, name);
+            continue;
+        }
+        hys_question *q = &f->questions[f->nquestions];
+        if (*path && !(paths[f->nquestions] = hys_strdup(path))) {
+            form_nomem(b);
+            break;
+        }
+        f->nquestions++;
         q->type = qt;
         q->row = r->number;
-        q->name = hys_strdup(name);
+        q->name = hys_strdup(qname);
+        q->calculation = calc;
         if (!q->name) {
             form_nomem(b);
             break;
         }
+        for (int g = 0; g < ngroups; g++) { /* (a group's own mistake is told once, at it) */
+            char err[256];
+            const char *v = form_cell(groups[g].row, groups[g].relevant_col);
+            hys_expr *e = v ? hys_expr_parse(v, err, sizeof err) : NULL;
+            if (e) q->relevant[q->nrelevant++] = e;
+        }
+        hys_expr *own = form_parse_relevant(b, t, r, c_rel);
+        if (own) q->relevant[q->nrelevant++] = own;
+        if (k == T_CALCULATE) continue; /* (never shown: no words, no answer to check) */
         form_read_i18n(b, t->name, r, cols, ncols, "label", &q->label, 0);
         form_read_i18n(b, t->name, r, cols, ncols, "hint", &q->hint, 0);
         form_read_i18n(b, t->name, r, cols, ncols, "media::image", &q->image, 1);
@@ -659,13 +547,7 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
                           "a note cannot be required; ignored");
             q->required = 0;
         }
-        for (int g = 0; g < ngroups; g++) {
-            hys_expr *e = parse_relevant(b, t, groups[g].row, groups[g].relevant_col);
-            if (e) q->relevant[q->nrelevant++] = e;
-        }
-        hys_expr *own = parse_relevant(b, t, r, c_rel);
-        if (own) q->relevant[q->nrelevant++] = own;
-        q->constraint = parse_constraint(b, t, r, c_cons, qt);
+        q->constraint = form_parse_constraint(b, t, r, c_cons, qt);
         form_read_i18n(b, t->name, r, cols, ncols, "constraint_message", &q->constraint_msg, 0);
         const char *app = form_cell(r, c_app);
         if (app) {
@@ -683,7 +565,9 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
                               app);
             }
         }
-        if (k == T_ACKNOWLEDGE) { /* one card, "OK" (the value ODK keeps) */
+        if (k == T_RANGE) {
+            if (form_range(b, t, r, c_params, q) == HYS_ENOMEM) break;
+        } else if (k == T_ACKNOWLEDGE) { /* one card, "OK" (the value ODK keeps) */
             q->choices = hys_calloc(1, sizeof *q->choices);
             if (!q->choices || !(q->choices[0].name = hys_strdup("OK"))) {
                 form_nomem(b);
@@ -701,6 +585,13 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
                               "the list \"%s\" is not in the choices sheet", list);
                 continue;
             }
+            if (qt == HYS_Q_SELECT_MULTIPLE && count + or_other > HYS_MAX_MULTI_CHOICES) {
+                hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_type,
+                              "select_multiple offers at most %d choices, and the list \"%s\" "
+                              "has %d; split the question in two, or use select_one",
+                              HYS_MAX_MULTI_CHOICES, list, count + or_other);
+                continue;
+            }
             q->choices = hys_calloc((size_t)count + (size_t)or_other, sizeof *q->choices);
             if (!q->choices) {
                 form_nomem(b);
@@ -713,11 +604,14 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
                 hys_choice *c = &q->choices[q->nchoices++];
                 c->row = e->ch.row;
                 c->name = hys_strdup(e->ch.name);
+                if (e->ch.fields && !(c->fields = copy_fields(e->ch.fields))) form_nomem(b);
                 if (!c->name || form_i18n_copy(&c->label, &e->ch.label) != HYS_OK ||
                     form_i18n_copy(&c->image, &e->ch.image) != HYS_OK ||
                     form_i18n_copy(&c->audio, &e->ch.audio) != HYS_OK)
                     form_nomem(b);
             }
+            if ((q->choice_filter = form_parse_filter(b, t, r, c_filter)))
+                check_fields(b, t, r, c_filter, q, list);
             /* (a clash is said, and the rest is still read; only memory stops it) */
             if (or_other &&
                 add_other(b, t, r, q, ngroups ? &group_labels[ngroups - 1] : NULL) == HYS_ENOMEM)
@@ -733,15 +627,11 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
                       "begin_group has no end_group");
         form_i18n_free(&group_labels[--ngroups]);
     }
-    /* references in relevant, now that every name is known */
-    for (int qi = 0; qi < f->nquestions; qi++) {
-        const hys_question *q = &f->questions[qi];
-        int row = q->row;
-        ref_check rc = {b, t, row, c_rel, qi, "relevant"};
-        if (q->nrelevant) hys_expr_each_ref(q->relevant[q->nrelevant - 1], check_ref, &rc);
-        ref_check cc = {b, t, row, c_cons, qi, "constraint"};
-        hys_expr_each_ref(q->constraint, check_ref, &cc);
-    }
+    for (int i = 0; i < HYS_MAX_QUESTIONS; i++)
+        hys_free(paths[i]);
+    hys_free(paths);
+    formula_cols fc = {c_rel, c_cons, c_calc, c_filter};
+    form_check_refs(b, t, &fc);
 }
 
 void form_read_settings(builder *b, const hys_table *t, const char **default_lang)

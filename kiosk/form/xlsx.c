@@ -279,6 +279,44 @@ static void XMLCALL no_text(void *ud, const char *s, int len)
     (void)ud, (void)s, (void)len;
 }
 
+/* ---- styles: which cells show a number as a percentage ---- */
+
+#define MAX_STYLES 4096 /* cell styles looked at (more are read as plain numbers) */
+#define MAX_PCT_FORMATS 64
+
+typedef struct {
+    xml_ctx x;
+    int in_xfs;                      /* inside <cellXfs>: the styles cells point to */
+    int nxf;                         /* styles seen there so far */
+    unsigned char pct[MAX_STYLES];   /* style i shows a percentage */
+    int pct_fmt[MAX_PCT_FORMATS], n; /* the workbook's own formats that do (0.0%) */
+} styles_ctx;
+
+static void XMLCALL styles_start(void *ud, const char *name, const char **atts)
+{
+    styles_ctx *c = ud;
+    const char *l = local(name);
+    if (!strcmp(l, "numFmt")) {
+        const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
+        if (id && code && strchr(code, '%') && c->n < MAX_PCT_FORMATS)
+            c->pct_fmt[c->n++] = atoi(id);
+    } else if (!strcmp(l, "cellXfs")) {
+        c->in_xfs = 1;
+    } else if (c->in_xfs && !strcmp(l, "xf") && c->nxf < MAX_STYLES) {
+        const char *id = attr(atts, "numFmtId");
+        int f = id ? atoi(id) : 0, pct = f == 9 || f == 10; /* (Excel's own 0% and 0.00%) */
+        for (int i = 0; i < c->n && !pct; i++)
+            pct = c->pct_fmt[i] == f;
+        c->pct[c->nxf++] = (unsigned char)pct;
+    }
+}
+
+static void XMLCALL styles_end(void *ud, const char *name)
+{
+    styles_ctx *c = ud;
+    if (!strcmp(local(name), "cellXfs")) c->in_xfs = 0;
+}
+
 /* ---- one worksheet ---- */
 
 typedef struct {
@@ -288,6 +326,8 @@ typedef struct {
     int nsst;
     int row, col, next_row, next_col;
     char type[16];
+    int percent; /* the cell shows its number as a percentage */
+    const styles_ctx *styles;
     int in_v, in_is_t, in_c;
     hys_buf val;
     int reported_long;
@@ -336,6 +376,9 @@ static void XMLCALL ws_start(void *ud, const char *name, const char **atts)
         }
         c->next_col = c->col + 1;
         snprintf(c->type, sizeof c->type, "%s", t ? t : "n");
+        const char *st = attr(atts, "s");
+        long si = st ? strtol(st, NULL, 10) : -1;
+        c->percent = c->styles && si >= 0 && si < c->styles->nxf && c->styles->pct[si];
         hys_buf_reset(&c->val);
         c->in_c = 1;
     } else if (c->in_c && (strcmp(l, "v") == 0)) {
@@ -347,14 +390,16 @@ static void XMLCALL ws_start(void *ud, const char *name, const char **atts)
 
 /* Numbers as a person typed them: 1.0 -> "1", 2026112201 stays whole,
  * 0.050000000000000003 (what Excel stores for 0.05) -> "0.05" (the 15
- * digits Excel shows); anything that is not a number as written. Returns
- * out or v. */
-static const char *number_text(const char *v, char *out, size_t outn)
+ * digits Excel shows), and in a percentage cell 0.05 -> "5%"; anything
+ * that is not a number as written. Returns out or v. */
+static const char *number_text(const char *v, int percent, char *out, size_t outn)
 {
     char *end;
     double x = strtod(v, &end);
-    if (end == v || *end != '\0' || !(x > -1e15 && x < 1e15)) return v;
-    if (x == (double)(long long)x)
+    if (end == v || *end != '\0' || !(x > -1e13 && x < 1e13)) return v;
+    if (percent)
+        snprintf(out, outn, "%.13g%%", x * 100 == 0 ? 0.0 : x * 100);
+    else if (x == (double)(long long)x)
         snprintf(out, outn, "%lld", (long long)x);
     else
         snprintf(out, outn, "%.15g", x);
@@ -402,7 +447,7 @@ static void XMLCALL ws_end(void *ud, const char *name)
         } else if (strcmp(c->type, "b") == 0) {
             text = strcmp(v, "1") == 0 ? "TRUE" : "FALSE";
         } else if (strcmp(c->type, "n") == 0) {
-            text = number_text(v, num, sizeof num);
+            text = number_text(v, c->percent, num, sizeof num);
         }
         if (strlen(text) > HYS_MAX_CELL_BYTES) {
             hys_diags_add(c->x.d, HYS_DIAG_ERROR, c->t->name, c->row, c->col,
@@ -471,6 +516,7 @@ hys_status hys_xlsx_read_mem(const void *data, size_t n, hys_book *book, hys_dia
     memset(&wb, 0, sizeof wb);
     hys_buf part;
     hys_buf_init(&part, 0);
+    styles_ctx *styles = NULL;
 
     if (zip_get_num_entries(z, 0) > HYS_MAX_XLSX_PARTS) {
         hys_diags_add(d, HYS_DIAG_ERROR, NULL, 0, -1, "the .xlsx holds more than %d parts; refused",
@@ -486,6 +532,19 @@ hys_status hys_xlsx_read_mem(const void *data, size_t n, hys_book *book, hys_dia
     } else if (rc == HYS_ENOTFOUND) {
         rc = HYS_OK;
     }
+    hys_buf_free(&part);
+    if (rc) goto done;
+
+    styles = hys_calloc(1, sizeof *styles);
+    if (!styles) {
+        rc = HYS_ENOMEM;
+        goto done;
+    }
+    styles->x.d = d;
+    styles->x.part = "xl/styles.xml";
+    rc = read_part(z, "xl/styles.xml", &part, d, 1);
+    if (rc == HYS_OK) rc = run_xml(&styles->x, styles, &part, styles_start, styles_end, no_text);
+    if (rc == HYS_ENOTFOUND) rc = HYS_OK; /* (no styles: plain numbers) */
     hys_buf_free(&part);
     if (rc) goto done;
 
@@ -509,6 +568,7 @@ hys_status hys_xlsx_read_mem(const void *data, size_t n, hys_book *book, hys_dia
         ws.x.part = wb.targets[i];
         ws.sst = sst.items;
         ws.nsst = sst.n;
+        ws.styles = styles;
         ws.next_row = 1;
         hys_buf_init(&ws.val, HYS_MAX_CELL_BYTES);
         ws.t = hys_book_add(book, wb.names[i]);
@@ -523,6 +583,7 @@ hys_status hys_xlsx_read_mem(const void *data, size_t n, hys_book *book, hys_dia
     }
 
 done:
+    hys_free(styles);
     if (rc == HYS_ENOMEM) hys_diags_add(d, HYS_DIAG_ERROR, NULL, 0, -1, "out of memory");
     for (int i = 0; i < sst.n; i++)
         hys_free(sst.items[i]);

@@ -46,6 +46,8 @@ static const char *lang_code(const hys_journey *j)
     return j->f->langs[j->v.lang].code;
 }
 
+static void settle(hys_journey *j);
+
 static void begin_session(hys_journey *j)
 {
     if (j->in_session) return;
@@ -54,6 +56,7 @@ static void begin_session(hys_journey *j)
     for (int i = 0; i < j->f->nquestions; i++)
         memset(&j->answers[i], 0, sizeof j->answers[i]);
     if (j->has_sink && j->sink.session_begin) j->sink.session_begin(j->sink.ud, j->session);
+    settle(j); /* (a calculation may give a value before any answer) */
 }
 
 static void end_session(hys_journey *j, int completed)
@@ -63,16 +66,62 @@ static void end_session(hys_journey *j, int completed)
     j->in_session = 0;
 }
 
-/* Questions that no longer apply after a change lose their answers. */
-static void withdraw_irrelevant(hys_journey *j)
+static void withdraw(hys_journey *j, int qi)
 {
+    j->answers[qi].status = HYS_STATUS_NONE;
+    j->answers[qi].value[0] = '\0';
+    if (j->has_sink && j->sink.answer_withdrawn)
+        j->sink.answer_withdrawn(j->sink.ud, j->session, j->f->questions[qi].name);
+}
+
+/* Questions that no longer apply after a change lose their answers, and so
+ * do answers their list no longer shows.
+ * Returns how many did. */
+static int withdraw_irrelevant(hys_journey *j)
+{
+    int n = 0;
     for (int i = 0; i < j->f->nquestions; i++) {
-        if (j->answers[i].status == HYS_STATUS_NONE || hys_journey_relevant(j, i)) continue;
-        j->answers[i].status = HYS_STATUS_NONE;
-        j->answers[i].value[0] = '\0';
-        if (j->has_sink && j->sink.answer_withdrawn)
-            j->sink.answer_withdrawn(j->sink.ud, j->session, j->f->questions[i].name);
+        if (j->answers[i].status == HYS_STATUS_NONE ||
+            (hys_journey_relevant(j, i) && journey_offered(j, i, j->answers[i].value)))
+            continue; /* (an answer a choice_filter no longer shows goes too) */
+        withdraw(j, i);
+        n++;
     }
+    return n;
+}
+
+/* Each calculation worked out again from the answers, and kept with them
+ * (a value that is gone is withdrawn). Returns how many changed. */
+static int recalculate(hys_journey *j)
+{
+    int n = 0;
+    for (int i = 0; i < j->f->nquestions; i++) {
+        if (j->f->questions[i].type != HYS_Q_CALCULATE) continue;
+        answer *a = &j->answers[i];
+        char v[sizeof a->value];
+        journey_calculate(j, i, v, sizeof v);
+        if ((a->status == HYS_STATUS_ANSWERED) == (v[0] != '\0') && !strcmp(a->value, v)) continue;
+        n++;
+        if (!v[0]) {
+            withdraw(j, i);
+            continue;
+        }
+        a->status = HYS_STATUS_ANSWERED;
+        memcpy(a->value, v, sizeof v);
+        if (j->has_sink && j->sink.answer && j->in_session)
+            j->sink.answer(j->sink.ud, j->session, j->f->questions[i].name, i, a->value,
+                           HYS_STATUS_ANSWERED, lang_code(j), 0);
+    }
+    return n;
+}
+
+/* After a change: answers that no longer apply go, and calculations follow,
+ * until nothing more changes (a calculation may make a question apply, or
+ * not; there is no loop, the form was checked for one). */
+static void settle(hys_journey *j)
+{
+    for (int round = 0; round <= j->f->nquestions; round++)
+        if (withdraw_irrelevant(j) + recalculate(j) == 0) break;
 }
 
 static void record(hys_journey *j, int qi, hys_answer_status st, const char *value, long now)
@@ -85,7 +134,7 @@ static void record(hys_journey *j, int qi, hys_answer_status st, const char *val
     if (j->has_sink && j->sink.answer)
         j->sink.answer(j->sink.ud, j->session, j->f->questions[qi].name, qi, a->value, st,
                        lang_code(j), (int)(a->seconds_ms / 1000));
-    withdraw_irrelevant(j);
+    settle(j);
 }
 
 /* ---- moving between screens ---- */
@@ -113,19 +162,8 @@ static void show_question(hys_journey *j, int qi, long now)
     j->input[0] = '\0';
     if (a->status == HYS_STATUS_ANSWERED) {
         if (q->type == HYS_Q_SELECT_MULTIPLE) {
-            for (int c = 0; c < q->nchoices && c < 64; c++) {
-                const char *p = a->value;
-                size_t n = strlen(q->choices[c].name);
-                while (*p) {
-                    while (*p == ' ')
-                        p++;
-                    const char *s = p;
-                    while (*p && *p != ' ')
-                        p++;
-                    if ((size_t)(p - s) == n && !strncmp(s, q->choices[c].name, n))
-                        j->v.selected |= 1ULL << c;
-                }
-            }
+            for (int c = 0; c < q->nchoices && c < 64; c++)
+                if (hys_words_has(a->value, q->choices[c].name)) j->v.selected |= 1ULL << c;
         } else if (q->type == HYS_Q_TEXT || hys_qtype_is_number(q->type)) {
             snprintf(j->input, sizeof j->input, "%s", a->value);
         }
@@ -190,7 +228,8 @@ static void advance(hys_journey *j, long now)
         nx = -1;
         for (int i = 0; i < j->f->nquestions && nx < 0; i++)
             if (j->answers[i].status == HYS_STATUS_NONE && hys_journey_relevant(j, i) &&
-                j->f->questions[i].type != HYS_Q_NOTE)
+                j->f->questions[i].type != HYS_Q_NOTE &&
+                hys_qtype_is_asked(j->f->questions[i].type))
                 nx = i;
     } else {
         nx = journey_next_relevant(j, from);
@@ -262,6 +301,7 @@ static void act_question(hys_journey *j, hys_action a, int arg, long now)
         for (int i = 0; i < q->nchoices && dont_know; i++)
             dont_know = strcmp(q->choices[i].name, "dont_know") != 0;
         if (q->type != HYS_Q_SELECT_ONE || arg < 0 || (arg >= q->nchoices && !dont_know)) return;
+        if (!hys_journey_choice_shown(j, qi, arg)) return;
         const char *value = dont_know ? "dont_know" : q->choices[arg].name;
         j->v.refused = !dont_know && !journey_meets(j, q, value);
         if (j->v.refused) return; /* (its message shows; another answer can be chosen) */
@@ -275,7 +315,9 @@ static void act_question(hys_journey *j, hys_action a, int arg, long now)
         return;
     }
     case HYS_ACT_TOGGLE:
-        if (q->type != HYS_Q_SELECT_MULTIPLE || arg < 0 || arg >= q->nchoices || arg >= 64) return;
+        if (q->type != HYS_Q_SELECT_MULTIPLE || arg < 0 || arg >= q->nchoices || arg >= 64 ||
+            !hys_journey_choice_shown(j, qi, arg))
+            return;
         j->v.selected ^= 1ULL << arg;
         j->v.refused = 0;
         return;
@@ -520,7 +562,7 @@ void hys_journey_act(hys_journey *j, hys_action a, int arg, long now)
         break;
     case HYS_SCREEN_REVIEW:
         if (a == HYS_ACT_CHANGE && arg >= 0 && arg < j->f->nquestions &&
-            hys_journey_relevant(j, arg)) {
+            hys_qtype_is_asked(j->f->questions[arg].type) && hys_journey_relevant(j, arg)) {
             v->from_review = 1;
             show_question(j, arg, now);
         } else if (a == HYS_ACT_PAGE) {
@@ -693,6 +735,7 @@ static void update_view(hys_journey *j)
          * as the resident goes on ("3 of 9", never "4 of 11" next) */
         int pos = 0, total = 0;
         for (int i = 0; i < j->f->nquestions; i++) {
+            if (!hys_qtype_is_asked(j->f->questions[i].type)) continue;
             int decided = i <= v->question || j->decided_at[i] < v->question;
             if (decided && !hys_journey_relevant(j, i)) continue;
             total++;

@@ -174,6 +174,15 @@ void hys_journey_screen_id(const hys_journey *j, char *out, size_t n);
 int hys_screen_is_overlay(hys_screen s);
 /* Answer kept for question qi in this session. *value is "" when none. */
 hys_answer_status hys_journey_answer(const hys_journey *j, int qi, const char **value);
+/* Text t (a question's label, hint or message) in language lang, with the
+ * answers it names (${name}) put in: a choice as its words, a calculation
+ * as its value, nothing for one not given. Returns the form's own text
+ * when it names none (NULL when it has none), else out (cut to n bytes). */
+const char *hys_journey_text(const hys_journey *j, const hys_i18n *t, int lang, char *out,
+                             size_t n);
+/* 1 when choice ci of question qi is shown, given the answers so far (its
+ * choice_filter holds; always without one). */
+int hys_journey_choice_shown(const hys_journey *j, int qi, int ci);
 /* 1 when question qi applies given the answers so far (its relevant holds). */
 int hys_journey_relevant(const hys_journey *j, int qi);
 /* Name of a status as stored: "answered", "skipped", "dont_understand". */

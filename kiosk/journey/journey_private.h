@@ -40,7 +40,13 @@ struct hys_journey {
 /* 1 when value meets q's constraint (or q has none; an empty answer is
  * not checked, as in XLSForm). */
 int journey_meets(const hys_journey *j, const hys_question *q, const char *value);
-/* The next (previous) question after (before) from that applies, or -1. */
+/* 1 when every choice in value (a select's answer) is one question qi's
+ * choice_filter still shows. */
+int journey_offered(const hys_journey *j, int qi, const char *value);
+/* The value of calculation qi from the answers kept ("" when it does not
+ * apply, or gives no number), into out[n]. */
+void journey_calculate(const hys_journey *j, int qi, char *out, size_t n);
+/* The next (previous) question shown after (before) from that applies, or -1. */
 int journey_next_relevant(const hys_journey *j, int from);
 int journey_prev_relevant(const hys_journey *j, int from);
 /* The latest question that question i's `relevant` (and its groups') asks

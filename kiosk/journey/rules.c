@@ -1,5 +1,6 @@
 /* rules: what the answers given make apply (see journey_private.h): a
- * question's `relevant`, and whether an answer meets its `constraint`. */
+ * question's `relevant`, whether an answer meets its `constraint`, and the
+ * value of a calculation. */
 #include "journey_private.h"
 
 #include <string.h>
@@ -8,13 +9,15 @@
  * answer being checked as ".". */
 typedef struct scope {
     const hys_journey *j;
-    const char *self; /* (a constraint) the answer being checked, or NULL */
-    int qi;           /* ...and its question: ${its name} is that answer too, as in ODK */
+    const char *self;         /* (a constraint) the answer being checked, or NULL */
+    int qi;                   /* ...and its question: ${its name} is that answer too, as in ODK */
+    const hys_choice *choice; /* (a choice_filter) the choice it is asked about: "@key" */
 } scope;
 
 static const char *lookup(void *ud, const char *name)
 {
     const scope *s = ud;
+    if (name[0] == '@') return s->choice ? hys_choice_field(s->choice, name + 1) : "";
     if (!strcmp(name, ".")) return s->self ? s->self : "";
     int i = hys_form_find(s->j->f, name);
     if (s->self && i == s->qi) return s->self;
@@ -25,7 +28,7 @@ static const char *lookup(void *ud, const char *name)
 int hys_journey_relevant(const hys_journey *j, int qi)
 {
     const hys_question *q = &j->f->questions[qi];
-    scope s = {j, NULL, -1};
+    scope s = {j, NULL, -1, NULL};
     for (int i = 0; i < q->nrelevant; i++)
         if (!hys_expr_eval(q->relevant[i], lookup, &s)) return 0;
     return 1;
@@ -34,21 +37,60 @@ int hys_journey_relevant(const hys_journey *j, int qi)
 int journey_meets(const hys_journey *j, const hys_question *q, const char *value)
 {
     if (!q->constraint || !*value) return 1;
-    scope s = {j, value, (int)(q - j->f->questions)};
+    scope s = {j, value, (int)(q - j->f->questions), NULL};
     return hys_expr_eval(q->constraint, lookup, &s);
+}
+
+void journey_calculate(const hys_journey *j, int qi, char *out, size_t n)
+{
+    const hys_question *q = &j->f->questions[qi];
+    scope s = {j, NULL, -1, NULL};
+    out[0] = '\0';
+    if (q->calculation && hys_journey_relevant(j, qi))
+        hys_expr_text(q->calculation, lookup, &s, out, n);
+}
+
+int hys_journey_choice_shown(const hys_journey *j, int qi, int ci)
+{
+    const hys_question *q = &j->f->questions[qi];
+    if (!q->choice_filter || ci < 0 || ci >= q->nchoices || q->choices[ci].kiosk_word) return 1;
+    scope s = {j, NULL, -1, &q->choices[ci]};
+    return hys_expr_eval(q->choice_filter, lookup, &s);
+}
+
+int journey_offered(const hys_journey *j, int qi, const char *value)
+{
+    const hys_question *q = &j->f->questions[qi];
+    if (!q->choice_filter || !*value) return 1;
+    for (int c = 0; c < q->nchoices; c++) /* (an answer is made of its choices' names) */
+        if (!hys_journey_choice_shown(j, qi, c) && hys_words_has(value, q->choices[c].name))
+            return 0;
+    return 1;
+}
+
+/* A question the resident is shown when it applies: not a calculation, nor
+ * a list whose choice_filter leaves no choice. */
+static int shown(const hys_journey *j, int i)
+{
+    const hys_question *q = &j->f->questions[i];
+    if (!hys_qtype_is_asked(q->type) || !hys_journey_relevant(j, i)) return 0;
+    int any = !q->choice_filter;
+    for (int c = 0; c < q->nchoices && !any; c++)
+        any = hys_journey_choice_shown(j, i, c);
+    return any;
 }
 
 int journey_next_relevant(const hys_journey *j, int from)
 {
     for (int i = from + 1; i < j->f->nquestions; i++)
-        if (hys_journey_relevant(j, i)) return i;
+        if (shown(j, i)) return i;
     return -1;
 }
 
 int journey_prev_relevant(const hys_journey *j, int from)
 {
     for (int i = from - 1; i >= 0; i--)
-        if (hys_journey_relevant(j, i)) return i;
+        if (shown(j, i)) return i;
     return -1;
 }
 

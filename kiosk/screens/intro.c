@@ -11,7 +11,10 @@ void screen_intro(ctx *c)
     ui_rect(c, 0, 0, W, H, t->bg, t->bg, 0, 0);
     int top =
         ui_heading(c, NULL, tr(c, "About these questions"), S(c, SZ_TEXT_HEAD), S(c, SZ_HEAD_ICON));
-    int minutes = (fm->nquestions * 20 + 59) / 60;
+    int asked = 0; /* (a calculation takes no time) */
+    for (int i = 0; i < fm->nquestions; i++)
+        asked += hys_qtype_is_asked(fm->questions[i].type);
+    int minutes = (asked * 20 + 59) / 60;
     if (minutes < 1) minutes = 1;
     char mins[160];
     snprintf(mins, sizeof mins, tr(c, "It takes about %d minutes."), minutes);

@@ -165,6 +165,7 @@ static const char *instruction(const ctx *c, const hys_question *q)
     case HYS_Q_TEXT:
         return tr(c, "Type your answer, then Next.");
     case HYS_Q_NOTE:
+    case HYS_Q_CALCULATE: /* (never shown) */
         break;
     }
     return NULL;
@@ -174,8 +175,8 @@ static const char *instruction(const ctx *c, const hys_question *q)
  * returns the grid's top (its bottom is as far below the box's middle).
  * Every card gives its words the lines the longest label needs, so the
  * pictures of a row are all one size. */
-static int choice_grid(ctx *c, const hys_question *q, const char *const *labels, int first,
-                       int count, int cols, int rows, int x, int y, int w, int h,
+static int choice_grid(ctx *c, const hys_question *q, const char *const *labels, const int *idx,
+                       int first, int count, int cols, int rows, int x, int y, int w, int h,
                        hys_answer_status st, const char *value)
 {
     int gap = S(c, SZ_GAP);
@@ -195,7 +196,7 @@ static int choice_grid(ctx *c, const hys_question *q, const char *const *labels,
         int row_w = in_row * cw + (in_row - 1) * gap;
         int cx = x + (w - row_w) / 2 + col * (cw + gap);
         int cy = y0 + r * (ch + gap);
-        choice_card(c, q, i, labels[i], wide ? -wide : lines, cx, cy, cw, ch, st, value);
+        choice_card(c, q, idx[i], labels[i], wide ? -wide : lines, cx, cy, cw, ch, st, value);
     }
     return y0;
 }
@@ -209,11 +210,16 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
     int extra_dk = q->look == HYS_LOOK_FACES, scale = q->look != HYS_LOOK_PLAIN;
     for (int i = 0; i < q->nchoices; i++)
         if (!strcmp(q->choices[i].name, "dont_know")) extra_dk = 0;
-    int n = q->nchoices + extra_dk;
+    /* the answers shown (a choice_filter may leave some out), by place: idx
+     * says which choice each is (q->nchoices: the faces' own Don't know) */
     const char *labels[HYS_MAX_CHOICES + 1];
-    for (int i = 0; i < n && i <= HYS_MAX_CHOICES; i++)
-        labels[i] = i < q->nchoices ? hys_form_text(fm, &q->choices[i].label, v->lang)
-                                    : tr(c, "Don't know");
+    int idx[HYS_MAX_CHOICES + 1], n = 0;
+    for (int i = 0; i < q->nchoices + extra_dk && n <= HYS_MAX_CHOICES; i++) {
+        if (i < q->nchoices && !hys_journey_choice_shown(c->in->journey, v->question, i)) continue;
+        idx[n] = i;
+        labels[n++] = i < q->nchoices ? hys_form_text(fm, &q->choices[i].label, v->lang)
+                                      : tr(c, "Don't know");
+    }
     int cols, rows;
     /* tick boxes sit in the corner, above the words */
     int tick =
@@ -226,7 +232,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
     int grid_h = h < c->view_h ? h : c->view_h;
     if (c->paged && screen_grid_dims(c, n, w, grid_h, labels, tick, scale, &cols, &rows)) {
         c->f->pages = 1;
-        int top = choice_grid(c, q, labels, 0, n, cols, rows, x, y, w, grid_h, st, value);
+        int top = choice_grid(c, q, labels, idx, 0, n, cols, rows, x, y, w, grid_h, st, value);
         c->keep_top = top, c->keep_bottom = y + grid_h - (top - y);
         return;
     }
@@ -242,7 +248,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
         if (ch > c->view_h) ch = c->view_h;
         c->f->pages = 1;
         for (int i = 0; i < n; i++, y1 += ch + gap)
-            choice_card(c, q, i, labels[i], -S(c, SZ_PIC_CARD), x, y1, w, ch, st,
+            choice_card(c, q, idx[i], labels[i], -S(c, SZ_PIC_CARD), x, y1, w, ch, st,
                         value); /* beside (ui_card keeps it within the card) */
         return;
     }
@@ -254,7 +260,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
         if (ah < S(c, SZ_ROW_MIN)) ah = S(c, SZ_ROW_MIN);
         if (ah < c->tmin) ah = c->tmin;
         /* as many a page as fit on every page (so every page looks alike) */
-        int per = n - 1, all_fit = 0;
+        int per = n - 1 < HYS_MAX_CHOICES_PAGE ? n - 1 : HYS_MAX_CHOICES_PAGE, all_fit = 0;
         for (; per >= 1 && !all_fit; per--) {
             all_fit = 1;
             for (int f0 = 0; f0 < n && all_fit; f0 += per)
@@ -287,7 +293,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
         h -= ah + gap0;
     }
     c->f->pages = pages;
-    choice_grid(c, q, labels, first, count, cols, rows, x, y, w, h, st, value);
+    choice_grid(c, q, labels, idx, first, count, cols, rows, x, y, w, h, st, value);
 }
 
 void screen_question(ctx *c)
@@ -346,8 +352,11 @@ void screen_question(ctx *c)
         /* the words get the lines they need at their smallest size (the
          * keyboard gives way up to 40%, answers up to 60%: they page) */
         int tw0 = W - 2 * m - (pic ? (head_max < W / 4 ? head_max : W / 4) + m : 0);
-        const char *hint = hys_form_text(fm, &q->hint, v->lang);
-        int need = ui_text_need(c, hys_form_text(fm, &q->label, v->lang), S(c, SZ_TEXT), 1, tw0);
+        char hb[HYS_MAX_WORDS], lb[HYS_MAX_WORDS];
+        const char *hint = hys_journey_text(c->in->journey, &q->hint, v->lang, hb, sizeof hb);
+        int need =
+            ui_text_need(c, hys_journey_text(c->in->journey, &q->label, v->lang, lb, sizeof lb),
+                         S(c, SZ_TEXT), 1, tw0);
         if (hint) need += ui_text_need(c, hint, S(c, SZ_TEXT), 0, tw0) + S(c, SZ_GAP_SMALL);
         int cap = avail * (is_input ? 40 : 60) / 100;
         if (need > head_max) head_max = need < cap ? need : cap;
@@ -366,11 +375,15 @@ void screen_question(ctx *c)
     if (group)
         y += ui_text_box(c, group, tx, y, tw, S(c, SZ_GROUP_H), S(c, SZ_TEXT), 0, t->muted,
                          ALIGN_START, 0);
-    const char *hint = hys_form_text(fm, &q->hint, v->lang);
+    char hint_buf[HYS_MAX_WORDS], label_buf[HYS_MAX_WORDS];
+    const char *hint =
+        hys_journey_text(c->in->journey, &q->hint, v->lang, hint_buf, sizeof hint_buf);
     /* the question first; the hint gets what is left (at least one line) */
     int hint_min = hint ? ui_text_need(c, hint, S(c, SZ_TEXT), 0, tw) + S(c, SZ_GAP_SMALL) : 0;
     /* what to do is heard after the words (the answers' shape shows it the eye) */
-    const char *label = hys_form_text(fm, &q->label, v->lang), *todo = instruction(c, q);
+    const char *label = hys_journey_text(c->in->journey, &q->label, v->lang, label_buf,
+                                         sizeof label_buf),
+               *todo = instruction(c, q);
     char heard[1200];
     snprintf(heard, sizeof heard, "%s %s", hint ? hint : label ? label : "", todo ? todo : "");
     y += ui_text_box_heard(c, todo && !hint ? heard : NULL, hys_form_text(fm, &q->audio, v->lang),

@@ -32,18 +32,7 @@ static const char *answer_summary(ctx *c, int qi, char *buf, size_t n, const cha
         if (!listed) return tr(c, "Don't know");
     }
     for (int i = 0; i < q->nchoices; i++) {
-        const char *p = value;
-        size_t nl = strlen(q->choices[i].name);
-        int hit = 0;
-        while (*p && !hit) {
-            while (*p == ' ')
-                p++;
-            const char *s = p;
-            while (*p && *p != ' ')
-                p++;
-            hit = (size_t)(p - s) == nl && !strncmp(s, q->choices[i].name, nl);
-        }
-        if (!hit) continue;
+        if (!hys_words_has(value, q->choices[i].name)) continue;
         if (!*pic) *pic = screen_choice_picture(c, q, i);
         len += (size_t)snprintf(buf + len, n > len ? n - len : 0, "%s%s",
                                 len ? hys_lang_list_comma(lang_code(c, -1)) : "",
@@ -88,12 +77,15 @@ void screen_review(ctx *c)
     int lhb = ui_line_h(c, S(c, SZ_TEXT), 1);
     int bhc = lhb + S(c, SZ_GAP) > c->tmin ? lhb + S(c, SZ_GAP) : c->tmin;
     for (int i = 0; i < fm->nquestions; i++) {
-        if (fm->questions[i].type == HYS_Q_NOTE || !hys_journey_relevant(c->in->journey, i))
+        if (fm->questions[i].type == HYS_Q_NOTE || !hys_qtype_is_asked(fm->questions[i].type) ||
+            !hys_journey_relevant(c->in->journey, i))
             continue;
         char buf[512];
         const char *pic;
         const char *ans = answer_summary(c, i, buf, sizeof buf, &pic);
-        const char *ql = hys_form_text(fm, &fm->questions[i].label, c->v->lang);
+        char qb[HYS_MAX_WORDS];
+        const char *ql =
+            hys_journey_text(c->in->journey, &fm->questions[i].label, c->v->lang, qb, sizeof qb);
         int qh = ui_text_need(c, ql, S(c, SZ_TEXT), 0, qw);
         int aw = stack    ? W - 2 * m - S(c, 2 * SZ_GAP) - S(c, SZ_REVIEW_ANSWER)
                  : narrow ? W - 2 * m - cbw - S(c, SZ_REVIEW_ANSWER)
@@ -128,7 +120,8 @@ void screen_review(ctx *c)
         int qi = items[idx], h = rh[idx], y = ry;
         const hys_question *q = &fm->questions[qi];
         ui_rect(c, m, y, W - 2 * m, h, t->card, t->edge, S(c, SZ_LINE), S(c, SZ_ROUND_PANEL));
-        const char *ql = hys_form_text(fm, &q->label, c->v->lang);
+        char qb[HYS_MAX_WORDS];
+        const char *ql = hys_journey_text(c->in->journey, &q->label, c->v->lang, qb, sizeof qb);
         int ay = y, ahh = h;
         c->quiet = 1; /* the row's words are heard whole from its Change button */
         if (narrow) {

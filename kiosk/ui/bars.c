@@ -468,7 +468,9 @@ void ui_hint(ctx *c)
     const hys_journey_view *v = c->v;
     if (v->refused && v->screen == HYS_SCREEN_QUESTION && !c->in->staff) {
         const hys_form *fm = c->in->form;
-        const char *m = hys_form_text(fm, &fm->questions[v->question].constraint_msg, v->lang);
+        char mb[HYS_MAX_WORDS];
+        const char *m = hys_journey_text(c->in->journey, &fm->questions[v->question].constraint_msg,
+                                         v->lang, mb, sizeof mb);
         hint_box(c, m ? m : tr(c, HYS_REFUSED_WORDS));
     } else if (c->in->hint) {
         hint_box(c, c->in->hint);

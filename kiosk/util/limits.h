@@ -12,11 +12,15 @@
 #define HYS_MAX_COLS 200                           /* columns in one sheet */
 #define HYS_MAX_SHARED_STRINGS 100000              /* shared strings in an .xlsx */
 #define HYS_MAX_QUESTIONS 200                      /* questions in a set */
-#define HYS_MAX_CHOICES 40                         /* choices in one list */
-#define HYS_MAX_LANGUAGES 16                       /* languages in a set */
-#define HYS_MAX_EXPR_BYTES 1024                    /* one relevant or constraint expression */
-#define HYS_MAX_EXPR_DEPTH 32                      /* nesting in an expression */
-#define HYS_MAX_TEXT_ANSWER 200                    /* bytes typed into a text question */
+#define HYS_MAX_CHOICES 200      /* choices in one list (more than fit are shown in pages) */
+#define HYS_MAX_MULTI_CHOICES 64 /* choices a select_multiple offers */
+#define HYS_MAX_CHOICES_PAGE 24  /* answer cards on one page at most (6 by 4) */
+#define HYS_RANGE_CARDS 11      /* a range of up to this many numbers is a row of cards (0 to 10) */
+#define HYS_MAX_LANGUAGES 16    /* languages in a set */
+#define HYS_MAX_EXPR_BYTES 1024 /* one relevant or constraint expression */
+#define HYS_MAX_EXPR_DEPTH 32   /* nesting in an expression */
+#define HYS_MAX_TEXT_ANSWER 200 /* bytes typed into a text question */
+#define HYS_MAX_WORDS 2048      /* a question's words with the answers they name put in */
 #define HYS_MAX_INTEGER_DIGITS 9 /* characters in a number answer (a decimal's point too) */
 #define HYS_MAX_MEDIA_BYTES (16L * 1024 * 1024) /* one picture or sound file */
 #define HYS_MAX_PICTURE_PIXELS                                                                     \

@@ -130,6 +130,31 @@ int hys_ieq(const char *a, const char *b)
     }
 }
 
+size_t hys_word_at(const char *list, int k, const char **start)
+{
+    for (const char *p = list; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *s = p;
+        while (*p && *p != ' ')
+            p++;
+        if (p > s && k-- == 0) {
+            *start = s;
+            return (size_t)(p - s);
+        }
+    }
+    return 0;
+}
+
+int hys_words_has(const char *list, const char *w)
+{
+    size_t n = strlen(w), len;
+    const char *s;
+    for (int k = 0; n && (len = hys_word_at(list, k, &s)) > 0; k++)
+        if (len == n && !strncmp(s, w, n)) return 1;
+    return 0;
+}
+
 void hys_csv_field(FILE *out, const char *s)
 {
     if (!s) s = "";

@@ -24,6 +24,11 @@ char *hys_trim(char *s);
 char *hys_ascii_lower(char *s);
 /* 1 when a and b are equal ignoring ASCII case. */
 int hys_ieq(const char *a, const char *b);
+/* The k-th (from 0) word of a space-separated list (a select_multiple's
+ * answer): its length, with *start where it begins; 0 when there is none. */
+size_t hys_word_at(const char *list, int k, const char **start);
+/* 1 when the space-separated list holds the word w (not "" ). */
+int hys_words_has(const char *list, const char *w);
 /* Write one RFC 4180 CSV field (NULL as empty): quoted when it holds a comma,
  * quote or line break. A field that a spreadsheet would take for a formula
  * (starting with = + - @ or a tab) gets a leading apostrophe, so a typed

@@ -1,10 +1,11 @@
-/* Fuzzes the `relevant` and `constraint` expression parsers and the
- * evaluator (hys_expr_parse, hys_expr_parse_constraint, hys_expr_each_ref,
- * hys_expr_eval, hys_expr_destroy) with the input as a NUL-terminated
- * string, parsed both ways. Must hold for every input: no crash, no leak, no
- * ASan/UBSan finding, bounded time and stack; a refused expression always
- * has a one-line reason, valid UTF-8 when the expression is (it quotes the
- * expression); a parsed one evaluates to 0 or 1 under any answers. */
+/* Fuzzes the expression parsers and the evaluator (hys_expr_parse,
+ * hys_expr_parse_constraint, hys_expr_parse_filter, hys_expr_each_ref,
+ * hys_expr_each_field, hys_expr_eval, hys_expr_text, hys_expr_destroy) with
+ * the input as a NUL-terminated string, parsed all three ways. Must hold for every input: no crash,
+ * no leak, no ASan/UBSan finding, bounded time and stack; a refused expression always has a
+ * one-line reason, valid UTF-8 when the expression is (it quotes the expression); a parsed one
+ * evaluates to 0 or 1 under any answers, and to text that fits its buffer and is valid UTF-8 when
+ * the answers are. */
 #include "form/expr.h"
 #include "util/text.h"
 
@@ -44,9 +45,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!src) return 0;
     memcpy(src, data, size);
     src[size] = '\0';
-    for (int constraint = 0; constraint < 2; constraint++) {
+    for (int way = 0; way < 3; way++) {
         char err[200];
-        hys_expr *e = constraint ? hys_expr_parse_constraint(src, err, sizeof err)
+        hys_expr *e = way == 1   ? hys_expr_parse_constraint(src, err, sizeof err)
+                      : way == 2 ? hys_expr_parse_filter(src, err, sizeof err)
                                  : hys_expr_parse(src, err, sizeof err);
         if (!e) {
             if (!err[0] || strchr(err, '\n') || strchr(err, '\r')) abort(); /* one line */
@@ -54,6 +56,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         } else {
             int refs = 0;
             hys_expr_each_ref(e, count_ref, &refs);
+            hys_expr_each_field(e, count_ref, &refs);
+            char text[64];
+            hys_expr_text(e, lookup, NULL, text, sizeof text);
+            if (strlen(text) >= sizeof text) abort();
+            if (hys_utf8_valid(src, strlen(src)) && !hys_utf8_valid(text, strlen(text))) abort();
             int v = hys_expr_eval(e, lookup, NULL);
             int w = hys_expr_eval(e, lookup_null, NULL);
             if ((v != 0 && v != 1) || (w != 0 && w != 1)) abort();

@@ -95,6 +95,116 @@ static void test_constraints(void)
     hys_expr_destroy(e);
 }
 
+static void count_ref_field(void *ud, const char *name)
+{
+    (void)name;
+    (*(int *)ud)++;
+}
+
+/* A calculation's value as text (what a label shows and the answers keep). */
+static int calc_is(const char *src, const char *want)
+{
+    char err[200], got[256];
+    hys_expr *e = hys_expr_parse(src, err, sizeof err);
+    if (!e) {
+        fprintf(stderr, "parse failed: %s: %s\n", src, err);
+        return 0;
+    }
+    hys_expr_text(e, lookup, NULL, got, sizeof got);
+    hys_expr_destroy(e);
+    if (strcmp(got, want)) fprintf(stderr, "%s gave \"%s\", not \"%s\"\n", src, got, want);
+    return !strcmp(got, want);
+}
+
+/* Calculations as the KoboToolbox and ODK forms people share write them. */
+static void test_calculations(void)
+{
+    CHECK(calc_is("${age} + 1", "43"));
+    CHECK(calc_is("${age} * 2 - 4 div 2", "82")); /* * and div before - */
+    CHECK(calc_is("(${age} - 2) div 8", "5"));
+    CHECK(calc_is("${age} mod 5", "2"));
+    CHECK(calc_is("-${age} + 2", "-40"));
+    CHECK(calc_is("${age}-2", "40"));
+    CHECK(calc_is("10 div 4", "2.5"));
+    CHECK(calc_is("1 div 3 * 3", "1"));
+    CHECK(calc_is("${empty} + 1", "")); /* unanswered: no number, nothing shown */
+    CHECK(calc_is("1 div 0", ""));
+    CHECK(calc_is("if(${age} >= 18, 'adult', 'child')", "adult"));
+    CHECK(calc_is("if(${empty} = '', 'none', ${empty})", "none"));
+    CHECK(calc_is("concat(${name}, ' is ', ${age})", "Ann is 42"));
+    CHECK(calc_is("concat('Zażółć', ' ', 'gęślą')", "Zażółć gęślą"));
+    CHECK(calc_is("coalesce(${empty}, ${name})", "Ann"));
+    CHECK(calc_is("coalesce(${name}, 'x')", "Ann"));
+    CHECK(calc_is("round(2.5)", "3"));
+    CHECK(calc_is("round(-2.5)", "-2")); /* XPath: halves up */
+    CHECK(calc_is("round(3.14159, 2)", "3.14"));
+    CHECK(calc_is("round(-2.5, 0)", "-3")); /* ODK's two-value round: halves away from 0 */
+    CHECK(calc_is("int(7.9)", "7"));
+    CHECK(calc_is("int(-7.9)", "-7"));
+    CHECK(calc_is("number('  12 ')", "12"));
+    CHECK(calc_is("number('twelve')", ""));
+    CHECK(calc_is("string(${age} div 4)", "10.5"));
+    CHECK(calc_is("string(1 div 0)", "Infinity"));
+    CHECK(calc_is("string(${age} > 3)", "true"));
+    CHECK(calc_is("boolean(${empty})", "false"));
+    CHECK(calc_is("sum(${age})", "42"));
+    CHECK(calc_is("once(concat('a', 'b'))", "ab"));
+    CHECK(calc_is("selected-at(${stops}, 1)", "worried"));
+    CHECK(calc_is("selected-at(${stops}, 2)", ""));
+    CHECK(calc_is("selected-at(${stops}, -1)", ""));
+    CHECK(calc_is("count-selected(${stops}) * 10", "20"));
+    CHECK(calc_is("floor(-1.5) + ceiling(1.2) + abs(-3)", "3"));
+    CHECK(calc_is("min(3, ${age}, 7)", "3"));
+    CHECK(calc_is("max(3, ${age}, 7)", "42"));
+    CHECK(calc_is("max(3, ${empty})", ""));
+    CHECK(calc_is("pow(2, 10)", "1024"));
+    CHECK(calc_is("substr('Zażółć', 2, 4)", "żó")); /* characters, not bytes */
+    CHECK(calc_is("substr('abc', 1)", "bc"));
+    CHECK(calc_is("substr('abc', 5, 9)", ""));
+    CHECK(calc_is("normalize-space('  a   b ')", "a b"));
+    CHECK(calc_is("contains(${stops}, 'worr') and starts-with(${name}, 'A') and "
+                  "ends-with(${name}, 'nn')",
+                  "true"));
+    CHECK(calc_is("string-length(concat(${name}, ${name}))", "6"));
+    CHECK(calc_is("0.1 + 0.2", "0.3"));
+    CHECK(calc_is("-0 * 1", "0"));
+    /* a result longer than the buffer is cut at a whole character */
+    char err[200], got[8];
+    hys_expr *e = hys_expr_parse("concat('aaaaaa', 'ł', 'b')", err, sizeof err);
+    CHECK(e != NULL);
+    hys_expr_text(e, lookup, NULL, got, sizeof got);
+    CHECK(!strcmp(got, "aaaaaa"));
+    hys_expr_destroy(e);
+    /* a relevant may now do sums too */
+    CHECK(eval("${age} + 8 = 50") == 1);
+    CHECK(eval("${age} div 2 > 20 and ${age} - 40 < 3") == 1);
+}
+
+/* A choice_filter: a bare name is the choice's column, asked for as "@name". */
+static const char *choice_lookup(void *ud, const char *name)
+{
+    (void)ud;
+    if (!strcmp(name, "@county")) return "kent";
+    if (!strcmp(name, "county")) return "kent"; /* the question ${county} */
+    return "";
+}
+
+static void test_filters(void)
+{
+    char err[200];
+    hys_expr *e = hys_expr_parse_filter("county = ${county}", err, sizeof err);
+    CHECK(e != NULL);
+    if (e) CHECK(hys_expr_eval(e, choice_lookup, NULL) == 1);
+    int fields = 0, refs = 0;
+    hys_expr_each_field(e, count_ref_field, &fields);
+    hys_expr_each_ref(e, count_ref_field, &refs);
+    CHECK(fields == 1 && refs == 1);
+    hys_expr_destroy(e);
+    e = hys_expr_parse("county = ${county}", err, sizeof err); /* not a filter: refused */
+    CHECK(e == NULL && strstr(err, "\"county\" is not supported"));
+    hys_expr_destroy(e);
+}
+
 static void expect_error(const char *src, const char *fragment)
 {
     char err[200];
@@ -145,6 +255,8 @@ int main(void)
 {
     test_error_text();
     test_constraints();
+    test_calculations();
+    test_filters();
     CHECK(eval("${took_part} = 'yes'") == 1);
     CHECK(eval("${took_part} != 'yes'") == 0);
     CHECK(eval("${took_part}='no'") == 0);
@@ -183,7 +295,15 @@ int main(void)
     expect_error("${age} = 'yes", "never closed");
     expect_error("(${age} = 1", "expected )");
     expect_error("${age} = ", "ends too early");
-    expect_error("today() > 3", "\"today\" is not supported");
+    expect_error("today() > 3", "today() gives the date, and a kiosk keeps no dates");
+    expect_error("nope > 3", "\"nope\" is not supported");
+    expect_error("jr:choice-name(${a}, '${a}')", "jr:choice-name() is not supported");
+    expect_error("pulldata('x', 'a', 'b', 'c')", "pulldata() reads another file");
+    expect_error("wibble(1)", "the function wibble() is not supported");
+    expect_error("if(1, 2)", "if() takes 3 values, not 2");
+    expect_error("round(1, 2, 3)", "round() takes 1 to 2 values, not 3");
+    expect_error("concat(1, 2", "expected , or ) in concat(");
+    expect_error("--", "ends too early");
     expect_error(". > 3", "constraints");
     expect_error("selected(${stops})", "expected ,");
     expect_error("selected('a', 'b')", "selected needs a question");

@@ -5,6 +5,7 @@
 #include "check.h"
 
 #include "journey/journey.h"
+#include "util/limits.h"
 
 #include <string.h>
 
@@ -448,6 +449,84 @@ static void test_hold(void)
     hys_form_destroy(f);
 }
 
+/* A set as councils write them in KoboToolbox (tests/data/forms/council-kobo.csv):
+ * calculations kept with the answers the moment they change, shown in a
+ * note's words, and deciding what is asked; a ward list filtered by the
+ * area; a range as number cards. */
+static void test_calculations_and_filters(void)
+{
+    hys_form *f = load(HYS_TEST_DATA "/forms/council-kobo.csv");
+    CHECK(f != NULL);
+    if (!f) return;
+    rec r = {0};
+    hys_journey_sink sink = {&r, on_begin, on_answer, on_withdraw, on_end};
+    hys_journey_config cfg;
+    hys_journey_config_default(&cfg);
+    cfg.chosen_ms = 0;
+    hys_journey *j = hys_journey_create(f, &cfg, &sink, 0);
+    long t = 0;
+    hys_journey_act(j, HYS_ACT_START, 0, t += 1000);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 1, t += 1000);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000);
+    CHECK_STR(screen(j), "question:area");
+    hys_journey_act(j, HYS_ACT_CHOOSE, choice(f, "area", "south"), t += 1000);
+    CHECK_STR(screen(j), "question:ward");
+    int wq = hys_form_find(f, "ward");
+    CHECK(!hys_journey_choice_shown(j, wq, choice(f, "ward", "castle")));
+    CHECK(hys_journey_choice_shown(j, wq, choice(f, "ward", "park")));
+    hys_journey_act(j, HYS_ACT_CHOOSE, choice(f, "ward", "castle"), t += 1000); /* not shown */
+    CHECK_STR(screen(j), "question:ward");
+    hys_journey_act(j, HYS_ACT_CHOOSE, choice(f, "ward", "park"), t += 1000);
+    CHECK_STR(screen(j), "question:wellbeing");
+    int wb = hys_form_find(f, "wellbeing");
+    CHECK(f->questions[wb].type == HYS_Q_SELECT_ONE && f->questions[wb].nchoices == 11);
+    hys_journey_act(j, HYS_ACT_CHOOSE, choice(f, "wellbeing", "7"), t += 1000);
+    /* the calculation went to the sink the moment its answer came */
+    CHECK_STR(r.last_q, "wellbeing_pct");
+    CHECK_STR(r.last_v, "70");
+    CHECK_STR(screen(j), "question:wellbeing_note");
+    char buf[HYS_MAX_WORDS];
+    int nq = hys_form_find(f, "wellbeing_note");
+    CHECK_STR(hys_journey_text(j, &f->questions[nq].label, 0, buf, sizeof buf),
+              "You said 7 out of 10 (70 in 100). Thank you.");
+    hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000);
+    CHECK_STR(screen(j), "question:gp_visits");
+    hys_journey_type(j, "2", t += 1000);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000);
+    CHECK_STR(screen(j), "question:travel"); /* "sometimes": more_help is not asked */
+    const char *v;
+    CHECK(hys_journey_answer(j, hys_form_find(f, "visit_band"), &v) == HYS_STATUS_ANSWERED);
+    CHECK_STR(v, "sometimes");
+    /* back, and a change: the calculation follows, and more_help applies */
+    hys_journey_act(j, HYS_ACT_BACK, 0, t += 1000);
+    CHECK_STR(screen(j), "question:gp_visits");
+    hys_journey_act(j, HYS_ACT_ERASE, 0, t += 1000);
+    hys_journey_type(j, "9", t += 1000);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000);
+    CHECK_STR(r.last_q, "visit_band");
+    CHECK_STR(r.last_v, "often");
+    CHECK_STR(screen(j), "question:more_help");
+    /* the travel range is too wide for cards: the number pad, kept between its ends */
+    int tq = hys_form_find(f, "travel");
+    CHECK(f->questions[tq].type == HYS_Q_INTEGER && f->questions[tq].constraint != NULL);
+    /* a new area: the ward it no longer offers is withdrawn */
+    int before = r.withdrawn;
+    hys_journey_act(j, HYS_ACT_BACK, 0, t += 1000);
+    hys_journey_act(j, HYS_ACT_BACK, 0, t += 1000);
+    hys_journey_act(j, HYS_ACT_BACK, 0, t += 1000);
+    hys_journey_act(j, HYS_ACT_BACK, 0, t += 1000);
+    hys_journey_act(j, HYS_ACT_BACK, 0, t += 1000);
+    CHECK_STR(screen(j), "question:area");
+    hys_journey_act(j, HYS_ACT_CHOOSE, choice(f, "area", "north"), t += 1000);
+    CHECK(r.withdrawn == before + 1);
+    CHECK(hys_journey_answer(j, wq, &v) == HYS_STATUS_NONE);
+    /* the date calculation was left out: never a value */
+    CHECK(hys_form_find(f, "survey_day") < 0);
+    hys_journey_destroy(j);
+    hys_form_destroy(f);
+}
+
 /* Read aloud in one tap, and Help over any screen: it knows what the screen
  * under it offers, and Done (or Back) goes back to that screen as it was. */
 static void test_read_aloud_and_help(void)
@@ -499,6 +578,7 @@ static void test_read_aloud_and_help(void)
 int main(void)
 {
     test_read_aloud_and_help();
+    test_calculations_and_filters();
     test_sound_settings();
     test_eyesight_settings();
     test_full_journey();
