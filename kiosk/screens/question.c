@@ -51,7 +51,7 @@ int screen_card_shape(const ctx *c, const char *const *labels, int n, int cw, in
  * as can be, among the column counts whose cards hold every label whole
  * (labels wrap; a word is never broken). */
 int screen_grid_dims(const ctx *c, int n, int w, int h, const char *const *labels, int reserve,
-                     int scale, int *cols, int *rows)
+                     int how, int *cols, int *rows)
 {
     int best_c = 1, best_fit = -1, best_pic = -1, best_side = -1, gap = S(c, SZ_GAP);
     for (int cc = 1; cc <= n && cc <= 6; cc++) {
@@ -63,12 +63,14 @@ int screen_grid_dims(const ctx *c, int n, int w, int h, const char *const *label
         int pic = screen_card_shape(c, labels, n, cw, ch, reserve, &beside, &lines);
         /* 2: every label whole, and every picture a third of its card or
          * more; 1: the labels whole; 0: not even that */
-        int fit = ch < c->tmin || cw < c->tmin || pic < 0 ? 0 : pic * 3 >= side ? 2 : 1;
+        int fit = ch < c->tmin || cw < c->tmin || pic < 0 ? 0
+                  : pic * 3 >= side || (how & GRID_WORDS) ? 2
+                                                          : 1;
         if (fit > best_fit ||
             (fit == best_fit && (pic > best_pic || (pic == best_pic && side > best_side))))
             best_fit = fit, best_pic = pic, best_side = side, best_c = cc;
         /* a scale reads along one row whenever it fits whole there */
-        if (scale && cc == n && fit == 2) best_fit = fit, best_c = cc;
+        if ((how & GRID_SCALE) && cc == n && fit == 2) best_fit = fit, best_c = cc;
     }
     *cols = best_c;
     *rows = (n + best_c - 1) / best_c;
@@ -207,7 +209,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
     const hys_journey_view *v = c->v;
     const char *value;
     hys_answer_status st = hys_journey_answer(c->in->journey, v->question, &value);
-    int extra_dk = q->look == HYS_LOOK_FACES, scale = q->look != HYS_LOOK_PLAIN;
+    int extra_dk = q->look == HYS_LOOK_FACES, how = q->look != HYS_LOOK_PLAIN ? GRID_SCALE : 0;
     for (int i = 0; i < q->nchoices; i++)
         if (!strcmp(q->choices[i].name, "dont_know")) extra_dk = 0;
     /* the answers shown (a choice_filter may leave some out), by place: idx
@@ -220,6 +222,12 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
         labels[n++] = i < q->nchoices ? hys_form_text(fm, &q->choices[i].label, v->lang)
                                       : tr(c, "Don't know");
     }
+    /* cards of words alone (no answer has a picture) need no room for one:
+     * more of them fit a page */
+    int words = !extra_dk;
+    for (int k = 0; k < n && words; k++)
+        words = !screen_choice_picture(c, q, idx[k]);
+    if (words) how |= GRID_WORDS;
     int cols, rows;
     /* tick boxes sit in the corner, above the words */
     int tick =
@@ -230,7 +238,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
     /* large text: all the answers as a grid on one page when they fit there
      * (kept together: a page break never falls among them) */
     int grid_h = h < c->view_h ? h : c->view_h;
-    if (c->paged && screen_grid_dims(c, n, w, grid_h, labels, tick, scale, &cols, &rows)) {
+    if (c->paged && screen_grid_dims(c, n, w, grid_h, labels, tick, how, &cols, &rows)) {
         c->f->pages = 1;
         int top = choice_grid(c, q, labels, idx, 0, n, cols, rows, x, y, w, grid_h, st, value);
         c->keep_top = top, c->keep_bottom = y + grid_h - (top - y);
@@ -252,7 +260,7 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
                         value); /* beside (ui_card keeps it within the card) */
         return;
     }
-    if (!screen_grid_dims(c, n, w, h, labels, tick, scale, &cols, &rows) && n > 1) {
+    if (!screen_grid_dims(c, n, w, h, labels, tick, how, &cols, &rows) && n > 1) {
         int gap0 = S(c, SZ_GAP_ROW), bw0 = (w - gap0) / 2 - S(c, SZ_GAP_LARGE);
         int h1 = ui_text_need(c, tr(c, "Earlier answers"), S(c, SZ_TEXT), 1, bw0);
         int h2 = ui_text_need(c, tr(c, "More answers"), S(c, SZ_TEXT), 1, bw0);
@@ -265,14 +273,14 @@ static void question_choices(ctx *c, const hys_question *q, int x, int y, int w,
             all_fit = 1;
             for (int f0 = 0; f0 < n && all_fit; f0 += per)
                 all_fit = screen_grid_dims(c, f0 + per < n ? per : n - f0, w, h - ah - gap0,
-                                           labels + f0, tick, scale, &cols, &rows);
+                                           labels + f0, tick, how, &cols, &rows);
             if (all_fit) break;
         }
         if (per < 1) per = 1;
         pages = (n + per - 1) / per;
         int page = v->page < pages ? v->page : pages - 1;
         first = page * per, count = first + per < n ? per : n - first;
-        screen_grid_dims(c, count, w, h - ah - gap0, labels + first, tick, scale, &cols, &rows);
+        screen_grid_dims(c, count, w, h - ah - gap0, labels + first, tick, how, &cols, &rows);
         if (!all_fit) ui_unfit(c->f, "no answer fits"); /* the screen is paged instead */
         int bw = (w - gap0) / 2, by = y + h - ah;
         c->group = HYS_READ_CONTENT;

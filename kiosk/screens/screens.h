@@ -34,11 +34,14 @@ void screen_practice(ctx *c);
  * words (tick boxes). */
 int screen_card_shape(const ctx *c, const char *const *labels, int n, int cw, int ch, int reserve,
                       int *beside, int *lines);
+/* How answer cards are shown: a scale (faces, likert) keeps to one row
+ * whenever it fits so; cards of words alone need no room for a picture. */
+enum { GRID_SCALE = 1, GRID_WORDS = 2 };
 /* The grid n answer cards sit best in within w x h (*cols, *rows): 1 when
- * every label is whole and every picture a third of its card or more. A
- * scale (faces, likert) keeps to one row whenever it fits so. */
+ * every label is whole and every picture a third of its card or more (how:
+ * GRID_ flags). */
 int screen_grid_dims(const ctx *c, int n, int w, int h, const char *const *labels, int reserve,
-                     int scale, int *cols, int *rows);
+                     int how, int *cols, int *rows);
 void screen_question(ctx *c);
 /* The picture of answer i of q: the author's; else the kiosk's own for
  * yes, no and don't know, and a scale's faces by their place; else NULL

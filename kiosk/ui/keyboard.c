@@ -44,7 +44,10 @@ static const kb_page kb_gurmukhi[] = {
     {{"qwertyuiop", "asdfghjkl", "zxcvbnm"}, "abc", "Plain letters", 1},
 };
 
-static const char *const kb_digits[] = {"123", "456", "789"};
+/* The number pad's keys in the order they are read, "." for the decimal
+ * point and "<" for Delete; laid out as a telephone's 3 by 4 where the keys
+ * are tall enough so, else in 2 rows of 6, else in one row. */
+static const char kb_pad[] = "1234567890.<";
 
 /* The keyboard for the screen's language, by its script. */
 static const kb_page *kb_for(const ctx *c, int *npages)
@@ -107,33 +110,45 @@ void ui_keyboard(ctx *c, const hys_question *q, int x, int y, int w, int h)
     c->quiet = 0;
 }
 
+static void number_pad(ctx *c, int decimal, int x, int y, int w, int h)
+{
+    int gap = S(c, SZ_PAD), min_key = c->tmin + 4;
+    static const int shapes[3][2] = {{3, 4}, {6, 2}, {12, 1}}; /* columns, rows */
+    int cols = 3, rows = 4, kw = 0, kh = 0;
+    for (int i = 0; i < 3; i++) {
+        cols = shapes[i][0], rows = shapes[i][1];
+        kw = (w - (cols - 1) * gap) / cols, kh = (h - (rows - 1) * gap) / rows;
+        if (kh >= min_key && kw >= min_key) break;
+    }
+    if (kh < min_key || kw < min_key) ui_unfit(c->f, "no room for the number keys");
+    if (kw > S(c, SZ_KEY_MAX_W)) kw = S(c, SZ_KEY_MAX_W);
+    if (kh > S(c, SZ_KEY_MAX_H) * 2) kh = S(c, SZ_KEY_MAX_H) * 2;
+    int x0 = x + (w - (cols * kw + (cols - 1) * gap)) / 2;
+    int y0 = y + (h - (rows * kh + (rows - 1) * gap)) / 2;
+    for (int i = 0; kb_pad[i]; i++) {
+        char d = kb_pad[i], id[32], lab[4] = {d, 0};
+        if (d == '.' && !decimal) continue;
+        /* the telephone's last row: the point, 0 and Delete */
+        int at = cols == 3 ? (d == '.' ? 9 : d == '0' ? 10 : d == '<' ? 11 : i) : i;
+        int r = at / cols, k = at % cols;
+        int kx = x0 + (c->rtl ? cols - 1 - k : k) * (kw + gap); /* 1 2 3 in every language */
+        int ky = y0 + r * (kh + gap);
+        snprintf(id, sizeof id, "key:%s", d == '<' ? "backspace" : d == '.' ? "point" : lab);
+        ui_key(c,
+               &(ui_item){.id = id,
+                          .action = d == '<' ? HYS_ACT_ERASE : HYS_ACT_KEY,
+                          .arg = d == '<' ? 0 : d,
+                          .label = d == '<' ? tr(c, "Delete") : lab},
+               kx, ky, kw, kh);
+    }
+}
+
 static void keys(ctx *c, const hys_question *q, int x, int y, int w, int h)
 {
     int gap = S(c, SZ_PAD);
     char id[64], lab[8];
     if (hys_qtype_is_number(q->type)) {
-        int kw = (w - 2 * gap) / 3;
-        if (kw > S(c, SZ_KEY_MAX_W)) kw = S(c, SZ_KEY_MAX_W);
-        int kh = (h - 3 * gap) / 4;
-        int x0 = x + (w - (3 * kw + 2 * gap)) / 2;
-        for (int r = 0; r < 3; r++)
-            for (int k = 0; k < 3; k++) {
-                char d = kb_digits[r][k];
-                snprintf(lab, sizeof lab, "%c", d);
-                snprintf(id, sizeof id, "key:%c", d);
-                int kx = x0 + (c->rtl ? 2 - k : k) * (kw + gap); /* 1 2 3 in every language */
-                ui_key(c, &(ui_item){.id = id, .action = HYS_ACT_KEY, .arg = d, .label = lab}, kx,
-                       y + r * (kh + gap), kw, kh);
-            }
-        ui_key(c, &(ui_item){.id = "key:0", .action = HYS_ACT_KEY, .arg = '0', .label = "0"},
-               x0 + kw + gap, y + 3 * (kh + gap), kw, kh);
-        ui_key(c,
-               &(ui_item){.id = "key:backspace", .action = HYS_ACT_ERASE, .label = tr(c, "Delete")},
-               x0 + (c->rtl ? 0 : 2) * (kw + gap), y + 3 * (kh + gap), kw, kh);
-        if (q->type == HYS_Q_DECIMAL) /* the decimal point, where Delete is not */
-            ui_key(c,
-                   &(ui_item){.id = "key:point", .action = HYS_ACT_KEY, .arg = '.', .label = "."},
-                   x0 + (c->rtl ? 2 : 0) * (kw + gap), y + 3 * (kh + gap), kw, kh);
+        number_pad(c, q->type == HYS_Q_DECIMAL, x, y, w, h);
         return;
     }
     int npages;

@@ -233,9 +233,13 @@ int main(void)
     screen = hys_screen_open(&so, err, sizeof err);
     CHECK(screen != NULL);
     hys_diags *d = hys_diags_create("demo");
-    set demo, quick;
+    set demo, quick, council, longlist;
     if (!screen || !set_load(&demo, HYS_ASSETS "/forms/demo/listening.xlsx", d) ||
-        !set_load(&quick, HYS_ASSETS "/forms/quick/visit.xlsx", d))
+        !set_load(&quick, HYS_ASSETS "/forms/quick/visit.xlsx", d) ||
+        /* sets as others write them: calculations, a filtered list and
+         * number cards; a list of 60 answers in pages; no pictures */
+        !set_load(&council, HYS_TEST_DATA "/forms/council-kobo.csv", d) ||
+        !set_load(&longlist, HYS_TEST_DATA "/forms/home-language.csv", d))
         return check_done();
     /* window sizes with the physical width of a typical screen of that size:
      * targets must be 12 mm there (10.1", 7" and 10.1" portrait panels) */
@@ -256,6 +260,8 @@ int main(void)
                 walk_screens_sized(demo.fm, l, text_sizes[ts], visit, &demo);
             for (int l = 0; l < quick.fm->nlangs; l++)
                 walk_quick_sized(quick.fm, l, text_sizes[ts], visit, &quick);
+            walk_screens_sized(council.fm, 0, text_sizes[ts], visit, &council);
+            walk_screens_sized(longlist.fm, 0, text_sizes[ts], visit, &longlist);
             /* staff mode's screens, over the demo set in each language */
             static const hys_staff_view views[5] = {
                 {.screen = 1,
@@ -332,10 +338,13 @@ int main(void)
                 }
         }
     printf("test_layout: %d screens laid out (the demo set and the quick poll, %d and %d "
-           "languages, 3 window sizes, text at 100%%, 150%% and 200%%)\n",
+           "languages, a council's KoboToolbox-style set and a list of 60 answers, 3 window "
+           "sizes, text at 100%%, 150%% and 200%%)\n",
            screens, demo.fm->nlangs, quick.fm->nlangs);
     set_free(&demo);
     set_free(&quick);
+    set_free(&council);
+    set_free(&longlist);
     hys_diags_destroy(d);
     hys_screen_close(screen);
     SDL_Quit();
