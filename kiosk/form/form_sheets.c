@@ -35,9 +35,10 @@ static const struct {
  * short with "…"); 0 when none does. */
 static int filled_rows(const hys_table *t, int c, char *out, size_t cap)
 {
+    char list[160];
     size_t at = 0;
     int n = 0, first = -1, last = -1;
-    out[0] = '\0';
+    list[0] = '\0';
     for (int i = 1; i <= t->nrows; i++) {
         int row = i < t->nrows && form_cell(&t->rows[i], c) ? t->rows[i].number : -1;
         n += row >= 0;
@@ -45,19 +46,16 @@ static int filled_rows(const hys_table *t, int c, char *out, size_t cap)
             last = row;
             continue;
         }
-        if (first >= 0 && at + 24 < cap) /* (the run that ended) */
-            at +=
-                (size_t)(first == last ? snprintf(out + at, cap - at, "%s%d", at ? ", " : "", first)
-                                       : snprintf(out + at, cap - at, "%s%d-%d", at ? ", " : "",
-                                                  first, last));
-        else if (first >= 0 && at + 4 < cap && !strstr(out, "\xE2\x80\xA6"))
-            at += (size_t)snprintf(out + at, cap - at, ", \xE2\x80\xA6");
+        if (first >= 0 && at + 24 < sizeof list) /* (the run that ended) */
+            at += (size_t)(first == last ? snprintf(list + at, sizeof list - at, "%s%d",
+                                                    at ? ", " : "", first)
+                                         : snprintf(list + at, sizeof list - at, "%s%d-%d",
+                                                    at ? ", " : "", first, last));
+        else if (first >= 0 && at + 6 < sizeof list && !strstr(list, "\xE2\x80\xA6"))
+            at += (size_t)snprintf(list + at, sizeof list - at, ", \xE2\x80\xA6");
         first = last = row;
     }
-    if (!n) return 0;
-    char tmp[160];
-    snprintf(tmp, sizeof tmp, "%s", out);
-    snprintf(out, cap, "%s %s", n == 1 ? "row" : "rows", tmp);
+    if (n) snprintf(out, cap, "%s %.160s", n == 1 ? "row" : "rows", list);
     return n;
 }
 
@@ -71,7 +69,7 @@ static void warn_unused_columns(builder *b, const hys_table *t, const colmap *co
         if (!cols[c].key[0]) continue;
         if (form_in_list(cols[c].key, used, nused) || form_in_list(cols[c].key, refused, nrefused))
             continue;
-        char rows[160];
+        char rows[200];
         if (!filled_rows(t, c, rows, sizeof rows)) continue;
         const char *why = NULL;
         for (size_t a = 0; a < sizeof survey_aside / sizeof survey_aside[0]; a++)
