@@ -25,8 +25,9 @@ typedef struct builder {
     int nslots;
     lang_slot slots[HYS_MAX_LANGUAGES + 1];
     int lang_overflow;
-    int filters;   /* the survey has a choice_filter column */
-    char *ignored; /* metadata rows ignored (start, deviceid…): "a, b", or NULL */
+    int filters;     /* the survey has a choice_filter column */
+    int choice_dups; /* settings allow_choice_duplicates: a list may name a choice twice */
+    char *ignored;   /* metadata rows ignored (start, deviceid…): "a, b", or NULL */
     int nignored;
     hys_status rc;
 } builder;
@@ -34,12 +35,14 @@ typedef struct builder {
 typedef struct list_entry {
     char *list;
     hys_choice ch;
-    int used;
+    int used;      /* a question asks it (a choice with no label is then an error) */
+    int label_col; /* (for that message) */
 } list_entry;
 
 typedef struct choice_lists {
     list_entry *e;
     int n;
+    const char *sheet; /* the choices sheet's name as written (for messages) */
 } choice_lists;
 
 typedef void (*i18n_fn)(hys_i18n *t, void *ud);

@@ -158,6 +158,7 @@ void form_read_choices(builder *b, const hys_table *t, choice_lists *out)
                                        "media::audio"};
     if (!b->filters) /* (else they are the choice_filter's columns) */
         warn_unused_columns(b, t, cols, ncols, used, sizeof used / sizeof used[0], NULL, 0);
+    out->sheet = t->name;
     out->e = hys_calloc((size_t)t->nrows, sizeof *out->e);
     if (!out->e) {
         form_nomem(b);
@@ -188,7 +189,12 @@ void form_read_choices(builder *b, const hys_table *t, choice_lists *out)
             count++;
             if (!strcmp(out->e[j].ch.name, name)) dup = 1;
         }
-        if (dup) {
+        if (dup && (b->filters || b->choice_dups)) /* (cascading lists: "king" in two states) */
+            hys_diags_add(b->d, HYS_DIAG_WARNING, t->name, r->number, c_name,
+                          "the list \"%s\" has a choice called \"%s\" twice: kept, for a "
+                          "choice_filter to show one of them at a time (either is kept as \"%s\")",
+                          list, name, name);
+        else if (dup) {
             hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number, c_name,
                           "the list \"%s\" already has a choice called \"%s\"", list, name);
             continue;
@@ -222,10 +228,7 @@ void form_read_choices(builder *b, const hys_table *t, choice_lists *out)
             form_nomem(b);
         form_read_i18n(b, t->name, r, cols, ncols, "media::image", &e->ch.image, 1);
         form_read_i18n(b, t->name, r, cols, ncols, "media::audio", &e->ch.audio, 2);
-        if (form_i18n_empty(&e->ch.label))
-            hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, r->number,
-                          form_find_col(cols, ncols, "label"), "the choice \"%s\" has no label",
-                          name);
+        e->label_col = form_find_col(cols, ncols, "label"); /* (told if a question uses it) */
     }
 }
 
@@ -319,8 +322,8 @@ static void check_field(void *ud, const char *key)
         if (hys_choice_field(&fc->q->choices[c], key)[0]) return;
     hys_diags_add(fc->b->d, HYS_DIAG_ERROR, fc->t->name, fc->r->number, fc->col,
                   "choice_filter reads the column \"%s\", but no choice in the list \"%s\" has "
-                  "it filled in the choices sheet",
-                  key, fc->list);
+                  "it filled in the choices sheet (for the text %s, write '%s' in quotes)",
+                  key, fc->list, key, key);
 }
 
 static void check_fields(builder *b, const hys_table *t, const hys_row *r, int col,
@@ -598,6 +601,10 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
             for (int j = 0; j < lists->n; j++) {
                 list_entry *e = &lists->e[j];
                 if (strcmp(e->list, list)) continue;
+                if (form_i18n_empty(&e->ch.label) && !e->used)
+                    hys_diags_add(b->d, HYS_DIAG_ERROR, lists->sheet, e->ch.row, e->label_col,
+                                  "the choice \"%s\" has no label (the words shown and said)",
+                                  e->ch.name);
                 e->used = 1;
                 hys_choice *c = &q->choices[q->nchoices++];
                 c->row = e->ch.row;
@@ -673,6 +680,8 @@ void form_read_settings(builder *b, const hys_table *t, const char **default_lan
             *default_lang = v;
         } else if (!strncmp(key, "intro", 5) && (!key[5] || key[5] == ':')) {
             continue; /* (form_read_intro, once the languages are known) */
+        } else if (!strcmp(key, "allow_choice_duplicates")) {
+            b->choice_dups = hys_ieq(v, "yes") || hys_ieq(v, "true");
         } else if (!strcmp(key, "style")) {
             if (hys_ieq(v, "quick"))
                 b->f->quick = 1;

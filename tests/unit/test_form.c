@@ -665,6 +665,33 @@ static void test_real_form_features(void)
     CHECK(has(d, 15, 6, HYS_DIAG_ERROR, "choice_filter reads the column \"colour\""));
     hys_diags_destroy(d);
 
+    /* cascading lists may name a choice twice (King county in two states);
+     * a choice with no label is an error only when a question uses it */
+    f = load_csv("survey,,,,\n"
+                 ",type,name,label,choice_filter\n"
+                 ",select_one states,state,State?,\n"
+                 ",select_one counties,county,County?,${state} = cf\n"
+                 "choices,,,,\n"
+                 ",list_name,name,label,cf\n"
+                 ",states,tx,Texas,\n"
+                 ",states,wa,Washington,\n"
+                 ",counties,king,King,wa\n"
+                 ",counties,king,King,tx\n"
+                 ",unused,b,,\n",
+                 &d);
+    CHECK(f != NULL);
+    CHECK(has(d, 10, 2, HYS_DIAG_WARNING, "has a choice called \"king\" twice: kept"));
+    CHECK(f && f->questions[1].nchoices == 2);
+    hys_form_destroy(f);
+    hys_diags_destroy(d);
+    f = load_csv("survey,,,\n,type,name,label\n,select_one l,q,Q?\n"
+                 "choices,,,\n,list_name,name,label\n,l,a,A\n,l,a,A again\n,l,b,\n",
+                 &d);
+    CHECK(f == NULL);
+    CHECK(has(d, 7, 2, HYS_DIAG_ERROR, "already has a choice called \"a\""));
+    CHECK(has(d, 8, 3, HYS_DIAG_ERROR, "the choice \"b\" has no label"));
+    hys_diags_destroy(d);
+
     /* a cell with a line break stays one line in its message */
     f = load_csv("survey,,\n,type,name,label\n,text,a b,\"Line one\nline two\"\n", &d);
     CHECK(f == NULL);
