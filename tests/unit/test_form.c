@@ -692,6 +692,15 @@ static void test_real_form_features(void)
     CHECK(has(d, 8, 3, HYS_DIAG_ERROR, "the choice \"b\" has no label"));
     hys_diags_destroy(d);
 
+    /* column letters stay right after picture columns in two languages
+     * (a hand-made .xlsx: media::image::English (en) in D, Polski in F) */
+    d = hys_diags_create("columns-after-media.xlsx");
+    f = hys_form_load(HYS_TEST_DATA "/forms/columns-after-media.xlsx", d, NULL);
+    CHECK(f == NULL);
+    CHECK(has(d, 2, 6, HYS_DIAG_ERROR, "relevant refers to ${nope}"));
+    CHECK(has(d, 2, 7, HYS_DIAG_ERROR, "constraint \". >\""));
+    hys_diags_destroy(d);
+
     /* a cell with a line break stays one line in its message */
     f = load_csv("survey,,\n,type,name,label\n,text,a b,\"Line one\nline two\"\n", &d);
     CHECK(f == NULL);
