@@ -3,9 +3,9 @@
 # tests/run; the README lists the same packages.
 HYS_BUILD_PACKAGES="cmake make gcc pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev \
 libespeak-ng-dev espeak-ng-data libsqlite3-dev libzip-dev libexpat1-dev libsodium-dev libssl-dev \
-libfribidi-dev"
+libfribidi-dev libxlsxwriter-dev"
 HYS_TEST_PACKAGES="sqlite3 gettext clang-format dosfstools fuse fusefat python3 dpkg-dev \
-xvfb xdotool libxtst-dev"
+xvfb xdotool libxtst-dev python3-openpyxl"
 HYS_BENCH_PACKAGES="xvfb valgrind libxtst-dev"
 
 hys_install() {

@@ -21,8 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
-static const char *const bundle_files[] = {"data.sqlite", "answers.csv", "sessions.csv",
-                                           "free-text.csv", "report.html"};
+static const char *const bundle_files[] = {"data.sqlite",   "answers.csv", "sessions.csv",
+                                           "free-text.csv", "report.html", "answers.xlsx"};
 #define NFILES (int)(sizeof bundle_files / sizeof bundle_files[0])
 
 /* The forms the bundle's answers belong to, from its database. */
@@ -87,7 +87,7 @@ static hys_status make_files(const hys_export_options *o, hys_store_export *e,
     int nfiles = NFILES;
     if (o->seal_to) { /* only the key's holder can read them: and no report */
         m->sealed = 1;
-        nfiles = NFILES - 1; /* (all but report.html) */
+        nfiles = NFILES - 2; /* (all but report.html and answers.xlsx) */
         if (hys_seal_key_from_base64(o->seal_to, pk) != HYS_OK) {
             snprintf(err, errn, "the question set's public_key is not a valid key");
             return HYS_EFORMAT;
@@ -102,6 +102,13 @@ static hys_status make_files(const hys_export_options *o, hys_store_export *e,
         }
     } else if (!rc) {
         rc = hys_report_html(path[0], path[4], 0, err, errn);
+        char how[600];
+        snprintf(how, sizeof how,
+                 "Saved by kiosk %s%s%s onto a USB stick, and signed with its key: manifest.json "
+                 "lists every file with its SHA-256, and the office's collect checks them before "
+                 "it takes any.",
+                 info->kiosk_id, o->venue && *o->venue ? " at " : "", o->venue ? o->venue : "");
+        if (!rc) rc = hys_report_workbook(path[0], path[5], 0, how, err, errn);
     }
     if (rc) return rc;
     snprintf(m->kiosk_id, sizeof m->kiosk_id, "%s", info->kiosk_id);

@@ -12,6 +12,10 @@
 
 #include <stddef.h>
 
+/* Each CSV file starts with it (UTF-8's byte-order mark): Excel on Windows
+ * then reads Welsh, Polish, Urdu, Bengali … as they are, not as the local
+ * code page; Python's utf-8-sig, R and LibreOffice read them as before. */
+#define HYS_REPORT_BOM "\xEF\xBB\xBF"
 /* What answers.csv and sessions.csv show in place of an answer in the
  * resident's own words: such words can name them, so they go alone into
  * free-text.csv, away from the session, time and language. */
@@ -59,5 +63,13 @@ void hys_report_protect(const long *n, int cnt, int stride, unsigned char *how);
  * kiosk_id, value, with the least position and the count n) when the
  * database has one, as a collection does; else counted here. */
 hys_status hys_report_html(const char *db, const char *out, int venues, char *err, size_t errn);
+/* answers.xlsx, for Excel: a Summary sheet with report.html's counts, kept
+ * back by the same rules (venues: a collection, released as report.html
+ * is), and a bar chart a question; the Sessions, Answers and Free text
+ * sheets with the rows of the CSV files (as many as Excel holds); an About
+ * sheet in plain words, saying where the answers come from (signature: one
+ * sentence on how they were signed and checked). HYS_OK, or HYS_EIO. */
+hys_status hys_report_workbook(const char *db, const char *out, int venues, const char *signature,
+                               char *err, size_t errn);
 
 #endif

@@ -197,6 +197,13 @@ static void test_export(void)
     size_t n;
     snprintf(path, sizeof path, "%s/answers.csv", b1);
     CHECK(lines(path) == 16);
+    FILE *bom = fopen(path, "rb"); /* (for Excel: UTF-8, whatever the local code page) */
+    char first[4] = "";
+    CHECK(bom && fread(first, 1, 3, bom) == 3 && !memcmp(first, HYS_REPORT_BOM, 3));
+    if (bom) fclose(bom);
+    snprintf(path, sizeof path, "%s/answers.xlsx", b1);
+    CHECK(access(path, F_OK) == 0); /* (its sheets: tests/workbook) */
+    snprintf(path, sizeof path, "%s/answers.csv", b1);
     /* words a resident typed stand apart from their session, time and
      * language: answers.csv and sessions.csv only point to free-text.csv */
     CHECK(contains(path, "," HYS_REPORT_FREE_TEXT ",answered,en,") && !contains(path, "HYPERLINK"));
@@ -216,7 +223,7 @@ static void test_export(void)
     CHECK(hys_file_read(path, 65536, &text, &n, err, sizeof err) == HYS_OK);
     hys_manifest m;
     CHECK(text && hys_manifest_read(text, n, &m, err, sizeof err) == HYS_MANIFEST_OK);
-    CHECK(m.seq == 1 && m.answers == 15 && m.nfiles == 5 && !m.prev[0]);
+    CHECK(m.seq == 1 && m.answers == 15 && m.nfiles == 6 && !m.prev[0]);
     CHECK_STR(m.venue, "Central Library");
     free(text);
     char sha1[65];
@@ -455,6 +462,8 @@ static void test_sealed(void)
     CHECK(bundle_dir(stick, 1, b, sizeof b));
     char path[1200];
     snprintf(path, sizeof path, "%s/report.html", b);
+    CHECK(access(path, F_OK) != 0);
+    snprintf(path, sizeof path, "%s/answers.xlsx", b); /* (made at the office, by collect) */
     CHECK(access(path, F_OK) != 0);
     snprintf(path, sizeof path, "%s/answers.csv", b);
     CHECK(access(path, F_OK) != 0);
