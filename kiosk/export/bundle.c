@@ -80,6 +80,17 @@ static hys_status make_files(const hys_export_options *o, hys_store_export *e,
         hys_path(path[i], sizeof path[i], work, bundle_files[i]);
     hys_status rc = hys_store_export_write_db(e, path[0], err, errn);
     if (!rc) forms_of(path[0], m);
+    /* answers.xlsx (not for a sealed bundle) on its own thread meanwhile */
+    hys_report_job *wb = NULL;
+    if (!rc && !o->seal_to) {
+        char how[600];
+        snprintf(how, sizeof how,
+                 "Saved by kiosk %s%s%s onto a USB stick, and signed with its key: manifest.json "
+                 "lists every file with its SHA-256, and the office's collect checks them before "
+                 "it takes any.",
+                 info->kiosk_id, o->venue && *o->venue ? " at " : "", o->venue ? o->venue : "");
+        wb = hys_report_workbook_begin(path[0], path[5], 0, how);
+    }
     if (!rc) rc = hys_report_answers_csv(path[0], path[1], err, errn);
     if (!rc) rc = hys_report_sessions_csv(path[0], path[2], 0, err, errn);
     if (!rc) rc = hys_report_free_text_csv(path[0], path[3], err, errn);
@@ -102,13 +113,11 @@ static hys_status make_files(const hys_export_options *o, hys_store_export *e,
         }
     } else if (!rc) {
         rc = hys_report_html(path[0], path[4], 0, err, errn);
-        char how[600];
-        snprintf(how, sizeof how,
-                 "Saved by kiosk %s%s%s onto a USB stick, and signed with its key: manifest.json "
-                 "lists every file with its SHA-256, and the office's collect checks them before "
-                 "it takes any.",
-                 info->kiosk_id, o->venue && *o->venue ? " at " : "", o->venue ? o->venue : "");
-        if (!rc) rc = hys_report_workbook(path[0], path[5], 0, how, err, errn);
+    }
+    if (wb) { /* (waited for whatever happened: its thread reads the database) */
+        char werr[512];
+        hys_status wrc = hys_report_workbook_end(wb, werr, sizeof werr);
+        if (!rc && wrc) rc = wrc, snprintf(err, errn, "%s", werr);
     }
     if (rc) return rc;
     snprintf(m->kiosk_id, sizeof m->kiosk_id, "%s", info->kiosk_id);

@@ -492,26 +492,29 @@ static void merge(sqlite3 *db, found *b, const char *data, FILE *log, hys_collec
     }
 }
 
-/* Make a file of the collection in work from its database (r: what was
- * checked, for the workbook's About sheet). */
-static hys_status make(const char *work, const char *name, int which, const hys_collect_result *r,
-                       char *err, size_t errn)
+/* The About sheet's sentence on how the collection's answers were checked. */
+static const char *how_collected(const hys_collect_result *r, char *how, size_t n)
 {
-    char db[4300], path[4300], how[600];
-    hys_path(db, sizeof db, work, "data.sqlite");
-    hys_path(path, sizeof path, work, name);
-    snprintf(how, sizeof how,
+    snprintf(how, n,
              "Collected from %d bundle%s of %d kiosk%s. Each was checked before its answers were "
              "taken: signed with the key of a kiosk this computer trusts, every file as it was "
              "signed (SHA-256), and no bundle missing in each kiosk's numbering. %d bundle%s "
              "refused, %d missing (the collect log says which).",
              r->accepted, r->accepted == 1 ? "" : "s", r->kiosks, r->kiosks == 1 ? "" : "s",
              r->rejected, r->rejected == 1 ? " was" : "s were", r->gaps);
+    return how;
+}
+
+/* Make a file of the collection in work from its database. */
+static hys_status make(const char *work, const char *name, int which, char *err, size_t errn)
+{
+    char db[4300], path[4300];
+    hys_path(db, sizeof db, work, "data.sqlite");
+    hys_path(path, sizeof path, work, name);
     return which == 0   ? hys_report_answers_csv(db, path, err, errn)
            : which == 1 ? hys_report_sessions_csv(db, path, 1, err, errn)
            : which == 2 ? hys_report_free_text_csv(db, path, err, errn)
-           : which == 3 ? hys_report_html(db, path, 1, err, errn)
-                        : hys_report_workbook(db, path, 1, how, err, errn);
+                        : hys_report_html(db, path, 1, err, errn);
 }
 
 /* Remove the working folders an earlier collect into out left there when it
@@ -655,8 +658,22 @@ hys_status hys_collect(const char *const *in, int nin, const char *out, const ch
     }
     static const char *const files[] = {"answers.csv", "sessions.csv", "free-text.csv",
                                         "report.html", "answers.xlsx", "data.sqlite"};
-    for (int i = 0; !rc && i < 5; i++)
-        rc = make(work, files[i], i, r, err, errn);
+    char how[600];
+    /* answers.xlsx on its own thread while the others are made */
+    hys_report_job *wb = NULL;
+    if (!rc) {
+        char made_db[4300], path[4300];
+        hys_path(made_db, sizeof made_db, work, "data.sqlite");
+        hys_path(path, sizeof path, work, files[4]);
+        wb = hys_report_workbook_begin(made_db, path, 1, how_collected(r, how, sizeof how));
+    }
+    for (int i = 0; !rc && i < 4; i++)
+        rc = make(work, files[i], i, err, errn);
+    if (wb) {
+        char werr[512];
+        hys_status wrc = hys_report_workbook_end(wb, werr, sizeof werr);
+        if (!rc && wrc) rc = wrc, snprintf(err, errn, "%s", werr);
+    }
     for (int i = 0; !rc && i < 6; i++)
         rc = stick ? hys_file_place(work, out, files[i], NULL, err, errn)
                    : hys_file_settle(work, out, files[i], err, errn);

@@ -71,5 +71,13 @@ hys_status hys_report_html(const char *db, const char *out, int venues, char *er
  * sentence on how they were signed and checked). HYS_OK, or HYS_EIO. */
 hys_status hys_report_workbook(const char *db, const char *out, int venues, const char *signature,
                                char *err, size_t errn);
+/* The same on a thread of its own, while the other files are made (a
+ * second core halves an export's time): begin starts it (NULL on no
+ * memory), end waits for it and says how it went. db must not change
+ * meanwhile. */
+typedef struct hys_report_job hys_report_job;
+hys_report_job *hys_report_workbook_begin(const char *db, const char *out, int venues,
+                                          const char *signature);
+hys_status hys_report_workbook_end(hys_report_job *job, char *err, size_t errn);
 
 #endif

@@ -9,7 +9,10 @@
 
 #include "../util/limits.h"
 
+#include "../util/alloc.h"
+
 #include <libgen.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -373,4 +376,52 @@ hys_status hys_report_workbook(const char *db, const char *path, int venues, con
     hys_status r1 = report_end(&rows, ok);
     hys_status r2 = report_end(&o, ok);
     return r1 ? r1 : r2;
+}
+
+/* ---- made beside the other files ---- */
+
+struct hys_report_job {
+    pthread_t thread;
+    int started;
+    char *db, *path, *signature;
+    int venues;
+    hys_status rc;
+    char err[512];
+};
+
+static void *job_run(void *ud)
+{
+    hys_report_job *j = ud;
+    j->rc = hys_report_workbook(j->db, j->path, j->venues, j->signature, j->err, sizeof j->err);
+    return NULL;
+}
+
+hys_report_job *hys_report_workbook_begin(const char *db, const char *path, int venues,
+                                          const char *signature)
+{
+    hys_report_job *j = hys_calloc(1, sizeof *j);
+    if (!j) return NULL;
+    j->db = hys_strdup(db), j->path = hys_strdup(path);
+    j->signature = hys_strdup(signature ? signature : "");
+    j->venues = venues;
+    j->rc = HYS_ENOMEM;
+    if (j->db && j->path && j->signature)
+        j->started = pthread_create(&j->thread, NULL, job_run, j) == 0;
+    if (j->db && j->path && j->signature && !j->started) /* (no thread: made here) */
+        job_run(j);
+    return j;
+}
+
+hys_status hys_report_workbook_end(hys_report_job *j, char *err, size_t errn)
+{
+    if (!j) {
+        snprintf(err, errn, "out of memory");
+        return HYS_ENOMEM;
+    }
+    if (j->started) pthread_join(j->thread, NULL);
+    hys_status rc = j->rc;
+    if (rc) snprintf(err, errn, "%s", j->err[0] ? j->err : "out of memory");
+    hys_free(j->db), hys_free(j->path), hys_free(j->signature);
+    hys_free(j);
+    return rc;
 }
