@@ -43,4 +43,9 @@ int hys_expr_eval(const hys_expr *e, hys_expr_lookup lookup, void *ud);
  * (a sum of unanswered questions) gives "". Returns out. */
 char *hys_expr_text(const hys_expr *e, hys_expr_lookup lookup, void *ud, char *out, size_t n);
 
+/* The least and greatest numbers a constraint lets an answer be, from its
+ * simple comparisons (". >= 16 and . <= 120"): -INFINITY / INFINITY where it
+ * says nothing so plain (no constraint: both). */
+void hys_expr_bounds(const hys_expr *e, double *min, double *max);
+
 #endif

@@ -3,6 +3,7 @@
  * values into text, closely enough for skip logic and calculations. */
 #include "expr_private.h"
 
+#include "../util/limits.h"
 #include "../util/text.h"
 
 #include <math.h>
@@ -422,4 +423,39 @@ char *hys_expr_text(const hys_expr *e, hys_expr_lookup lookup, void *ud, char *o
     if (v.kind == V_NUM && !isfinite(v.n)) return out; /* (nothing to show) */
     copy_cut(out, n, as_text(&v, buf, sizeof buf));
     return out;
+}
+
+/* Bound e (a comparison of "." with a number, either way round) puts on
+ * the answer, into *min / *max. */
+static void bound(const hys_expr *e, double *min, double *max)
+{
+    const hys_expr *self = e->a, *num = e->b;
+    int op = e->op;
+    if (self->kind == N_NUM && num->kind == N_REF) { /* 3 < . reads as . > 3 */
+        self = e->b, num = e->a;
+        op = op == OP_LT   ? OP_GT
+             : op == OP_GT ? OP_LT
+             : op == OP_LE ? OP_GE
+             : op == OP_GE ? OP_LE
+                           : op;
+    }
+    if (self->kind != N_REF || strcmp(self->text, ".") || num->kind != N_NUM) return;
+    if ((op == OP_LE || op == OP_LT) && num->num < *max) *max = num->num;
+    if ((op == OP_GE || op == OP_GT) && num->num > *min) *min = num->num;
+}
+
+void hys_expr_bounds(const hys_expr *e, double *min, double *max)
+{
+    *min = -INFINITY, *max = INFINITY;
+    /* (only what every answer must meet: comparisons joined by "and") */
+    const hys_expr *stack[HYS_MAX_EXPR_DEPTH * 2];
+    int n = 0;
+    if (e) stack[n++] = e;
+    while (n > 0) {
+        const hys_expr *x = stack[--n];
+        if (x->kind == N_AND && n + 2 <= (int)(sizeof stack / sizeof stack[0]))
+            stack[n++] = x->a, stack[n++] = x->b;
+        else if (x->kind == N_CMP)
+            bound(x, min, max);
+    }
 }

@@ -4,6 +4,8 @@
 
 #include "../ui/ui.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <strings.h>
 
 /* The most lines any of the n labels takes at width w, or 0 when one does
@@ -153,8 +155,34 @@ static void choice_card(ctx *c, const hys_question *q, int i, const char *label,
             x, y, w, h, pic, chosen, q->type == HYS_Q_SELECT_MULTIPLE);
 }
 
-/* What to do with a question, said after it (NULL: a note, nothing to do). */
-static const char *instruction(const ctx *c, const hys_question *q)
+/* A number as the kiosk says it: 16, 2.5. */
+static void number_words(double x, char *out, size_t n)
+{
+    snprintf(out, n, "%.10g", x);
+}
+
+/* What to do with a number, with the least and greatest its constraint
+ * allows ("Type a number from 16 to 120, then Next."), into buf. */
+static const char *number_instruction(const ctx *c, const hys_question *q, char *buf, size_t n)
+{
+    double lo, hi;
+    hys_expr_bounds(q->constraint, &lo, &hi);
+    char a[32], b[32];
+    number_words(lo, a, sizeof a), number_words(hi, b, sizeof b);
+    if (isfinite(lo) && isfinite(hi))
+        snprintf(buf, n, tr(c, "Type a number from %s to %s, then Next."), a, b);
+    else if (isfinite(hi))
+        snprintf(buf, n, tr(c, "Type a number up to %s, then Next."), b);
+    else if (isfinite(lo))
+        snprintf(buf, n, tr(c, "Type a number of %s or more, then Next."), a);
+    else
+        return tr(c, "Type a number, then Next.");
+    return buf;
+}
+
+/* What to do with a question, said after it (NULL: a note, nothing to do);
+ * buf holds it when it is made for the question. */
+static const char *instruction(const ctx *c, const hys_question *q, char *buf, size_t n)
 {
     switch (q->type) {
     case HYS_Q_SELECT_ONE:
@@ -163,7 +191,7 @@ static const char *instruction(const ctx *c, const hys_question *q)
         return tr(c, "Choose every answer that fits, then Next.");
     case HYS_Q_INTEGER:
     case HYS_Q_DECIMAL:
-        return tr(c, "Type a number, then Next.");
+        return number_instruction(c, q, buf, n);
     case HYS_Q_TEXT:
         return tr(c, "Type your answer, then Next.");
     case HYS_Q_NOTE:
@@ -383,7 +411,7 @@ void screen_question(ctx *c)
     if (group)
         y += ui_text_box(c, group, tx, y, tw, S(c, SZ_GROUP_H), S(c, SZ_TEXT), 0, t->muted,
                          ALIGN_START, 0);
-    char hint_buf[HYS_MAX_WORDS], label_buf[HYS_MAX_WORDS];
+    char hint_buf[HYS_MAX_WORDS], label_buf[HYS_MAX_WORDS], todo_buf[200];
     const char *hint =
         hys_journey_text(c->in->journey, &q->hint, v->lang, hint_buf, sizeof hint_buf);
     /* the question first; the hint gets what is left (at least one line) */
@@ -391,7 +419,7 @@ void screen_question(ctx *c)
     /* what to do is heard after the words (the answers' shape shows it the eye) */
     const char *label = hys_journey_text(c->in->journey, &q->label, v->lang, label_buf,
                                          sizeof label_buf),
-               *todo = instruction(c, q);
+               *todo = instruction(c, q, todo_buf, sizeof todo_buf);
     char heard[1200];
     snprintf(heard, sizeof heard, "%s %s", hint ? hint : label ? label : "", todo ? todo : "");
     y += ui_text_box_heard(c, todo && !hint ? heard : NULL, hys_form_text(fm, &q->audio, v->lang),
@@ -412,7 +440,14 @@ void screen_question(ctx *c)
         if (head < min_pic) head = min_pic;
         ui_image(c, m, top, head < psz ? head : psz, head < psz ? head : psz, pic);
     }
-    int ay = top + head + S(c, SZ_GAP), ah = bot - ay;
+    int ay = top + head + S(c, SZ_GAP);
+    /* an answer just refused: why, under the question, where it covers
+     * nothing (never the keys or answers that mend it; on a long page it
+     * moves with the words) */
+    char refused_buf[HYS_MAX_WORDS];
+    const char *refused = ui_refused_words(c, refused_buf, sizeof refused_buf);
+    if (refused) ay += ui_message_box(c, refused, m, ay, W - 2 * m) + S(c, SZ_GAP);
+    int ah = bot - ay;
     if (q->type == HYS_Q_SELECT_ONE || q->type == HYS_Q_SELECT_MULTIPLE) {
         question_choices(c, q, m, ay, W - 2 * m, ah);
     } else if (is_input) {

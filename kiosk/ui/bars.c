@@ -458,38 +458,49 @@ void ui_curtain(ctx *c)
     c->group = gr;
 }
 
+const char *ui_refused_words(const ctx *c, char *buf, size_t n)
+{
+    const hys_journey_view *v = c->v;
+    if (c->in->notice || !v->refused || v->screen != HYS_SCREEN_QUESTION || c->in->staff)
+        return NULL;
+    const hys_form *fm = c->in->form;
+    const char *m = hys_journey_text(c->in->journey, &fm->questions[v->question].constraint_msg,
+                                     v->lang, buf, n);
+    return m ? m : tr(c, HYS_REFUSED_WORDS);
+}
+
+int ui_message_h(ctx *c, const char *text, int w)
+{
+    return ui_text_need(c, text, S(c, SZ_TEXT), 1, w - 2 * S(c, SZ_GAP)) + 2 * S(c, SZ_GAP);
+}
+
+int ui_message_box(ctx *c, const char *text, int x, int y, int w)
+{
+    const hys_theme *t = c->t;
+    int pad = S(c, SZ_GAP), h = ui_message_h(c, text, w);
+    ui_rect(c, x, y, w, h, t->primary, t->edge, S(c, SZ_LINE_BOLD), S(c, SZ_ROUND_BUTTON));
+    ui_text_box(c, text, x + pad, y + pad, w - 2 * pad, h - 2 * pad, S(c, SZ_TEXT), 1,
+                t->on_primary, ALIGN_CENTER, 0);
+    return h;
+}
+
 static void hint_box(ctx *c, const char *text);
 
-/* Why a switched-off button did nothing, or why an answer was not kept
- * (its question's constraint message): a box just above the bottom bar. */
+/* Why a switched-off button did nothing: a box just above the bottom bar
+ * (a refused answer's message is the question screen's own, ui_refused_words). */
 void ui_hint(ctx *c)
 {
     if (c->in->notice) return;
-    const hys_journey_view *v = c->v;
-    if (v->refused && v->screen == HYS_SCREEN_QUESTION && !c->in->staff) {
-        const hys_form *fm = c->in->form;
-        char mb[HYS_MAX_WORDS];
-        const char *m = hys_journey_text(c->in->journey, &fm->questions[v->question].constraint_msg,
-                                         v->lang, mb, sizeof mb);
-        hint_box(c, m ? m : tr(c, HYS_REFUSED_WORDS));
-    } else if (c->in->hint) {
-        hint_box(c, c->in->hint);
-    }
+    if (c->in->hint) hint_box(c, c->in->hint);
 }
 
 static void hint_box(ctx *c, const char *text)
 {
-    const hys_theme *t = c->t;
-    int W = c->f->w, m = c->m, pad = S(c, SZ_GAP);
-    int tw = W - 4 * m - 2 * pad;
-    int th = ui_text_need(c, text, S(c, SZ_TEXT), 1, tw);
-    int h = th + 2 * pad, y = c->f->h - ui_bottom_h(c) - h - S(c, SZ_GAP_ROW);
+    int W = c->f->w, m = c->m;
+    int h = ui_message_h(c, text, W - 4 * m), y = c->f->h - ui_bottom_h(c) - h - S(c, SZ_GAP_ROW);
     int gr = c->group;
     c->group = -1; /* (it is said at once, not as part of the screen) */
-    ui_rect(c, 2 * m, y, W - 4 * m, h, t->primary, t->edge, S(c, SZ_LINE_BOLD),
-            S(c, SZ_ROUND_BUTTON));
-    ui_text_box(c, text, 2 * m + pad, y + pad, tw, th, S(c, SZ_TEXT), 1, t->on_primary,
-                ALIGN_CENTER, 0);
+    ui_message_box(c, text, 2 * m, y, W - 4 * m);
     c->group = gr;
 }
 

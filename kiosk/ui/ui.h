@@ -125,6 +125,14 @@ void ui_corner(ctx *c);
 int ui_corner_width(const ctx *c);
 void ui_explain_off(ctx *c);
 void ui_hint(ctx *c);
+/* The message of an answer just refused (its question's constraint message
+ * in the resident's language, else the kiosk's words), into buf; NULL when
+ * no answer is refused on this screen. */
+const char *ui_refused_words(const ctx *c, char *buf, size_t n);
+/* A message box (white words on the main colour) w wide at x, y: its
+ * height, and the height it would take. */
+int ui_message_box(ctx *c, const char *text, int x, int y, int w);
+int ui_message_h(ctx *c, const char *text, int w);
 int ui_scroll_row_h(const ctx *c);
 void ui_top_bar(ctx *c, int with_progress);
 int ui_top_h(const ctx *c);

@@ -4,6 +4,7 @@
 
 #include "form/expr.h"
 
+#include <math.h>
 #include <string.h>
 
 static const char *answers[][2] = {
@@ -205,6 +206,33 @@ static void test_filters(void)
     hys_expr_destroy(e);
 }
 
+/* The least and greatest a constraint lets a number be (for the number
+ * pad's instruction): only plain comparisons joined by and count. */
+static void test_bounds(void)
+{
+    static const struct {
+        const char *src;
+        double min, max;
+    } cases[] = {{". >= 16 and . <= 120", 16, 120},
+                 {"120 >= . and 16 <= .", 16, 120},
+                 {". <= 100", -INFINITY, 100},
+                 {". > 0", 0, INFINITY},
+                 {". >= 0 and . <= 10 and . <= 5", 0, 5},
+                 {". <= 5 or . >= 10", -INFINITY, INFINITY},
+                 {"regex(., '^[0-9]+$')", -INFINITY, INFINITY}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char err[200];
+        hys_expr *e = hys_expr_parse_constraint(cases[i].src, err, sizeof err);
+        double lo, hi;
+        hys_expr_bounds(e, &lo, &hi);
+        CHECK(e && lo == cases[i].min && hi == cases[i].max);
+        hys_expr_destroy(e);
+    }
+    double lo, hi;
+    hys_expr_bounds(NULL, &lo, &hi);
+    CHECK(isinf(lo) && isinf(hi));
+}
+
 static void expect_error(const char *src, const char *fragment)
 {
     char err[200];
@@ -257,6 +285,7 @@ int main(void)
     test_constraints();
     test_calculations();
     test_filters();
+    test_bounds();
     CHECK(eval("${took_part} = 'yes'") == 1);
     CHECK(eval("${took_part} != 'yes'") == 0);
     CHECK(eval("${took_part}='no'") == 0);
