@@ -49,6 +49,11 @@ hys_status report_end(out *o, int ok)
     return ok ? HYS_OK : HYS_EIO;
 }
 
+void report_lighter(out *o)
+{
+    sqlite3_exec(o->db, "PRAGMA temp_store=FILE; PRAGMA cache_size=-4096", NULL, NULL, NULL);
+}
+
 sqlite3_stmt *report_prep(out *o, const char *sql)
 {
     sqlite3_stmt *st = NULL;

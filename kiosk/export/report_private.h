@@ -35,6 +35,10 @@ hys_status report_begin(out *o, const char *db, const char *path, char *err, siz
 /* Close both; ok 0: something failed (err says what, SQLite's words when
  * it says nothing yet). HYS_OK, or HYS_EIO. */
 hys_status report_end(out *o, int ok);
+/* A connection that keeps little in memory (4 MB of cache; sorts spill to
+ * a temporary file): for a workbook made beside the other files, so that
+ * the two together stay within a collect's memory. */
+void report_lighter(out *o);
 sqlite3_stmt *report_prep(out *o, const char *sql);
 /* A statement about one question of one set: ?1 is the question, ?2 the set. */
 sqlite3_stmt *report_prep_q(out *o, const char *sql, const char *form, const char *q);

@@ -21,6 +21,15 @@
 #define CHART_ROWS 15    /* rows a question's block takes at least: its chart's height */
 #define SUMMARY_WORDS 52 /* characters in a line of the Summary's first column */
 #define ABOUT_WORDS 88   /* ... and of the About sheet's */
+/* The Answers sheet (one row an answer) is left out of a workbook of more
+ * answers than this: it is three quarters of a big workbook's bytes and
+ * time (100,000 answers: 2.2 s and 5.9 MB with it, 1.1 s and 1.4 MB
+ * without), the Sessions sheet holds the same answers a person a row, and
+ * answers.csv has them one a row. */
+#define ANSWERS_SHEET_MAX 20000
+/* ... and the Free text sheet of more free texts than this (a sheet people
+ * read through, not filter: free-text.csv has them all) */
+#define FREE_TEXT_SHEET_MAX 100000
 
 typedef struct book {
     lxw_workbook *wb;
@@ -249,7 +258,8 @@ static hys_status summary_sheet(out *o, const book *b, const report_totals *t, i
 /* ---- About ---- */
 
 static hys_status about_sheet(out *o, const out *released, const book *b, const report_totals *t,
-                              const char *signature, const long left_out[3])
+                              const char *signature, const long left_out[3], long answers,
+                              long texts)
 {
     lxw_worksheet *ws = workbook_add_worksheet(b->wb, "About");
     if (!ws) return HYS_EIO;
@@ -302,11 +312,23 @@ static hys_status about_sheet(out *o, const out *released, const book *b, const 
                   "someone.");
     LINE(b->wrap, "Sessions: one row for each person, one column for each question (its name). "
                   "Empty: skipped; ?: did not understand the question.");
-    LINE(b->wrap, "Answers: one row for each answer, as answers.csv.");
+    if (answers <= ANSWERS_SHEET_MAX)
+        LINE(b->wrap, "Answers: one row for each answer, as answers.csv.");
+    else
+        LINE(b->wrap,
+             "There is no Answers sheet: with %ld answers it would make this workbook slow to "
+             "open. answers.csv, beside it, has one row for each answer; the Sessions sheet has "
+             "the same answers, one row for each person.",
+             answers);
     LINE(b->wrap, "Free text: what people wrote in their own words, in the order of the words "
                   "and with nothing that ties it to a person, a time or a language. Read it, and "
                   "take out anything that names someone, before it goes further. On the other "
                   "sheets such words show as \"" HYS_REPORT_FREE_TEXT "\".");
+    if (texts > FREE_TEXT_SHEET_MAX)
+        LINE(b->wrap,
+             "There is no Free text sheet: %ld answers in people's own words are more than a "
+             "sheet is read through. free-text.csv, beside this workbook, has them all.",
+             texts);
     static const char *const names[3] = {"Sessions", "Answers", "Free text"};
     for (int i = 0; i < 3; i++)
         if (left_out[i] > 0)
@@ -327,6 +349,7 @@ hys_status hys_report_workbook(const char *db, const char *path, int venues, con
     out o, rows;
     hys_status rc = report_begin(&o, db, NULL, err, errn);
     if (rc) return rc;
+    report_lighter(&o);
     o.venues = venues;
     if ((venues && report_release(&o) != HYS_OK) || report_tally(&o) != HYS_OK ||
         report_words(&o) != HYS_OK)
@@ -335,6 +358,7 @@ hys_status hys_report_workbook(const char *db, const char *path, int venues, con
         report_end(&o, 1);
         return rc;
     }
+    report_lighter(&rows);
     if (report_typed(&rows) != HYS_OK) {
         report_end(&o, 1);
         return report_end(&rows, 0);
@@ -361,12 +385,20 @@ hys_status hys_report_workbook(const char *db, const char *path, int venues, con
         report_totals t, all;
         long left_out[3] = {0, 0, 0};
         int ncharts = 0;
+        long answers = 0, texts = 0;
+        sqlite3_stmt *st =
+            report_prep(&rows, "SELECT count(*), sum(" FREE_TEXT("a") ") FROM answers a");
+        if (st && sqlite3_step(st) == SQLITE_ROW)
+            answers = sqlite3_column_int64(st, 0), texts = sqlite3_column_int64(st, 1);
+        sqlite3_finalize(st);
         ok = report_totals_get(&o, &t) == HYS_OK && report_totals_get(&rows, &all) == HYS_OK &&
              summary_sheet(&o, &b, &t, &ncharts) == HYS_OK &&
              rows_sheet(&rows, &b, "Sessions", 0, venues, &left_out[0]) == HYS_OK &&
-             rows_sheet(&rows, &b, "Answers", 1, 0, &left_out[1]) == HYS_OK &&
-             rows_sheet(&rows, &b, "Free text", 2, 0, &left_out[2]) == HYS_OK &&
-             about_sheet(&rows, &o, &b, &all, signature, left_out) == HYS_OK;
+             (answers > ANSWERS_SHEET_MAX ||
+              rows_sheet(&rows, &b, "Answers", 1, 0, &left_out[1]) == HYS_OK) &&
+             (texts > FREE_TEXT_SHEET_MAX ||
+              rows_sheet(&rows, &b, "Free text", 2, 0, &left_out[2]) == HYS_OK) &&
+             about_sheet(&rows, &o, &b, &all, signature, left_out, answers, texts) == HYS_OK;
         lxw_error e = workbook_close(b.wb);
         if (ok && e != LXW_NO_ERROR) {
             snprintf(err, errn, "cannot write %s: %s", path, lxw_strerror(e));
