@@ -57,12 +57,21 @@ static int chars(const char *s)
     return n;
 }
 
+/* 1 when text as a number reads back as text (not "007", "-0" or "1.50",
+ * which a number would change). */
+static int same_number(const char *text)
+{
+    char back[64];
+    snprintf(back, sizeof back, "%.15g", strtod(text, NULL));
+    return !strcmp(back, text);
+}
+
 static hys_status sheet_cell(void *ud, const char *text, int number)
 {
     sheet_sink *s = ud;
     if (s->full) return HYS_OK;
     lxw_error e;
-    if (number)
+    if (number && same_number(text))
         e = worksheet_write_number(s->ws, s->row, s->col, strtod(text, NULL), NULL);
     else if (*text) /* (as text: "=1+1" stays words, 2026-12 stays a period) */
         e = worksheet_write_string(s->ws, s->row, s->col, text, s->row == 0 ? s->b->head : NULL);
@@ -150,7 +159,11 @@ static void put_count(summary *s, lxw_col_t c, long n, long of, int how)
         put(s, c, "fewer than 5", s->b->count);
     } else {
         worksheet_write_number(s->ws, s->row, c, (double)n, NULL);
-        if (of > 0) worksheet_write_number(s->ws, s->row, c + 1, (double)n / of, s->b->pct);
+        /* (the whole per cent report.html shows, never the exact share: that
+         * would give the total away, and with it a hidden count) */
+        if (of > 0)
+            worksheet_write_number(s->ws, s->row, c + 1, (double)((n * 100 + of / 2) / of) / 100,
+                                   s->b->pct);
     }
 }
 

@@ -383,7 +383,9 @@ static hys_expr *parse_name(parser *ps)
     } else if (ps->fields_ok && !memchr(s, ':', len)) {
         ps->p = after;
         hys_expr *e = node(ps, N_FIELD);
-        if (e && !(e->text = hys_strndup(s, len))) {
+        if (e && (e->text = hys_malloc(len + 2)) != NULL) /* "@county": as it is looked up */
+            e->text[0] = '@', memcpy(e->text + 1, s, len), e->text[len + 1] = '\0';
+        else if (e) {
             hys_expr_destroy(e);
             fail(ps, "out of memory");
             return NULL;
@@ -670,7 +672,7 @@ static void each_named(const hys_expr *e, node_kind k, void (*fn)(void *ud, cons
                        void *ud)
 {
     if (!e) return;
-    if (e->kind == k) fn(ud, e->text);
+    if (e->kind == k) fn(ud, e->text + (k == N_FIELD)); /* (a field without its "@") */
     each_named(e->a, k, fn, ud);
     each_named(e->b, k, fn, ud);
     for (int i = 0; i < e->nargs; i++)

@@ -3,6 +3,7 @@
  * values into text, closely enough for skip logic and calculations. */
 #include "expr_private.h"
 
+#include "../util/alloc.h"
 #include "../util/limits.h"
 #include "../util/text.h"
 
@@ -55,6 +56,19 @@ static void copy_cut(char *dst, size_t n, const char *src)
     }
     memmove(dst, src, len);
     dst[len] = '\0';
+}
+
+/* s[0..len) as v's own text (cut at a whole character when too long). */
+static void own_span(value *v, const char *s, size_t len)
+{
+    if (len >= sizeof v->own) {
+        len = sizeof v->own - 1;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+            len--;
+    }
+    memmove(v->own, s, len);
+    v->own[len] = '\0';
+    v->kind = V_TEXT, v->n = 0, v->owned = 1;
 }
 
 static void own_text(value *v, const char *s)
@@ -189,20 +203,24 @@ static double round_to(double x, double digits, int given)
 
 static void normalize_space(const char *s, value *out)
 {
-    char buf[sizeof out->own];
-    size_t n = 0;
+    size_t n = 0, cap = strlen(s) + 1;
+    char *buf = hys_malloc(cap);
+    if (!buf) {
+        set_text(out, "");
+        return;
+    }
     int gap = 0;
-    for (; *s && n + 1 < sizeof buf; s++) {
+    for (; *s; s++) {
         if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
             gap = n > 0;
             continue;
         }
-        if (gap && n + 2 < sizeof buf) buf[n++] = ' ';
+        if (gap) buf[n++] = ' ';
         gap = 0;
         buf[n++] = *s;
     }
-    buf[n] = '\0';
-    own_text(out, buf);
+    own_span(out, buf, n); /* (cut, when too long, at a whole character) */
+    hys_free(buf);
 }
 
 static void call(const hys_expr *e, hys_expr_lookup lk, void *ud, value *out)
@@ -282,10 +300,10 @@ static void call(const hys_expr *e, hys_expr_lookup lk, void *ud, value *out)
         eval(e->arg[0], lk, ud, &a);
         double k = arg_num(e, 1, lk, ud);
         const char *list = as_text(&a, ba, sizeof ba), *s = "";
-        int len = k >= 0 && k < 1000 ? (int)hys_word_at(list, (int)k, &s) : 0;
+        size_t len = k >= 0 && k < 1000 ? hys_word_at(list, (int)k, &s) : 0;
         char w[sizeof out->own];
-        snprintf(w, sizeof w, "%.*s", len, s);
-        own_text(out, w);
+        memcpy(w, s, len < sizeof w ? len : sizeof w); /* (s may be a's own text) */
+        own_span(out, w, len < sizeof w ? len : sizeof w);
         return;
     }
     case F_CONTAINS:
@@ -309,9 +327,7 @@ static void call(const hys_expr *e, hys_expr_lookup lk, void *ud, value *out)
         int f = isnan(from) || from < 0 ? 0 : from > len ? len : (int)from;
         int t = isnan(to) ? f : to > len ? len : to < f ? f : (int)to;
         const char *p = char_at(s, f), *q = char_at(s, t);
-        char w[sizeof out->own];
-        snprintf(w, sizeof w, "%.*s", (int)(q - p), p);
-        own_text(out, w);
+        own_span(out, p, (size_t)(q - p)); /* (p is in a's text, not out's) */
         return;
     }
     case F_NORMALIZE_SPACE:
@@ -375,9 +391,8 @@ static void eval(const hys_expr *e, hys_expr_lookup lk, void *ud, value *out)
     case N_REF:
         set_text(out, lk(ud, e->text));
         return;
-    case N_FIELD:
-        snprintf(buf, sizeof buf, "@%s", e->text);
-        set_text(out, lk(ud, buf));
+    case N_FIELD: /* (its name is kept as "@name") */
+        set_text(out, lk(ud, e->text));
         return;
     case N_SELECTED: {
         const char *s = lk(ud, e->a->text);

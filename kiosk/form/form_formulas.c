@@ -131,7 +131,7 @@ static void check_ref(void *ud, const char *name)
                    (i >= 0 && f->questions[i].type == HYS_Q_CALCULATE && i != rc->qindex);
     int same = 0; /* (questions of that name in two groups: each has its group's path) */
     for (int o = 0; i < 0 && o < f->nquestions; o++) {
-        const char *slash = strrchr(f->questions[o].name, '/');
+        const char *on = f->questions[o].name, *slash = on ? strrchr(on, '/') : NULL;
         same += slash && !strcmp(slash + 1, name);
     }
     if (i < 0 && same) {
@@ -229,6 +229,15 @@ static void reach_ref(void *ud, const char *name)
     r->stack[r->n++] = i;
 }
 
+/* The calculations a calculation's value waits on: those its formula uses,
+ * and those its `relevant` (and its groups') ask about. */
+static void each_calc_ref(const hys_question *q, reach *r)
+{
+    hys_expr_each_ref(q->calculation, reach_ref, r);
+    for (int i = 0; i < q->nrelevant; i++)
+        hys_expr_each_ref(q->relevant[i], reach_ref, r);
+}
+
 static void check_cycles(builder *b, const hys_table *t, int col)
 {
     const hys_form *f = b->f;
@@ -238,17 +247,18 @@ static void check_cycles(builder *b, const hys_table *t, int col)
         if (f->questions[c].type != HYS_Q_CALCULATE) continue;
         memset(r.seen, 0, (size_t)f->nquestions);
         r.n = 0;
-        hys_expr_each_ref(f->questions[c].calculation, reach_ref, &r);
+        each_calc_ref(&f->questions[c], &r);
         while (r.n > 0) {
             int k = r.stack[--r.n];
             if (k == c) {
                 hys_diags_add(b->d, HYS_DIAG_ERROR, t->name, f->questions[c].row, col,
                               "the calculation ${%s} needs its own value, through the "
-                              "calculations it uses; one of them must not use it",
+                              "calculations it uses or its relevant asks about; one of them "
+                              "must not use it",
                               f->questions[c].name);
                 break;
             }
-            hys_expr_each_ref(f->questions[k].calculation, reach_ref, &r);
+            each_calc_ref(&f->questions[k], &r);
         }
     }
     if (!r.seen || !r.stack) form_nomem(b);

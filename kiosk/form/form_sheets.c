@@ -511,6 +511,7 @@ void form_read_survey(builder *b, const hys_table *t, choice_lists *lists)
         }
         hys_question *q = &f->questions[f->nquestions];
         if (*path && !(paths[f->nquestions] = hys_strdup(path))) {
+            hys_expr_destroy(calc);
             form_nomem(b);
             break;
         }

@@ -38,7 +38,8 @@ static void put_answer(const hys_journey *j, int qi, int lang, char *out, size_t
     int first = 1;
     for (int c = 0; c < q->nchoices; c++) { /* (in the list's order) */
         const char *name = q->choices[c].name;
-        if (!hys_words_has(v, name)) continue;
+        /* (of a name a list has twice, the one its choice_filter shows) */
+        if (!hys_words_has(v, name) || !hys_journey_choice_shown(j, qi, c)) continue;
         const char *words = hys_form_text(j->f, &q->choices[c].label, lang);
         if (!first) put_str(out, cap, at, ", ");
         put_str(out, cap, at, words ? words : name);

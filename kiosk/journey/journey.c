@@ -55,6 +55,7 @@ static void begin_session(hys_journey *j)
     j->in_session = 1;
     for (int i = 0; i < j->f->nquestions; i++)
         memset(&j->answers[i], 0, sizeof j->answers[i]);
+    j->answered = 0;
     if (j->has_sink && j->sink.session_begin) j->sink.session_begin(j->sink.ud, j->session);
     settle(j); /* (a calculation may give a value before any answer) */
 }
@@ -66,11 +67,19 @@ static void end_session(hys_journey *j, int completed)
     j->in_session = 0;
 }
 
+/* 1 when question qi's answer goes to the sink now: a calculation's only
+ * once the resident has answered something (a session left before its
+ * first answer keeps nothing, not even a calculated value). */
+static int to_sink(const hys_journey *j, int qi)
+{
+    return j->has_sink && (j->answered || j->f->questions[qi].type != HYS_Q_CALCULATE);
+}
+
 static void withdraw(hys_journey *j, int qi)
 {
     j->answers[qi].status = HYS_STATUS_NONE;
     j->answers[qi].value[0] = '\0';
-    if (j->has_sink && j->sink.answer_withdrawn)
+    if (to_sink(j, qi) && j->sink.answer_withdrawn)
         j->sink.answer_withdrawn(j->sink.ud, j->session, j->f->questions[qi].name);
 }
 
@@ -108,7 +117,7 @@ static int recalculate(hys_journey *j)
         }
         a->status = HYS_STATUS_ANSWERED;
         memcpy(a->value, v, sizeof v);
-        if (j->has_sink && j->sink.answer && j->in_session)
+        if (to_sink(j, i) && j->sink.answer && j->in_session)
             j->sink.answer(j->sink.ud, j->session, j->f->questions[i].name, i, a->value,
                            HYS_STATUS_ANSWERED, lang_code(j), 0);
     }
@@ -134,6 +143,14 @@ static void record(hys_journey *j, int qi, hys_answer_status st, const char *val
     if (j->has_sink && j->sink.answer)
         j->sink.answer(j->sink.ud, j->session, j->f->questions[qi].name, qi, a->value, st,
                        lang_code(j), (int)(a->seconds_ms / 1000));
+    if (!j->answered) { /* the first answer: the calculations worked out so far go too */
+        j->answered = 1;
+        for (int i = 0; i < j->f->nquestions && j->has_sink && j->sink.answer; i++)
+            if (j->f->questions[i].type == HYS_Q_CALCULATE &&
+                j->answers[i].status == HYS_STATUS_ANSWERED)
+                j->sink.answer(j->sink.ud, j->session, j->f->questions[i].name, i,
+                               j->answers[i].value, HYS_STATUS_ANSWERED, lang_code(j), 0);
+    }
     settle(j);
 }
 

@@ -32,6 +32,7 @@ struct hys_journey {
     enum { HOLD_ADVANCE, HOLD_QUICK_THANKS, HOLD_PRACTICE } hold_then;
     int scroll_screen, scroll_question; /* where v.scroll belongs */
     int lang_chosen; /* a language was chosen on the welcome screen (Start goes on in it) */
+    int answered;    /* this session has an answer (skipped ones too): calculations are kept */
     int *decided_at; /* per question: the latest question its `relevant` asks about (-1: none),
                       * so its own relevance is known once that one is passed */
 };

@@ -62,9 +62,16 @@ int journey_offered(const hys_journey *j, int qi, const char *value)
 {
     const hys_question *q = &j->f->questions[qi];
     if (!q->choice_filter || !*value) return 1;
-    for (int c = 0; c < q->nchoices; c++) /* (an answer is made of its choices' names) */
-        if (!hys_journey_choice_shown(j, qi, c) && hys_words_has(value, q->choices[c].name))
-            return 0;
+    /* each word of it must be the name of a choice shown (a list may name
+     * a choice twice, King county in two states: one of them will do) */
+    const char *w;
+    for (int k = 0, len; (len = (int)hys_word_at(value, k, &w)) > 0; k++) {
+        int ok = 0;
+        for (int c = 0; c < q->nchoices && !ok; c++)
+            ok = strlen(q->choices[c].name) == (size_t)len &&
+                 !strncmp(q->choices[c].name, w, (size_t)len) && hys_journey_choice_shown(j, qi, c);
+        if (!ok) return 0;
+    }
     return 1;
 }
 

@@ -470,7 +470,11 @@ static void test_calculations_and_filters(void)
     hys_journey_act(j, HYS_ACT_CHOOSE, 1, t += 1000);
     hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000);
     CHECK_STR(screen(j), "question:area");
+    /* visit_band is 'never' already, but a session left before its first
+     * answer keeps nothing: no calculated value goes to the store yet */
+    CHECK(r.answers == 0);
     hys_journey_act(j, HYS_ACT_CHOOSE, choice(f, "area", "south"), t += 1000);
+    CHECK(r.answers == 2); /* (the answer, then the value worked out before it) */
     CHECK_STR(screen(j), "question:ward");
     int wq = hys_form_find(f, "ward");
     CHECK(!hys_journey_choice_shown(j, wq, choice(f, "ward", "castle")));
@@ -523,6 +527,44 @@ static void test_calculations_and_filters(void)
     CHECK(hys_journey_answer(j, wq, &v) == HYS_STATUS_NONE);
     /* the date calculation was left out: never a value */
     CHECK(hys_form_find(f, "survey_day") < 0);
+    hys_journey_destroy(j);
+    hys_form_destroy(f);
+
+    /* a list that names a choice twice (a town in two counties): the one
+     * the filter shows is kept, and its words are the ones shown */
+    static const char csv[] = "survey,,,,\n"
+                              ",type,name,label,choice_filter\n"
+                              ",select_one county,county,County?,\n"
+                              ",select_one town,town,Town?,cf = ${county}\n"
+                              ",note,said,You chose ${town}.,\n"
+                              "choices,,,,\n"
+                              ",list_name,name,label,cf\n"
+                              ",county,il,Illinois,\n"
+                              ",county,mo,Missouri,\n"
+                              ",town,springfield,Springfield IL,il\n"
+                              ",town,springfield,Springfield MO,mo\n";
+    hys_diags *d = hys_diags_create("towns.csv");
+    f = hys_form_load_mem("towns.csv", NULL, csv, sizeof csv - 1, d, NULL);
+    hys_diags_destroy(d);
+    CHECK(f != NULL);
+    if (!f) return;
+    memset(&r, 0, sizeof r);
+    j = hys_journey_create(f, &cfg, &sink, 0);
+    t = 0;
+    hys_journey_act(j, HYS_ACT_START, 0, t += 1000);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 1, t += 1000);
+    hys_journey_act(j, HYS_ACT_NEXT, 0, t += 1000);
+    hys_journey_act(j, HYS_ACT_CHOOSE, 1, t += 1000); /* Missouri */
+    CHECK_STR(screen(j), "question:town");
+    hys_journey_act(j, HYS_ACT_CHOOSE, 1, t += 1000); /* Springfield MO */
+    CHECK_STR(screen(j), "question:said");
+    CHECK(hys_journey_answer(j, hys_form_find(f, "town"), &v) == HYS_STATUS_ANSWERED);
+    CHECK_STR(v, "springfield");
+    CHECK(r.withdrawn == 0);
+    int said = hys_form_find(f, "said");
+    CHECK_STR(hys_journey_text(j, &f->questions[said].label, 0, buf, sizeof buf),
+              "You chose Springfield MO.");
     hys_journey_destroy(j);
     hys_form_destroy(f);
 }

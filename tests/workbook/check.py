@@ -93,6 +93,8 @@ while i < len(cells):
         i += 2
         while i < len(cells) and cells[i][0] not in (None, "Answered"):
             n, p = cells[i][1], cells[i][2]
+            # (a whole per cent, as report.html shows: the exact share would give the total away)
+            need(p is None or abs(p * 100 - round(p * 100)) < 1e-9, f"per cent {p!r} is not whole")
             got.append((cells[i][0], f"{int(n)} ({round(p * 100)}%)"
                         if isinstance(n, (int, float)) else n))
             i += 1
