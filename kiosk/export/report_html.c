@@ -211,18 +211,22 @@ hys_status hys_report_html(const char *db, const char *path, int venues, char *e
     fputs(": what people said</h1>\n", f);
     report_totals tot;
     int ok = report_totals_get(&o, &tot) == HYS_OK;
-    if (ok) {
+    if (ok && tot.sessions == 0) { /* (a collection whose days are not over yet) */
+        fputs("<p>No one is counted here yet.", f);
+    } else if (ok) {
         fputs("<p>People who answered: ", f);
         count(f, tot.sessions, 0);
         fputs(". From ", f);
         html(f, tot.from);
         fputs(" to ", f);
         html(f, tot.to);
-        fputs(". Counts under 5 are shown as &ldquo;fewer than 5&rdquo; so that nobody can be "
+        fputs(".", f);
+    }
+    if (ok)
+        fputs(" Counts under 5 are shown as &ldquo;fewer than 5&rdquo; so that nobody can be "
               "picked out; where a hidden count could be worked out from the others, one more "
               "count is &ldquo;not shown&rdquo;.</p>\n",
               f);
-    }
     if (venues && o.held > 0) {
         fprintf(f,
                 "<p>%ld %s whose answers left their kiosks on %s or later %s not counted here "

@@ -250,13 +250,26 @@ static hys_status summary_sheet(out *o, const book *b, const report_totals *t, i
     snprintf(line, sizeof line, "%s: what people said", title);
     put(&s, 0, line, b->title);
     s.row++;
-    snprintf(line, sizeof line, "People who answered: %ld, from %s to %s.", t->sessions, t->from,
-             t->to);
-    if (t->sessions < SMALL)
+    if (t->sessions == 0)
+        snprintf(line, sizeof line, "No one is counted here yet.");
+    else if (t->sessions < SMALL)
         snprintf(line, sizeof line, "People who answered: fewer than 5, from %s to %s.", t->from,
                  t->to);
+    else
+        snprintf(line, sizeof line, "People who answered: %ld, from %s to %s.", t->sessions,
+                 t->from, t->to);
     put(&s, 0, line, NULL);
     s.row++;
+    if (o->held > 0) { /* (a collection: what waits, as report.html says it) */
+        snprintf(line, sizeof line,
+                 "%ld %s whose answers left their kiosks on %s or later %s not counted here yet: "
+                 "this sheet counts whole days that are over, in groups of at least %d people "
+                 "(About says why).",
+                 o->held, o->held == 1 ? "person" : "people", o->held_from,
+                 o->held == 1 ? "is" : "are", HYS_REPORT_MIN_BLOCK);
+        put(&s, 0, line, b->wrap);
+        s.row++;
+    }
     put(&s, 0,
         "Counts under 5 are shown as \"fewer than 5\" so that nobody can be picked out; where a "
         "hidden count could be worked out from the others, one more count is \"not shown\". "
@@ -290,7 +303,11 @@ static hys_status about_sheet(out *o, const out *released, const book *b, const 
     LINE(b->title, "About these answers");
     LINE(NULL, "What people said at Have Your Say kiosks. Nothing here says who anyone is: "
                "the kiosk never asks for names, and keeps no times, only the period.");
-    LINE(NULL, "People who answered: %ld. Periods: from %s to %s.", t->sessions, t->from, t->to);
+    if (t->sessions < SMALL) /* (as every count: fewer than 5 could point at someone) */
+        LINE(NULL, "People who answered: fewer than 5. Periods: from %s to %s.", t->from, t->to);
+    else
+        LINE(NULL, "People who answered: %ld. Periods: from %s to %s.", t->sessions, t->from,
+             t->to);
     r++;
     LINE(b->bold, "Kiosks");
     sqlite3_stmt *st = report_prep(o, "SELECT 1 FROM sqlite_schema WHERE name='kiosks'");

@@ -117,6 +117,9 @@ if kind == "collection":
     need("Collected from" in about, "About does not say how the answers were collected")
     need(bool(with_bars) or "not counted on the Summary sheet yet" in about,
          "a collection made today counts nothing, and About does not say why")
+    top = " ".join(str(r[0]) for r in wb["Summary"].iter_rows(max_row=6, values_only=True) if r[0])
+    need(bool(with_bars) or ("No one is counted here yet." in top and "not counted here yet" in top),
+         f"a collection made today counts nothing, and its Summary does not say why: {top}")
 else:
     need("signed with its key" in about, "About does not say how the bundle was signed")
     need("Llyfrgell Caerdydd" in about, "About does not name the venue")
