@@ -7,9 +7,8 @@
  * or a date; counts and short numbers as numbers. */
 #include "report_private.h"
 
-#include "../util/limits.h"
-
 #include "../util/alloc.h"
+#include "../util/limits.h"
 
 #include <libgen.h>
 #include <pthread.h>
@@ -101,7 +100,7 @@ static hys_status sheet_end_row(void *ud)
 static hys_status rows_sheet(out *o, const book *b, const char *name, int which, int grouped,
                              long *left_out)
 {
-    sheet_sink *s = calloc(1, sizeof *s);
+    sheet_sink *s = hys_calloc(1, sizeof *s);
     if (!s) return HYS_ENOMEM;
     s->b = b;
     s->ws = workbook_add_worksheet(b->wb, name);
@@ -123,7 +122,7 @@ static hys_status rows_sheet(out *o, const book *b, const char *name, int which,
         }
     }
     *left_out = s->left_out;
-    free(s);
+    hys_free(s);
     return rc;
 }
 
