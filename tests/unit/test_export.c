@@ -36,7 +36,7 @@ static const char *at(const char *rel)
     static char buf[128][512];
     static int k;
     k = (k + 1) % 128;
-    snprintf(buf[k], sizeof buf[k], "%s/%s", top, rel);
+    if (snprintf(buf[k], sizeof buf[k], "%s/%s", top, rel) >= (int)sizeof buf[k]) abort();
     return buf[k];
 }
 
@@ -168,8 +168,7 @@ static int bundle_dir(const char *stick, long long seq, char *out, size_t n)
         struct dirent *be;
         while (kd && (be = readdir(kd)) != NULL)
             if (atoll(be->d_name) == seq && be->d_name[0] != '.') {
-                snprintf(out, n, "%s/%s", k, be->d_name);
-                found++;
+                if (snprintf(out, n, "%s/%s", k, be->d_name) < (int)n) found++;
             }
         if (kd) closedir(kd);
     }
