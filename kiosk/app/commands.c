@@ -33,6 +33,10 @@ static int check_speech(const char *path, const hys_form *f)
     int warnings = 0;
     char err[300];
     hys_speech *sp = hys_speech_open(HYS_SPEECH_MEMORY, err, sizeof err);
+    if (sp && hys_speech_start(sp, err, sizeof err) != HYS_OK) {
+        hys_speech_close(sp);
+        sp = NULL;
+    }
     if (!sp) printf("%s: warning: the kiosk cannot speak here: %s\n", path, err), warnings++;
     for (int i = 0; i < f->nlangs; i++) {
         int recorded = 0;

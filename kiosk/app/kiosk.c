@@ -93,6 +93,37 @@ static void store_form(hys_kiosk *k)
     hys_free(labels);
 }
 
+/* Each language's voice: the one eSpeak has, once it has started; before
+ * that (the first frame), the one it is expected to have. Draws again when
+ * one changed (a voice that turned out to be missing loses its speakers). */
+static void choose_voices(hys_kiosk *k)
+{
+    int started = hys_speech_started(k->speech);
+    for (int i = 0; i < k->form->nlangs; i++) {
+        const char *code = k->form->langs[i].code;
+        char expected[sizeof k->voice[i]];
+        const char *v = !k->speech ? NULL
+                        : started  ? hys_speech_voice_for(k->speech, code)
+                                   : hys_speech_voice_expected(code, expected, sizeof expected);
+        if (strcmp(k->voice[i], v ? v : "")) k->changed = 1;
+        snprintf(k->voice[i], sizeof k->voice[i], "%s", v ? v : "");
+    }
+}
+
+void hys_kiosk_start_speech(hys_kiosk *k)
+{
+    char serr[300];
+    if (k->speech && !hys_speech_started(k->speech) &&
+        hys_speech_start(k->speech, serr, sizeof serr) != HYS_OK) {
+        /* no sound is not fatal: the kiosk runs, with no speaker buttons */
+        fprintf(stderr, "haveyoursay: %s; the kiosk will not speak\n", serr);
+        hys_speech_close(k->speech);
+        k->speech = NULL;
+    }
+    hys_headset_known(k);
+    choose_voices(k);
+}
+
 hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
 {
     hys_kiosk *k = hys_calloc(1, sizeof *k);
@@ -165,11 +196,10 @@ hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn)
     k->screen = hys_screen_open(&so, err, errn);
     if (!k->screen) goto fail;
 
-    /* no sound is not fatal: the kiosk runs, with no speaker buttons */
+    /* (the sound and eSpeak start after the first frame: hys_kiosk_start_speech) */
     char serr[300];
     k->speech = hys_speech_open(HYS_SPEECH_DEVICE, serr, sizeof serr);
     if (!k->speech) fprintf(stderr, "haveyoursay: %s; the kiosk will not speak\n", serr);
-    hys_headset_known(k);
     k->cfg.times.volume_steps = HYS_SPEECH_VOLUME_STEPS;
     hys_form *f = k->form;
     k->form = NULL;
@@ -201,10 +231,8 @@ hys_status hys_kiosk_use_form(hys_kiosk *k, hys_form *f, char *err, size_t errn)
             k->po[i] = hys_po_load(locales, k->form->langs[i].code, &rc, perr, sizeof perr);
             if (!k->po[i] && rc != HYS_ENOTFOUND) fprintf(stderr, "haveyoursay: %s\n", perr);
         }
-        const char *voice =
-            k->speech ? hys_speech_voice_for(k->speech, k->form->langs[i].code) : NULL;
-        snprintf(k->voice[i], sizeof k->voice[i], "%s", voice ? voice : "");
     }
+    choose_voices(k);
     /* what the kiosk added to the set (or_other, acknowledge), in its words */
     if (hys_form_kiosk_words(k->form, translate, k) != HYS_OK)
         fprintf(stderr, "haveyoursay: out of memory: the words the kiosk adds stay in English\n");
@@ -244,13 +272,27 @@ void hys_kiosk_tell_store(hys_kiosk *k)
     if (k->form) store_form(k);
 }
 
+/* Everything accepted kept; 1 when the export thread has let go of k. */
+static int keep(hys_kiosk *k)
+{
+    int whole = hys_usb_close(k) == HYS_OK; /* an export that is running finishes first */
+    hys_journey_destroy(k->journey);        /* ends an open session as not completed */
+    k->journey = NULL;
+    hys_store_close(k->store); /* (its writer thread writes what is queued first) */
+    k->store = NULL;
+    return whole;
+}
+
+void hys_kiosk_keep(hys_kiosk *k)
+{
+    if (k) keep(k);
+}
+
 void hys_kiosk_close(hys_kiosk *k)
 {
     if (!k) return;
-    int whole = hys_usb_close(k) == HYS_OK; /* an export that is running finishes first */
-    hys_journey_destroy(k->journey);        /* ends an open session as not completed */
+    int whole = keep(k);
     hys_speech_close(k->speech);
-    hys_store_close(k->store);
     hys_screen_close(k->screen);
     for (int i = 0; i < HYS_MAX_LANGUAGES; i++)
         hys_po_destroy(k->po[i]);
@@ -558,6 +600,9 @@ int hys_kiosk_run(hys_kiosk *k)
     hys_kiosk_handle(k, &start);
     /* (these two lines are also how tests/bench times a cold start) */
     fprintf(stderr, "haveyoursay: the first screen is showing\n");
+    /* what the first screen did not need */
+    hys_kiosk_start_speech(k);
+    hys_kiosk_handle(k, &start); /* (drawn again only if a voice was missing) */
     hys_screen_full(k->screen);
     SDL_InitSubSystem(SDL_INIT_JOYSTICK); /* switch interfaces that are game controllers */
     /* USB sticks: mounted by the system's automounter where the config says */

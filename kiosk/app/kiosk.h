@@ -19,8 +19,18 @@ typedef struct hys_kiosk hys_kiosk;
 
 /* Start everything. NULL with a one-line reason in err on failure. */
 hys_kiosk *hys_kiosk_open(const hys_kiosk_options *o, char *err, size_t errn);
+/* What the first frame does not need, started after it by the real loop
+ * (before it by replays, which always run alike): SDL's sound and eSpeak
+ * NG, each language's voice checked, and the sound devices there are now. */
+void hys_kiosk_start_speech(hys_kiosk *k);
 /* Flush every answer to disk and stop. NULL is fine. */
 void hys_kiosk_close(hys_kiosk *k);
+/* Only what keeps the answers of hys_kiosk_close: a running export
+ * finishes, an open session ends (not completed), and the store writes
+ * what is queued and closes. After it the program may end at once: what is
+ * left (the window, the sound, memory) the system takes back, without
+ * waiting on threads that sleep. NULL is fine. */
+void hys_kiosk_keep(hys_kiosk *k);
 /* The real event loop, until the program is asked to stop. Returns an exit status. */
 int hys_kiosk_run(hys_kiosk *k);
 

@@ -100,6 +100,7 @@ int hys_replay_run(hys_kiosk *k, const char *script, const char *shots, const ch
     }
     char buf[2048];
     int line = 0, rc = 0;
+    hys_kiosk_start_speech(k);        /* (the real program: after its first frame) */
     send(p, HYS_IN_SHOW, 0, 0, NULL); /* the first screen, as the real program starts */
     int px = 0, py = 0;
     char stick[4096] = ""; /* where usb-insert mounted a stick */

@@ -18,6 +18,7 @@
 
 #define MAX_ITEMS 256
 #define MAX_LANG_NAMES 512
+#define LANG_NAME 24 /* an eSpeak language name ("en-gb"), with its NUL */
 #define CHUNK 2048
 #define MAX_WAV_BYTES (16L * 1024 * 1024)
 
@@ -35,6 +36,8 @@ struct hys_speech {
     SDL_Thread *thread;
     SDL_mutex *lock;
     SDL_cond *wake, *done;
+    int audio;        /* SDL's sound is started (hys_speech_start) */
+    int start_wanted; /* eSpeak is wanted now (before anything is said) */
     int quit, ready, init_ok;
     char init_err[200];
 
@@ -57,7 +60,7 @@ struct hys_speech {
     int gain_q8; /* volume as a multiplier in 1/256 */
     unsigned long gen;
 
-    char langs[MAX_LANG_NAMES][24];
+    char langs[MAX_LANG_NAMES][LANG_NAME];
     int nlangs;
 };
 
@@ -281,7 +284,13 @@ static espeak_ng_STATUS engine_start(hys_speech *s)
 static int speech_thread(void *ud)
 {
     hys_speech *s = ud;
-    espeak_ng_STATUS st = engine_start(s);
+    /* eSpeak starts when it is first needed: hys_speech_start, or the
+     * first thing said (never on the way to the kiosk's first screen) */
+    SDL_LockMutex(s->lock);
+    while (!s->start_wanted && !s->pending && !s->quit)
+        SDL_CondWait(s->wake, s->lock);
+    SDL_UnlockMutex(s->lock);
+    espeak_ng_STATUS st = s->quit ? ENS_OK : engine_start(s);
     SDL_LockMutex(s->lock);
     s->ready = 1;
     s->init_ok = st == ENS_OK;
@@ -318,6 +327,7 @@ static int speech_thread(void *ud)
 static hys_status device_open(hys_speech *s)
 {
     if (s->dev || s->out != HYS_SPEECH_DEVICE) return HYS_OK;
+    if (!s->audio) return SDL_SetError("the sound is not started (hys_speech_start)"), HYS_EIO;
     SDL_AudioSpec want, have;
     SDL_zero(want);
     want.freq = HYS_SPEECH_RATE;
@@ -339,19 +349,6 @@ hys_speech *hys_speech_open(hys_speech_output out, char *err, size_t errn)
     s->out = out;
     s->synth_item = -1;
     s->stats.first_audio_ms = s->stats.stop_ms = s->stats.first_audio_at = -1;
-    if (out == HYS_SPEECH_DEVICE) {
-        if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-            snprintf(err, errn, "no sound: %s", SDL_GetError());
-            hys_free(s);
-            return NULL;
-        }
-        if (device_open(s) != HYS_OK) {
-            snprintf(err, errn, "no sound device: %s", SDL_GetError());
-            SDL_QuitSubSystem(SDL_INIT_AUDIO);
-            hys_free(s);
-            return NULL;
-        }
-    }
     s->lock = SDL_CreateMutex();
     s->wake = SDL_CreateCond();
     s->done = SDL_CreateCond();
@@ -361,16 +358,30 @@ hys_speech *hys_speech_open(hys_speech_output out, char *err, size_t errn)
         hys_speech_close(s);
         return NULL;
     }
+    return s;
+}
+
+hys_status hys_speech_start(hys_speech *s, char *err, size_t errn)
+{
+    if (s->out == HYS_SPEECH_DEVICE && !s->audio) {
+        if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+            snprintf(err, errn, "no sound: %s", SDL_GetError());
+            return HYS_EIO;
+        }
+        s->audio = 1;
+    }
     SDL_LockMutex(s->lock);
+    s->start_wanted = 1;
+    SDL_CondSignal(s->wake);
     while (!s->ready)
         SDL_CondWait(s->done, s->lock);
+    int ok = s->init_ok;
     SDL_UnlockMutex(s->lock);
-    if (!s->init_ok) {
+    if (!ok) {
         snprintf(err, errn, "eSpeak NG cannot start: %s", s->init_err);
-        hys_speech_close(s);
-        return NULL;
+        return HYS_EIO;
     }
-    return s;
+    return HYS_OK;
 }
 
 void hys_speech_close(hys_speech *s)
@@ -387,7 +398,7 @@ void hys_speech_close(hys_speech *s)
     if (s->pending) hys_free(s->pending->strings);
     hys_free(s->pending);
     if (s->dev) SDL_CloseAudioDevice(s->dev);
-    if (s->out == HYS_SPEECH_DEVICE) SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    if (s->audio) SDL_QuitSubSystem(SDL_INIT_AUDIO);
     if (s->done) SDL_DestroyCond(s->done);
     if (s->wake) SDL_DestroyCond(s->wake);
     if (s->lock) SDL_DestroyMutex(s->lock);
@@ -402,7 +413,10 @@ static const char *has_lang(const hys_speech *s, const char *name)
     return NULL;
 }
 
-const char *hys_speech_voice_for(const hys_speech *s, const char *code)
+/* The eSpeak language names to try for an XLSForm language code, best
+ * first, into a and b ("" for none); 0 when the code has no voice that
+ * speaks it properly. */
+static int candidates(const char *code, char a[LANG_NAME], char b[LANG_NAME])
 {
     /* codes whose eSpeak voice is missing or wrong in Debian's 1.51 */
     static const char *const none[] = {"zh", "cmn", "so", "ti"};
@@ -412,23 +426,50 @@ const char *hys_speech_voice_for(const hys_speech *s, const char *code)
                {"pan", "pa"},   {"ben", "bn"},    {"ron", "ro"}, {"por", "pt"}, {"spa", "es"},
                {"lit", "lt"},   {"tam", "ta"},    {"guj", "gu"}, {"fas", "fa"}, {"kur", "ku"},
                {"amh", "am"},   {"ara", "ar"}};
-    if (!s || !code || !*code) return NULL;
-    char low[24];
+    a[0] = b[0] = '\0';
+    if (!code || !*code) return 0;
     size_t n = 0;
-    for (; code[n] && n + 1 < sizeof low; n++)
-        low[n] = (char)(code[n] >= 'A' && code[n] <= 'Z' ? code[n] + 32 : code[n]);
-    low[n] = '\0';
-    char base[24];
-    snprintf(base, sizeof base, "%s", low);
-    char *dash = strchr(base, '-');
+    for (; code[n] && n + 1 < LANG_NAME; n++)
+        a[n] = (char)(code[n] >= 'A' && code[n] <= 'Z' ? code[n] + 32 : code[n]);
+    a[n] = '\0';
+    snprintf(b, LANG_NAME, "%s", a);
+    char *dash = strchr(b, '-');
     if (dash) *dash = '\0';
     for (size_t i = 0; i < sizeof none / sizeof none[0]; i++)
-        if (!strcmp(base, none[i])) return NULL;
+        if (!strcmp(b, none[i])) return a[0] = b[0] = '\0', 0;
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (!strcmp(low, map[i].code) || (!strcmp(base, map[i].code) && !dash))
-            return has_lang(s, map[i].voice);
-    const char *v = has_lang(s, low);
-    return v ? v : has_lang(s, base);
+        if (!strcmp(a, map[i].code) || (!strcmp(b, map[i].code) && !dash)) {
+            snprintf(a, LANG_NAME, "%s", map[i].voice);
+            b[0] = '\0';
+            return 1;
+        }
+    if (!strcmp(a, b)) b[0] = '\0';
+    return 1;
+}
+
+int hys_speech_started(const hys_speech *s)
+{
+    if (!s) return 0;
+    SDL_LockMutex(s->lock);
+    int started = s->ready && s->init_ok;
+    SDL_UnlockMutex(s->lock);
+    return started;
+}
+
+const char *hys_speech_voice_for(const hys_speech *s, const char *code)
+{
+    char a[LANG_NAME], b[LANG_NAME];
+    if (!hys_speech_started(s) || !candidates(code, a, b)) return NULL;
+    const char *v = has_lang(s, a);
+    return v || !b[0] ? v : has_lang(s, b);
+}
+
+const char *hys_speech_voice_expected(const char *code, char *out, size_t n)
+{
+    char a[LANG_NAME], b[LANG_NAME];
+    if (!candidates(code, a, b)) return NULL;
+    snprintf(out, n, "%s", a);
+    return out;
 }
 
 /* Cut off what is playing; the lock is held. */

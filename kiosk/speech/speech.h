@@ -43,14 +43,27 @@ typedef struct hys_speech_stats {
     char error[160];       /* the last item that could not be spoken, and why */
 } hys_speech_stats;
 
-/* Start the speech thread and eSpeak NG. NULL with a reason in err. */
+/* Make the speech thread. Nothing slow happens yet: no sound device, no
+ * eSpeak NG (hys_speech_start). NULL with a reason in err. */
 hys_speech *hys_speech_open(hys_speech_output out, char *err, size_t errn);
+/* Start SDL's sound (for HYS_SPEECH_DEVICE) and eSpeak NG with its list of
+ * voices, and wait for them: the kiosk calls it after its first frame. The
+ * sound device itself opens when something is first said. HYS_OK, or
+ * HYS_EIO with why in err (then nothing can be heard). Saying something
+ * before it also starts eSpeak, on the speech thread. */
+hys_status hys_speech_start(hys_speech *s, char *err, size_t errn);
 void hys_speech_close(hys_speech *s);
+/* 1 once eSpeak NG has started and listed its voices. */
+int hys_speech_started(const hys_speech *s);
 
 /* The eSpeak language for an XLSForm language code ("en" -> "en-gb"), or
- * NULL when this machine has no voice that speaks it properly. The string
- * lives as long as s. */
+ * NULL when this machine has no voice that speaks it properly, or when
+ * speech has not started yet. The string lives as long as s. */
 const char *hys_speech_voice_for(const hys_speech *s, const char *code);
+/* The eSpeak language the code would be spoken in, not yet checked against
+ * the voices there are (for a first frame drawn before eSpeak has started),
+ * into out; NULL when no voice of Debian's speaks it properly. */
+const char *hys_speech_voice_expected(const char *code, char *out, size_t n);
 
 /* Say these items in order, replacing whatever was being said. rate in words
  * a minute; volume 0 .. HYS_SPEECH_VOLUME_STEPS-1 (the loudest). Copies

@@ -64,6 +64,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_speech: %s\n", err);
         return 1;
     }
+    hys_kiosk_start_speech(k);
     long t = 0;
     /* by keys to the first question */
     const char *walk[] = {"Return", "Return", "Return", "Return", "Return", "Return"};

@@ -161,6 +161,15 @@ int main(void)
         fprintf(stderr, "test_speech: %s\n", err);
         return 1;
     }
+    /* before eSpeak has started: what each code is expected to be spoken in */
+    char expected[24];
+    CHECK(!hys_speech_started(sp));
+    CHECK(hys_speech_voice_for(sp, "en") == NULL);
+    CHECK_STR(hys_speech_voice_expected("en", expected, sizeof expected), "en-gb");
+    CHECK_STR(hys_speech_voice_expected("PL", expected, sizeof expected), "pl");
+    CHECK(hys_speech_voice_expected("so", expected, sizeof expected) == NULL);
+    CHECK(hys_speech_start(sp, err, sizeof err) == HYS_OK);
+    CHECK(hys_speech_started(sp));
     const int loud = HYS_SPEECH_VOLUME_STEPS - 1;
 
     /* voices for XLSForm language codes */
