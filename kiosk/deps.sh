@@ -6,7 +6,7 @@ libespeak-ng-dev espeak-ng-data libsqlite3-dev libzip-dev libexpat1-dev libsodiu
 libfribidi-dev libxlsxwriter-dev"
 HYS_TEST_PACKAGES="sqlite3 gettext clang-format dosfstools fuse fusefat python3 dpkg-dev \
 xvfb xdotool libxtst-dev python3-openpyxl"
-HYS_BENCH_PACKAGES="xvfb valgrind libxtst-dev"
+HYS_BENCH_PACKAGES="xvfb valgrind libxtst-dev libxext-dev chromium"
 
 hys_install() {
     missing=""
