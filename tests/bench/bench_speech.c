@@ -66,10 +66,18 @@ int main(int argc, char **argv)
     }
     hys_kiosk_start_speech(k);
     long t = 0;
-    /* by keys to the first question */
-    const char *walk[] = {"Return", "Return", "Return", "Return", "Return", "Return"};
-    for (size_t i = 0; i < sizeof walk / sizeof walk[0]; i++)
-        ev(k, HYS_IN_KEY, t += 1000, 0, 0, walk[i]); /* (a second apart: past each tick) */
+    ev(k, HYS_IN_SHOW, t, 0, 0, NULL);
+    /* by taps to the first question (a second apart: past each tick), as
+     * tests/real/idle.txt walks; (Return alone only chose the first language
+     * again and again, and left this on the welcome screen) */
+    const char *walk[] = {"button:start", "lang:en", "button:next", "choice:yes"};
+    for (size_t i = 0; i < sizeof walk / sizeof walk[0]; i++) {
+        const hys_target *w = hys_frame_find(hys_kiosk_frame(k), walk[i]);
+        if (!w) break;
+        ev(k, HYS_IN_PRESS, t += 1000, w->x + w->w / 2, w->y + w->h / 2, NULL);
+        ev(k, HYS_IN_RELEASE, t += 10, w->x + w->w / 2, w->y + w->h / 2, NULL);
+    }
+    ev(k, HYS_IN_TIME, t += 1000, 0, 0, NULL);
     printf("bench_speech: on screen %s, %d runs\n", hys_kiosk_frame(k)->screen, runs);
     double *first = calloc((size_t)runs, sizeof *first);
     double *stop = calloc((size_t)runs, sizeof *stop);
