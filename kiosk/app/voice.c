@@ -34,8 +34,20 @@ static void say(hys_kiosk *k, const hys_utterance *u, int n)
 {
     if (!hys_voice_ready(k) || n <= 0) return;
     const hys_journey_view *v = hys_journey_view_get(k->journey);
-    hys_speech_say(k->speech, u, n, v->slow ? HYS_SPEECH_WPM_SLOWER : HYS_SPEECH_WPM_NORMAL,
-                   v->volume);
+    if (hys_speech_say(k->speech, u, n, v->slow ? HYS_SPEECH_WPM_SLOWER : HYS_SPEECH_WPM_NORMAL,
+                       v->volume) == HYS_EIO &&
+        !k->listen.headset[0]) {
+        /* the speaker's device will not open (it is opened when something is
+         * first said): the kiosk goes silent, its speaker buttons gone */
+        hys_speech_stats st;
+        hys_speech_stats_get(k->speech, &st);
+        fprintf(stderr, "haveyoursay: %s; the kiosk will not speak\n", st.error);
+        hys_speech_close(k->speech);
+        k->speech = NULL;
+        k->speaking = 0;
+        k->changed = 1;
+        return;
+    }
     size_t len = 0;
     k->said[0] = '\0';
     for (int i = 0; i < n && len < sizeof k->said; i++)

@@ -487,9 +487,9 @@ static void cut(hys_speech *s)
     s->cut_at = SDL_GetPerformanceCounter();
 }
 
-void hys_speech_say(hys_speech *s, const hys_utterance *items, int n, int rate, int volume)
+hys_status hys_speech_say(hys_speech *s, const hys_utterance *items, int n, int rate, int volume)
 {
-    if (!s) return;
+    if (!s) return HYS_OK;
     if (n > MAX_ITEMS) n = MAX_ITEMS;
     size_t total = 0;
     for (int i = 0; i < n; i++) {
@@ -504,7 +504,7 @@ void hys_speech_say(hys_speech *s, const hys_utterance *items, int n, int rate, 
     if (!p) { /* no memory: at least the old speech has stopped */
         SDL_UnlockMutex(s->lock);
         hys_free(jb);
-        return;
+        return HYS_ENOMEM;
     }
     jb->strings = p;
     jb->n = n;
@@ -531,10 +531,14 @@ void hys_speech_say(hys_speech *s, const hys_utterance *items, int n, int rate, 
     s->stats.request = jb->gen;
     s->stats.first_audio_ms = s->stats.stop_ms = s->stats.first_audio_at = -1;
     s->said_at = SDL_GetPerformanceCounter();
-    if (!s->dev && device_open(s) != HYS_OK) /* (resting: see hys_speech_rest) */
+    hys_status rc = HYS_OK;
+    if (!s->dev && device_open(s) != HYS_OK) { /* (resting: see hys_speech_rest) */
         snprintf(s->stats.error, sizeof s->stats.error, "no sound device: %s", SDL_GetError());
+        rc = HYS_EIO;
+    }
     SDL_CondSignal(s->wake);
     SDL_UnlockMutex(s->lock);
+    return rc;
 }
 
 void hys_speech_rest(hys_speech *s)

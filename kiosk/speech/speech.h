@@ -67,8 +67,9 @@ const char *hys_speech_voice_expected(const char *code, char *out, size_t n);
 
 /* Say these items in order, replacing whatever was being said. rate in words
  * a minute; volume 0 .. HYS_SPEECH_VOLUME_STEPS-1 (the loudest). Copies
- * everything it needs; returns at once. */
-void hys_speech_say(hys_speech *s, const hys_utterance *items, int n, int rate, int volume);
+ * everything it needs; returns at once: HYS_OK, HYS_EIO when the sound
+ * device would not open (why: hys_speech_stats_get's error), HYS_ENOMEM. */
+hys_status hys_speech_say(hys_speech *s, const hys_utterance *items, int n, int rate, int volume);
 /* Nothing to say for a while: close the sound device (if nothing is being
  * said), so that its thread stops waking the machine 43 times a second to
  * play silence; the next say opens it again (a few ms). */
