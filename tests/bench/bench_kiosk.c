@@ -181,8 +181,9 @@ int main(int argc, char **argv)
     pid = start(exe, data, &s0, &r0, &fd);
     if (pid < 0 || r0 < 0) return 1;
     char path[128];
-    /* (the sound device rests after 10 s of silence: wait for that first) */
-    sleep(12);
+    /* (settled: eSpeak started after the first frame; the sound device
+     * opens only when something is said, so there is none to rest) */
+    sleep(2);
     double c0, c1;
     long w0, w1;
     usage_of(pid, &c0, &w0);
