@@ -175,6 +175,9 @@ int main(int argc, char **argv)
     }
     if (idle <= 0) {
         bench_remove(data);
+        free(shown);
+        free(ready);
+        free(gone);
         return 0;
     }
     /* one kiosk left alone on its welcome screen */
