@@ -231,11 +231,12 @@ static double timed_start(screen *s, program *p, unsigned *now)
     double t = -1;
     while (bench_now_ms() - t0 < GIVE_UP_MS) {
         grab(s, now);
-        usleep(POLL_PAUSE_US);
+        double at = bench_now_ms() - t0; /* (the display looked so by then) */
         if (off(now, p->reference, n) <= MATCH_OFF) {
-            t = bench_now_ms() - t0;
+            t = at;
             break;
         }
+        usleep(POLL_PAUSE_US);
     }
     stop(pid);
     return t;
