@@ -36,7 +36,7 @@ struct hys_speech {
     SDL_Thread *thread;
     SDL_mutex *lock;
     SDL_cond *wake, *done;
-    int audio;        /* SDL's sound is started (hys_speech_start) */
+    int audio;        /* SDL's sound is started (the caller's thread only) */
     int start_wanted; /* eSpeak is wanted now (before anything is said) */
     int quit, ready, init_ok;
     char init_err[200];
@@ -327,7 +327,10 @@ static int speech_thread(void *ud)
 static hys_status device_open(hys_speech *s)
 {
     if (s->dev || s->out != HYS_SPEECH_DEVICE) return HYS_OK;
-    if (!s->audio) return SDL_SetError("the sound is not started (hys_speech_start)"), HYS_EIO;
+    if (!s->audio) { /* (said before hys_speech_start: SDL's sound starts now) */
+        if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return HYS_EIO;
+        s->audio = 1;
+    }
     SDL_AudioSpec want, have;
     SDL_zero(want);
     want.freq = HYS_SPEECH_RATE;

@@ -50,7 +50,7 @@ hys_speech *hys_speech_open(hys_speech_output out, char *err, size_t errn);
  * voices, and wait for them: the kiosk calls it after its first frame. The
  * sound device itself opens when something is first said. HYS_OK, or
  * HYS_EIO with why in err (then nothing can be heard). Saying something
- * before it also starts eSpeak, on the speech thread. */
+ * before it starts them too (a kiosk out of order from its start says so). */
 hys_status hys_speech_start(hys_speech *s, char *err, size_t errn);
 void hys_speech_close(hys_speech *s);
 /* 1 once eSpeak NG has started and listed its voices. */
