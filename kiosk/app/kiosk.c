@@ -114,12 +114,8 @@ void hys_kiosk_start_speech(hys_kiosk *k)
 {
     char serr[300];
     if (k->speech && !hys_speech_started(k->speech) &&
-        hys_speech_start(k->speech, serr, sizeof serr) != HYS_OK) {
-        /* no sound is not fatal: the kiosk runs, with no speaker buttons */
-        fprintf(stderr, "haveyoursay: %s; the kiosk will not speak\n", serr);
-        hys_speech_close(k->speech);
-        k->speech = NULL;
-    }
+        hys_speech_start(k->speech, serr, sizeof serr) != HYS_OK)
+        hys_voice_none(k, serr);
     hys_headset_known(k);
     choose_voices(k);
 }

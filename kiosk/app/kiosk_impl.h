@@ -295,6 +295,9 @@ void hys_headset_out(hys_kiosk *k, long now);
 void hys_headset_curtain(hys_kiosk *k, int on, long now);
 
 /* voice.c */
+/* Speech cannot be had (why: SDL's or eSpeak's words): say so on stderr and
+ * go on silent, with no speaker buttons. */
+void hys_voice_none(hys_kiosk *k, const char *why);
 /* 1 when the screen's language has a voice. */
 int hys_voice_ready(const hys_kiosk *k);
 /* The words of speak item i when the whole screen is read (NULL: not then). */

@@ -18,6 +18,16 @@ static const char *voice_of(const hys_kiosk *k, int lang)
     return k->voice[lang][0] ? k->voice[lang] : NULL;
 }
 
+void hys_voice_none(hys_kiosk *k, const char *why)
+{
+    /* no sound is not fatal: the kiosk runs, with no speaker buttons */
+    fprintf(stderr, "haveyoursay: %s; the kiosk will not speak\n", why);
+    hys_speech_close(k->speech);
+    k->speech = NULL;
+    k->speaking = 0;
+    k->changed = 1;
+}
+
 int hys_voice_ready(const hys_kiosk *k)
 {
     return k->speech && voice_of(k, -1);
@@ -41,11 +51,7 @@ static void say(hys_kiosk *k, const hys_utterance *u, int n)
          * first said): the kiosk goes silent, its speaker buttons gone */
         hys_speech_stats st;
         hys_speech_stats_get(k->speech, &st);
-        fprintf(stderr, "haveyoursay: %s; the kiosk will not speak\n", st.error);
-        hys_speech_close(k->speech);
-        k->speech = NULL;
-        k->speaking = 0;
-        k->changed = 1;
+        hys_voice_none(k, st.error);
         return;
     }
     size_t len = 0;

@@ -321,16 +321,23 @@ static int speech_thread(void *ud)
 
 /* ---- the caller's side ---- */
 
+/* Start SDL's sound for a device output, once; on the caller's thread.
+ * HYS_OK, or HYS_EIO with SDL's error. */
+static hys_status audio_start(hys_speech *s)
+{
+    if (s->out != HYS_SPEECH_DEVICE || s->audio) return HYS_OK;
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return HYS_EIO;
+    s->audio = 1;
+    return HYS_OK;
+}
+
 /* Open the sound device and start it playing what is queued; the lock is
  * held (or the speech thread is not running yet). HYS_OK, or HYS_EIO with
  * SDL's error. */
 static hys_status device_open(hys_speech *s)
 {
     if (s->dev || s->out != HYS_SPEECH_DEVICE) return HYS_OK;
-    if (!s->audio) { /* (said before hys_speech_start: SDL's sound starts now) */
-        if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) return HYS_EIO;
-        s->audio = 1;
-    }
+    if (audio_start(s) != HYS_OK) return HYS_EIO; /* (said before hys_speech_start) */
     SDL_AudioSpec want, have;
     SDL_zero(want);
     want.freq = HYS_SPEECH_RATE;
@@ -366,12 +373,9 @@ hys_speech *hys_speech_open(hys_speech_output out, char *err, size_t errn)
 
 hys_status hys_speech_start(hys_speech *s, char *err, size_t errn)
 {
-    if (s->out == HYS_SPEECH_DEVICE && !s->audio) {
-        if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-            snprintf(err, errn, "no sound: %s", SDL_GetError());
-            return HYS_EIO;
-        }
-        s->audio = 1;
+    if (audio_start(s) != HYS_OK) {
+        snprintf(err, errn, "no sound: %s", SDL_GetError());
+        return HYS_EIO;
     }
     SDL_LockMutex(s->lock);
     s->start_wanted = 1;
